@@ -1,0 +1,44 @@
+package org.wenming.account.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.wenming.shared.DataScope;
+import org.wenming.shared.ScopedUser;
+
+/** The signed-in person as Spring Security and the other modules see them. */
+record AccountPrincipal(long userId, String username, String displayName, String passwordHash, boolean enabled,
+		DataScope scope, Set<String> roles) implements UserDetails, ScopedUser {
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		List<SimpleGrantedAuthority> authorities = roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+				.toList();
+		return authorities;
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return username;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	/** Never print the hash. */
+	@Override
+	public String toString() {
+		return "AccountPrincipal[" + userId + ", " + username + "]";
+	}
+}

@@ -1,0 +1,57 @@
+package org.wenming.platform;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The one DataSource: the external PostgreSQL when {@code wenming.db.url} is set, otherwise the
+ * embedded one. Both get the same pool and the same Flyway migrations.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(DatabaseProperties properties) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("wenming");
+		config.setMaximumPoolSize(20);
+		if (properties.embedded()) {
+			EmbeddedPostgres server = EmbeddedPostgresServers.acquire(properties.embeddedDirectory(),
+					properties.embeddedPort(), properties.embeddedFresh());
+			config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
+			return new EmbeddedHikariDataSource(config, properties);
+		}
+		config.setJdbcUrl(properties.url());
+		config.setUsername(properties.username());
+		config.setPassword(properties.password());
+		return new HikariDataSource(config);
+	}
+
+	/** Lets go of the embedded server when the pool closes. */
+	static final class EmbeddedHikariDataSource extends HikariDataSource {
+
+		private final DatabaseProperties properties;
+
+		EmbeddedHikariDataSource(HikariConfig config, DatabaseProperties properties) {
+			super(config);
+			this.properties = properties;
+		}
+
+		@Override
+		public void close() {
+			super.close();
+			EmbeddedPostgresServers.release(properties.embeddedDirectory());
+		}
+	}
+
+	static boolean isEmbedded(DataSource dataSource) {
+		return dataSource instanceof EmbeddedHikariDataSource;
+	}
+}

@@ -1,0 +1,53 @@
+package org.wenming.platform;
+
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Whatever went wrong, the visitor gets a plain page (or a problem document for API clients) that
+ * says what kind of failure it was and nothing about the inside: no stack trace, no exception
+ * message, no SQL.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+	private final MessageSource messages;
+
+	ErrorPages(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView page(HttpServletRequest request) {
+		HttpStatus status = status(request);
+		ModelAndView page = new ModelAndView("platform/error",
+				Map.of("ctx", PageContextAdvice.of(messages, request), "status", status.value()), status);
+		return page;
+	}
+
+	@RequestMapping("/error")
+	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+		HttpStatus status = status(request);
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		problem.setTitle(status.getReasonPhrase());
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static HttpStatus status(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
+		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+	}
+}

@@ -1,0 +1,110 @@
+package org.wenming.platform;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.wenming.shared.ScopedUser;
+
+/**
+ * What every page template needs besides its own data: the visitor's locale and messages, the
+ * signed-in user (if any), the CSRF token for forms, and locale-aware formatting. Templates take
+ * it as {@code @param PageContext ctx}.
+ */
+public final class PageContext {
+
+	private final MessageSource messages;
+
+	private final Locale locale;
+
+	private final ScopedUser user;
+
+	private final CsrfToken csrf;
+
+	private final String path;
+
+	public PageContext(MessageSource messages, Locale locale, ScopedUser user, CsrfToken csrf, String path) {
+		this.messages = messages;
+		this.locale = locale;
+		this.user = user;
+		this.csrf = csrf;
+		this.path = path;
+	}
+
+	/** The message for a key in the visitor's language. */
+	public String t(String key, Object... args) {
+		return messages.getMessage(key, args, locale);
+	}
+
+	public Locale locale() {
+		return locale;
+	}
+
+	/** BCP 47 tag for the {@code lang} attribute. */
+	public String lang() {
+		return isChinese() ? "zh-CN" : "en";
+	}
+
+	public boolean isChinese() {
+		return "zh".equals(locale.getLanguage());
+	}
+
+	public ScopedUser user() {
+		return user;
+	}
+
+	public boolean signedIn() {
+		return user != null;
+	}
+
+	public boolean hasRole(String role) {
+		return user != null && user.hasRole(role);
+	}
+
+	public String csrfParameter() {
+		return csrf == null ? "_csrf" : csrf.getParameterName();
+	}
+
+	public String csrfToken() {
+		return csrf == null ? "" : csrf.getToken();
+	}
+
+	/** The current path, for links that keep the visitor where they are (e.g. language switch). */
+	public String path() {
+		return path;
+	}
+
+	/** A count for people: 54,000,000 reads 5,400万 in Chinese and 54,000,000 in English. */
+	public String count(long n) {
+		return formatCount(n, locale);
+	}
+
+	public String date(LocalDate date) {
+		return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+	}
+
+	public String dateTime(ZonedDateTime time) {
+		return time == null ? ""
+				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).format(time);
+	}
+
+	static String formatCount(long n, Locale locale) {
+		NumberFormat grouping = NumberFormat.getIntegerInstance(locale);
+		if (!"zh".equals(locale.getLanguage()) || Math.abs(n) < 10_000) {
+			return grouping.format(n);
+		}
+		NumberFormat decimal = NumberFormat.getNumberInstance(locale);
+		decimal.setMaximumFractionDigits(2);
+		if (Math.abs(n) >= 100_000_000L) {
+			return decimal.format(BigDecimal.valueOf(n).divide(BigDecimal.valueOf(100_000_000L), 2, RoundingMode.HALF_UP)) + "亿";
+		}
+		return decimal.format(BigDecimal.valueOf(n).divide(BigDecimal.valueOf(10_000L), 2, RoundingMode.HALF_UP)) + "万";
+	}
+}

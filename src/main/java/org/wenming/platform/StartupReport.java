@@ -1,0 +1,30 @@
+package org.wenming.platform;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Tells the person who started Wenming where to find it. */
+@Component
+class StartupReport {
+
+	private final Environment environment;
+
+	StartupReport(Environment environment) {
+		this.environment = environment;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ready(ApplicationReadyEvent event) {
+		String port = environment.getProperty("local.server.port");
+		if (port == null) {
+			return;
+		}
+		String url = environment.getProperty("wenming.public-url", "http://localhost:" + port + "/");
+		long millis = event.getTimeTaken() == null ? -1 : event.getTimeTaken().toMillis();
+		System.out.println();
+		System.out.println("  Wenming is ready at " + url + "   (started in " + millis + " ms)");
+		System.out.println();
+	}
+}

@@ -1,0 +1,70 @@
+package org.wenming.region;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.wenming.shared.DataScope;
+
+/** The division tree: look-ups, breadcrumbs, children and name search, with scope applied where asked. */
+@Service
+public class Regions {
+
+	static final RowMapper<Region> ROW = (rs, i) -> new Region(rs.getString("code"), rs.getString("name"),
+			RegionLevel.ofDepth(rs.getInt("level")), rs.getString("parent_code"), rs.getString("path"));
+
+	private final JdbcClient jdbc;
+
+	Regions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Region> find(String code) {
+		if (code == null || !code.matches("\\d{2,12}")) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select code, name, level, parent_code, path from region where code = :code")
+				.param("code", code).query(ROW).optional();
+	}
+
+	/** The region if it exists and lies inside the scope; empty otherwise (existence is not revealed). */
+	public Optional<Region> findInScope(String code, DataScope scope) {
+		return find(code).filter(r -> scope.covers(r.path()));
+	}
+
+	/** From the top of the tree down to and including the region. */
+	public List<Region> breadcrumb(Region region) {
+		List<String> codes = new ArrayList<>();
+		for (String part : region.path().split("\\.")) {
+			codes.add(part);
+		}
+		return jdbc.sql("select code, name, level, parent_code, path from region where code in (:codes) order by level")
+				.param("codes", codes).query(ROW).list();
+	}
+
+	public List<Region> children(String code) {
+		return jdbc.sql("select code, name, level, parent_code, path from region where parent_code = :code order by code")
+				.param("code", code).query(ROW).list();
+	}
+
+	/** Regions whose name contains the text, inside the scope, shallow levels first. */
+	public List<Region> search(String text, DataScope scope, int limit) {
+		String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql("""
+				select code, name, level, parent_code, path from region
+				where name like :pattern and path >= :lower and path < :upper
+				order by level, code limit :limit""")
+				.param("pattern", pattern).param("lower", scope.lower()).param("upper", scope.upper())
+				.param("limit", limit).query(ROW).list();
+	}
+
+	/** How many regions of a level lie inside the scope. */
+	public int count(RegionLevel level, DataScope scope) {
+		return jdbc.sql("select count(*) from region where level = :level and path >= :lower and path < :upper")
+				.param("level", level.depth()).param("lower", scope.lower()).param("upper", scope.upper())
+				.query(Integer.class).single();
+	}
+}

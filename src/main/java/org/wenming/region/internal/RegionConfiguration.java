@@ -1,0 +1,47 @@
+package org.wenming.region.internal;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class RegionConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(RegionConfiguration.class);
+
+	/**
+	 * @param catalogue where the division files are (a folder; default: the copy shipped in the jar)
+	 * @param city the city whose practice network is set up on first start (default Zhaoqing, 4412)
+	 */
+	@ConfigurationProperties("wenming.regions")
+	record RegionProperties(@DefaultValue("classpath:regions/") String catalogue, @DefaultValue("4412") String city) {
+	}
+
+	@Bean
+	RegionCatalogue regionCatalogue(DataSource dataSource, TransactionTemplate transactions, ResourceLoader resources) {
+		return new RegionCatalogue(dataSource, transactions, resources);
+	}
+
+	/** The division tree must exist before anything else starts up: accounts are bound to it. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	ApplicationRunner loadRegionCatalogue(RegionCatalogue catalogue, RegionProperties properties) {
+		return args -> {
+			long started = System.nanoTime();
+			int added = catalogue.load(properties.catalogue());
+			if (added > 0) {
+				log.info("Loaded {} regions in {} ms", added, (System.nanoTime() - started) / 1_000_000);
+			}
+		};
+	}
+}

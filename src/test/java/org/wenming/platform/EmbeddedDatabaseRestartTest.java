@@ -1,0 +1,54 @@
+package org.wenming.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wenming.WenmingApplication;
+
+/** Wenming started twice on the same data folder finds its data again and does not set up twice. */
+@ExtendWith(OutputCaptureExtension.class)
+class EmbeddedDatabaseRestartTest {
+
+	@TempDir
+	Path dataFolder;
+
+	@Test
+	void dataSurvivesARestartAndTheFirstLoginIsPrintedOnlyOnce(CapturedOutput output) {
+		long regionsAfterFirstStart;
+		try (ConfigurableApplicationContext first = start()) {
+			JdbcClient jdbc = first.getBean(JdbcClient.class);
+			regionsAfterFirstStart = jdbc.sql("select count(*) from region").query(Long.class).single();
+			jdbc.sql("insert into region (code, name, level, parent_code, path) values "
+					+ "('441202997', '重启测试街道', 4, '441202', '44.4412.441202.441202997.')").update();
+		}
+		assertThat(regionsAfterFirstStart).isEqualTo(28_745);
+		assertThat(output.getOut()).containsOnlyOnce("password: ");
+		assertThat(output.getOut()).contains("Wenming is ready at http://localhost:");
+
+		try (ConfigurableApplicationContext second = start()) {
+			JdbcClient jdbc = second.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("select name from region where code = '441202997'").query(String.class).single())
+					.isEqualTo("重启测试街道");
+			assertThat(jdbc.sql("select count(*) from region").query(Long.class).single())
+					.isEqualTo(regionsAfterFirstStart + 1);
+			assertThat(jdbc.sql("select count(*) from app_user where username = 'admin'").query(Long.class).single())
+					.isEqualTo(1);
+		}
+		assertThat(output.getOut()).containsOnlyOnce("password: ");
+	}
+
+	private ConfigurableApplicationContext start() {
+		return SpringApplication.run(WenmingApplication.class, "--server.port=0",
+				"--wenming.db.embedded-directory=" + dataFolder.resolve("db"), "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN");
+	}
+}
