@@ -65,6 +65,12 @@ class ApiProblems {
 		return problem("The request body is not valid JSON of the expected shape", List.of());
 	}
 
+	/** ResponseStatusException and Spring MVC's own errors carry a problem body already. */
+	@ExceptionHandler(org.springframework.web.ErrorResponseException.class)
+	org.springframework.http.ResponseEntity<ProblemDetail> errorResponse(org.springframework.web.ErrorResponseException ex) {
+		return org.springframework.http.ResponseEntity.status(ex.getStatusCode()).body(ex.getBody());
+	}
+
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalid(InvalidInputException ex) {
 		return problem("Invalid input", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));

@@ -67,6 +67,9 @@ final class EmbeddedPostgresServers {
 			EmbeddedPostgres server = EmbeddedPostgres.builder()
 					.setDataDirectory(directory)
 					.setCleanDataDirectory(false)
+					// stopped by the last context that lets go, after its beans have used the database
+					// for the last time; zonky's own hook would race Spring's shutdown
+					.setRegisterShutdownHook(false)
 					.setPort(port)
 					.setServerConfig("listen_addresses", "127.0.0.1")
 					.setServerConfig("max_connections", "100")
