@@ -1,0 +1,44 @@
+package org.wenming;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+/** House rules that the module map does not cover. */
+class ArchitectureTest {
+
+	private static final JavaClasses MAIN = new ClassFileImporter()
+			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("org.wenming");
+
+	@Test
+	void controllersAreNotPartOfAModulesApi() {
+		classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+				.should().notBePublic()
+				.because("a module's API is its service facade, not its web layer")
+				.check(MAIN);
+	}
+
+	@Test
+	void dependenciesAreInjectedThroughConstructors() {
+		fields().should().notBeAnnotatedWith(Autowired.class).check(MAIN);
+	}
+
+	@Test
+	void onlyTheStartUpReportsPrintToTheConsole() {
+		noClasses().that().doNotHaveSimpleName("StartupReport").and().doNotHaveSimpleName("FirstAdministrator")
+				.should().accessField(System.class, "out")
+				.orShould().accessField(System.class, "err")
+				.because("everything else goes through the logger, where personal data is never written")
+				.check(MAIN);
+	}
+}
