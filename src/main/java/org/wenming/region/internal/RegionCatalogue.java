@@ -73,9 +73,18 @@ public class RegionCatalogue {
 	public int load(String location) {
 		Map<String, byte[]> files = read(location);
 		String checksum = checksum(files);
+		if (alreadyLoaded(checksum)) {
+			return 0;
+		}
 		List<Row> rows = parse(files);
 		Integer added = transactions.execute(status -> write(rows, checksum));
 		return added == null ? 0 : added;
+	}
+
+	/** A restart reads the files only to hash them; the rows are parsed only when something is new. */
+	private boolean alreadyLoaded(String checksum) {
+		return new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+				"select count(*) from region_catalogue where checksum = ?", Long.class, checksum) > 0;
 	}
 
 	private Map<String, byte[]> read(String location) {
