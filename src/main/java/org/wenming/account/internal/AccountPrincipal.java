@@ -1,7 +1,7 @@
 package org.wenming.account.internal;
 
+import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.security.core.GrantedAuthority;
@@ -12,13 +12,11 @@ import org.wenming.shared.ScopedUser;
 
 /** The signed-in person as Spring Security and the other modules see them. */
 record AccountPrincipal(long userId, String username, String displayName, String passwordHash, boolean enabled,
-		DataScope scope, Set<String> roles) implements UserDetails, ScopedUser {
+		DataScope scope, Set<String> roles, Instant passwordChangedAt) implements UserDetails, ScopedUser {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		List<SimpleGrantedAuthority> authorities = roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r))
-				.toList();
-		return authorities;
+		return roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
 	}
 
 	@Override

@@ -26,7 +26,8 @@ class AccountUserDetailsService implements UserDetailsService {
 			throw new UsernameNotFoundException("no such user");
 		}
 		return jdbc.sql("""
-				select u.id, u.username, u.display_name, u.password_hash, u.enabled, u.region_code, r.path
+				select u.id, u.username, u.display_name, u.password_hash, u.enabled, u.region_code, r.path,
+				       u.password_changed_at
 				from app_user u join region r on r.code = u.region_code
 				where u.username = :username""")
 				.param("username", username)
@@ -36,7 +37,8 @@ class AccountUserDetailsService implements UserDetailsService {
 					DataScope scope = roles.contains(Roles.SYSTEM_ADMIN) ? DataScope.EVERYTHING
 							: new DataScope(rs.getString("region_code"), rs.getString("path"));
 					return new AccountPrincipal(id, rs.getString("username"), rs.getString("display_name"),
-							rs.getString("password_hash"), rs.getBoolean("enabled"), scope, roles);
+							rs.getString("password_hash"), rs.getBoolean("enabled"), scope, roles,
+							rs.getTimestamp("password_changed_at").toInstant());
 				}).optional().orElseThrow(() -> new UsernameNotFoundException("no such user"));
 	}
 

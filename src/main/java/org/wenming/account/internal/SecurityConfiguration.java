@@ -1,14 +1,24 @@
 package org.wenming.account.internal;
 
+import java.util.LinkedHashMap;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.wenming.shared.Roles;
 
 /**
@@ -24,17 +34,35 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/** User administration and the audit: civilization-office staff, confined to their region by SQL. */
+	static final String[] ADMINISTRATION = { "/admin/users", "/admin/users/**", "/admin/audit", "/admin/audit/**",
+			"/api/v1/admin/users", "/api/v1/admin/users/**", "/api/v1/admin/audit", "/api/v1/admin/audit/**" };
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInSuccess signInSuccess,
+			AccessDeniedAudit accessDenied, SecurityEvents events) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
 				.requestMatchers("/", "/login", "/error", "/sites", "/sites/**", "/regions/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/sites", "/api/v1/sites/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers("/actuator/**").hasRole(Roles.SYSTEM_ADMIN)
+				.requestMatchers(ADMINISTRATION).hasAnyRole(Roles.SYSTEM_ADMIN, Roles.OFFICE_STAFF)
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").deleteCookies("WENMING_SESSION"))
+			.formLogin(form -> form.loginPage("/login").successHandler(signInSuccess).failureUrl("/login?error")
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout")
+				.addLogoutHandler((request, response, authentication) -> {
+					if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal user) {
+						events.record(SecurityEvent.of(SecurityEventType.LOGOUT, "OK").by(user)
+								.from(CurrentUser.ip(request)));
+					}
+				})
+				.logoutSuccessUrl("/login?logout").deleteCookies("WENMING_SESSION"))
+			// a new session id at login, so a session id planted before login is worthless after it
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint())
+				.accessDeniedHandler(accessDenied))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -42,6 +70,32 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** API and Actuator clients get a 401 problem document; browsers are sent to the login page. */
+	private static AuthenticationEntryPoint entryPoint() {
+		RequestMatcher machines = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+		entryPoints.put(machines, (request, response, ex) -> ProblemResponses.write(response, 401, "Unauthorized",
+				"Sign in first"));
+		DelegatingAuthenticationEntryPoint delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
+		delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+		return delegating;
+	}
+
+	/**
+	 * The one way to authenticate: the stored bcrypt hash, with the lockout checked before the
+	 * password so that a locked name is refused whatever is typed.
+	 */
+	@Bean
+	AuthenticationProvider accountAuthenticationProvider(AccountUserDetailsService users, PasswordEncoder encoder,
+			LoginLockout lockout) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(encoder);
+		provider.setPreAuthenticationChecks(lockout);
+		return provider;
+	}
+
+	/** bcrypt today, behind the delegating encoder so stored hashes can move to a stronger scheme. */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();

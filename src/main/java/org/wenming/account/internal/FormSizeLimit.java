@@ -1,0 +1,44 @@
+package org.wenming.account.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Tomcat stops reading a urlencoded form beyond {@code server.tomcat.max-http-form-post-size} and
+ * the parameters then go missing or fail later, far from the cause. Refuse such a form up front
+ * with 413 and a plain reason, before anything (CSRF check included) reads a parameter.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class FormSizeLimit extends OncePerRequestFilter {
+
+	private final long limit;
+
+	FormSizeLimit(@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize limit) {
+		this.limit = limit.toBytes();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String type = request.getContentType();
+		if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+				&& request.getContentLengthLong() > limit) {
+			ProblemResponses.write(response, 413, "Content Too Large",
+					"The form is larger than " + limit + " bytes; shorten the long field");
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+}

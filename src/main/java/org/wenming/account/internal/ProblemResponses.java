@@ -1,0 +1,33 @@
+package org.wenming.account.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * RFC 9457 problem documents written by the security filters, which answer before Spring MVC (and
+ * its message converters) is reached. Only fixed texts go in, so no escaping is needed.
+ */
+final class ProblemResponses {
+
+	private ProblemResponses() {
+	}
+
+	/** API clients and Actuator scrapers get JSON; browsers get pages. */
+	static boolean wantsJson(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String accept = request.getHeader("Accept");
+		return path.startsWith("/api/") || path.startsWith("/actuator/")
+				|| (accept != null && accept.contains("json") && !accept.contains("text/html"));
+	}
+
+	static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+		response.setStatus(status);
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+				+ ",\"detail\":\"" + detail + "\"}");
+	}
+}
