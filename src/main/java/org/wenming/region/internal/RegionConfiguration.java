@@ -13,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wenming.region.PracticeSites;
 
 @Configuration(proxyBeanMethods = false)
 class RegionConfiguration {
@@ -41,6 +42,18 @@ class RegionConfiguration {
 			int added = catalogue.load(properties.catalogue());
 			if (added > 0) {
 				log.info("Loaded {} regions in {} ms", added, (System.nanoTime() - started) / 1_000_000);
+			}
+		};
+	}
+
+	/** The city's practice network (centres, institutes, stations), once its regions are loaded. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+	ApplicationRunner generatePracticeNetwork(PracticeSites sites, RegionProperties properties) {
+		return args -> {
+			int added = sites.generateNetwork(properties.city());
+			if (added > 0) {
+				log.info("Set up {} practice sites for city {}", added, properties.city());
 			}
 		};
 	}

@@ -1,0 +1,62 @@
+package org.wenming.region.web;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.InvalidInputException;
+import org.wenming.region.PracticeSite;
+import org.wenming.region.PracticeSites;
+import org.wenming.region.Region;
+import org.wenming.region.Regions;
+import org.wenming.region.SiteKind;
+import org.wenming.region.SiteQuery;
+import org.wenming.shared.DataScope;
+
+/** The public site directory (实践阵地) browsable by region, and the page of each site. */
+@Controller
+class SiteDirectoryController extends PageErrors {
+
+	static final int PAGE_SIZE = 20;
+
+	private final PracticeSites sites;
+
+	private final Regions regions;
+
+	SiteDirectoryController(PracticeSites sites, Regions regions) {
+		this.sites = sites;
+		this.regions = regions;
+	}
+
+	@GetMapping("/sites")
+	ModelAndView directory(@RequestParam(required = false) String region, @RequestParam(required = false) String kind,
+			@RequestParam(defaultValue = "false") boolean demonstration, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page) {
+		String code = Inputs.regionCode("region", region);
+		Region current = code == null ? sites.homeCity() : regions.find(code).orElseThrow(NotFound::new);
+		SiteKind kindFilter = kind(kind);
+		SiteQuery query = new SiteQuery(current, kindFilter, demonstration, Inputs.searchText("q", q),
+				Inputs.page(page), PAGE_SIZE);
+		DirectoryView view = new DirectoryView("/sites", current, regions.breadcrumb(current),
+				sites.countByChild(query, DataScope.EVERYTHING), sites.list(query, DataScope.EVERYTHING), kindFilter,
+				demonstration, query.text());
+		return new ModelAndView("region/directory", Map.of("view", view));
+	}
+
+	@GetMapping("/sites/{id}")
+	ModelAndView site(@PathVariable String id) {
+		PracticeSite site = sites.find(id(id)).orElseThrow(NotFound::new);
+		Region region = regions.find(site.regionCode()).orElseThrow(NotFound::new);
+		return new ModelAndView("region/site", Map.of("view", new SiteView(site, regions.breadcrumb(region))));
+	}
+
+	static SiteKind kind(String kind) {
+		if (kind == null || kind.isEmpty()) {
+			return null;
+		}
+		return SiteKind.parse(kind).orElseThrow(() -> new InvalidInputException("kind", "is not a kind of site"));
+	}
+}
