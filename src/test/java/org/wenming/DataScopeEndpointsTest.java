@@ -1,0 +1,256 @@
+package org.wenming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.wenming.region.Regions;
+import org.wenming.shared.Roles;
+import org.wenming.support.TestUsers;
+import org.wenming.support.WenmingTest;
+
+/**
+ * The region data scope across every endpoint of the application: a county office of 端州区
+ * (441202) can neither list, count, read nor change the sites, users or audit events of 鼎湖区
+ * (441203), through pages or the API; the city office of 肇庆市 (4412) can. The endpoint list is
+ * read from the running application, so a new endpoint fails this test until it is classified
+ * here as public, own-account or scoped (with a probe).
+ */
+@WenmingTest
+class DataScopeEndpointsTest {
+
+	/** Open to everyone: they show only what is published. */
+	static final Set<String> PUBLIC = Set.of("GET /", "GET /login", "GET /sites", "GET /sites/{id}",
+			"GET /api/v1/regions", "GET /api/v1/regions/{code}", "GET /api/v1/regions/{code}/children",
+			"GET /api/v1/sites", "GET /api/v1/sites/{id}", "ANY /error");
+
+	/** About the signed-in person only, or empty forms that show no one else's data. */
+	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
+			"GET /admin/users/new");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	/** Records of 鼎湖区 (441203) that 端州区 must never reach. */
+	record Fixture(long siteId, String siteName, long userId, String username) {
+
+		/** Finds the user without being the username: search boxes echo what was searched. */
+		String searchText() {
+			return username.substring(0, username.length() - 2);
+		}
+	}
+
+	enum Shape {
+		/** A list: allowed to answer, but never with the other county's record in it. */
+		LIST,
+		/** One record by id: not found (or forbidden) for the county, served for the city. */
+		RECORD,
+		/** Creating a record in the other county: refused for the county, done for the city. */
+		CREATE
+	}
+
+	record Probe(String endpoint, Shape shape, Function<Fixture, MockHttpServletRequestBuilder> request) {
+	}
+
+	static final List<Probe> SCOPED = List.of(
+			new Probe("GET /admin/sites", Shape.LIST, f -> get("/admin/sites").param("region", "441203")),
+			new Probe("GET /admin/sites/new", Shape.RECORD, f -> get("/admin/sites/new").param("region", "441203")),
+			new Probe("POST /admin/sites/new", Shape.CREATE, f -> post("/admin/sites/new").with(csrf())
+				.param("regionCode", "441203").param("kind", "POINT").param("name", "鼎湖新增点" + suffix())),
+			new Probe("GET /admin/sites/{id}/edit", Shape.RECORD, f -> get("/admin/sites/" + f.siteId() + "/edit")),
+			new Probe("POST /admin/sites/{id}/edit", Shape.RECORD, f -> post("/admin/sites/" + f.siteId() + "/edit")
+				.with(csrf()).param("name", f.siteName()).param("address", "鼎湖区测试路1号")
+				.param("version", "__version__")),
+			new Probe("GET /api/v1/admin/sites", Shape.LIST, f -> get("/api/v1/admin/sites").param("region", "441203")),
+			new Probe("GET /api/v1/admin/sites/{id}", Shape.RECORD, f -> get("/api/v1/admin/sites/" + f.siteId())),
+			new Probe("POST /api/v1/admin/sites", Shape.CREATE, f -> post("/api/v1/admin/sites").with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"regionCode\":\"441203\",\"kind\":\"POINT\",\"name\":\"鼎湖接口点" + suffix() + "\"}")),
+			new Probe("PUT /api/v1/admin/sites/{id}", Shape.RECORD, f -> put("/api/v1/admin/sites/" + f.siteId())
+				.with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"" + f.siteName() + "\",\"address\":\"鼎湖区测试路2号\",\"version\":__version__}")),
+			new Probe("GET /admin/users", Shape.LIST, f -> get("/admin/users").param("q", f.searchText())),
+			new Probe("POST /admin/users", Shape.CREATE, f -> post("/admin/users").with(csrf())
+				.param("username", "dh-new-" + suffix()).param("displayName", "鼎湖新人")
+				.param("password", "Dinghu-2026-pass").param("roles", Roles.OFFICE_STAFF).param("regionCode", "441203")
+				.param("enabled", "true")),
+			new Probe("GET /admin/users/{id}", Shape.RECORD, f -> get("/admin/users/" + f.userId())),
+			new Probe("POST /admin/users/{id}", Shape.RECORD, f -> post("/admin/users/" + f.userId()).with(csrf())
+				.param("displayName", "鼎湖改名").param("password", "").param("roles", Roles.OFFICE_STAFF)
+				.param("regionCode", "441203").param("enabled", "true")),
+			new Probe("GET /api/v1/admin/users", Shape.LIST, f -> get("/api/v1/admin/users").param("q", f.searchText())),
+			new Probe("GET /api/v1/admin/users/{id}", Shape.RECORD, f -> get("/api/v1/admin/users/" + f.userId())),
+			new Probe("POST /api/v1/admin/users", Shape.CREATE, f -> post("/api/v1/admin/users").with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"dh-api-" + suffix() + "\",\"displayName\":\"鼎湖接口\",\"password\":\"Dinghu-2026-pass\","
+						+ "\"roles\":[\"OFFICE_STAFF\"],\"regionCode\":\"441203\",\"enabled\":true}")),
+			new Probe("PUT /api/v1/admin/users/{id}", Shape.RECORD, f -> put("/api/v1/admin/users/" + f.userId())
+				.with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"displayName\":\"鼎湖接口改名\",\"roles\":[\"OFFICE_STAFF\"],\"regionCode\":\"441203\",\"enabled\":true}")),
+			new Probe("GET /admin/audit", Shape.LIST, f -> get("/admin/audit").param("type", "LOGIN_SUCCESS")),
+			new Probe("GET /api/v1/admin/audit", Shape.LIST, f -> get("/api/v1/admin/audit").param("type", "LOGIN_SUCCESS")));
+
+	Fixture dinghu;
+
+	@BeforeEach
+	void dinghuHasASiteAUserAndAnAuditEvent() {
+		String suffix = suffix();
+		String path = regions.find("441203").orElseThrow().path();
+		String siteName = "鼎湖范围测试点" + suffix;
+		long siteId = jdbc.sql("""
+				insert into practice_site (region_code, region_path, kind, name, generated, updated_by)
+				values ('441203', :path, 'POINT', :name, false, 'test') returning id""")
+			.param("path", path).param("name", siteName).query(Long.class).single();
+		String username = "dh-scope-" + suffix;
+		long userId = jdbc.sql("""
+				insert into app_user (username, display_name, password_hash, region_code)
+				values (:username, '鼎湖工作人员', '{noop}not-used', '441203') returning id""")
+			.param("username", username).query(Long.class).single();
+		jdbc.sql("insert into user_role (user_id, role) values (:id, 'OFFICE_STAFF')").param("id", userId).update();
+		jdbc.sql("""
+				insert into security_event (occurred_at, type, actor_user_id, actor_username, actor_region_path, ip, outcome)
+				values (now(), 'LOGIN_SUCCESS', :id, :username, :path, '127.0.0.1', 'SUCCESS')""")
+			.param("id", userId).param("username", username).param("path", path).update();
+		dinghu = new Fixture(siteId, siteName, userId, username);
+	}
+
+	@Test
+	void everyEndpointIsClassified() {
+		Set<String> mapped = new TreeSet<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			Set<String> methods = new TreeSet<>();
+			info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+			if (methods.isEmpty()) {
+				methods.add("ANY");
+			}
+			for (String method : methods) {
+				for (String pattern : info.getPatternValues()) {
+					mapped.add(method + " " + pattern);
+				}
+			}
+		}
+		Set<String> classified = new TreeSet<>(PUBLIC);
+		classified.addAll(OWN);
+		SCOPED.forEach(p -> classified.add(p.endpoint()));
+		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
+	}
+
+	@Test
+	void aCountyOfficeCannotReachAnotherCountysRecords() throws Exception {
+		RequestPostProcessor duanzhou = new TestUsers(regions).staff("441202", Roles.OFFICE_STAFF);
+		Map<String, Object> siteBefore = siteRow();
+		Map<String, Object> userBefore = userRow();
+		long sitesBefore = count("practice_site");
+		long usersBefore = count("app_user");
+		List<String> failures = new ArrayList<>();
+		for (Probe probe : SCOPED) {
+			MvcResult result = mvc.perform(request(probe).with(duanzhou)).andReturn();
+			int status = result.getResponse().getStatus();
+			String body = result.getResponse().getContentAsString();
+			boolean leaks = body.contains(dinghu.siteName()) || body.contains(dinghu.username());
+			boolean refused = switch (probe.shape()) {
+				case LIST -> status == 200 || status == 403;
+				case RECORD -> status == 403 || status == 404;
+				case CREATE -> status == 400 || status == 403;
+			};
+			if (!refused || leaks) {
+				failures.add(probe.endpoint() + " answered " + status + (leaks ? " with 鼎湖区 data" : ""));
+			}
+		}
+		assertThat(failures).isEmpty();
+		assertThat(siteRow()).isEqualTo(siteBefore);
+		assertThat(userRow()).isEqualTo(userBefore);
+		assertThat(count("practice_site")).isEqualTo(sitesBefore);
+		assertThat(count("app_user")).isEqualTo(usersBefore);
+	}
+
+	@Test
+	void theCityOfficeReachesEveryCounty() throws Exception {
+		RequestPostProcessor zhaoqing = new TestUsers(regions).staff("4412", Roles.OFFICE_STAFF);
+		List<String> failures = new ArrayList<>();
+		for (Probe probe : SCOPED) {
+			MvcResult result = mvc.perform(request(probe).with(zhaoqing)).andReturn();
+			int status = result.getResponse().getStatus();
+			String body = result.getResponse().getContentAsString();
+			boolean served = status >= 200 && status < 400;
+			if (probe.shape() == Shape.LIST && !(body.contains(dinghu.siteName()) || body.contains(dinghu.username()))) {
+				served = false;
+			}
+			if (!served) {
+				failures.add(probe.endpoint() + " answered " + status);
+			}
+		}
+		assertThat(failures).isEmpty();
+		assertThat(jdbc.sql("select address from practice_site where id = :id").param("id", dinghu.siteId())
+			.query(String.class).single()).isEqualTo("鼎湖区测试路2号");
+		assertThat(jdbc.sql("select display_name from app_user where id = :id").param("id", dinghu.userId())
+			.query(String.class).single()).isEqualTo("鼎湖接口改名");
+	}
+
+	/** The probe's request, with the site's current version filled in where an edit needs it. */
+	private MockHttpServletRequestBuilder request(Probe probe) {
+		String version = String.valueOf(jdbc.sql("select version from practice_site where id = :id")
+			.param("id", dinghu.siteId()).query(Integer.class).single());
+		MockHttpServletRequestBuilder request = probe.request().apply(dinghu);
+		return request.with(r -> {
+			if ("__version__".equals(r.getParameter("version"))) {
+				r.setParameter("version", version);
+			}
+			if (r.getContentAsByteArray() != null) {
+				String body = new String(r.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+				if (body.contains("__version__")) {
+					r.setContent(body.replace("__version__", version).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				}
+			}
+			return r;
+		});
+	}
+
+	private Map<String, Object> siteRow() {
+		return jdbc.sql("select * from practice_site where id = :id").param("id", dinghu.siteId()).query().singleRow();
+	}
+
+	private Map<String, Object> userRow() {
+		return jdbc.sql("select * from app_user where id = :id").param("id", dinghu.userId()).query().singleRow();
+	}
+
+	private long count(String table) {
+		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	private static String suffix() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+}
