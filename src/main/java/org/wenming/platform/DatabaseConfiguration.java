@@ -24,7 +24,7 @@ class DatabaseConfiguration {
 		config.setMaximumPoolSize(20);
 		if (properties.embedded()) {
 			EmbeddedPostgres server = EmbeddedPostgresServers.acquire(properties.embeddedDirectory(),
-					properties.embeddedPort(), properties.embeddedFresh());
+					properties.embeddedPort(), properties.embeddedFresh(), properties.embeddedDurable());
 			config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
 			return new EmbeddedHikariDataSource(config, properties);
 		}

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedDirectory data folder of the embedded PostgreSQL (env {@code WENMING_DATA_DIR})
  * @param embeddedPort port of the embedded PostgreSQL on 127.0.0.1; 0 picks a free one
  * @param embeddedFresh wipe the embedded data folder before starting (tests only)
+ * @param embeddedDurable fsync and synchronous commit on (off only for throw-away test data)
  */
 @ConfigurationProperties("wenming.db")
 public record DatabaseProperties(
@@ -23,7 +24,8 @@ public record DatabaseProperties(
 		@DefaultValue("") String password,
 		@DefaultValue("wenming-data") Path embeddedDirectory,
 		@DefaultValue("0") int embeddedPort,
-		@DefaultValue("false") boolean embeddedFresh) {
+		@DefaultValue("false") boolean embeddedFresh,
+		@DefaultValue("true") boolean embeddedDurable) {
 
 	public boolean embedded() {
 		return url == null || url.isBlank();

@@ -2,11 +2,17 @@ package org.wenming.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -18,6 +24,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * One embedded PostgreSQL per data folder per JVM, shared by every application context that asks
  * for it and stopped when the last one lets go. Tests start many contexts; they must share one
  * server rather than start one each.
+ *
+ * <p>The data folder holds the database in {@code postgres/} and a {@code wenming.lock} file that a
+ * running Wenming keeps locked. The lock tells a second Wenming on the same folder to stay away, and
+ * tells a new start that a PostgreSQL still running on the folder was left behind by a Wenming that
+ * died (PostgreSQL detaches from the JVM that started it), so it can be stopped instead of blocking
+ * every later start.
  */
 final class EmbeddedPostgresServers {
 
@@ -25,47 +37,80 @@ final class EmbeddedPostgresServers {
 
 	private static final Map<Path, Lease> LEASES = new HashMap<>();
 
+	private static final long SHUTDOWN_GRACE_MILLIS = 20_000;
+
+	static {
+		// Contexts normally let go of their server when they close. If one never closes, stop its
+		// server anyway when the JVM exits, after giving the contexts time to finish with it.
+		Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServers::stopLeftovers, "wenming-pg-stop"));
+	}
+
 	private EmbeddedPostgresServers() {
 	}
 
-	static synchronized EmbeddedPostgres acquire(Path directory, int port, boolean fresh) {
-		Path key = directory.toAbsolutePath().normalize();
+	static synchronized EmbeddedPostgres acquire(Path folder, int port, boolean fresh, boolean durable) {
+		Path key = folder.toAbsolutePath().normalize();
 		Lease lease = LEASES.get(key);
 		if (lease == null) {
-			lease = new Lease(start(key, port, fresh));
+			lease = start(key, port, fresh, durable);
 			LEASES.put(key, lease);
 		}
 		lease.holders++;
 		return lease.server;
 	}
 
-	static synchronized void release(Path directory) {
-		Path key = directory.toAbsolutePath().normalize();
+	static synchronized void release(Path folder) {
+		Path key = folder.toAbsolutePath().normalize();
 		Lease lease = LEASES.get(key);
 		if (lease == null) {
 			return;
 		}
 		if (--lease.holders == 0) {
 			LEASES.remove(key);
-			try {
-				lease.server.close();
-				log.info("Embedded PostgreSQL in {} stopped", key);
-			}
-			catch (IOException ex) {
-				log.warn("Embedded PostgreSQL in {} did not stop cleanly: {}", key, ex.getMessage());
-			}
+			lease.close(key);
+			EmbeddedPostgresServers.class.notifyAll();
 		}
 	}
 
-	private static EmbeddedPostgres start(Path directory, int port, boolean fresh) {
+	private static synchronized void stopLeftovers() {
+		long deadline = System.currentTimeMillis() + SHUTDOWN_GRACE_MILLIS;
 		try {
-			if (fresh) {
-				deleteRecursively(directory);
+			while (!LEASES.isEmpty() && System.currentTimeMillis() < deadline) {
+				EmbeddedPostgresServers.class.wait(Math.max(1, deadline - System.currentTimeMillis()));
 			}
-			Files.createDirectories(directory);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		LEASES.forEach((key, lease) -> lease.close(key));
+		LEASES.clear();
+	}
+
+	private static Lease start(Path folder, int port, boolean fresh, boolean durable) {
+		FileChannel channel = null;
+		try {
+			Files.createDirectories(folder);
+			channel = FileChannel.open(folder.resolve("wenming.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			FileLock lock;
+			try {
+				lock = channel.tryLock();
+			}
+			catch (java.nio.channels.OverlappingFileLockException heldHere) {
+				lock = null;
+			}
+			if (lock == null) {
+				throw new IllegalStateException("Another Wenming is already using the data folder " + folder
+						+ ". Stop it first, or give this one its own folder with WENMING_DATA_DIR.");
+			}
+			Path data = folder.resolve("postgres");
+			if (fresh) {
+				deleteRecursively(data);
+			}
+			stopLeftBehindServer(data);
+			Files.createDirectories(data);
 			long started = System.nanoTime();
 			EmbeddedPostgres server = EmbeddedPostgres.builder()
-					.setDataDirectory(directory)
+					.setDataDirectory(data)
 					.setCleanDataDirectory(false)
 					// stopped by the last context that lets go, after its beans have used the database
 					// for the last time; zonky's own hook would race Spring's shutdown
@@ -75,14 +120,55 @@ final class EmbeddedPostgresServers {
 					.setServerConfig("max_connections", "100")
 					.setServerConfig("shared_buffers", "256MB")
 					.setServerConfig("timezone", "UTC")
+					// zonky starts PostgreSQL for throw-away test data (fsync and synchronous commit off);
+					// Wenming's data is real, so a committed record must survive a power cut
+					.setServerConfig("fsync", durable ? "on" : "off")
+					.setServerConfig("synchronous_commit", durable ? "on" : "off")
 					.start();
 			log.info("Embedded PostgreSQL started in {} ms on port {} with data in {}",
-					(System.nanoTime() - started) / 1_000_000, server.getPort(), directory);
-			return server;
+					(System.nanoTime() - started) / 1_000_000, server.getPort(), data);
+			return new Lease(server, channel, lock);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory
-					+ " (is another Wenming using this folder? set WENMING_DATA_DIR to use another)", ex);
+			closeQuietly(channel);
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + folder
+					+ " (set WENMING_DATA_DIR to use another folder)", ex);
+		}
+		catch (RuntimeException ex) {
+			closeQuietly(channel);
+			throw ex;
+		}
+	}
+
+	/**
+	 * We hold the folder's lock, so no live Wenming owns a PostgreSQL running on it: one that is still
+	 * running was left behind by a Wenming that was killed. Ask it to shut down (it finishes cleanly:
+	 * committed data is kept) and wait for it.
+	 */
+	private static void stopLeftBehindServer(Path data) throws IOException {
+		Path pidFile = data.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile);
+		if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) {
+			return;
+		}
+		Optional<ProcessHandle> postmaster = ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+				.filter(ProcessHandle::isAlive)
+				.filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+		if (postmaster.isEmpty()) {
+			return;
+		}
+		log.warn("A PostgreSQL left running on {} by an earlier Wenming that did not stop cleanly is being shut down",
+				data);
+		postmaster.get().destroy();
+		try {
+			postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The PostgreSQL left running on " + data + " (pid "
+					+ postmaster.get().pid() + ") did not stop; stop it by hand and start Wenming again", ex);
 		}
 	}
 
@@ -97,14 +183,50 @@ final class EmbeddedPostgresServers {
 		}
 	}
 
+	private static void closeQuietly(FileChannel channel) {
+		if (channel != null) {
+			try {
+				channel.close();
+			}
+			catch (IOException ignored) {
+				// nothing more to do: the lock goes with the channel
+			}
+		}
+	}
+
 	private static final class Lease {
 
 		final EmbeddedPostgres server;
 
+		final FileChannel channel;
+
+		final FileLock lock;
+
 		int holders;
 
-		Lease(EmbeddedPostgres server) {
+		Lease(EmbeddedPostgres server, FileChannel channel, FileLock lock) {
 			this.server = server;
+			this.channel = channel;
+			this.lock = lock;
+		}
+
+		void close(Path folder) {
+			try {
+				server.close();
+				log.info("Embedded PostgreSQL in {} stopped", folder);
+			}
+			catch (IOException ex) {
+				log.warn("Embedded PostgreSQL in {} did not stop cleanly: {}", folder, ex.getMessage());
+			}
+			finally {
+				try {
+					lock.release();
+				}
+				catch (IOException ignored) {
+					// released with the channel below
+				}
+				closeQuietly(channel);
+			}
 		}
 	}
 }
