@@ -44,7 +44,7 @@ class DataScopeEndpointsTest {
 	/** Open to everyone: they show only what is published. */
 	static final Set<String> PUBLIC = Set.of("GET /", "GET /login", "GET /sites", "GET /sites/{id}",
 			"GET /api/v1/regions", "GET /api/v1/regions/{code}", "GET /api/v1/regions/{code}/children",
-			"GET /api/v1/sites", "GET /api/v1/sites/{id}", "ANY /error");
+			"GET /api/v1/sites", "GET /api/v1/sites/{id}", "ANY /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",

@@ -59,6 +59,15 @@ class PagesTest {
 	}
 
 	@Test
+	void theApiIsDescribedForOtherSystems() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.info.title").value("Wenming API"))
+			.andExpect(jsonPath("$.paths['/api/v1/sites/{id}'].get").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/admin/users'].post").exists());
+	}
+
+	@Test
 	void healthProbesArePublic() throws Exception {
 		mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"));

@@ -46,6 +46,7 @@ class SecurityConfiguration {
 				.requestMatchers("/", "/login", "/error", "/sites", "/sites/**", "/regions/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/sites", "/api/v1/sites/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole(Roles.SYSTEM_ADMIN)
 				.requestMatchers(ADMINISTRATION).hasAnyRole(Roles.SYSTEM_ADMIN, Roles.OFFICE_STAFF)
 				.anyRequest().authenticated())
