@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -89,17 +90,27 @@ class AccountAdministration {
 		}
 		boolean enabled = input.enabled() == null || input.enabled();
 		String hash = encoder.encode(input.password());
-		long id = transactions.execute(tx -> {
-			long created = accounts.create(username, displayName, hash, region.code(), clock.instant());
-			accounts.replaceRoles(created, roles);
-			if (!enabled) {
-				accounts.update(created, displayName, region.code(), false);
-			}
-			events.record(SecurityEvent.of(SecurityEventType.USER_CREATED, "OK").by(actor).on(created, username)
-					.from(ip).detail("roles=" + roles + " region=" + region.code() + " enabled=" + enabled));
-			return created;
-		});
+		long id;
+		try {
+			id = transactions.execute(tx -> insert(actor, username, displayName, hash, roles, region, enabled, ip));
+		}
+		catch (DuplicateKeyException sameNameMeanwhile) {
+			// another administrator created the same username between the check above and this insert
+			throw new InvalidFields(Map.of("username", "error.username.taken"));
+		}
 		return accounts.byId(id).orElseThrow();
+	}
+
+	private long insert(ScopedUser actor, String username, String displayName, String hash, List<String> roles,
+			Region region, boolean enabled, String ip) {
+		long created = accounts.create(username, displayName, hash, region.code(), clock.instant());
+		accounts.replaceRoles(created, roles);
+		if (!enabled) {
+			accounts.update(created, displayName, region.code(), false);
+		}
+		events.record(SecurityEvent.of(SecurityEventType.USER_CREATED, "OK").by(actor).on(created, username).from(ip)
+				.detail("roles=" + roles + " region=" + region.code() + " enabled=" + enabled));
+		return created;
 	}
 
 	Account update(ScopedUser actor, long id, UserInput input, String ip) {
