@@ -44,7 +44,10 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
 				.requestMatchers("/", "/login", "/error", "/sites", "/sites/**", "/regions/**").permitAll()
+				.requestMatchers("/volunteers/register", "/volunteers/register/**").permitAll()
+				.requestMatchers(HttpMethod.GET, "/teams", "/teams/*").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/sites", "/api/v1/sites/**").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/teams/*").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole(Roles.SYSTEM_ADMIN)
