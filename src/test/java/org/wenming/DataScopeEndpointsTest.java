@@ -44,11 +44,12 @@ class DataScopeEndpointsTest {
 	/** Open to everyone: they show only what is published. */
 	static final Set<String> PUBLIC = Set.of("GET /", "GET /login", "GET /sites", "GET /sites/{id}",
 			"GET /api/v1/regions", "GET /api/v1/regions/{code}", "GET /api/v1/regions/{code}/children",
-			"GET /api/v1/sites", "GET /api/v1/sites/{id}", "ANY /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml");
+			"GET /api/v1/sites", "GET /api/v1/sites/{id}", "ANY /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+			"GET /teams", "GET /teams/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
-			"GET /admin/users/new");
+			"GET /admin/users/new", "GET /me/teams", "POST /me/teams/{membershipId}/leave", "POST /teams/{id}/apply");
 
 	@Autowired
 	MockMvc mvc;
@@ -64,7 +65,8 @@ class DataScopeEndpointsTest {
 	RequestMappingHandlerMapping mappings;
 
 	/** Records of 鼎湖区 (441203) that 端州区 must never reach. */
-	record Fixture(long siteId, String siteName, long userId, String username) {
+	record Fixture(long siteId, String siteName, long userId, String username, long teamId, String teamName,
+			long applicationId, long secondApplicationId, String volunteerName) {
 
 		/** Finds the user without being the username: search boxes echo what was searched. */
 		String searchText() {
@@ -120,7 +122,36 @@ class DataScopeEndpointsTest {
 				.with(csrf()).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"displayName\":\"鼎湖接口改名\",\"roles\":[\"OFFICE_STAFF\"],\"regionCode\":\"441203\",\"enabled\":true}")),
 			new Probe("GET /admin/audit", Shape.LIST, f -> get("/admin/audit").param("type", "LOGIN_SUCCESS")),
-			new Probe("GET /api/v1/admin/audit", Shape.LIST, f -> get("/api/v1/admin/audit").param("type", "LOGIN_SUCCESS")));
+			new Probe("GET /api/v1/admin/audit", Shape.LIST, f -> get("/api/v1/admin/audit").param("type", "LOGIN_SUCCESS")),
+			new Probe("GET /admin/teams", Shape.LIST, f -> get("/admin/teams").param("region", "441203")),
+			new Probe("GET /admin/teams/new", Shape.RECORD, f -> get("/admin/teams/new").param("region", "441203")),
+			new Probe("POST /admin/teams/new", Shape.CREATE, f -> post("/admin/teams/new").with(csrf())
+				.param("regionCode", "441203").param("level", "CORPS").param("type", "PRACTICE")
+				.param("name", "鼎湖新队" + suffix())),
+			new Probe("GET /admin/teams/{id}/edit", Shape.RECORD, f -> get("/admin/teams/" + f.teamId() + "/edit")),
+			new Probe("POST /admin/teams/{id}/edit", Shape.RECORD, f -> post("/admin/teams/" + f.teamId() + "/edit")
+				.with(csrf()).param("name", f.teamName()).param("type", "PRACTICE").param("description", "鼎湖队伍简介")
+				.param("status", "ACTIVE").param("version", "__teamVersion__")),
+			new Probe("GET /admin/teams/{id}/members", Shape.RECORD, f -> get("/admin/teams/" + f.teamId() + "/members")),
+			new Probe("POST /admin/teams/{id}/members/{membershipId}/{action}", Shape.RECORD,
+					f -> post("/admin/teams/" + f.teamId() + "/members/" + f.applicationId() + "/approve").with(csrf())),
+			new Probe("POST /admin/teams/{id}/leaders", Shape.RECORD, f -> post("/admin/teams/" + f.teamId() + "/leaders")
+				.with(csrf()).param("username", f.username())),
+			new Probe("POST /admin/teams/{id}/leaders/{userId}/remove", Shape.RECORD,
+					f -> post("/admin/teams/" + f.teamId() + "/leaders/" + f.userId() + "/remove").with(csrf())),
+			new Probe("GET /api/v1/admin/teams", Shape.LIST, f -> get("/api/v1/admin/teams").param("region", "441203")),
+			new Probe("GET /api/v1/admin/teams/{id}", Shape.RECORD, f -> get("/api/v1/admin/teams/" + f.teamId())),
+			new Probe("POST /api/v1/admin/teams", Shape.CREATE, f -> post("/api/v1/admin/teams").with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"regionCode\":\"441203\",\"level\":\"CORPS\",\"type\":\"YOUTH\",\"name\":\"鼎湖接口队" + suffix() + "\"}")),
+			new Probe("PUT /api/v1/admin/teams/{id}", Shape.RECORD, f -> put("/api/v1/admin/teams/" + f.teamId())
+				.with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"" + f.teamName() + "\",\"type\":\"PRACTICE\",\"description\":\"鼎湖接口简介\",\"version\":__teamVersion__}")),
+			new Probe("GET /api/v1/admin/teams/{id}/members", Shape.RECORD,
+					f -> get("/api/v1/admin/teams/" + f.teamId() + "/members")),
+			new Probe("POST /api/v1/admin/teams/{id}/members/{membershipId}/{action}", Shape.RECORD,
+					f -> post("/api/v1/admin/teams/" + f.teamId() + "/members/" + f.secondApplicationId() + "/decline")
+						.with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"名额已满\"}")));
 
 	Fixture dinghu;
 
@@ -143,7 +174,33 @@ class DataScopeEndpointsTest {
 				insert into security_event (occurred_at, type, actor_user_id, actor_username, actor_region_path, ip, outcome)
 				values (now(), 'LOGIN_SUCCESS', :id, :username, :path, '127.0.0.1', 'SUCCESS')""")
 			.param("id", userId).param("username", username).param("path", path).update();
-		dinghu = new Fixture(siteId, siteName, userId, username);
+		String teamName = "鼎湖范围测试队" + suffix;
+		long teamId = jdbc.sql("""
+				insert into team (name, level, type, region_code, region_path, updated_by)
+				values (:name, 'CORPS', 'PRACTICE', '441203', :path, 'test') returning id""")
+			.param("name", teamName).param("path", path).query(Long.class).single();
+		String volunteerName = "鼎湖志愿者" + suffix;
+		long first = application(teamId, volunteer(volunteerName, path));
+		long second = application(teamId, volunteer(volunteerName + "乙", path));
+		dinghu = new Fixture(siteId, siteName, userId, username, teamId, teamName, first, second, volunteerName);
+	}
+
+	private long volunteer(String name, String path) {
+		return jdbc.sql("""
+				insert into volunteer (volunteer_number, real_name, name_initials, id_type, id_number_cipher, id_number_hash,
+				    id_number_masked, phone_cipher, phone_hash, phone_masked, phone_last4, key_id, gender, birth_date,
+				    region_code, region_path, consent_version, consent_at, registered_by)
+				values (:number, :name, 'dh', 'RESIDENT_ID', '\\x00'::bytea, :hash, '4412**********0000', '\\x00'::bytea,
+				    '\\x00'::bytea, '138****0000', '0000', 'k1', 'F', date '1990-01-01', '441203', :path, 'v1', now(), 'test')
+				returning id""")
+			.param("number", "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 15)).param("name", name)
+			.param("hash", UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.param("path", path).query(Long.class).single();
+	}
+
+	private long application(long teamId, long volunteerId) {
+		return jdbc.sql("insert into team_member (team_id, volunteer_id, status) values (:team, :volunteer, 'APPLIED') returning id")
+			.param("team", teamId).param("volunteer", volunteerId).query(Long.class).single();
 	}
 
 	@Test
@@ -172,6 +229,10 @@ class DataScopeEndpointsTest {
 		RequestPostProcessor duanzhou = new TestUsers(regions).staff("441202", Roles.OFFICE_STAFF);
 		Map<String, Object> siteBefore = siteRow();
 		Map<String, Object> userBefore = userRow();
+		Map<String, Object> teamBefore = teamRow();
+		List<Map<String, Object>> membersBefore = memberRows();
+		long teamsBefore = count("team");
+		long leadersBefore = count("team_leader");
 		long sitesBefore = count("practice_site");
 		long usersBefore = count("app_user");
 		List<String> failures = new ArrayList<>();
@@ -179,7 +240,8 @@ class DataScopeEndpointsTest {
 			MvcResult result = mvc.perform(request(probe).with(duanzhou)).andReturn();
 			int status = result.getResponse().getStatus();
 			String body = result.getResponse().getContentAsString();
-			boolean leaks = body.contains(dinghu.siteName()) || body.contains(dinghu.username());
+			boolean leaks = body.contains(dinghu.siteName()) || body.contains(dinghu.username())
+					|| body.contains(dinghu.teamName()) || body.contains(dinghu.volunteerName());
 			boolean refused = switch (probe.shape()) {
 				case LIST -> status == 200 || status == 403;
 				case RECORD -> status == 403 || status == 404;
@@ -194,6 +256,10 @@ class DataScopeEndpointsTest {
 		assertThat(userRow()).isEqualTo(userBefore);
 		assertThat(count("practice_site")).isEqualTo(sitesBefore);
 		assertThat(count("app_user")).isEqualTo(usersBefore);
+		assertThat(teamRow()).isEqualTo(teamBefore);
+		assertThat(memberRows()).isEqualTo(membersBefore);
+		assertThat(count("team")).isEqualTo(teamsBefore);
+		assertThat(count("team_leader")).isEqualTo(leadersBefore);
 	}
 
 	@Test
@@ -205,7 +271,8 @@ class DataScopeEndpointsTest {
 			int status = result.getResponse().getStatus();
 			String body = result.getResponse().getContentAsString();
 			boolean served = status >= 200 && status < 400;
-			if (probe.shape() == Shape.LIST && !(body.contains(dinghu.siteName()) || body.contains(dinghu.username()))) {
+			if (probe.shape() == Shape.LIST && !(body.contains(dinghu.siteName()) || body.contains(dinghu.username())
+					|| body.contains(dinghu.teamName()))) {
 				served = false;
 			}
 			if (!served) {
@@ -217,21 +284,33 @@ class DataScopeEndpointsTest {
 			.query(String.class).single()).isEqualTo("鼎湖区测试路2号");
 		assertThat(jdbc.sql("select display_name from app_user where id = :id").param("id", dinghu.userId())
 			.query(String.class).single()).isEqualTo("鼎湖接口改名");
+		assertThat(jdbc.sql("select description from team where id = :id").param("id", dinghu.teamId())
+			.query(String.class).single()).isEqualTo("鼎湖接口简介");
+		assertThat(jdbc.sql("select status from team_member where id = :id").param("id", dinghu.applicationId())
+			.query(String.class).single()).isEqualTo("MEMBER");
+		assertThat(jdbc.sql("select status from team_member where id = :id").param("id", dinghu.secondApplicationId())
+			.query(String.class).single()).isEqualTo("DECLINED");
 	}
 
 	/** The probe's request, with the site's current version filled in where an edit needs it. */
 	private MockHttpServletRequestBuilder request(Probe probe) {
 		String version = String.valueOf(jdbc.sql("select version from practice_site where id = :id")
 			.param("id", dinghu.siteId()).query(Integer.class).single());
+		String teamVersion = String.valueOf(jdbc.sql("select version from team where id = :id")
+			.param("id", dinghu.teamId()).query(Integer.class).single());
 		MockHttpServletRequestBuilder request = probe.request().apply(dinghu);
 		return request.with(r -> {
 			if ("__version__".equals(r.getParameter("version"))) {
 				r.setParameter("version", version);
 			}
+			if ("__teamVersion__".equals(r.getParameter("version"))) {
+				r.setParameter("version", teamVersion);
+			}
 			if (r.getContentAsByteArray() != null) {
 				String body = new String(r.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-				if (body.contains("__version__")) {
-					r.setContent(body.replace("__version__", version).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				if (body.contains("__version__") || body.contains("__teamVersion__")) {
+					r.setContent(body.replace("__version__", version).replace("__teamVersion__", teamVersion)
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 				}
 			}
 			return r;
@@ -244,6 +323,15 @@ class DataScopeEndpointsTest {
 
 	private Map<String, Object> userRow() {
 		return jdbc.sql("select * from app_user where id = :id").param("id", dinghu.userId()).query().singleRow();
+	}
+
+	private Map<String, Object> teamRow() {
+		return jdbc.sql("select * from team where id = :id").param("id", dinghu.teamId()).query().singleRow();
+	}
+
+	private List<Map<String, Object>> memberRows() {
+		return jdbc.sql("select * from team_member where team_id = :id order by id").param("id", dinghu.teamId())
+			.query().listOfRows();
 	}
 
 	private long count(String table) {

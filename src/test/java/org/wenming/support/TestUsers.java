@@ -34,6 +34,25 @@ public final class TestUsers {
 		return as(new Principal(IDS.incrementAndGet(), "test-" + regionCode, scope, Set.of(roles)));
 	}
 
+	/**
+	 * A person acting as themselves: {@code userId} must be a real {@code app_user} id (for example
+	 * one a volunteer row's {@code user_id} points at).
+	 */
+	public RequestPostProcessor person(long userId, String regionCode, String... roles) {
+		return as((Principal) principal(userId, regionCode, roles));
+	}
+
+	/** The principal itself, for calling services directly as this person. */
+	public ScopedUser principal(long userId, String regionCode, String... roles) {
+		DataScope scope = regions.find(regionCode).orElseThrow(() -> new IllegalArgumentException(regionCode)).scope();
+		return new Principal(userId, "user-" + userId, scope, Set.of(roles));
+	}
+
+	/** A region-bound staff principal, for calling services directly. */
+	public ScopedUser staffPrincipal(String regionCode, String... roles) {
+		return principal(IDS.incrementAndGet(), regionCode, roles);
+	}
+
 	public RequestPostProcessor systemAdmin() {
 		return as(new Principal(IDS.incrementAndGet(), "test-admin", DataScope.EVERYTHING, Set.of(Roles.SYSTEM_ADMIN)));
 	}
