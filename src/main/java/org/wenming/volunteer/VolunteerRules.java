@@ -164,19 +164,22 @@ public final class VolunteerRules {
 				guardianConsent), List.of());
 	}
 
-	/** Checks what a volunteer changes about themselves; the same rules as at registration. */
+	/**
+	 * Checks what a volunteer changes about themselves, with the registration's rules; a blank phone
+	 * or emergency phone keeps the stored number (the caller decides whether one is stored).
+	 */
 	public static List<FieldProblem> check(ProfileChanges changes, Set<String> skillCodes,
 			java.util.function.Consumer<ProfileChanges.Checked> accepted) {
 		List<FieldProblem> problems = new ArrayList<>();
-		String phone = mobile("phone", changes.phone(), true, problems);
+		// phone numbers are shown masked only, so a blank number means "keep the stored one"
+		String phone = mobile("phone", changes.phone(), false, problems);
 		String availability = text("availability", changes.availability(), AVAILABILITY_MAX, problems);
 		List<String> skills = skills(changes.skills(), skillCodes, problems);
 		String emergencyName = name("emergencyName", changes.emergencyName(), false, problems);
 		String emergencyPhone = mobile("emergencyPhone", changes.emergencyPhone(), false, problems);
-		if ((emergencyName == null) != (emergencyPhone == null)
+		if (emergencyName == null && emergencyPhone != null
 				&& problems.stream().noneMatch(p -> p.field().startsWith("emergency"))) {
-			problems.add(new FieldProblem(emergencyName == null ? "emergencyName" : "emergencyPhone",
-					"volunteer.error.emergencyPair"));
+			problems.add(new FieldProblem("emergencyName", "volunteer.error.emergencyPair"));
 		}
 		if (problems.isEmpty()) {
 			accepted.accept(new ProfileChanges.Checked(phone, availability, skills, emergencyName, emergencyPhone));

@@ -329,6 +329,12 @@ public class Volunteers {
 			throw new VolunteerRefusedException(problems);
 		}
 		ProfileChanges.Checked c = accepted[0];
+		String phone = c.phone() != null ? c.phone() : decrypt(volunteer.id(), "phone");
+		String emergencyPhone = c.emergencyName() == null ? null
+				: c.emergencyPhone() != null ? c.emergencyPhone() : decryptOrNull(volunteer.id(), "emergency_phone");
+		if (c.emergencyName() != null && emergencyPhone == null) {
+			throw new VolunteerRefusedException("emergencyPhone", "volunteer.error.emergencyPair");
+		}
 		int changed = jdbc.sql("""
 				update volunteer set phone_cipher = :phoneCipher, phone_hash = :phoneHash, phone_masked = :phoneMasked,
 				    phone_last4 = :last4, key_id = :keyId, availability = :availability, skills = string_to_array(:skills, ','),
@@ -336,12 +342,12 @@ public class Volunteers {
 				    emergency_phone_masked = :emergencyMasked, updated_at = :now, version = version + 1,
 				    id_number_cipher = :idCipher, guardian_phone_cipher = :guardianCipher
 				where id = :id and version = :version and user_id = :user""")
-				.param("phoneCipher", cipher.encrypt("phone", c.phone())).param("phoneHash", phoneHash(c.phone()))
-				.param("phoneMasked", PersonalNumbers.maskPhone(c.phone())).param("last4", PersonalNumbers.last4(c.phone()))
+				.param("phoneCipher", cipher.encrypt("phone", phone)).param("phoneHash", phoneHash(phone))
+				.param("phoneMasked", PersonalNumbers.maskPhone(phone)).param("last4", PersonalNumbers.last4(phone))
 				.param("keyId", cipher.activeKeyId()).param("availability", c.availability(), Types.VARCHAR)
 				.param("skills", String.join(",", c.skills())).param("emergencyName", c.emergencyName(), Types.VARCHAR)
-				.param("emergencyCipher", encryptOrNull("emergency_phone", c.emergencyPhone()), Types.BINARY)
-				.param("emergencyMasked", maskOrNull(c.emergencyPhone()), Types.VARCHAR)
+				.param("emergencyCipher", encryptOrNull("emergency_phone", emergencyPhone), Types.BINARY)
+				.param("emergencyMasked", maskOrNull(emergencyPhone), Types.VARCHAR)
 				// the row's key_id moves to the active key, so every ciphertext of the row is re-sealed with it
 				.param("idCipher", cipher.encrypt("id_number", decrypt(volunteer.id(), "id_number")))
 				.param("guardianCipher", reseal(volunteer.id(), "guardian_phone"), Types.BINARY)
@@ -532,6 +538,14 @@ public class Volunteers {
 		return jdbc.sql("select key_id, " + cipherColumn(column) + " as c from volunteer where id = :id")
 				.param("id", volunteerId)
 				.query((rs, i) -> cipher.decrypt(rs.getString("key_id"), column, rs.getBytes("c"))).single();
+	}
+
+	private String decryptOrNull(long volunteerId, String column) {
+		return jdbc.sql("select key_id, " + cipherColumn(column) + " as c from volunteer where id = :id")
+				.param("id", volunteerId).query((rs, i) -> {
+					byte[] sealed = rs.getBytes("c");
+					return sealed == null ? null : cipher.decrypt(rs.getString("key_id"), column, sealed);
+				}).single();
 	}
 
 	private byte[] reseal(long volunteerId, String column) {
