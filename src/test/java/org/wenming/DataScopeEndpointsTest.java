@@ -27,7 +27,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.wenming.region.Regions;
+import org.wenming.shared.DataScope;
 import org.wenming.shared.Roles;
+import org.wenming.shared.ScopedUser;
+import org.wenming.volunteer.TestVolunteers;
+import org.wenming.volunteer.Volunteers;
 import org.wenming.support.TestUsers;
 import org.wenming.support.WenmingTest;
 
@@ -44,11 +48,13 @@ class DataScopeEndpointsTest {
 	/** Open to everyone: they show only what is published. */
 	static final Set<String> PUBLIC = Set.of("GET /", "GET /login", "GET /sites", "GET /sites/{id}",
 			"GET /api/v1/regions", "GET /api/v1/regions/{code}", "GET /api/v1/regions/{code}/children",
-			"GET /api/v1/sites", "GET /api/v1/sites/{id}", "ANY /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml");
+			"GET /api/v1/sites", "GET /api/v1/sites/{id}", "ANY /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+			"GET /volunteers/register", "POST /volunteers/register");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
-			"GET /admin/users/new");
+			"GET /admin/users/new", "GET /me/volunteer", "POST /me/volunteer", "POST /me/volunteer/withdraw",
+			"GET /admin/volunteers/new");
 
 	@Autowired
 	MockMvc mvc;
@@ -60,15 +66,48 @@ class DataScopeEndpointsTest {
 	Regions regions;
 
 	@Autowired
+	Volunteers volunteers;
+
+	/** Registers the fixture's volunteer as the city office would. */
+	static final ScopedUser CITY_OFFICE = new ScopedUser() {
+
+		public long userId() {
+			return 1;
+		}
+
+		public String username() {
+			return "fixture";
+		}
+
+		public String displayName() {
+			return "fixture";
+		}
+
+		public DataScope scope() {
+			return DataScope.EVERYTHING;
+		}
+
+		public Set<String> roles() {
+			return Set.of(Roles.SYSTEM_ADMIN);
+		}
+	};
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	/** Records of 鼎湖区 (441203) that 端州区 must never reach. */
-	record Fixture(long siteId, String siteName, long userId, String username) {
+	record Fixture(long siteId, String siteName, long userId, String username, long volunteerId,
+			String volunteerName) {
 
 		/** Finds the user without being the username: search boxes echo what was searched. */
 		String searchText() {
 			return username.substring(0, username.length() - 2);
+		}
+
+		/** A prefix of the volunteer's name, for the same reason. */
+		String volunteerSearch() {
+			return volunteerName.substring(0, volunteerName.length() - 1);
 		}
 	}
 
@@ -120,7 +159,28 @@ class DataScopeEndpointsTest {
 				.with(csrf()).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"displayName\":\"鼎湖接口改名\",\"roles\":[\"OFFICE_STAFF\"],\"regionCode\":\"441203\",\"enabled\":true}")),
 			new Probe("GET /admin/audit", Shape.LIST, f -> get("/admin/audit").param("type", "LOGIN_SUCCESS")),
-			new Probe("GET /api/v1/admin/audit", Shape.LIST, f -> get("/api/v1/admin/audit").param("type", "LOGIN_SUCCESS")));
+			new Probe("GET /api/v1/admin/audit", Shape.LIST, f -> get("/api/v1/admin/audit").param("type", "LOGIN_SUCCESS")),
+			new Probe("GET /admin/volunteers", Shape.LIST, f -> get("/admin/volunteers").param("q", f.volunteerSearch())),
+			new Probe("POST /admin/volunteers/new", Shape.CREATE, f -> post("/admin/volunteers/new").with(csrf())
+				.param("realName", TestVolunteers.name()).param("idType", "RESIDENT_ID")
+				.param("idNumber", TestVolunteers.residentId("441203")).param("phone", TestVolunteers.mobile())
+				.param("regionCode", "441203").param("consent", "true")),
+			new Probe("GET /admin/volunteers/{id}", Shape.RECORD, f -> get("/admin/volunteers/" + f.volunteerId())),
+			new Probe("POST /admin/volunteers/{id}/reveal", Shape.RECORD, f -> post("/admin/volunteers/"
+				+ f.volunteerId() + "/reveal").with(csrf()).param("field", "PHONE").param("reason", "核实保险信息")),
+			new Probe("GET /admin/personal-data-access", Shape.LIST, f -> get("/admin/personal-data-access")),
+			new Probe("GET /api/v1/admin/volunteers", Shape.LIST, f -> get("/api/v1/admin/volunteers")
+				.param("q", f.volunteerSearch())),
+			new Probe("GET /api/v1/admin/volunteers/{id}", Shape.RECORD,
+				f -> get("/api/v1/admin/volunteers/" + f.volunteerId())),
+			new Probe("POST /api/v1/admin/volunteers", Shape.CREATE, f -> post("/api/v1/admin/volunteers").with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"realName\":\"" + TestVolunteers.name() + "\",\"idType\":\"RESIDENT_ID\",\"idNumber\":\""
+						+ TestVolunteers.residentId("441203") + "\",\"phone\":\"" + TestVolunteers.mobile()
+						+ "\",\"regionCode\":\"441203\",\"consent\":true}")),
+			new Probe("POST /api/v1/admin/volunteers/{id}/reveal", Shape.RECORD, f -> post("/api/v1/admin/volunteers/"
+				+ f.volunteerId() + "/reveal").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"field\":\"ID\",\"reason\":\"核实保险信息\"}")));
 
 	Fixture dinghu;
 
@@ -143,7 +203,17 @@ class DataScopeEndpointsTest {
 				insert into security_event (occurred_at, type, actor_user_id, actor_username, actor_region_path, ip, outcome)
 				values (now(), 'LOGIN_SUCCESS', :id, :username, :path, '127.0.0.1', 'SUCCESS')""")
 			.param("id", userId).param("username", username).param("path", path).update();
-		dinghu = new Fixture(siteId, siteName, userId, username);
+		String volunteerName = TestVolunteers.name();
+		long volunteerId = volunteers.registerByStaff(TestVolunteers.draft(volunteerName,
+				TestVolunteers.residentId("441203"), TestVolunteers.mobile(), "441203"), CITY_OFFICE).id();
+		// a reveal by the 鼎湖 staff member, so the access records of 鼎湖 have an entry naming them
+		jdbc.sql("""
+				insert into personal_data_access (actor_user_id, actor_username, volunteer_id, volunteer_region_path,
+				    field, reason, outcome)
+				values (:id, :username, :volunteer, :path, 'PHONE', '测试查阅记录', 'GRANTED')""")
+			.param("id", userId).param("username", username).param("volunteer", volunteerId).param("path", path)
+			.update();
+		dinghu = new Fixture(siteId, siteName, userId, username, volunteerId, volunteerName);
 	}
 
 	@Test
@@ -174,12 +244,15 @@ class DataScopeEndpointsTest {
 		Map<String, Object> userBefore = userRow();
 		long sitesBefore = count("practice_site");
 		long usersBefore = count("app_user");
+		long volunteersBefore = count("volunteer");
+		long accessBefore = count("personal_data_access where outcome = 'GRANTED'");
 		List<String> failures = new ArrayList<>();
 		for (Probe probe : SCOPED) {
 			MvcResult result = mvc.perform(request(probe).with(duanzhou)).andReturn();
 			int status = result.getResponse().getStatus();
 			String body = result.getResponse().getContentAsString();
-			boolean leaks = body.contains(dinghu.siteName()) || body.contains(dinghu.username());
+			boolean leaks = body.contains(dinghu.siteName()) || body.contains(dinghu.username())
+					|| body.contains(dinghu.volunteerName());
 			boolean refused = switch (probe.shape()) {
 				case LIST -> status == 200 || status == 403;
 				case RECORD -> status == 403 || status == 404;
@@ -194,6 +267,8 @@ class DataScopeEndpointsTest {
 		assertThat(userRow()).isEqualTo(userBefore);
 		assertThat(count("practice_site")).isEqualTo(sitesBefore);
 		assertThat(count("app_user")).isEqualTo(usersBefore);
+		assertThat(count("volunteer")).isEqualTo(volunteersBefore);
+		assertThat(count("personal_data_access where outcome = 'GRANTED'")).isEqualTo(accessBefore);
 	}
 
 	@Test
@@ -205,7 +280,8 @@ class DataScopeEndpointsTest {
 			int status = result.getResponse().getStatus();
 			String body = result.getResponse().getContentAsString();
 			boolean served = status >= 200 && status < 400;
-			if (probe.shape() == Shape.LIST && !(body.contains(dinghu.siteName()) || body.contains(dinghu.username()))) {
+			if (probe.shape() == Shape.LIST && !(body.contains(dinghu.siteName()) || body.contains(dinghu.username())
+					|| body.contains(dinghu.volunteerName()))) {
 				served = false;
 			}
 			if (!served) {
