@@ -535,26 +535,27 @@ public class Volunteers {
 	}
 
 	private String decrypt(long volunteerId, String column) {
-		return jdbc.sql("select key_id, " + cipherColumn(column) + " as c from volunteer where id = :id")
-				.param("id", volunteerId)
-				.query((rs, i) -> cipher.decrypt(rs.getString("key_id"), column, rs.getBytes("c"))).single();
+		String plain = decryptOrNull(volunteerId, column);
+		if (plain == null) {
+			throw new IllegalStateException("volunteer " + volunteerId + " has no " + column);
+		}
+		return plain;
 	}
 
 	private String decryptOrNull(long volunteerId, String column) {
-		return jdbc.sql("select key_id, " + cipherColumn(column) + " as c from volunteer where id = :id")
-				.param("id", volunteerId).query((rs, i) -> {
-					byte[] sealed = rs.getBytes("c");
-					return sealed == null ? null : cipher.decrypt(rs.getString("key_id"), column, sealed);
-				}).single();
+		Sealed sealed = jdbc.sql("select key_id, " + cipherColumn(column) + " as c from volunteer where id = :id")
+				.param("id", volunteerId).query((rs, i) -> new Sealed(rs.getString("key_id"), rs.getBytes("c")))
+				.single();
+		return sealed.bytes() == null ? null : cipher.decrypt(sealed.keyId(), column, sealed.bytes());
 	}
 
+	/** The stored ciphertext re-encrypted with the active key, or null when none is stored. */
 	private byte[] reseal(long volunteerId, String column) {
-		return jdbc.sql("select key_id, " + cipherColumn(column) + " as c from volunteer where id = :id")
-				.param("id", volunteerId).query((rs, i) -> {
-					byte[] sealed = rs.getBytes("c");
-					return sealed == null ? null
-							: cipher.encrypt(column, cipher.decrypt(rs.getString("key_id"), column, sealed));
-				}).single();
+		String plain = decryptOrNull(volunteerId, column);
+		return plain == null ? null : cipher.encrypt(column, plain);
+	}
+
+	private record Sealed(String keyId, byte[] bytes) {
 	}
 
 	/** Column names come from this fixed list only, never from input. */

@@ -20,7 +20,7 @@ class VolunteerRulesTest {
 	}
 
 	VolunteerDraft adult(String idNumber) {
-		return new VolunteerDraft("张三", "RESIDENT_ID", idNumber, "13812341234", null, null, "441202001001",
+		return new VolunteerDraft("张三", "RESIDENT_ID", idNumber, "13812341234", null, null, "441202001002",
 				List.of("MEDICAL"), null, null, null, null, null, null, null, "true");
 	}
 
@@ -35,7 +35,7 @@ class VolunteerRulesTest {
 	@Test
 	void givenBirthDateAndGenderMustMatchTheId() {
 		VolunteerDraft draft = new VolunteerDraft("张三", "RESIDENT_ID", "441202199003071232", "13812341234", "F",
-				"1990-03-08", "441202001001", List.of(), null, null, null, null, null, null, null, "true");
+				"1990-03-08", "441202001002", List.of(), null, null, null, null, null, null, null, "true");
 		assertThat(check(draft).problems()).extracting(FieldProblem::field).containsExactly("gender", "birthDate");
 	}
 
@@ -45,7 +45,7 @@ class VolunteerRulesTest {
 		assertThat(check(adult(child)).problems()).extracting(FieldProblem::field)
 				.containsExactly("guardianName", "guardianRelation", "guardianPhone", "guardianConsent");
 		VolunteerDraft withGuardian = new VolunteerDraft("张小明", "RESIDENT_ID", child, "13812341234", null, null,
-				"441202001001", List.of(), null, null, null, "张大明", "父亲", "13912345678", "true", "true");
+				"441202001002", List.of(), null, null, null, "张大明", "父亲", "13912345678", "true", "true");
 		assertThat(check(withGuardian).problems()).isEmpty();
 		assertThat(check(withGuardian).volunteer().guardianConsent()).isTrue();
 	}
@@ -71,16 +71,16 @@ class VolunteerRulesTest {
 	void hostileValuesAreRefusedByField() {
 		for (String name : List.of("张San", "Jоhn" /* Cyrillic o */, "<b>张三</b>", "张三😀", "张\u0000三", "张".repeat(31))) {
 			VolunteerDraft draft = new VolunteerDraft(name, "RESIDENT_ID", "441202199003071232", "13812341234", null,
-					null, "441202001001", List.of(), null, null, null, null, null, null, null, "true");
+					null, "441202001002", List.of(), null, null, null, null, null, null, null, "true");
 			assertThat(check(draft).problems()).as(name).extracting(FieldProblem::field).containsExactly("realName");
 		}
 		for (String phone : List.of("12812341234", "1381234123", "138123412345", "+8613812341234x", "１３８１２３４")) {
 			VolunteerDraft draft = new VolunteerDraft("张三", "RESIDENT_ID", "441202199003071232", phone, null, null,
-					"441202001001", List.of(), null, null, null, null, null, null, null, "true");
+					"441202001002", List.of(), null, null, null, null, null, null, null, "true");
 			assertThat(check(draft).problems()).as(phone).extracting(FieldProblem::field).containsExactly("phone");
 		}
 		VolunteerDraft noConsent = new VolunteerDraft("张三", "RESIDENT_ID", "441202199003071232", "13812341234", null,
-				null, "441202001001", List.of("HACKING"), "<script>", null, null, null, null, null, null, null);
+				null, "441202001002", List.of("HACKING"), "<script>", null, null, null, null, null, null, null);
 		assertThat(check(noConsent).problems()).extracting(FieldProblem::field)
 				.containsExactly("skills", "availability", "consent");
 	}
