@@ -47,7 +47,7 @@ class PersonalDataKeys {
 					No personal-data keys are configured. With an external database (wenming.db.url) set
 					wenming.personal-data.keys.<keyId> (base64 of 32 random bytes), wenming.personal-data.active-key
 					(that keyId) and wenming.personal-data.hash-key (base64 of 32 random bytes), e.g. as
-					WENMING_PERSONAL_DATA_KEYS_K1, WENMING_PERSONAL_DATA_ACTIVE_KEY, WENMING_PERSONAL_DATA_HASH_KEY.""");
+					WENMING_PERSONALDATA_KEYS_K1, WENMING_PERSONALDATA_ACTIVEKEY, WENMING_PERSONALDATA_HASHKEY.""");
 		}
 		return new PersonalDataCipher(loadOrCreate(database.embeddedDirectory().resolve(FILE)));
 	}
