@@ -27,7 +27,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.wenming.region.Regions;
+import org.wenming.shared.DataScope;
 import org.wenming.shared.Roles;
+import org.wenming.shared.ScopedUser;
+import org.wenming.volunteer.TestVolunteers;
+import org.wenming.volunteer.Volunteers;
 import org.wenming.support.TestUsers;
 import org.wenming.support.WenmingTest;
 
@@ -45,11 +49,13 @@ class DataScopeEndpointsTest {
 	static final Set<String> PUBLIC = Set.of("GET /", "GET /login", "GET /sites", "GET /sites/{id}",
 			"GET /api/v1/regions", "GET /api/v1/regions/{code}", "GET /api/v1/regions/{code}/children",
 			"GET /api/v1/sites", "GET /api/v1/sites/{id}", "ANY /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
-			"GET /teams", "GET /teams/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}");
+			"GET /teams", "GET /teams/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}", "GET /volunteers/register",
+			"POST /volunteers/register");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
-			"GET /admin/users/new", "GET /me/teams", "POST /me/teams/{membershipId}/leave", "POST /teams/{id}/apply");
+			"GET /admin/users/new", "GET /me/teams", "POST /me/teams/{membershipId}/leave", "POST /teams/{id}/apply",
+			"GET /me/volunteer", "POST /me/volunteer", "POST /me/volunteer/withdraw", "GET /admin/volunteers/new");
 
 	@Autowired
 	MockMvc mvc;
@@ -61,16 +67,48 @@ class DataScopeEndpointsTest {
 	Regions regions;
 
 	@Autowired
+	Volunteers volunteers;
+
+	/** Registers the fixture's volunteer as the city office would. */
+	static final ScopedUser CITY_OFFICE = new ScopedUser() {
+
+		public long userId() {
+			return 1;
+		}
+
+		public String username() {
+			return "fixture";
+		}
+
+		public String displayName() {
+			return "fixture";
+		}
+
+		public DataScope scope() {
+			return DataScope.EVERYTHING;
+		}
+
+		public Set<String> roles() {
+			return Set.of(Roles.SYSTEM_ADMIN);
+		}
+	};
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	/** Records of 鼎湖区 (441203) that 端州区 must never reach. */
 	record Fixture(long siteId, String siteName, long userId, String username, long teamId, String teamName,
-			long applicationId, long secondApplicationId, String volunteerName) {
+			long applicationId, long secondApplicationId, String applicantName, long volunteerId, String volunteerName) {
 
 		/** Finds the user without being the username: search boxes echo what was searched. */
 		String searchText() {
 			return username.substring(0, username.length() - 2);
+		}
+
+		/** A prefix of the volunteer's name, for the same reason. */
+		String volunteerSearch() {
+			return volunteerName.substring(0, volunteerName.length() - 1);
 		}
 	}
 
@@ -151,7 +189,28 @@ class DataScopeEndpointsTest {
 					f -> get("/api/v1/admin/teams/" + f.teamId() + "/members")),
 			new Probe("POST /api/v1/admin/teams/{id}/members/{membershipId}/{action}", Shape.RECORD,
 					f -> post("/api/v1/admin/teams/" + f.teamId() + "/members/" + f.secondApplicationId() + "/decline")
-						.with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"名额已满\"}")));
+						.with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"名额已满\"}")),
+			new Probe("GET /admin/volunteers", Shape.LIST, f -> get("/admin/volunteers").param("q", f.volunteerSearch())),
+			new Probe("POST /admin/volunteers/new", Shape.CREATE, f -> post("/admin/volunteers/new").with(csrf())
+				.param("realName", TestVolunteers.name()).param("idType", "RESIDENT_ID")
+				.param("idNumber", TestVolunteers.residentId("441203")).param("phone", TestVolunteers.mobile())
+				.param("regionCode", "441203").param("consent", "true")),
+			new Probe("GET /admin/volunteers/{id}", Shape.RECORD, f -> get("/admin/volunteers/" + f.volunteerId())),
+			new Probe("POST /admin/volunteers/{id}/reveal", Shape.RECORD, f -> post("/admin/volunteers/"
+				+ f.volunteerId() + "/reveal").with(csrf()).param("field", "PHONE").param("reason", "核实保险信息")),
+			new Probe("GET /admin/personal-data-access", Shape.LIST, f -> get("/admin/personal-data-access")),
+			new Probe("GET /api/v1/admin/volunteers", Shape.LIST, f -> get("/api/v1/admin/volunteers")
+				.param("q", f.volunteerSearch())),
+			new Probe("GET /api/v1/admin/volunteers/{id}", Shape.RECORD,
+				f -> get("/api/v1/admin/volunteers/" + f.volunteerId())),
+			new Probe("POST /api/v1/admin/volunteers", Shape.CREATE, f -> post("/api/v1/admin/volunteers").with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"realName\":\"" + TestVolunteers.name() + "\",\"idType\":\"RESIDENT_ID\",\"idNumber\":\""
+						+ TestVolunteers.residentId("441203") + "\",\"phone\":\"" + TestVolunteers.mobile()
+						+ "\",\"regionCode\":\"441203\",\"consent\":true}")),
+			new Probe("POST /api/v1/admin/volunteers/{id}/reveal", Shape.RECORD, f -> post("/api/v1/admin/volunteers/"
+				+ f.volunteerId() + "/reveal").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"field\":\"ID\",\"reason\":\"核实保险信息\"}")));
 
 	Fixture dinghu;
 
@@ -179,10 +238,21 @@ class DataScopeEndpointsTest {
 				insert into team (name, level, type, region_code, region_path, updated_by)
 				values (:name, 'CORPS', 'PRACTICE', '441203', :path, 'test') returning id""")
 			.param("name", teamName).param("path", path).query(Long.class).single();
-		String volunteerName = "鼎湖志愿者" + suffix;
-		long first = application(teamId, volunteer(volunteerName, path));
-		long second = application(teamId, volunteer(volunteerName + "乙", path));
-		dinghu = new Fixture(siteId, siteName, userId, username, teamId, teamName, first, second, volunteerName);
+		String applicantName = "鼎湖志愿者" + suffix;
+		long first = application(teamId, volunteer(applicantName, path));
+		long second = application(teamId, volunteer(applicantName + "乙", path));
+		String volunteerName = TestVolunteers.name();
+		long volunteerId = volunteers.registerByStaff(TestVolunteers.draft(volunteerName,
+				TestVolunteers.residentId("441203"), TestVolunteers.mobile(), "441203"), CITY_OFFICE).id();
+		// a reveal by the 鼎湖 staff member, so the access records of 鼎湖 have an entry naming them
+		jdbc.sql("""
+				insert into personal_data_access (actor_user_id, actor_username, volunteer_id, volunteer_region_path,
+				    field, reason, outcome)
+				values (:id, :username, :volunteer, :path, 'PHONE', '测试查阅记录', 'GRANTED')""")
+			.param("id", userId).param("username", username).param("volunteer", volunteerId).param("path", path)
+			.update();
+		dinghu = new Fixture(siteId, siteName, userId, username, teamId, teamName, first, second, applicantName,
+				volunteerId, volunteerName);
 	}
 
 	private long volunteer(String name, String path) {
@@ -235,13 +305,16 @@ class DataScopeEndpointsTest {
 		long leadersBefore = count("team_leader");
 		long sitesBefore = count("practice_site");
 		long usersBefore = count("app_user");
+		long volunteersBefore = count("volunteer");
+		long accessBefore = count("personal_data_access where outcome = 'GRANTED'");
 		List<String> failures = new ArrayList<>();
 		for (Probe probe : SCOPED) {
 			MvcResult result = mvc.perform(request(probe).with(duanzhou)).andReturn();
 			int status = result.getResponse().getStatus();
 			String body = result.getResponse().getContentAsString();
 			boolean leaks = body.contains(dinghu.siteName()) || body.contains(dinghu.username())
-					|| body.contains(dinghu.teamName()) || body.contains(dinghu.volunteerName());
+					|| body.contains(dinghu.teamName()) || body.contains(dinghu.applicantName())
+					|| body.contains(dinghu.volunteerName());
 			boolean refused = switch (probe.shape()) {
 				case LIST -> status == 200 || status == 403;
 				case RECORD -> status == 403 || status == 404;
@@ -260,6 +333,8 @@ class DataScopeEndpointsTest {
 		assertThat(memberRows()).isEqualTo(membersBefore);
 		assertThat(count("team")).isEqualTo(teamsBefore);
 		assertThat(count("team_leader")).isEqualTo(leadersBefore);
+		assertThat(count("volunteer")).isEqualTo(volunteersBefore);
+		assertThat(count("personal_data_access where outcome = 'GRANTED'")).isEqualTo(accessBefore);
 	}
 
 	@Test
@@ -272,7 +347,7 @@ class DataScopeEndpointsTest {
 			String body = result.getResponse().getContentAsString();
 			boolean served = status >= 200 && status < 400;
 			if (probe.shape() == Shape.LIST && !(body.contains(dinghu.siteName()) || body.contains(dinghu.username())
-					|| body.contains(dinghu.teamName()))) {
+					|| body.contains(dinghu.teamName()) || body.contains(dinghu.volunteerName()))) {
 				served = false;
 			}
 			if (!served) {

@@ -38,7 +38,11 @@ class ExternalDatabaseTest {
 					"--spring.main.banner-mode=off", "--logging.level.root=WARN",
 					"--wenming.db.url=jdbc:postgresql://localhost:" + external.getPort() + "/wenming_ext",
 					"--wenming.db.username=postgres", "--wenming.db.password=",
-					"--wenming.db.embedded-directory=" + embeddedFolder)) {
+					"--wenming.db.embedded-directory=" + embeddedFolder,
+					// an external database needs configured personal-data keys (none are generated for it)
+					"--wenming.personal-data.keys.k1=mZyPbgNEoNmlcUn5Z+gI7tAX3NEsImG1ccxf/GeFrys=",
+					"--wenming.personal-data.active-key=k1",
+					"--wenming.personal-data.hash-key=hASckkVYgXFV4wD6k+c030uHo5UDzf2s8fA3FAjXW/A=")) {
 				JdbcClient jdbc = app.getBean(JdbcClient.class);
 				assertThat(jdbc.sql("select current_database()").query(String.class).single()).isEqualTo("wenming_ext");
 				assertThat(jdbc.sql("select count(*) from region").query(Long.class).single()).isEqualTo(28_745);

@@ -53,6 +53,12 @@ public final class TestUsers {
 		return principal(IDS.incrementAndGet(), regionCode, roles);
 	}
 
+	/** A volunteer signed in with their own login (a real app_user id, so their record can be found). */
+	public RequestPostProcessor volunteer(long userId, String username, String regionCode) {
+		DataScope scope = regions.find(regionCode).orElseThrow(() -> new IllegalArgumentException(regionCode)).scope();
+		return as(new Principal(userId, username, scope, Set.of(Roles.VOLUNTEER)));
+	}
+
 	public RequestPostProcessor systemAdmin() {
 		return as(new Principal(IDS.incrementAndGet(), "test-admin", DataScope.EVERYTHING, Set.of(Roles.SYSTEM_ADMIN)));
 	}

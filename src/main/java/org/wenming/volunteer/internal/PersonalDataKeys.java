@@ -1,0 +1,107 @@
+package org.wenming.volunteer.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.wenming.platform.DatabaseProperties;
+
+/**
+ * Where the personal-data keys come from. Configured keys win. With the embedded database and no
+ * keys, Wenming makes its own on first start in {@code <data folder>/keys/personal-data.properties}
+ * (owner-only) and reuses them: the keys then live and travel with the data they protect, never
+ * inside the database. With an external database and no keys it refuses to start, because keys
+ * generated on one node would not decrypt another node's rows.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PersonalDataProperties.class)
+class PersonalDataKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(PersonalDataKeys.class);
+
+	static final String FILE = "keys/personal-data.properties";
+
+	@Bean
+	PersonalDataCipher personalDataCipher(PersonalDataProperties configured, DatabaseProperties database) {
+		if (!configured.isEmpty()) {
+			return new PersonalDataCipher(configured);
+		}
+		if (!database.embedded()) {
+			throw new IllegalStateException("""
+					No personal-data keys are configured. With an external database (wenming.db.url) set
+					wenming.personal-data.keys.<keyId> (base64 of 32 random bytes), wenming.personal-data.active-key
+					(that keyId) and wenming.personal-data.hash-key (base64 of 32 random bytes), e.g. as
+					WENMING_PERSONALDATA_KEYS_K1, WENMING_PERSONALDATA_ACTIVEKEY, WENMING_PERSONALDATA_HASHKEY.""");
+		}
+		return new PersonalDataCipher(loadOrCreate(database.embeddedDirectory().resolve(FILE)));
+	}
+
+	static PersonalDataProperties loadOrCreate(Path file) {
+		try {
+			if (!Files.exists(file)) {
+				create(file);
+			}
+			Properties stored = new Properties();
+			try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				stored.load(in);
+			}
+			Map<String, String> keys = new HashMap<>();
+			for (String name : stored.stringPropertyNames()) {
+				if (name.startsWith("keys.")) {
+					keys.put(name.substring(5), stored.getProperty(name));
+				}
+			}
+			return new PersonalDataProperties(keys, stored.getProperty("active-key"), stored.getProperty("hash-key"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot read or create the personal-data key file " + file, ex);
+		}
+	}
+
+	private static void create(Path file) throws IOException {
+		Files.createDirectories(file.getParent());
+		SecureRandom random = new SecureRandom();
+		Properties keys = new Properties();
+		keys.setProperty("keys.k1", randomKey(random));
+		keys.setProperty("active-key", "k1");
+		keys.setProperty("hash-key", randomKey(random));
+		try {
+			Files.createFile(file);
+		}
+		catch (FileAlreadyExistsException anotherStartWasFaster) {
+			return;
+		}
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException notPosix) {
+			// Windows: the file inherits the data folder's access rules
+		}
+		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
+			keys.store(out, "Wenming personal-data keys. Back up with the data; losing them loses every ID and phone number.");
+		}
+		log.info("Personal-data keys were generated in {} (keep this file with the data folder)", file);
+	}
+
+	private static String randomKey(SecureRandom random) {
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		return Base64.getEncoder().encodeToString(bytes);
+	}
+}
