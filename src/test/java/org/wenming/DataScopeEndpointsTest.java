@@ -50,7 +50,7 @@ class DataScopeEndpointsTest {
 			"GET /api/v1/regions", "GET /api/v1/regions/{code}", "GET /api/v1/regions/{code}/children",
 			"GET /api/v1/sites", "GET /api/v1/sites/{id}", "ANY /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
 			"GET /teams", "GET /teams/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}", "GET /volunteers/register",
-			"POST /volunteers/register");
+			"POST /volunteers/register", "GET /regions/picker");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",

@@ -61,6 +61,37 @@ public class Regions {
 				.param("limit", limit).query(ROW).list();
 	}
 
+	/**
+	 * The picker state for choosing a region under {@code rootCode}: one drop-down per level from the
+	 * root's children down to one level below the chosen region. A chosen region outside the root's
+	 * subtree (or unknown) counts as nothing chosen.
+	 */
+	public RegionChoice choice(String field, String rootCode, String selectedCode) {
+		Region root = find(rootCode).orElseThrow(() -> new IllegalArgumentException("no region " + rootCode));
+		Region selected = find(selectedCode).filter(r -> root.scope().covers(r.path()) && !r.code().equals(root.code()))
+				.orElse(null);
+		List<String> chain = new ArrayList<>();
+		if (selected != null) {
+			for (Region step : breadcrumb(selected)) {
+				if (step.level().depth() > root.level().depth()) {
+					chain.add(step.code());
+				}
+			}
+		}
+		List<RegionChoice.Level> levels = new ArrayList<>();
+		String parent = root.code();
+		for (int i = 0; parent != null; i++) {
+			List<Region> options = children(parent);
+			if (options.isEmpty()) {
+				break;
+			}
+			String chosen = i < chain.size() ? chain.get(i) : null;
+			levels.add(new RegionChoice.Level(options.get(0).level(), parent, options, chosen));
+			parent = chosen;
+		}
+		return new RegionChoice(field, root.code(), selected == null ? "" : selected.code(), levels);
+	}
+
 	/** How many regions of a level lie inside the scope. */
 	public int count(RegionLevel level, DataScope scope) {
 		return jdbc.sql("select count(*) from region where level = :level and path >= :lower and path < :upper")

@@ -121,6 +121,15 @@ public class Volunteers {
 		return LocalDate.now(clock.withZone(CHINA));
 	}
 
+	/**
+	 * The home-region picker: the whole city for someone registering themselves, the staff member's
+	 * own region for staff (so they can only pick inside their scope).
+	 */
+	public org.wenming.region.RegionChoice regionChoice(String selectedCode, ScopedUser staff) {
+		String root = staff == null || staff.scope().isEverything() ? homeCity : staff.scope().regionCode();
+		return regions.choice("regionCode", root, selectedCode);
+	}
+
 	public String privacyNoticeVersion() {
 		return privacyNoticeVersion;
 	}

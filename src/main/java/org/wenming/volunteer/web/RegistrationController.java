@@ -47,6 +47,7 @@ class RegistrationController extends Pages {
 				form.emergencyName(), form.emergencyPhone(), form.guardianName(), form.guardianRelation(),
 				form.guardianPhone(), form.guardianConsent(), form.consent(), form.username(), "");
 		return new ModelAndView("volunteer/register", Map.of("view", new RegistrationView(shown, errors,
-				volunteers.skills(), true, volunteers.privacyNoticeVersion())), status);
+				volunteers.skills(), true, volunteers.privacyNoticeVersion(), volunteers.regionChoice(form.regionCode(), null))),
+				status);
 	}
 }

@@ -2,6 +2,7 @@ package org.wenming.volunteer.web;
 
 import java.util.List;
 
+import org.wenming.region.RegionChoice;
 import org.wenming.volunteer.Gender;
 import org.wenming.volunteer.IdType;
 import org.wenming.volunteer.Skill;
@@ -11,7 +12,7 @@ import org.wenming.volunteer.Skill;
  * registering someone.
  */
 public record RegistrationView(VolunteerForm form, FormErrors errors, List<Skill> skills, boolean self,
-		String privacyNoticeVersion) {
+		String privacyNoticeVersion, RegionChoice region) {
 
 	public String action() {
 		return self ? "/volunteers/register" : "/admin/volunteers/new";

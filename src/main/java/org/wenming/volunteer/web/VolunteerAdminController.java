@@ -57,7 +57,7 @@ class VolunteerAdminController extends Pages {
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OFFICE_STAFF', 'SITE_ADMIN')")
 	ModelAndView newVolunteer(@AuthenticationPrincipal ScopedUser user) {
 		String region = user.scope().isEverything() ? "" : user.scope().regionCode();
-		return form(VolunteerForm.empty(region), FormErrors.NONE, HttpStatus.OK);
+		return form(VolunteerForm.empty(region), user, FormErrors.NONE, HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/volunteers/new")
@@ -68,7 +68,7 @@ class VolunteerAdminController extends Pages {
 			return new ModelAndView("redirect:/admin/volunteers/" + volunteer.id());
 		}
 		catch (VolunteerRefusedException ex) {
-			return form(form, FormErrors.of(ex.problems()), HttpStatus.BAD_REQUEST);
+			return form(form, user, FormErrors.of(ex.problems()), HttpStatus.BAD_REQUEST);
 		}
 	}
 
@@ -120,8 +120,9 @@ class VolunteerAdminController extends Pages {
 				reason == null ? "" : reason)), status);
 	}
 
-	private ModelAndView form(VolunteerForm form, FormErrors errors, HttpStatus status) {
+	private ModelAndView form(VolunteerForm form, ScopedUser user, FormErrors errors, HttpStatus status) {
 		return new ModelAndView("volunteer/register", Map.of("view", new RegistrationView(form, errors,
-				volunteers.skills(), false, volunteers.privacyNoticeVersion())), status);
+				volunteers.skills(), false, volunteers.privacyNoticeVersion(), volunteers.regionChoice(form.regionCode(), user))),
+				status);
 	}
 }
