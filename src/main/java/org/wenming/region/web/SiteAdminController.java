@@ -20,6 +20,8 @@ import org.wenming.region.FieldProblem;
 import org.wenming.region.PracticeSite;
 import org.wenming.region.PracticeSites;
 import org.wenming.region.Region;
+import org.wenming.region.RegionChoice;
+import org.wenming.region.Regions;
 import org.wenming.region.SiteDraft;
 import org.wenming.region.SiteKind;
 import org.wenming.region.SitePage;
@@ -39,8 +41,11 @@ class SiteAdminController extends PageErrors {
 
 	private final PracticeSites sites;
 
-	SiteAdminController(PracticeSites sites) {
+	private final Regions regions;
+
+	SiteAdminController(PracticeSites sites, Regions regions) {
 		this.sites = sites;
+		this.regions = regions;
 	}
 
 	@GetMapping
@@ -62,7 +67,8 @@ class SiteAdminController extends PageErrors {
 	ModelAndView newSite(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region) {
 		Region start = sites.staffRegion(Inputs.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
-		return form(SiteFormView.of(null, SiteForm.empty(start.code()), List.of(), false), HttpStatus.OK);
+		return form(SiteFormView.of(null, SiteForm.empty(start.code()), List.of(), false), HttpStatus.OK)
+			.addObject("region", regionChoice(user, start.code()));
 	}
 
 	@PostMapping("/new")
@@ -77,8 +83,15 @@ class SiteAdminController extends PageErrors {
 			return new ModelAndView("redirect:/admin/sites/" + site.id() + "/edit?saved=true");
 		}
 		catch (SiteRefusedException ex) {
-			return form(SiteFormView.of(null, form, ex.problems(), false), HttpStatus.BAD_REQUEST);
+			return form(SiteFormView.of(null, form, ex.problems(), false), HttpStatus.BAD_REQUEST)
+				.addObject("region", regionChoice(user, form.regionCode()));
 		}
+	}
+
+	/** A new site's region is picked inside the staff member's own region. */
+	private RegionChoice regionChoice(ScopedUser user, String selected) {
+		String root = user.scope().isEverything() ? sites.homeCity().code() : user.scope().regionCode();
+		return regions.choice("regionCode", root, selected);
 	}
 
 	@GetMapping("/{id}/edit")
