@@ -8,6 +8,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -19,6 +20,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.Region;
+import org.wenming.region.RegionChoice;
+import org.wenming.region.Regions;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.team.MembershipStatus;
 import org.wenming.volunteer.team.StaleTeamException;
@@ -46,9 +49,16 @@ class TeamAdminController extends TeamPageErrors {
 
 	private final Teams teams;
 
-	TeamAdminController(Teams teams, MessageSource messages) {
+	private final Regions regions;
+
+	private final String homeCity;
+
+	TeamAdminController(Teams teams, MessageSource messages, Regions regions,
+			@Value("${wenming.regions.city:4412}") String homeCity) {
 		super(messages);
 		this.teams = teams;
+		this.regions = regions;
+		this.homeCity = homeCity;
 	}
 
 	@GetMapping
@@ -76,7 +86,8 @@ class TeamAdminController extends TeamPageErrors {
 		Region start = teams.managingRegion(TeamInputs.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
 		String parentId = parent == null || parent.isEmpty() ? "" : String.valueOf(TeamInputs.id(parent));
-		return form(TeamFormView.of(null, TeamForm.empty(start.code(), parentId), List.of(), false), HttpStatus.OK);
+		return form(TeamFormView.of(null, TeamForm.empty(start.code(), parentId), List.of(), false), HttpStatus.OK)
+			.addObject("region", regionChoice(user, start.code()));
 	}
 
 	@PostMapping("/new")
@@ -92,8 +103,15 @@ class TeamAdminController extends TeamPageErrors {
 			return new ModelAndView("redirect:/admin/teams/" + team.id() + "/edit?saved=true");
 		}
 		catch (TeamRefusedException ex) {
-			return form(TeamFormView.of(null, form, ex.problems(), false), HttpStatus.BAD_REQUEST);
+			return form(TeamFormView.of(null, form, ex.problems(), false), HttpStatus.BAD_REQUEST)
+				.addObject("region", regionChoice(user, form.regionCode()));
 		}
+	}
+
+	/** A new team's region is picked inside the staff member's own region. */
+	private RegionChoice regionChoice(ScopedUser user, String selected) {
+		String root = user.scope().isEverything() ? homeCity : user.scope().regionCode();
+		return regions.choice("regionCode", root, selected);
 	}
 
 	@GetMapping("/{id}/edit")
