@@ -7,7 +7,8 @@ import java.util.List;
  * the region picker shows. {@code selectedCode} is the deepest region chosen so far, empty when
  * nothing is chosen yet; it is what the form submits under {@code field}.
  */
-public record RegionChoice(String field, String rootCode, String selectedCode, List<Level> levels) {
+public record RegionChoice(String field, String rootCode, String selectedCode, boolean rootAllowed,
+		List<Level> levels) {
 
 	/** One drop-down: the children of {@code parentCode}, with the one chosen (if any). */
 	public record Level(RegionLevel level, String parentCode, List<Region> options, String selected) {

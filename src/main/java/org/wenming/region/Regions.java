@@ -30,6 +30,12 @@ public class Regions {
 				.param("code", code).query(ROW).optional();
 	}
 
+	/** The top of the loaded tree (the province). */
+	public Region topLevel() {
+		return jdbc.sql("select code, name, level, parent_code, path from region where parent_code is null order by code limit 1")
+				.query(ROW).single();
+	}
+
 	/** The region if it exists and lies inside the scope; empty otherwise (existence is not revealed). */
 	public Optional<Region> findInScope(String code, DataScope scope) {
 		return find(code).filter(r -> scope.covers(r.path()));
@@ -67,6 +73,15 @@ public class Regions {
 	 * subtree (or unknown) counts as nothing chosen.
 	 */
 	public RegionChoice choice(String field, String rootCode, String selectedCode) {
+		return choice(field, rootCode, selectedCode, false);
+	}
+
+	/**
+	 * As {@link #choice(String, String, String)}; with {@code rootAllowed} the root itself is a valid
+	 * answer (a city-level team, a staff member bound to the whole city) and is what an untouched
+	 * picker submits.
+	 */
+	public RegionChoice choice(String field, String rootCode, String selectedCode, boolean rootAllowed) {
 		Region root = find(rootCode).orElseThrow(() -> new IllegalArgumentException("no region " + rootCode));
 		Region selected = find(selectedCode).filter(r -> root.scope().covers(r.path()) && !r.code().equals(root.code()))
 				.orElse(null);
@@ -89,7 +104,8 @@ public class Regions {
 			levels.add(new RegionChoice.Level(options.get(0).level(), parent, options, chosen));
 			parent = chosen;
 		}
-		return new RegionChoice(field, root.code(), selected == null ? "" : selected.code(), levels);
+		String submitted = selected != null ? selected.code() : rootAllowed ? root.code() : "";
+		return new RegionChoice(field, root.code(), submitted, rootAllowed, levels);
 	}
 
 	/** How many regions of a level lie inside the scope. */

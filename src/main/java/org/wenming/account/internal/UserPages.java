@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.region.Regions;
 import org.wenming.shared.ScopedUser;
 
 /** 用户管理: the pages for listing, creating and editing users within one's region. */
@@ -21,8 +22,11 @@ class UserPages {
 
 	private final AccountAdministration administration;
 
-	UserPages(AccountAdministration administration) {
+	private final Regions regions;
+
+	UserPages(AccountAdministration administration, Regions regions) {
 		this.administration = administration;
+		this.regions = regions;
 	}
 
 	@GetMapping("/admin/users")
@@ -34,8 +38,8 @@ class UserPages {
 	}
 
 	@GetMapping("/admin/users/new")
-	ModelAndView blank() {
-		return form(new UserForm(0, "", "", List.of(), "", true, Map.of()), HttpStatus.OK);
+	ModelAndView blank(@AuthenticationPrincipal ScopedUser actor) {
+		return form(actor, new UserForm(0, "", "", List.of(), "", true, Map.of()), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/users")
@@ -49,14 +53,14 @@ class UserPages {
 			return new ModelAndView("redirect:/admin/users/" + created.id() + "?created");
 		}
 		catch (InvalidFields invalid) {
-			return form(new UserForm(0, Labels.echo(username), Labels.echo(displayName), roles, Labels.echo(regionCode),
+			return form(actor, new UserForm(0, Labels.echo(username), Labels.echo(displayName), roles, Labels.echo(regionCode),
 					enabled != null, invalid.errors()), HttpStatus.BAD_REQUEST);
 		}
 	}
 
 	@GetMapping("/admin/users/{id}")
 	ModelAndView edit(@AuthenticationPrincipal ScopedUser actor, @PathVariable long id) {
-		return form(UserForm.of(administration.get(actor, id)), HttpStatus.OK);
+		return form(actor, UserForm.of(administration.get(actor, id)), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/users/{id}")
@@ -71,12 +75,15 @@ class UserPages {
 		}
 		catch (InvalidFields invalid) {
 			Account account = administration.get(actor, id);
-			return form(new UserForm(id, account.username(), Labels.echo(displayName), roles, Labels.echo(regionCode),
+			return form(actor, new UserForm(id, account.username(), Labels.echo(displayName), roles, Labels.echo(regionCode),
 					enabled != null, invalid.errors()), HttpStatus.BAD_REQUEST);
 		}
 	}
 
-	private static ModelAndView form(UserForm form, HttpStatus status) {
-		return new ModelAndView("account/user-form", Map.of("form", form), status);
+	/** The region binding is picked inside the actor's own region (the province for a system administrator). */
+	private ModelAndView form(ScopedUser actor, UserForm form, HttpStatus status) {
+		String root = actor.scope().isEverything() ? regions.topLevel().code() : actor.scope().regionCode();
+		return new ModelAndView("account/user-form",
+				Map.of("form", form, "region", regions.choice("regionCode", root, form.regionCode(), true)), status);
 	}
 }

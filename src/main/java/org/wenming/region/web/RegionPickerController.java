@@ -31,7 +31,8 @@ class RegionPickerController extends PageErrors {
 	@GetMapping("/regions/picker")
 	ModelAndView picker(@RequestParam String field, @RequestParam String root,
 			@RequestParam(required = false) String code, @RequestParam(defaultValue = "") String label,
-			@RequestParam(defaultValue = "false") boolean required) {
+			@RequestParam(defaultValue = "false") boolean required,
+			@RequestParam(defaultValue = "false") boolean rootAllowed) {
 		if (!FIELD.matcher(field).matches()) {
 			throw new InvalidInputException("field", "must be a form field name");
 		}
@@ -45,6 +46,6 @@ class RegionPickerController extends PageErrors {
 			throw new InvalidInputException("label", "is too long");
 		}
 		return new ModelAndView("region/picker",
-				Map.of("choice", regions.choice(field, root, code), "label", label, "required", required));
+				Map.of("choice", regions.choice(field, root, code, rootAllowed), "label", label, "required", required));
 	}
 }

@@ -91,7 +91,7 @@ class SiteAdminController extends PageErrors {
 	/** A new site's region is picked inside the staff member's own region. */
 	private RegionChoice regionChoice(ScopedUser user, String selected) {
 		String root = user.scope().isEverything() ? sites.homeCity().code() : user.scope().regionCode();
-		return regions.choice("regionCode", root, selected);
+		return regions.choice("regionCode", root, selected, true);
 	}
 
 	@GetMapping("/{id}/edit")

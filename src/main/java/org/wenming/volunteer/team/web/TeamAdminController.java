@@ -111,7 +111,7 @@ class TeamAdminController extends TeamPageErrors {
 	/** A new team's region is picked inside the staff member's own region. */
 	private RegionChoice regionChoice(ScopedUser user, String selected) {
 		String root = user.scope().isEverything() ? homeCity : user.scope().regionCode();
-		return regions.choice("regionCode", root, selected);
+		return regions.choice("regionCode", root, selected, true);
 	}
 
 	@GetMapping("/{id}/edit")
