@@ -46,8 +46,8 @@ class ImportJobs {
 
 	/** The newest jobs whose importer's scope lies inside the given scope. */
 	List<ImportJob> recent(DataScope scope, int limit) {
-		return jdbc.sql("select " + COLUMNS + """
-				 from import_job where scope_path >= :lower and scope_path < :upper order by id desc limit :limit""")
+		return jdbc.sql("select " + COLUMNS
+				+ " from import_job where scope_path >= :lower and scope_path < :upper order by id desc limit :limit")
 				.param("lower", scope.lower()).param("upper", scope.upper()).param("limit", limit).query(ROW).list();
 	}
 
