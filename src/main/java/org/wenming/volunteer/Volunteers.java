@@ -417,9 +417,15 @@ public class Volunteers {
 			case NUMBER -> "v.volunteer_number";
 			case REGISTERED -> "v.created_at desc, v.id desc";
 		};
-		List<Volunteer> items = jdbc.sql("select " + COLUMNS + FROM + where + " order by " + order
-				+ " limit :limit offset :offset").params(params).param("limit", query.size())
-				.param("offset", query.offset()).query(ROW).list();
+		// Pinyin initials match names spread over the whole name order (wwj -> 王伟杰, 吴文静), so walking the
+		// (real_name, id) index until 20 match reads most of a city's volunteers; the matches are few and
+		// found by the initials index, so they are collected first and sorted (EXPLAIN ANALYZE: 700 ms -> ms).
+		String select = query.text() != null && query.text().matches("[A-Za-z]+")
+				? "with v as materialized (select * from volunteer v " + where + ") select " + COLUMNS
+						+ " from v join region r on r.code = v.region_code"
+				: "select " + COLUMNS + FROM + where;
+		List<Volunteer> items = jdbc.sql(select + " order by " + order + " limit :limit offset :offset")
+				.params(params).param("limit", query.size()).param("offset", query.offset()).query(ROW).list();
 		long total = items.size() < query.size() && (query.page() == 0 || !items.isEmpty())
 				? query.offset() + items.size()
 				: jdbc.sql("select count(*) from volunteer v " + where).params(params).query(Long.class).single();

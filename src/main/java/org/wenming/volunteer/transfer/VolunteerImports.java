@@ -145,7 +145,7 @@ public class VolunteerImports {
 			DataSource dataSource, MessageSource messages, Clock clock,
 			@Value("${wenming.volunteers.import.work-directory:${wenming.db.embedded-directory:wenming-data}/imports}") Path workDirectory,
 			@Value("${wenming.volunteers.import.max-inflated-size:2GB}") org.springframework.util.unit.DataSize maxInflated,
-			@Value("${wenming.regions.city:4412}") String homeCity) throws IOException {
+			@Value("${wenming.regions.city:4412}") String homeCity) {
 		this.jobs = jobs;
 		this.volunteers = volunteers;
 		this.cipher = cipher;
@@ -157,7 +157,7 @@ public class VolunteerImports {
 		this.cityPrefix = homeCity.length() >= 4 ? homeCity.substring(0, 4) : homeCity;
 		this.limits = new ImportFile.Limits(maxInflated.toBytes(), ImportFile.Limits.DEFAULT.maxEntries(),
 				ImportFile.Limits.DEFAULT.maxRatio());
-		Files.createDirectories(this.workDirectory);
+		// the folder is created by the first import, not at start (an external-database setup may have no data folder)
 	}
 
 	/** How the caller hands over the uploaded bytes (a multipart file's transferTo). */
@@ -232,6 +232,7 @@ public class VolunteerImports {
 		Path staging = directory.resolve("rows.copy");
 		Path report = directory.resolve("errors.csv");
 		Validation validation = null;
+		long started = System.nanoTime();
 		try {
 			ImportFile.Kind kind = ImportFile.inspect(upload, limits);
 			try (ImportRows rows = kind.format() == ImportFile.Format.XLSX ? new XlsxRows(upload)
@@ -249,7 +250,10 @@ public class VolunteerImports {
 			}
 			Files.deleteIfExists(upload);
 			jobs.importing(id, validation.read, validation.ok);
+			long validated = System.nanoTime();
 			int imported = load(id, staging, importer);
+			log.info("Import job {}: {} rows checked in {} ms, loaded in {} ms", id, validation.read,
+					(validated - started) / 1_000_000, (System.nanoTime() - validated) / 1_000_000);
 			jobs.finish(id, ImportJob.Status.DONE, null, null, validation.read, validation.ok, 0, imported, null,
 					OffsetDateTime.now(clock));
 		}
