@@ -55,7 +55,11 @@ class DataScopeEndpointsTest {
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
 			"GET /admin/users/new", "GET /me/teams", "POST /me/teams/{membershipId}/leave", "POST /teams/{id}/apply",
-			"GET /me/volunteer", "POST /me/volunteer", "POST /me/volunteer/withdraw", "GET /admin/volunteers/new");
+			"GET /me/volunteer", "POST /me/volunteer", "POST /me/volunteer/withdraw", "GET /admin/volunteers/new",
+			// the import templates hold no one's data; an upload creates the uploader's own job, and its
+			// rows' regions are checked against the uploader's scope row by row (VolunteerImportTest)
+			"GET /admin/volunteers/import/template.csv", "GET /admin/volunteers/import/template.xlsx",
+			"POST /admin/volunteers/import", "POST /api/v1/admin/volunteers/import");
 
 	@Autowired
 	MockMvc mvc;
@@ -99,7 +103,8 @@ class DataScopeEndpointsTest {
 
 	/** Records of 鼎湖区 (441203) that 端州区 must never reach. */
 	record Fixture(long siteId, String siteName, long userId, String username, long teamId, String teamName,
-			long applicationId, long secondApplicationId, String applicantName, long volunteerId, String volunteerName) {
+			long applicationId, long secondApplicationId, String applicantName, long volunteerId, String volunteerName,
+			long importJobId) {
 
 		/** Finds the user without being the username: search boxes echo what was searched. */
 		String searchText() {
@@ -208,6 +213,17 @@ class DataScopeEndpointsTest {
 				.content("{\"realName\":\"" + TestVolunteers.name() + "\",\"idType\":\"RESIDENT_ID\",\"idNumber\":\""
 						+ TestVolunteers.residentId("441203") + "\",\"phone\":\"" + TestVolunteers.mobile()
 						+ "\",\"regionCode\":\"441203\",\"consent\":true}")),
+			new Probe("GET /admin/volunteers/export.csv", Shape.LIST, f -> get("/admin/volunteers/export.csv")
+				.param("q", f.volunteerSearch())),
+			new Probe("GET /admin/volunteers/export.xlsx", Shape.LIST, f -> get("/admin/volunteers/export.xlsx")
+				.param("q", f.volunteerSearch())),
+			new Probe("GET /admin/volunteers/import", Shape.LIST, f -> get("/admin/volunteers/import")),
+			new Probe("GET /admin/volunteers/import/{jobId}", Shape.RECORD,
+				f -> get("/admin/volunteers/import/" + f.importJobId())),
+			new Probe("GET /admin/volunteers/import/{jobId}/errors.csv", Shape.RECORD,
+				f -> get("/admin/volunteers/import/" + f.importJobId() + "/errors.csv")),
+			new Probe("GET /api/v1/admin/volunteers/import/{jobId}", Shape.RECORD,
+				f -> get("/api/v1/admin/volunteers/import/" + f.importJobId())),
 			new Probe("POST /api/v1/admin/volunteers/{id}/reveal", Shape.RECORD, f -> post("/api/v1/admin/volunteers/"
 				+ f.volunteerId() + "/reveal").with(csrf()).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"field\":\"ID\",\"reason\":\"核实保险信息\"}")));
@@ -251,8 +267,23 @@ class DataScopeEndpointsTest {
 				values (:id, :username, :volunteer, :path, 'PHONE', '测试查阅记录', 'GRANTED')""")
 			.param("id", userId).param("username", username).param("volunteer", volunteerId).param("path", path)
 			.update();
+		// an import job of the 鼎湖 office, refused with an error report, named after the volunteer so lists show it
+		java.nio.file.Path report;
+		try {
+			report = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("dinghu-import", ".csv"),
+					"\uFEFF行号,列,值,规则\n2,姓名,x,测试\n");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		long importJobId = jdbc.sql("""
+				insert into import_job (created_by_id, created_by, scope_path, file_name, locale, status, rows_read,
+				    errors_count, finished_at, report_path)
+				values (:id, :username, :path, :file, 'zh-CN', 'REFUSED', 1, 1, now(), :report) returning id""")
+			.param("id", userId).param("username", username).param("path", path).param("file", volunteerName + ".csv")
+			.param("report", report.toString()).query(Long.class).single();
 		dinghu = new Fixture(siteId, siteName, userId, username, teamId, teamName, first, second, applicantName,
-				volunteerId, volunteerName);
+				volunteerId, volunteerName, importJobId);
 	}
 
 	private long volunteer(String name, String path) {
@@ -311,7 +342,7 @@ class DataScopeEndpointsTest {
 		for (Probe probe : SCOPED) {
 			MvcResult result = mvc.perform(request(probe).with(duanzhou)).andReturn();
 			int status = result.getResponse().getStatus();
-			String body = result.getResponse().getContentAsString();
+			String body = body(result);
 			boolean leaks = body.contains(dinghu.siteName()) || body.contains(dinghu.username())
 					|| body.contains(dinghu.teamName()) || body.contains(dinghu.applicantName())
 					|| body.contains(dinghu.volunteerName());
@@ -344,7 +375,7 @@ class DataScopeEndpointsTest {
 		for (Probe probe : SCOPED) {
 			MvcResult result = mvc.perform(request(probe).with(zhaoqing)).andReturn();
 			int status = result.getResponse().getStatus();
-			String body = result.getResponse().getContentAsString();
+			String body = body(result);
 			boolean served = status >= 200 && status < 400;
 			if (probe.shape() == Shape.LIST && !(body.contains(dinghu.siteName()) || body.contains(dinghu.username())
 					|| body.contains(dinghu.teamName()) || body.contains(dinghu.volunteerName()))) {
@@ -365,6 +396,27 @@ class DataScopeEndpointsTest {
 			.query(String.class).single()).isEqualTo("MEMBER");
 		assertThat(jdbc.sql("select status from team_member where id = :id").param("id", dinghu.secondApplicationId())
 			.query(String.class).single()).isEqualTo("DECLINED");
+	}
+
+	/** The response as text; a workbook (an export) inflated, with its character references decoded. */
+	private static String body(MvcResult result) throws Exception {
+		String type = result.getResponse().getContentType();
+		if (type == null || !type.startsWith("application/vnd.openxmlformats")) {
+			return result.getResponse().getContentAsString();
+		}
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("probe", ".xlsx");
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(
+				java.nio.file.Files.write(file, result.getResponse().getContentAsByteArray()).toFile())) {
+			StringBuilder text = new StringBuilder();
+			for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+				text.append(new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			}
+			return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(text)
+				.replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
+		}
+		finally {
+			java.nio.file.Files.delete(file);
+		}
 	}
 
 	/** The probe's request, with the site's current version filled in where an edit needs it. */

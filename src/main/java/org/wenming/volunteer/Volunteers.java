@@ -229,7 +229,7 @@ public class Volunteers {
 	}
 
 	private byte[] idHash(IdType type, String normalised) {
-		return cipher.hash("id:" + type.name(), normalised);
+		return cipher.hashId(type.name(), normalised);
 	}
 
 	private Volunteer insert(CheckedVolunteer v, Region region, Long userId, String registeredBy) {
@@ -294,7 +294,7 @@ public class Volunteers {
 	}
 
 	private byte[] phoneHash(String phone) {
-		return cipher.hash("phone", phone);
+		return cipher.hashPhone(phone);
 	}
 
 	private byte[] encryptOrNull(String column, String plain) {
@@ -418,6 +418,52 @@ public class Volunteers {
 	 */
 	public VolunteerPage search(VolunteerQuery query, ScopedUser staff) {
 		require(staff, VIEWING_ROLES);
+		Filter filter = filter(query, staff);
+		StringBuilder where = filter.where();
+		Map<String, Object> params = filter.params();
+		String order = switch (query.sort()) {
+			case NAME -> "v.real_name, v.id";
+			case NUMBER -> "v.volunteer_number";
+			case REGISTERED -> "v.created_at desc, v.id desc";
+		};
+		// Pinyin initials match names spread over the whole name order (wwj -> 王伟杰, 吴文静), so walking the
+		// (real_name, id) index until 20 match reads most of a city's volunteers; the matches are few and
+		// found by the initials index, so they are collected first and sorted (EXPLAIN ANALYZE: 700 ms -> ms).
+		String select = query.text() != null && query.text().matches("[A-Za-z]+")
+				? "with v as materialized (select * from volunteer v " + where + ") select " + COLUMNS
+						+ " from v join region r on r.code = v.region_code"
+				: "select " + COLUMNS + FROM + where;
+		List<Volunteer> items = jdbc.sql(select + " order by " + order + " limit :limit offset :offset")
+				.params(params).param("limit", query.size()).param("offset", query.offset()).query(ROW).list();
+		long total = items.size() < query.size() && (query.page() == 0 || !items.isEmpty())
+				? query.offset() + items.size()
+				: jdbc.sql("select count(*) from volunteer v " + where).params(params).query(Long.class).single();
+		return new VolunteerPage(items, total, query.page(), query.size());
+	}
+
+	/**
+	 * Every volunteer the search would find (all pages), in id order, streamed through a cursor so
+	 * that an export of a whole city holds one fetch of rows at a time. Returns how many were passed on.
+	 */
+	@Transactional(readOnly = true)
+	public long forEachFound(VolunteerQuery query, ScopedUser staff, java.util.function.Consumer<Volunteer> each) {
+		require(staff, VIEWING_ROLES);
+		Filter filter = filter(query, staff);
+		long[] count = { 0 };
+		// read-only transaction + fetch size: the PostgreSQL driver then reads through a cursor
+		jdbc.sql("select " + COLUMNS + FROM + filter.where() + " order by v.id").params(filter.params())
+				.withFetchSize(1000).query((java.sql.ResultSet rs) -> {
+					each.accept(ROW.mapRow(rs, (int) count[0]));
+					count[0]++;
+				});
+		return count[0];
+	}
+
+	private record Filter(StringBuilder where, Map<String, Object> params) {
+	}
+
+	/** The search's conditions as fixed SQL fragments with bound values, always inside the caller's scope. */
+	private Filter filter(VolunteerQuery query, ScopedUser staff) {
 		DataScope scope = staff.scope();
 		StringBuilder where = new StringBuilder("where v.region_path >= :lower and v.region_path < :upper");
 		Map<String, Object> params = new LinkedHashMap<>();
@@ -460,18 +506,7 @@ public class Volunteers {
 			where.append(" and v.status = :status");
 			params.put("status", query.status().name());
 		}
-		String order = switch (query.sort()) {
-			case NAME -> "v.real_name, v.id";
-			case NUMBER -> "v.volunteer_number";
-			case REGISTERED -> "v.created_at desc, v.id desc";
-		};
-		List<Volunteer> items = jdbc.sql("select " + COLUMNS + FROM + where + " order by " + order
-				+ " limit :limit offset :offset").params(params).param("limit", query.size())
-				.param("offset", query.offset()).query(ROW).list();
-		long total = items.size() < query.size() && (query.page() == 0 || !items.isEmpty())
-				? query.offset() + items.size()
-				: jdbc.sql("select count(*) from volunteer v " + where).params(params).query(Long.class).single();
-		return new VolunteerPage(items, total, query.page(), query.size());
+		return new Filter(where, params);
 	}
 
 	/**

@@ -24,6 +24,24 @@ public final class VolunteerNumbers {
 		return number.toString();
 	}
 
+	/** The same from another source of randomness (a bulk import draws hundreds of thousands). */
+	public static String next(String cityCode, java.util.random.RandomGenerator random) {
+		StringBuilder number = new StringBuilder(cityCode);
+		for (int i = 0; i < 8; i++) {
+			number.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return number.toString();
+	}
+
+	/** The 8 random characters as a number (for compact sets of numbers already handed out). */
+	public static long asLong(String number) {
+		long value = 0;
+		for (int i = number.length() - 8; i < number.length(); i++) {
+			value = value * ALPHABET.length() + ALPHABET.indexOf(number.charAt(i));
+		}
+		return value;
+	}
+
 	public static boolean looksLikeOne(String text) {
 		return text != null && text.matches("\\d{4}[" + ALPHABET + "]{8}");
 	}

@@ -40,6 +40,18 @@ public record VolunteerListView(VolunteerQuery query, VolunteerPage found, List<
 		return link.encode().build().toUriString();
 	}
 
+	/** The export of what this search finds ({@code csv} or {@code xlsx}), with the same filters. */
+	public String exportLink(String extension) {
+		UriComponentsBuilder link = UriComponentsBuilder.fromPath("/admin/volunteers/export." + extension);
+		add(link, "q", query.text());
+		add(link, "number", query.number());
+		add(link, "phone4", query.phoneLast4());
+		add(link, "skill", query.skill());
+		add(link, "region", query.regionCode());
+		add(link, "status", query.status() == null ? null : query.status().name());
+		return link.encode().build().toUriString();
+	}
+
 	private static void add(UriComponentsBuilder link, String name, String value) {
 		if (value != null) {
 			link.queryParam(name, value);

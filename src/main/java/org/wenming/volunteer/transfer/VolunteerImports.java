@@ -1,0 +1,541 @@
+package org.wenming.volunteer.transfer;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.wenming.region.FieldProblem;
+import org.wenming.region.RegionLevel;
+import org.wenming.shared.DataScope;
+import org.wenming.shared.OutOfScopeException;
+import org.wenming.shared.Roles;
+import org.wenming.shared.ScopedUser;
+import org.wenming.volunteer.CheckedVolunteer;
+import org.wenming.volunteer.PersonalNumbers;
+import org.wenming.volunteer.Skill;
+import org.wenming.volunteer.VolunteerRules;
+import org.wenming.volunteer.Volunteers;
+import org.wenming.volunteer.internal.PersonalDataCipher;
+import org.wenming.volunteer.internal.PinyinInitials;
+import org.wenming.volunteer.internal.VolunteerNumbers;
+
+/**
+ * Bulk import of volunteers (批量导入), all or nothing, in the background, one job at a time.
+ *
+ * <p>Pass 1 streams the file row by row through the volunteer module's own rules
+ * ({@link VolunteerRules}), checks the region exists and lies in the importer's scope, catches
+ * an ID repeated inside the file (8 bytes of each row's keyed hash with its row number, ~16 bytes
+ * a row) and one already registered (a look-up per batch of rows), and writes every problem to
+ * the error report. While the file is clean so far it also writes each row, encrypted and ready
+ * for COPY, to a staging file on disk; memory stays the same whatever the file's size.
+ *
+ * <p>Pass 2 runs only for a clean file: in one transaction, COPY of the staging file into a
+ * temporary table, then one statement inserts the volunteers and their history rows. Anything
+ * failing (a volunteer registered meanwhile with the same ID, a stopped server) rolls it all back.
+ */
+@Service
+public class VolunteerImports {
+
+	public static final Set<String> IMPORTING_ROLES = Set.of(Roles.SYSTEM_ADMIN, Roles.OFFICE_STAFF);
+
+	/** Temporary table the COPY fills; dropped at commit. */
+	static final String STAGING_TABLE = """
+			create temp table import_staging (
+			    volunteer_number varchar(20), real_name varchar(50), name_initials varchar(50), id_type varchar(24),
+			    id_number_cipher bytea, id_number_hash bytea, id_number_masked varchar(40), phone_cipher bytea,
+			    phone_hash bytea, phone_masked varchar(20), phone_last4 char(4), gender char(1), birth_date date,
+			    region_code varchar(12), region_path text collate "C", skills text[], availability varchar(200),
+			    emergency_name varchar(50), emergency_phone_cipher bytea, emergency_phone_masked varchar(20),
+			    guardian_name varchar(50), guardian_relation varchar(20), guardian_phone_cipher bytea,
+			    guardian_phone_masked varchar(20), guardian_consent boolean, consent_version varchar(20)
+			) on commit drop""";
+
+	/** The volunteers and their history in one statement, so that both or neither are written. */
+	private static final String INSERT = """
+			with added as (
+			    insert into volunteer (volunteer_number, real_name, name_initials, id_type, id_number_cipher,
+			        id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked, phone_last4, key_id,
+			        gender, birth_date, region_code, region_path, skills, availability, emergency_name,
+			        emergency_phone_cipher, emergency_phone_masked, guardian_name, guardian_relation,
+			        guardian_phone_cipher, guardian_phone_masked, guardian_consent_at, consent_version, consent_at,
+			        registered_by, created_at, updated_at, import_job_id)
+			    select volunteer_number, real_name, name_initials, id_type, id_number_cipher, id_number_hash,
+			        id_number_masked, phone_cipher, phone_hash, phone_masked, phone_last4, ?, gender, birth_date,
+			        region_code, region_path, skills, availability, emergency_name, emergency_phone_cipher,
+			        emergency_phone_masked, guardian_name, guardian_relation, guardian_phone_cipher,
+			        guardian_phone_masked, case when guardian_consent then ? end, consent_version, ?, ?, ?, ?, ?
+			    from import_staging
+			    returning id)
+			insert into volunteer_history (volunteer_id, occurred_at, action, actor, detail)
+			select id, ?, 'REGISTERED', ?, ? from added""";
+
+	private static final Logger log = LoggerFactory.getLogger(VolunteerImports.class);
+
+	private static final int BATCH = 2_000;
+
+	private static final int PROGRESS_EVERY = 10_000;
+
+	private final ImportJobs jobs;
+
+	private final Volunteers volunteers;
+
+	private final PersonalDataCipher cipher;
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	private final Path workDirectory;
+
+	private final String cityPrefix;
+
+	private final ImportFile.Limits limits;
+
+	/** One import at a time: each uses a core and a few hundred MB of disk; others queue. */
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "volunteer-import");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** Test seam: runs inside the load's transaction after the COPY, before the insert. */
+	volatile LongConsumer beforeInsert = job -> {
+	};
+
+	VolunteerImports(ImportJobs jobs, Volunteers volunteers, PersonalDataCipher cipher, JdbcClient jdbc,
+			DataSource dataSource, MessageSource messages, Clock clock,
+			@Value("${wenming.volunteers.import.work-directory:${wenming.db.embedded-directory:wenming-data}/imports}") Path workDirectory,
+			@Value("${wenming.volunteers.import.max-inflated-size:2GB}") org.springframework.util.unit.DataSize maxInflated,
+			@Value("${wenming.regions.city:4412}") String homeCity) {
+		this.jobs = jobs;
+		this.volunteers = volunteers;
+		this.cipher = cipher;
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.messages = messages;
+		this.clock = clock;
+		this.workDirectory = workDirectory.toAbsolutePath();
+		this.cityPrefix = homeCity.length() >= 4 ? homeCity.substring(0, 4) : homeCity;
+		this.limits = new ImportFile.Limits(maxInflated.toBytes(), ImportFile.Limits.DEFAULT.maxEntries(),
+				ImportFile.Limits.DEFAULT.maxRatio());
+		// the folder is created by the first import, not at start (an external-database setup may have no data folder)
+	}
+
+	/** How the caller hands over the uploaded bytes (a multipart file's transferTo). */
+	@FunctionalInterface
+	public interface Upload {
+
+		void saveTo(Path file) throws IOException;
+	}
+
+	public static boolean mayImport(ScopedUser user) {
+		return user != null && user.roles().stream().anyMatch(IMPORTING_ROLES::contains);
+	}
+
+	/** Stores the file in the job's folder and queues the job; returns at once. */
+	public ImportJob submit(Upload upload, String fileName, ScopedUser user, Locale locale) throws IOException {
+		require(user);
+		String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+		name = name.codePoints().filter(c -> !Character.isISOControl(c)).limit(200)
+				.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+		long id = jobs.create(user, name, locale.toLanguageTag(), OffsetDateTime.now(clock));
+		Path directory = Files.createDirectories(workDirectory.resolve(String.valueOf(id)));
+		upload.saveTo(directory.resolve("upload"));
+		Importer importer = new Importer(user.username(), user.scope());
+		worker.submit(() -> run(id, directory, importer, locale));
+		return jobs.find(id).orElseThrow();
+	}
+
+	/**
+	 * A job for its creator's scope: anyone whose scope covers the importer's.
+	 *
+	 * @throws OutOfScopeException when the job exists but belongs to another scope (answered as not found)
+	 */
+	public Optional<ImportJob> find(long id, ScopedUser user) {
+		require(user);
+		Optional<ImportJob> job = jobs.find(id);
+		if (job.isPresent() && !user.scope().covers(job.get().scopePath())) {
+			throw new OutOfScopeException("import job", String.valueOf(id));
+		}
+		return job;
+	}
+
+	public List<ImportJob> recent(ScopedUser user) {
+		require(user);
+		return jobs.recent(user.scope(), 20);
+	}
+
+	/** The error report of a job in the caller's scope, if it has one. */
+	public Optional<Path> report(long id, ScopedUser user) {
+		return find(id, user).filter(ImportJob::hasReport).flatMap(j -> jobs.reportPath(j.id())).map(Path::of)
+				.filter(Files::isRegularFile);
+	}
+
+	private static void require(ScopedUser user) {
+		if (!mayImport(user)) {
+			throw new AccessDeniedException("needs one of " + IMPORTING_ROLES);
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		worker.shutdownNow();
+	}
+
+	private record Importer(String username, DataScope scope) {
+	}
+
+	// ---- the job ------------------------------------------------------------------------------------
+
+	private void run(long id, Path directory, Importer importer, Locale locale) {
+		jobs.started(id, OffsetDateTime.now(clock));
+		Path upload = directory.resolve("upload");
+		Path staging = directory.resolve("rows.copy");
+		Path report = directory.resolve("errors.csv");
+		Validation validation = null;
+		long started = System.nanoTime();
+		try {
+			ImportFile.Kind kind = ImportFile.inspect(upload, limits);
+			try (ImportRows rows = kind.format() == ImportFile.Format.XLSX ? new XlsxRows(upload)
+					: new CsvRows(upload, kind.charset(), kind.bomLength())) {
+				validation = new Validation(id, importer, locale, staging, report);
+				validation.run(rows);
+			}
+			if (validation.errors > 0) {
+				jobs.finish(id, ImportJob.Status.REFUSED, null, null, validation.read, validation.ok, validation.errors,
+						0, report.toString(), OffsetDateTime.now(clock));
+				return;
+			}
+			if (validation.read == 0) {
+				throw new ImportRefusedException("volunteer.import.refused.noRows");
+			}
+			Files.deleteIfExists(upload);
+			jobs.importing(id, validation.read, validation.ok);
+			long validated = System.nanoTime();
+			int imported = load(id, staging, importer);
+			log.info("Import job {}: {} rows checked in {} ms, loaded in {} ms", id, validation.read,
+					(validated - started) / 1_000_000, (System.nanoTime() - validated) / 1_000_000);
+			jobs.finish(id, ImportJob.Status.DONE, null, null, validation.read, validation.ok, 0, imported, null,
+					OffsetDateTime.now(clock));
+		}
+		catch (ImportRefusedException ex) {
+			String detail = ex.arguments().length == 0 ? null : String.valueOf(ex.arguments()[0]);
+			jobs.finish(id, ImportJob.Status.REFUSED, ex.messageKey(), detail, validation == null ? 0 : validation.read,
+					0, 0, 0, null, OffsetDateTime.now(clock));
+		}
+		catch (SQLException ex) {
+			boolean duplicate = "23505".equals(ex.getSQLState());
+			// nothing personal: the SQL state and the job id only
+			log.warn("Import job {} rolled back: SQL state {}", id, ex.getSQLState());
+			jobs.finish(id, ImportJob.Status.FAILED,
+					duplicate ? "volunteer.import.failed.duplicate" : "volunteer.import.failed", null,
+					validation == null ? 0 : validation.read, validation == null ? 0 : validation.ok, 0, 0, null,
+					OffsetDateTime.now(clock));
+		}
+		catch (Exception ex) {
+			log.warn("Import job {} failed: {}", id, ex.getClass().getName());
+			jobs.finish(id, ImportJob.Status.FAILED, "volunteer.import.failed", null,
+					validation == null ? 0 : validation.read, 0, 0, 0, null, OffsetDateTime.now(clock));
+		}
+		finally {
+			deleteQuietly(upload);
+			deleteQuietly(staging);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}", file.getFileName());
+		}
+	}
+
+	/** Pass 2: COPY into a temporary table, then volunteers and history in one statement, one transaction. */
+	private int load(long id, Path staging, Importer importer) throws SQLException, IOException {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute(STAGING_TABLE);
+				}
+				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+				try (InputStream in = new BufferedInputStream(Files.newInputStream(staging), 1 << 16)) {
+					copy.copyIn("copy import_staging (" + StagingRows.COLUMNS + ") from stdin", in);
+				}
+				beforeInsert.accept(id);
+				int added;
+				try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+					int i = 1;
+					insert.setString(i++, cipher.activeKeyId());
+					insert.setObject(i++, now);
+					insert.setObject(i++, now);
+					insert.setString(i++, importer.username());
+					insert.setObject(i++, now);
+					insert.setObject(i++, now);
+					insert.setLong(i++, id);
+					insert.setObject(i++, now);
+					insert.setString(i++, importer.username());
+					insert.setString(i++, "import #" + id);
+					added = insert.executeUpdate();
+				}
+				connection.commit();
+				return added;
+			}
+			catch (SQLException | IOException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
+	}
+
+	/** Pass 1 over one file. */
+	private final class Validation {
+
+		final long id;
+
+		final Importer importer;
+
+		final Locale locale;
+
+		final Path stagingFile;
+
+		final Path reportFile;
+
+		int read;
+
+		int ok;
+
+		int errors;
+
+		final LocalDate today = volunteers.today();
+
+		final Set<String> skillCodes = volunteers.skillCodes();
+
+		final List<Skill> skills = volunteers.skills();
+
+		final Set<String> cities = new HashSet<>(jdbc.sql("select code from region where level = :level")
+				.param("level", RegionLevel.CITY.depth()).query(String.class).list());
+
+		final Map<String, String> regionPaths = new HashMap<>();
+
+		final LongIntMap idsSeen = new LongIntMap(1 << 16);
+
+		final LongIntMap numbersUsed = new LongIntMap(1 << 16);
+
+		/** Volunteer numbers are random, not derived from anything; seeded from the system's secure source. */
+		final SplittableRandom random = new SplittableRandom(new java.security.SecureRandom().nextLong());
+
+		final List<Pending> batch = new ArrayList<>(BATCH);
+
+		ImportLayout layout;
+
+		ErrorReport report;
+
+		StagingRows staging;
+
+		Validation(long id, Importer importer, Locale locale, Path stagingFile, Path reportFile) {
+			this.id = id;
+			this.importer = importer;
+			this.locale = locale;
+			this.stagingFile = stagingFile;
+			this.reportFile = reportFile;
+			jdbc.sql("select code, path from region").query(rs -> {
+				regionPaths.put(rs.getString(1), rs.getString(2));
+			});
+		}
+
+		void run(ImportRows rows) throws IOException {
+			ImportRows.Row header = rows.header();
+			if (header == null) {
+				throw new ImportRefusedException("volunteer.import.refused.empty");
+			}
+			layout = ImportLayout.of(header.cells(), skills);
+			try (ErrorReport errorReport = new ErrorReport(reportFile, messages, locale);
+					StagingRows stagingRows = new StagingRows(stagingFile)) {
+				this.report = errorReport;
+				this.staging = stagingRows;
+				ImportRows.Row row;
+				while ((row = rows.next()) != null) {
+					if (row.blank()) {
+						continue;
+					}
+					read++;
+					check(row);
+					if (batch.size() >= BATCH) {
+						flush();
+					}
+					if (read % PROGRESS_EVERY == 0) {
+						jobs.progress(id, read, ok, errors);
+					}
+				}
+				flush();
+			}
+		}
+
+		private void check(ImportRows.Row row) throws IOException {
+			ImportLayout.Cells cells = layout.read(row.cells());
+			List<FieldProblem> problems = new ArrayList<>(cells.problems());
+			VolunteerRules.Result result = VolunteerRules.check(cells.draft(), today, cities::contains, skillCodes);
+			for (FieldProblem problem : result.problems()) {
+				if (problems.stream().noneMatch(p -> p.field().equals(problem.field()))) {
+					problems.add(problem);
+				}
+			}
+			CheckedVolunteer v = result.volunteer();
+			String path = null;
+			byte[] idHash = null;
+			Object[] duplicateOf = null;
+			if (v != null) {
+				path = regionPaths.get(v.regionCode());
+				if (path == null) {
+					problems.add(new FieldProblem("regionCode", "volunteer.error.regionUnknown"));
+				}
+				else if (!importer.scope().covers(path)) {
+					problems.add(new FieldProblem("regionCode", "volunteer.error.regionOutOfScope"));
+				}
+				idHash = cipher.hashId(v.idType().name(), v.idNumber());
+				int earlier = idsSeen.putIfAbsent(ByteBuffer.wrap(idHash).getLong(), (int) row.number());
+				if (earlier >= 0) {
+					problems.add(new FieldProblem("idNumber", "volunteer.import.error.duplicateInFile"));
+					duplicateOf = new Object[] { earlier };
+				}
+			}
+			if (!problems.isEmpty()) {
+				errors++;
+				for (FieldProblem problem : problems) {
+					ImportColumn column = ImportColumn.ofField(problem.field()).orElse(null);
+					report.add(row.number(), column == null ? "" : layout.header(column), column,
+							column == null ? "" : cells.raw().get(column), problem.messageKey(),
+							problem.messageKey().endsWith("duplicateInFile") ? duplicateOf : null);
+				}
+				return;
+			}
+			ok++;
+			String line = errors == 0 ? line(v, path, idHash, cells.consentVersion()) : null;
+			batch.add(new Pending(row.number(), v.idType().name(), idHash, cells.raw().get(ImportColumn.ID_NUMBER),
+					line));
+		}
+
+		/** The row as the staging table takes it; encrypted only while the file is still clean. */
+		private String line(CheckedVolunteer v, String path, byte[] idHash, String consentVersion) {
+			return new StagingRows.Line().text(v.realName()).text(PinyinInitials.of(v.realName()))
+					.text(v.idType().name()).bytes(cipher.encrypt("id_number", v.idNumber())).bytes(idHash)
+					.text(PersonalNumbers.maskId(v.idType(), v.idNumber())).bytes(cipher.encrypt("phone", v.phone()))
+					.bytes(cipher.hashPhone(v.phone())).text(PersonalNumbers.maskPhone(v.phone()))
+					.text(PersonalNumbers.last4(v.phone())).text(v.gender().name()).text(v.birthDate().toString())
+					.text(v.regionCode()).text(path).codes(v.skills()).text(v.availability()).text(v.emergencyName())
+					.bytes(v.emergencyPhone() == null ? null : cipher.encrypt("emergency_phone", v.emergencyPhone()))
+					.text(v.emergencyPhone() == null ? null : PersonalNumbers.maskPhone(v.emergencyPhone()))
+					.text(v.guardianName()).text(v.guardianRelation())
+					.bytes(v.guardianPhone() == null ? null : cipher.encrypt("guardian_phone", v.guardianPhone()))
+					.text(v.guardianPhone() == null ? null : PersonalNumbers.maskPhone(v.guardianPhone()))
+					.flag(v.guardianConsent()).text(consentVersion).toString();
+		}
+
+		/** Checks a batch against the registered volunteers, then writes its rows with free volunteer numbers. */
+		private void flush() throws IOException {
+			if (batch.isEmpty()) {
+				return;
+			}
+			Set<ByteBuffer> registered = registered(batch);
+			List<Pending> clean = new ArrayList<>(batch.size());
+			for (Pending pending : batch) {
+				if (registered.contains(ByteBuffer.wrap(pending.idHash()))) {
+					errors++;
+					ok--;
+					report.add(pending.row(), layout.header(ImportColumn.ID_NUMBER), ImportColumn.ID_NUMBER,
+							pending.idValue(), "volunteer.import.error.alreadyRegistered");
+				}
+				else if (errors == 0 && pending.line() != null) {
+					clean.add(pending);
+				}
+			}
+			batch.clear();
+			if (errors > 0) {
+				return;
+			}
+			List<String> numbers = freeNumbers(clean.size());
+			for (int i = 0; i < clean.size(); i++) {
+				staging.write(numbers.get(i), clean.get(i).line());
+			}
+		}
+
+		private Set<ByteBuffer> registered(List<Pending> pending) {
+			Map<String, List<byte[]>> byType = new HashMap<>();
+			pending.forEach(p -> byType.computeIfAbsent(p.idType(), t -> new ArrayList<>()).add(p.idHash()));
+			Set<ByteBuffer> found = new HashSet<>();
+			byType.forEach((type, hashes) -> jdbc.sql("""
+					select id_number_hash from volunteer where id_type = :type and id_number_hash in (:hashes)""")
+					.param("type", type).param("hashes", hashes)
+					.query((rs, i) -> ByteBuffer.wrap(rs.getBytes(1))).list().forEach(found::add));
+			return found;
+		}
+
+		/** Random numbers unique within the file and not yet taken in the database. */
+		private List<String> freeNumbers(int count) {
+			List<String> numbers = new ArrayList<>(count);
+			while (numbers.size() < count) {
+				List<String> candidates = new ArrayList<>(count - numbers.size());
+				while (candidates.size() < count - numbers.size()) {
+					String number = VolunteerNumbers.next(cityPrefix, random);
+					if (numbersUsed.putIfAbsent(VolunteerNumbers.asLong(number), 0) < 0) {
+						candidates.add(number);
+					}
+				}
+				Set<String> taken = new HashSet<>(jdbc.sql("""
+						select volunteer_number from volunteer where volunteer_number in (:numbers)""")
+						.param("numbers", candidates).query(String.class).list());
+				candidates.stream().filter(n -> !taken.contains(n)).forEach(numbers::add);
+			}
+			return numbers;
+		}
+	}
+
+	private record Pending(long row, String idType, byte[] idHash, String idValue, String line) {
+	}
+}

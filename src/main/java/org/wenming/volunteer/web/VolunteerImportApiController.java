@@ -1,0 +1,98 @@
+package org.wenming.volunteer.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.wenming.shared.ScopedUser;
+import org.wenming.volunteer.VolunteerNotFoundException;
+import org.wenming.volunteer.transfer.ImportJob;
+import org.wenming.volunteer.transfer.VolunteerImports;
+
+/** Bulk import over JSON: upload a file (multipart {@code file}), then follow the job until it is finished. */
+@RestController
+@RequestMapping("/api/v1/admin/volunteers/import")
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OFFICE_STAFF')")
+class VolunteerImportApiController {
+
+	private final VolunteerImports imports;
+
+	private final MessageSource messages;
+
+	private final long maxFileSize;
+
+	VolunteerImportApiController(VolunteerImports imports, MessageSource messages,
+			@Value("${wenming.volunteers.import.max-file-size:200MB}") DataSize maxFileSize) {
+		this.imports = imports;
+		this.messages = messages;
+		this.maxFileSize = maxFileSize.toBytes();
+	}
+
+	/** A job as JSON; {@code problem} says in words why a file was refused or a load failed. */
+	record JobJson(long id, String status, String fileName, String createdBy, int rowsRead, int rowsOk,
+			int errors, int imported, String problem, String errorReport, OffsetDateTime createdAt,
+			OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+	}
+
+	@PostMapping
+	ResponseEntity<?> upload(@AuthenticationPrincipal ScopedUser user,
+			@RequestParam(required = false) MultipartFile file, Locale locale) throws IOException {
+		if (file == null || file.isEmpty()) {
+			return problem(HttpStatus.BAD_REQUEST, "volunteer.import.error.noFile", locale);
+		}
+		if (file.getSize() > maxFileSize) {
+			return problem(HttpStatus.PAYLOAD_TOO_LARGE, "volunteer.import.error.tooLarge", locale);
+		}
+		ImportJob job = imports.submit(file::transferTo, file.getOriginalFilename(), user, locale);
+		return ResponseEntity.accepted().location(URI.create("/api/v1/admin/volunteers/import/" + job.id()))
+				.body(json(job, locale));
+	}
+
+	@GetMapping("/{jobId}")
+	JobJson get(@AuthenticationPrincipal ScopedUser user, @PathVariable long jobId, Locale locale) {
+		return json(imports.find(jobId, user).orElseThrow(() -> new VolunteerNotFoundException(jobId)), locale);
+	}
+
+	private JobJson json(ImportJob job, Locale locale) {
+		String problem = job.problem() == null ? null
+				: messages.getMessage(job.problem(), new Object[] { job.problemDetail() }, job.problem(), locale);
+		return new JobJson(job.id(), job.status().name(), job.fileName(), job.createdBy(), job.rowsRead(),
+				job.rowsOk(), job.errorsCount(), job.imported(), problem,
+				job.hasReport() ? "/admin/volunteers/import/" + job.id() + "/errors.csv" : null, job.createdAt(),
+				job.startedAt(), job.finishedAt());
+	}
+
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, key, locale));
+		problem.setTitle(status.getReasonPhrase());
+		problem.setProperty("errors", List.of(Map.of("field", "file", "message",
+				messages.getMessage(key, null, key, locale))));
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	@ExceptionHandler(VolunteerNotFoundException.class)
+	ResponseEntity<ProblemDetail> notFound() {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
+		problem.setTitle("Not Found");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+}
