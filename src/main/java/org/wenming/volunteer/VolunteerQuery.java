@@ -9,10 +9,11 @@ package org.wenming.volunteer;
  * @param phoneLast4 the last four digits of the mobile number
  * @param skill a skill code
  * @param regionCode a region whose subtree to search (inside the scope)
+ * @param teamId a team whose current members to search
  * @param status ACTIVE, WITHDRAWN or null for both
  */
 public record VolunteerQuery(String text, String number, String phoneLast4, String skill, String regionCode,
-		Volunteer.Status status, Sort sort, int page, int size) {
+		Long teamId, Volunteer.Status status, Sort sort, int page, int size) {
 
 	public static final int SIZE_MAX = 100;
 

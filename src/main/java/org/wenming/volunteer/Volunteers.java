@@ -502,6 +502,10 @@ public class Volunteers {
 			where.append(" and v.skills @> array[cast(:skill as text)]");
 			params.put("skill", query.skill());
 		}
+		if (query.teamId() != null) {
+			where.append(" and ").append(org.wenming.volunteer.team.TeamMemberFilter.CONDITION);
+			params.put("teamId", query.teamId());
+		}
 		if (query.status() != null) {
 			where.append(" and v.status = :status");
 			params.put("status", query.status().name());

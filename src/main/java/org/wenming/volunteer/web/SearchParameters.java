@@ -16,8 +16,8 @@ final class SearchParameters {
 	private SearchParameters() {
 	}
 
-	static VolunteerQuery query(String q, String number, String phone4, String skill, String region, String status,
-			String sort, int page, int size, Set<String> skillCodes) {
+	static VolunteerQuery query(String q, String number, String phone4, String skill, String region, String team,
+			String status, String sort, int page, int size, Set<String> skillCodes) {
 		String text = Pages.normalised(q);
 		if (text != null && (text.codePointCount(0, text.length()) > TEXT_MAX
 				|| !text.matches("[\\p{IsHan}\\p{IsLatin}·]+"))) {
@@ -39,6 +39,11 @@ final class SearchParameters {
 		if (regionCode != null && !regionCode.matches("\\d{2,12}")) {
 			throw new InvalidInputException("region", "must be a region code of 2 to 12 digits");
 		}
+		String teamText = Pages.normalised(team);
+		if (teamText != null && !teamText.matches("[1-9]\\d{0,17}")) {
+			throw new InvalidInputException("team", "must be a team number");
+		}
+		Long teamId = teamText == null ? null : Long.valueOf(teamText);
 		Volunteer.Status statusFilter = null;
 		if (status != null && !status.isBlank()) {
 			try {
@@ -63,6 +68,7 @@ final class SearchParameters {
 		if (size < 1 || size > VolunteerQuery.SIZE_MAX) {
 			throw new InvalidInputException("size", "must be between 1 and " + VolunteerQuery.SIZE_MAX);
 		}
-		return new VolunteerQuery(text, volunteerNumber, last4, skillCode, regionCode, statusFilter, order, page, size);
+		return new VolunteerQuery(text, volunteerNumber, last4, skillCode, regionCode, teamId, statusFilter, order, page,
+				size);
 	}
 }

@@ -78,9 +78,10 @@ class VolunteerAdminApiController {
 	Page list(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String number, @RequestParam(required = false) String phone4,
 			@RequestParam(required = false) String skill, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String team,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		VolunteerPage found = volunteers.search(SearchParameters.query(q, number, phone4, skill, region, status, sort,
+		VolunteerPage found = volunteers.search(SearchParameters.query(q, number, phone4, skill, region, team, status, sort,
 				page, size, volunteers.skillCodes()), user);
 		return new Page(found.items().stream().map(v -> VolunteerJson.of(v, volunteers.today())).toList(),
 				found.total(), found.page(), found.size(), found.pages());

@@ -44,9 +44,10 @@ class VolunteerAdminController extends Pages {
 	ModelAndView list(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String number, @RequestParam(required = false) String phone4,
 			@RequestParam(required = false) String skill, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String team,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "0") int page) {
-		VolunteerQuery query = SearchParameters.query(q, number, phone4, skill, region, status, sort, page, PAGE_SIZE,
+		VolunteerQuery query = SearchParameters.query(q, number, phone4, skill, region, team, status, sort, page, PAGE_SIZE,
 				volunteers.skillCodes());
 		VolunteerPage found = volunteers.search(query, user);
 		return new ModelAndView("volunteer/admin-list", Map.of("view", new VolunteerListView(query, found,

@@ -36,9 +36,10 @@ class VolunteerExportController extends Pages {
 	void csv(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String number, @RequestParam(required = false) String phone4,
 			@RequestParam(required = false) String skill, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String team,
 			@RequestParam(required = false) String status, Locale locale, HttpServletResponse response)
 			throws IOException {
-		VolunteerQuery query = query(q, number, phone4, skill, region, status);
+		VolunteerQuery query = query(q, number, phone4, skill, region, team, status);
 		VolunteerImportController.download(response, "text/csv;charset=UTF-8", fileName("csv"));
 		exports.export(query, describe(query), VolunteerExports.Format.CSV, user, locale, response.getOutputStream());
 	}
@@ -47,17 +48,19 @@ class VolunteerExportController extends Pages {
 	void xlsx(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String number, @RequestParam(required = false) String phone4,
 			@RequestParam(required = false) String skill, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String team,
 			@RequestParam(required = false) String status, Locale locale, HttpServletResponse response)
 			throws IOException {
-		VolunteerQuery query = query(q, number, phone4, skill, region, status);
+		VolunteerQuery query = query(q, number, phone4, skill, region, team, status);
 		VolunteerImportController.download(response,
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName("xlsx"));
 		exports.export(query, describe(query), VolunteerExports.Format.XLSX, user, locale, response.getOutputStream());
 	}
 
 	/** The list's parameters, checked the same way (a bad one is a 400 naming it, before anything is written). */
-	private VolunteerQuery query(String q, String number, String phone4, String skill, String region, String status) {
-		return SearchParameters.query(q, number, phone4, skill, region, status, null, 0, 1, volunteers.skillCodes());
+	private VolunteerQuery query(String q, String number, String phone4, String skill, String region, String team,
+			String status) {
+		return SearchParameters.query(q, number, phone4, skill, region, team, status, null, 0, 1, volunteers.skillCodes());
 	}
 
 	private String fileName(String extension) {
@@ -73,6 +76,7 @@ class VolunteerExportController extends Pages {
 		parts.put("phone4", query.phoneLast4());
 		parts.put("skill", query.skill());
 		parts.put("region", query.regionCode());
+		parts.put("team", query.teamId() == null ? null : String.valueOf(query.teamId()));
 		parts.put("status", query.status());
 		String text = parts.entrySet().stream().filter(e -> e.getValue() != null)
 				.map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));

@@ -35,6 +35,7 @@ public record VolunteerListView(VolunteerQuery query, VolunteerPage found, List<
 		add(link, "phone4", query.phoneLast4());
 		add(link, "skill", query.skill());
 		add(link, "region", query.regionCode());
+		add(link, "team", query.teamId() == null ? null : String.valueOf(query.teamId()));
 		add(link, "status", query.status() == null ? null : query.status().name());
 		link.queryParam("sort", query.sort().name()).queryParam("page", page);
 		return link.encode().build().toUriString();
@@ -48,6 +49,7 @@ public record VolunteerListView(VolunteerQuery query, VolunteerPage found, List<
 		add(link, "phone4", query.phoneLast4());
 		add(link, "skill", query.skill());
 		add(link, "region", query.regionCode());
+		add(link, "team", query.teamId() == null ? null : String.valueOf(query.teamId()));
 		add(link, "status", query.status() == null ? null : query.status().name());
 		return link.encode().build().toUriString();
 	}

@@ -132,7 +132,7 @@ class VolunteerImportTest {
 		assertThat(jdbc.sql("select count(distinct volunteer_number) from volunteer where import_job_id = :job")
 			.param("job", job.id()).query(Long.class).single()).isEqualTo(120L);
 		// the stored ciphertext decrypts to the number in the file (found by its keyed hash)
-		assertThat(volunteers.search(new org.wenming.volunteer.VolunteerQuery(name, null, null, null, null, null,
+		assertThat(volunteers.search(new org.wenming.volunteer.VolunteerQuery(name, null, null, null, null, null, null,
 				org.wenming.volunteer.VolunteerQuery.Sort.NAME, 0, 20), new TestUsers(regions)
 			.staffPrincipal("441202", Roles.OFFICE_STAFF)).items()).extracting(v -> v.realName()).contains(name);
 		// the upload and the staging rows are gone; no report for a clean file
