@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.wenming.platform.QueryParameters;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.Region;
 import org.wenming.region.Regions;
@@ -40,7 +41,7 @@ class RegionApiController {
 
 	@GetMapping
 	List<RegionJson> search(@RequestParam String q, @RequestParam(defaultValue = "20") int limit) {
-		String text = Inputs.searchText("q", q);
+		String text = QueryParameters.searchText("q", q);
 		if (text == null) {
 			throw new InvalidInputException("q", "is required");
 		}
@@ -51,7 +52,7 @@ class RegionApiController {
 	}
 
 	private Region existing(String code) {
-		return regions.find(Inputs.regionCode("code", code))
+		return regions.find(QueryParameters.regionCode("code", code))
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.PageController;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.Regions;
 
@@ -16,7 +17,7 @@ import org.wenming.region.Regions;
  * anyone may ask; only the shape of the parameters is checked.
  */
 @Controller
-class RegionPickerController extends PageErrors {
+class RegionPickerController extends PageController {
 
 	private static final Pattern FIELD = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,39}");
 

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.wenming.platform.QueryParameters;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.PracticeSite;
 import org.wenming.region.PracticeSites;
@@ -54,10 +55,10 @@ class SiteAdminApiController {
 			@RequestParam(required = false) SiteKind kind, @RequestParam(defaultValue = "false") boolean demonstration,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		Region start = sites.staffRegion(Inputs.regionCode("region", region), user)
+		Region start = sites.staffRegion(QueryParameters.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
-		SitePage found = sites.list(new SiteQuery(start, kind, demonstration, Inputs.searchText("q", q),
-				Inputs.page(page), Inputs.size(size, SIZE_MAX)), user.scope());
+		SitePage found = sites.list(new SiteQuery(start, kind, demonstration, QueryParameters.searchText("q", q),
+				QueryParameters.page(page), QueryParameters.size(size, SIZE_MAX)), user.scope());
 		return new PageJson<>(found.items().stream().map(StaffSiteJson::of).toList(), found.total(), found.page(),
 				found.size(), found.pages());
 	}

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.QueryParameters;
+import org.wenming.platform.PageController;
+import org.wenming.platform.RecordNotFound;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.PracticeSite;
@@ -35,7 +38,7 @@ import org.wenming.shared.ScopedUser;
 @Controller
 @RequestMapping("/admin/sites")
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OFFICE_STAFF', 'SITE_ADMIN')")
-class SiteAdminController extends PageErrors {
+class SiteAdminController extends PageController {
 
 	static final int PAGE_SIZE = 20;
 
@@ -52,10 +55,10 @@ class SiteAdminController extends PageErrors {
 	ModelAndView list(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String kind, @RequestParam(defaultValue = "false") boolean demonstration,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page) {
-		Region start = sites.staffRegion(Inputs.regionCode("region", region), user)
+		Region start = sites.staffRegion(QueryParameters.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
 		SiteKind kindFilter = SiteDirectoryController.kind(kind);
-		SiteQuery query = new SiteQuery(start, kindFilter, demonstration, Inputs.searchText("q", q), Inputs.page(page),
+		SiteQuery query = new SiteQuery(start, kindFilter, demonstration, QueryParameters.searchText("q", q), QueryParameters.page(page),
 				PAGE_SIZE);
 		SitePage found = sites.list(query, user.scope());
 		DirectoryView links = new DirectoryView("/admin/sites", start, List.of(), List.of(), found, kindFilter,
@@ -65,7 +68,7 @@ class SiteAdminController extends PageErrors {
 
 	@GetMapping("/new")
 	ModelAndView newSite(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region) {
-		Region start = sites.staffRegion(Inputs.regionCode("region", region), user)
+		Region start = sites.staffRegion(QueryParameters.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
 		return form(SiteFormView.of(null, SiteForm.empty(start.code()), List.of(), false), HttpStatus.OK)
 			.addObject("region", regionChoice(user, start.code()));
@@ -97,7 +100,7 @@ class SiteAdminController extends PageErrors {
 	@GetMapping("/{id}/edit")
 	ModelAndView edit(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
 			@RequestParam(defaultValue = "false") boolean saved) {
-		PracticeSite site = sites.findForStaff(id(id), user).orElseThrow(NotFound::new);
+		PracticeSite site = sites.findForStaff(QueryParameters.id(id), user).orElseThrow(RecordNotFound::new);
 		ModelAndView page = form(SiteFormView.of(site, SiteForm.of(site), List.of(), false), HttpStatus.OK);
 		page.addObject("saved", saved);
 		return page;
@@ -106,14 +109,14 @@ class SiteAdminController extends PageErrors {
 	@PostMapping("/{id}/edit")
 	ModelAndView update(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
 			@ModelAttribute SiteForm form) {
-		PracticeSite site = sites.findForStaff(id(id), user).orElseThrow(NotFound::new);
+		PracticeSite site = sites.findForStaff(QueryParameters.id(id), user).orElseThrow(RecordNotFound::new);
 		List<FieldProblem> problems = new ArrayList<>();
 		SiteDraft draft = form.draft(problems);
 		try {
 			if (!problems.isEmpty()) {
 				throw refusedWithAll(problems, draft, false);
 			}
-			sites.update(site.id(), form.versionOrInvalid(), draft, user).orElseThrow(NotFound::new);
+			sites.update(site.id(), form.versionOrInvalid(), draft, user).orElseThrow(RecordNotFound::new);
 			return new ModelAndView("redirect:/admin/sites/" + site.id() + "/edit?saved=true");
 		}
 		catch (SiteRefusedException ex) {

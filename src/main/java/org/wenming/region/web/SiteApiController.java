@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.wenming.platform.QueryParameters;
 import org.wenming.region.PracticeSite;
 import org.wenming.region.PracticeSites;
 import org.wenming.region.Region;
@@ -37,11 +38,11 @@ class SiteApiController {
 			@RequestParam(required = false) SiteKind kind, @RequestParam(defaultValue = "false") boolean demonstration,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		String code = Inputs.regionCode("region", region);
+		String code = QueryParameters.regionCode("region", region);
 		Region current = code == null ? sites.homeCity()
 				: regions.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		SitePage found = sites.list(new SiteQuery(current, kind, demonstration, Inputs.searchText("q", q),
-				Inputs.page(page), Inputs.size(size, SIZE_MAX)), DataScope.EVERYTHING);
+		SitePage found = sites.list(new SiteQuery(current, kind, demonstration, QueryParameters.searchText("q", q),
+				QueryParameters.page(page), QueryParameters.size(size, SIZE_MAX)), DataScope.EVERYTHING);
 		return new PageJson<>(found.items().stream().map(s -> PublicSiteJson.of(s, null)).toList(), found.total(),
 				found.page(), found.size(), found.pages());
 	}

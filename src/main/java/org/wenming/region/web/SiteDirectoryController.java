@@ -7,6 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.QueryParameters;
+import org.wenming.platform.PageController;
+import org.wenming.platform.RecordNotFound;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.PracticeSite;
 import org.wenming.region.PracticeSites;
@@ -18,7 +21,7 @@ import org.wenming.shared.DataScope;
 
 /** The public site directory (实践阵地) browsable by region, and the page of each site. */
 @Controller
-class SiteDirectoryController extends PageErrors {
+class SiteDirectoryController extends PageController {
 
 	static final int PAGE_SIZE = 20;
 
@@ -35,11 +38,11 @@ class SiteDirectoryController extends PageErrors {
 	ModelAndView directory(@RequestParam(required = false) String region, @RequestParam(required = false) String kind,
 			@RequestParam(defaultValue = "false") boolean demonstration, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page) {
-		String code = Inputs.regionCode("region", region);
-		Region current = code == null ? sites.homeCity() : regions.find(code).orElseThrow(NotFound::new);
+		String code = QueryParameters.regionCode("region", region);
+		Region current = code == null ? sites.homeCity() : regions.find(code).orElseThrow(RecordNotFound::new);
 		SiteKind kindFilter = kind(kind);
-		SiteQuery query = new SiteQuery(current, kindFilter, demonstration, Inputs.searchText("q", q),
-				Inputs.page(page), PAGE_SIZE);
+		SiteQuery query = new SiteQuery(current, kindFilter, demonstration, QueryParameters.searchText("q", q),
+				QueryParameters.page(page), PAGE_SIZE);
 		DirectoryView view = new DirectoryView("/sites", current, regions.breadcrumb(current),
 				sites.countByChild(query, DataScope.EVERYTHING), sites.list(query, DataScope.EVERYTHING), kindFilter,
 				demonstration, query.text());
@@ -48,8 +51,8 @@ class SiteDirectoryController extends PageErrors {
 
 	@GetMapping("/sites/{id}")
 	ModelAndView site(@PathVariable String id) {
-		PracticeSite site = sites.find(id(id)).orElseThrow(NotFound::new);
-		Region region = regions.find(site.regionCode()).orElseThrow(NotFound::new);
+		PracticeSite site = sites.find(QueryParameters.id(id)).orElseThrow(RecordNotFound::new);
+		Region region = regions.find(site.regionCode()).orElseThrow(RecordNotFound::new);
 		return new ModelAndView("region/site", Map.of("view", new SiteView(site, regions.breadcrumb(region))));
 	}
 

@@ -5,26 +5,18 @@ import java.text.Normalizer;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.PageController;
 import org.wenming.volunteer.VolunteerNotFoundException;
 
 /**
  * Page controllers answer bad query input with the platform's 400 page and unknown records with
  * its 404 page, rather than a problem document meant for API clients.
  */
-abstract class Pages {
-
-	@ExceptionHandler({ InvalidInputException.class, TypeMismatchException.class,
-			MissingServletRequestParameterException.class })
-	void badRequest(HttpServletResponse response) throws IOException {
-		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-	}
+abstract class Pages extends PageController {
 
 	@ExceptionHandler(VolunteerNotFoundException.class)
-	void notFound(HttpServletResponse response) throws IOException {
+	void volunteerNotFound(HttpServletResponse response) throws IOException {
 		response.sendError(HttpServletResponse.SC_NOT_FOUND);
 	}
 

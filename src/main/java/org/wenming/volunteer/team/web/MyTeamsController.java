@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.QueryParameters;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.team.Teams;
 
@@ -32,7 +33,7 @@ class MyTeamsController extends TeamPageErrors {
 
 	@PostMapping("/me/teams/{membershipId}/leave")
 	String leave(@AuthenticationPrincipal ScopedUser user, @PathVariable String membershipId) {
-		teams.leave(TeamInputs.id(membershipId), user);
+		teams.leave(QueryParameters.id(membershipId), user);
 		return "redirect:/me/teams?left=true";
 	}
 }

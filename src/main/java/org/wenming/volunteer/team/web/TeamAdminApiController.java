@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.wenming.platform.QueryParameters;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.Region;
@@ -64,10 +65,10 @@ class TeamAdminApiController {
 		if (!teams.mayManageAny(user)) {
 			throw new AccessDeniedException("managing teams needs a staff role or a team to lead");
 		}
-		Region start = teams.managingRegion(TeamInputs.regionCode("region", region), user)
+		Region start = teams.managingRegion(QueryParameters.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
 		TeamPage found = teams.listForManaging(new TeamQuery(start, TeamInputs.type("type", type),
-				TeamInputs.searchText("q", q), TeamInputs.page(page), TeamInputs.size(size, 50, SIZE_MAX)), user);
+				QueryParameters.searchText("q", q), QueryParameters.page(page), QueryParameters.size(size, 50, SIZE_MAX)), user);
 		return new TeamJson.Page<>(found.items().stream().map(TeamJson.Staff::of).toList(), found.total(),
 				found.page(), found.size(), found.pages());
 	}

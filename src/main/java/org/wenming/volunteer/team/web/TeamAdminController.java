@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.QueryParameters;
+import org.wenming.platform.RecordNotFound;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.Region;
@@ -68,10 +70,10 @@ class TeamAdminController extends TeamPageErrors {
 		if (!teams.mayManageAny(user)) {
 			throw new AccessDeniedException("managing teams needs a staff role or a team to lead");
 		}
-		Region start = teams.managingRegion(TeamInputs.regionCode("region", region), user)
+		Region start = teams.managingRegion(QueryParameters.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
 		TeamType typeFilter = TeamInputs.type("type", type);
-		TeamQuery query = new TeamQuery(start, typeFilter, TeamInputs.searchText("q", q), TeamInputs.page(page),
+		TeamQuery query = new TeamQuery(start, typeFilter, QueryParameters.searchText("q", q), QueryParameters.page(page),
 				PAGE_SIZE);
 		TeamPage found = teams.listForManaging(query, user);
 		TeamDirectoryView view = new TeamDirectoryView("/admin/teams", start, List.of(), List.of(), found, typeFilter,
@@ -83,9 +85,9 @@ class TeamAdminController extends TeamPageErrors {
 	ModelAndView newTeam(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String parent) {
 		requireStaff(user);
-		Region start = teams.managingRegion(TeamInputs.regionCode("region", region), user)
+		Region start = teams.managingRegion(QueryParameters.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
-		String parentId = parent == null || parent.isEmpty() ? "" : String.valueOf(TeamInputs.id(parent));
+		String parentId = parent == null || parent.isEmpty() ? "" : String.valueOf(QueryParameters.id(parent));
 		return form(TeamFormView.of(null, TeamForm.empty(start.code(), parentId), List.of(), false), HttpStatus.OK)
 			.addObject("region", regionChoice(user, start.code()));
 	}
@@ -117,7 +119,7 @@ class TeamAdminController extends TeamPageErrors {
 	@GetMapping("/{id}/edit")
 	ModelAndView edit(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
 			@RequestParam(defaultValue = "false") boolean saved) {
-		Team team = teams.findForManaging(TeamInputs.id(id), user).orElseThrow(NotFound::new);
+		Team team = teams.findForManaging(QueryParameters.id(id), user).orElseThrow(RecordNotFound::new);
 		ModelAndView page = form(TeamFormView.of(team, TeamForm.of(team), List.of(), false), HttpStatus.OK);
 		page.addObject("saved", saved);
 		return page;
@@ -126,14 +128,14 @@ class TeamAdminController extends TeamPageErrors {
 	@PostMapping("/{id}/edit")
 	ModelAndView update(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
 			@ModelAttribute TeamForm form) {
-		Team team = teams.findForManaging(TeamInputs.id(id), user).orElseThrow(NotFound::new);
+		Team team = teams.findForManaging(QueryParameters.id(id), user).orElseThrow(RecordNotFound::new);
 		List<FieldProblem> problems = new ArrayList<>();
 		TeamDraft draft = form.draft(problems);
 		try {
 			if (!problems.isEmpty()) {
 				throw refusedWithAll(problems, draft, false);
 			}
-			teams.update(team.id(), form.versionOrInvalid(), draft, user).orElseThrow(NotFound::new);
+			teams.update(team.id(), form.versionOrInvalid(), draft, user).orElseThrow(RecordNotFound::new);
 			return new ModelAndView("redirect:/admin/teams/" + team.id() + "/edit?saved=true");
 		}
 		catch (TeamRefusedException ex) {
@@ -147,7 +149,7 @@ class TeamAdminController extends TeamPageErrors {
 	@GetMapping("/{id}/members")
 	ModelAndView members(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
 			@RequestParam(required = false) String done) {
-		Team team = teams.findForManaging(TeamInputs.id(id), user).orElseThrow(NotFound::new);
+		Team team = teams.findForManaging(QueryParameters.id(id), user).orElseThrow(RecordNotFound::new);
 		String doneKey = done == null || !done.matches("approve|decline|remove|leaderAdded|leaderRemoved") ? null
 				: "team.done." + done;
 		return membersPage(team, user, Map.of(), Map.of(), doneKey, HttpStatus.OK);
@@ -157,14 +159,14 @@ class TeamAdminController extends TeamPageErrors {
 	ModelAndView decide(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
 			@PathVariable String membershipId, @PathVariable String action,
 			@RequestParam(required = false) String reason) {
-		Team team = teams.findForManaging(TeamInputs.id(id), user).orElseThrow(NotFound::new);
-		long membership = TeamInputs.id(membershipId);
+		Team team = teams.findForManaging(QueryParameters.id(id), user).orElseThrow(RecordNotFound::new);
+		long membership = QueryParameters.id(membershipId);
 		try {
 			switch (action) {
 				case "approve" -> teams.approve(team.id(), membership, user);
 				case "decline" -> teams.decline(team.id(), membership, reason, user);
 				case "remove" -> teams.remove(team.id(), membership, reason, user);
-				default -> throw new NotFound();
+				default -> throw new RecordNotFound();
 			}
 		}
 		catch (TeamRefusedException ex) {
@@ -177,7 +179,7 @@ class TeamAdminController extends TeamPageErrors {
 	@PostMapping("/{id}/leaders")
 	ModelAndView addLeader(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
 			@RequestParam(required = false) String username) {
-		Team team = teams.findForManaging(TeamInputs.id(id), user).orElseThrow(NotFound::new);
+		Team team = teams.findForManaging(QueryParameters.id(id), user).orElseThrow(RecordNotFound::new);
 		try {
 			teams.assignLeader(team.id(), username, user);
 		}
@@ -191,8 +193,8 @@ class TeamAdminController extends TeamPageErrors {
 	@PostMapping("/{id}/leaders/{userId}/remove")
 	String removeLeader(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
 			@PathVariable String userId) {
-		Team team = teams.findForManaging(TeamInputs.id(id), user).orElseThrow(NotFound::new);
-		teams.removeLeader(team.id(), TeamInputs.id(userId), user);
+		Team team = teams.findForManaging(QueryParameters.id(id), user).orElseThrow(RecordNotFound::new);
+		teams.removeLeader(team.id(), QueryParameters.id(userId), user);
 		return "redirect:/admin/teams/" + team.id() + "/members?done=leaderRemoved";
 	}
 

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.QueryParameters;
+import org.wenming.platform.RecordNotFound;
 import org.wenming.region.Region;
 import org.wenming.region.Regions;
 import org.wenming.shared.DataScope;
@@ -40,10 +42,10 @@ class TeamDirectoryController extends TeamPageErrors {
 	@GetMapping("/teams")
 	ModelAndView directory(@RequestParam(required = false) String region, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page) {
-		String code = TeamInputs.regionCode("region", region);
-		Region current = code == null ? teams.homeCity() : regions.find(code).orElseThrow(NotFound::new);
+		String code = QueryParameters.regionCode("region", region);
+		Region current = code == null ? teams.homeCity() : regions.find(code).orElseThrow(RecordNotFound::new);
 		TeamType typeFilter = TeamInputs.type("type", type);
-		TeamQuery query = new TeamQuery(current, typeFilter, TeamInputs.searchText("q", q), TeamInputs.page(page),
+		TeamQuery query = new TeamQuery(current, typeFilter, QueryParameters.searchText("q", q), QueryParameters.page(page),
 				PAGE_SIZE);
 		TeamDirectoryView view = new TeamDirectoryView("/teams", current, regions.breadcrumb(current),
 				regions.children(current.code()), teams.list(query, DataScope.EVERYTHING), typeFilter, query.text());
@@ -53,8 +55,8 @@ class TeamDirectoryController extends TeamPageErrors {
 	@GetMapping("/teams/{id}")
 	ModelAndView team(@PathVariable String id, @AuthenticationPrincipal ScopedUser user,
 			@RequestParam(defaultValue = "false") boolean applied) {
-		Team team = teams.find(TeamInputs.id(id)).orElseThrow(NotFound::new);
-		Region region = regions.find(team.regionCode()).orElseThrow(NotFound::new);
+		Team team = teams.find(QueryParameters.id(id)).orElseThrow(RecordNotFound::new);
+		Region region = regions.find(team.regionCode()).orElseThrow(RecordNotFound::new);
 		boolean volunteer = teams.volunteerId(user).isPresent();
 		MembershipStatus open = teams.myMemberships(user).stream()
 				.filter(m -> m.teamId() == team.id() && m.open()).map(MyMembership::status).findFirst().orElse(null);
@@ -67,7 +69,7 @@ class TeamDirectoryController extends TeamPageErrors {
 
 	@PostMapping("/teams/{id}/apply")
 	String apply(@PathVariable String id, @AuthenticationPrincipal ScopedUser user) {
-		Team team = teams.find(TeamInputs.id(id)).orElseThrow(NotFound::new);
+		Team team = teams.find(QueryParameters.id(id)).orElseThrow(RecordNotFound::new);
 		teams.apply(team.id(), user);
 		return "redirect:/teams/" + team.id() + "?applied=true";
 	}

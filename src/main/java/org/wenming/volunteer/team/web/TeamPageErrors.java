@@ -1,22 +1,18 @@
 package org.wenming.volunteer.team.web;
 
-import java.io.IOException;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.PageController;
 import org.wenming.platform.PageContext;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.team.MembershipRefusedException;
@@ -25,26 +21,7 @@ import org.wenming.volunteer.team.MembershipRefusedException;
  * Team pages answer bad query input with the platform's 400 page, unknown records with its 404
  * page, and a refused membership step with a page saying why (409 or 403).
  */
-abstract class TeamPageErrors {
-
-	/** No such record (or one the visitor may not know about). */
-	static final class NotFound extends RuntimeException {
-
-		NotFound() {
-			super(null, null, false, false);
-		}
-	}
-
-	@ExceptionHandler({ InvalidInputException.class, TypeMismatchException.class,
-			MissingServletRequestParameterException.class })
-	void badRequest(HttpServletResponse response) throws IOException {
-		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-	}
-
-	@ExceptionHandler(NotFound.class)
-	void notFound(HttpServletResponse response) throws IOException {
-		response.sendError(HttpServletResponse.SC_NOT_FOUND);
-	}
+abstract class TeamPageErrors extends PageController {
 
 	private final MessageSource messages;
 
