@@ -25,27 +25,12 @@ WENMING_ADMIN_PASSWORD="$ADMIN_PASSWORD" WENMING_COOKIE_SECURE=false java -Xmx51
   --wenming.db.embedded-directory="$DATA" --wenming.db.embedded-port=$PG_PORT > "$DATA/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
-until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
-  kill -0 $PID 2>/dev/null || { cat "$DATA/server.log"; exit 1; }
-  sleep 0.2
-done
+. bench/lib.sh
+wait_ready $PID "$DATA/server.log"
 
-login() {
-  local jar=$1 user=$2 pass=$3
-  local token=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" -d "username=$user&password=$pass&_csrf=$token" "$BASE/login"
-}
-csrf() {
-  curl -s -c "$1" -b "$1" "$BASE/admin" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//'
-}
-login "$WORK/admin.jar" admin "$ADMIN_PASSWORD"
 STAFF_PASSWORD="City-staff-2026"
-curl -sf -o /dev/null -c "$WORK/admin.jar" -b "$WORK/admin.jar" -H "X-CSRF-TOKEN: $(csrf "$WORK/admin.jar")" \
-  -H 'Content-Type: application/json' \
-  -d "{\"username\":\"bench-city\",\"displayName\":\"肇庆市文明办\",\"password\":\"$STAFF_PASSWORD\",\"roles\":[\"OFFICE_STAFF\"],\"regionCode\":\"4412\"}" \
-  "$BASE/api/v1/admin/users"
+create_city_staff "$ADMIN_PASSWORD" "$STAFF_PASSWORD"
 echo "$STAFF_PASSWORD" > "$DATA/bench-city.password"
-login "$WORK/staff.jar" bench-city "$STAFF_PASSWORD"
 
 echo "importing..."
 start=$(date +%s.%N)

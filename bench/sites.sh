@@ -17,29 +17,12 @@ WENMING_ADMIN_PASSWORD="$ADMIN_PASSWORD" java -jar target/wenming.jar --server.p
   --wenming.db.embedded-directory="$WORK/data" > "$WORK/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
-until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
-  kill -0 $PID 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-  sleep 0.2
-done
+. bench/lib.sh
+wait_ready $PID "$WORK/server.log"
 
-# sign in through the form like a browser: CSRF token from the page, session cookie in a jar
-login() {
-  local jar=$1 user=$2 pass=$3
-  local token=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" -d "username=$user&password=$pass&_csrf=$token" "$BASE/login"
-}
-csrf() {
-  curl -s -c "$1" -b "$1" "$BASE/admin" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//'
-}
-
-login "$WORK/admin.jar" admin "$ADMIN_PASSWORD"
 STAFF_PASSWORD="City-staff-2026"
-curl -sf -o /dev/null -c "$WORK/admin.jar" -b "$WORK/admin.jar" -H "X-CSRF-TOKEN: $(csrf "$WORK/admin.jar")" \
-  -H 'Content-Type: application/json' \
-  -d "{\"username\":\"bench-city\",\"displayName\":\"肇庆市文明办\",\"password\":\"$STAFF_PASSWORD\",\"roles\":[\"OFFICE_STAFF\"],\"regionCode\":\"4412\"}" \
-  "$BASE/api/v1/admin/users"
-login "$WORK/staff.jar" bench-city "$STAFF_PASSWORD"
-SESSION=$(awk '$6=="WENMING_SESSION"{print $7}' "$WORK/staff.jar")
+create_city_staff "$ADMIN_PASSWORD" "$STAFF_PASSWORD"
+SESSION=$(session "$WORK/staff.jar")
 LIST="$BASE/api/v1/admin/sites?region=4412&size=2000"
 count=$(curl -s -H "Cookie: WENMING_SESSION=$SESSION" "$LIST" | grep -o '"id":' | wc -l)
 echo "sites returned by one listing: $count"

@@ -18,14 +18,10 @@ WENMING_COOKIE_SECURE=false java -Xmx512m -jar target/wenming.jar --server.port=
   --wenming.db.embedded-directory="$DATA" --wenming.db.embedded-port=$PG_PORT > "$WORK/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
-until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do
-  kill -0 $PID 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-  sleep 0.2
-done
-token=$(curl -s -c "$WORK/staff.jar" -b "$WORK/staff.jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
-curl -s -o /dev/null -c "$WORK/staff.jar" -b "$WORK/staff.jar" \
-  -d "username=bench-city&password=$(cat "$DATA/bench-city.password")&_csrf=$token" "$BASE/login"
-SESSION=$(awk '$6=="WENMING_SESSION"{print $7}' "$WORK/staff.jar")
+. bench/lib.sh
+wait_ready $PID "$WORK/server.log"
+login "$WORK/staff.jar" bench-city "$(cat "$DATA/bench-city.password")"
+SESSION=$(session "$WORK/staff.jar")
 export PGPASSWORD=postgres
 SQL="$PSQL -q -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres"
 echo "volunteers: $($SQL -t -A -c 'select count(*) from volunteer')"
