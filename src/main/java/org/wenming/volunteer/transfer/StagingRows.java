@@ -3,16 +3,16 @@ package org.wenming.volunteer.transfer;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Validated, encrypted rows written to a file in PostgreSQL's COPY text format, ready for the
- * load: the import's memory does not grow with the file, the disk does. Only ciphertexts, hashes
- * and masks of personal numbers are written, never the numbers.
+ * Validated, encrypted rows in PostgreSQL's COPY text format, streamed straight into the load's
+ * COPY while the file is still being checked: the import's memory does not grow with the file.
+ * Only ciphertexts, hashes and masks of personal numbers are written, never the numbers.
  */
 final class StagingRows implements Closeable {
 
@@ -29,8 +29,8 @@ final class StagingRows implements Closeable {
 
 	private long rows;
 
-	StagingRows(Path file) throws IOException {
-		this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+	StagingRows(OutputStream copy) {
+		this.out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
 	}
 
 	/** One row; the volunteer number is prepended when the number is known to be free. */

@@ -1,14 +1,14 @@
 package org.wenming.volunteer.transfer;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,13 +25,14 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 
 import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,12 +62,14 @@ import org.wenming.volunteer.internal.VolunteerNumbers;
  * ({@link VolunteerRules}), checks the region exists and lies in the importer's scope, catches
  * an ID repeated inside the file (8 bytes of each row's keyed hash with its row number, ~16 bytes
  * a row) and one already registered (a look-up per batch of rows), and writes every problem to
- * the error report. While the file is clean so far it also writes each row, encrypted and ready
- * for COPY, to a staging file on disk; memory stays the same whatever the file's size.
+ * the error report. While the file is clean so far it also streams each row, encrypted, into a
+ * COPY to a temporary table, so PostgreSQL stores rows on the other core while this one checks
+ * the next; memory stays the same whatever the file's size.
  *
- * <p>Pass 2 runs only for a clean file: in one transaction, COPY of the staging file into a
- * temporary table, then one statement inserts the volunteers and their history rows. Anything
- * failing (a volunteer registered meanwhile with the same ID, a stopped server) rolls it all back.
+ * <p>Pass 2 runs only for a clean file, in the same transaction: one statement moves the staged
+ * rows into the volunteer table (for a first migration, with the indexes built once afterwards:
+ * see {@link #lockAndDropIndexes}). Anything failing (a bad row, a volunteer registered meanwhile
+ * with the same ID, a stopped server) rolls it all back.
  */
 @Service
 public class VolunteerImports {
@@ -85,24 +88,20 @@ public class VolunteerImports {
 			    guardian_phone_masked varchar(20), guardian_consent boolean, consent_version varchar(20)
 			) on commit drop""";
 
-	/** The volunteers and their history in one statement, so that both or neither are written. */
+	/** The staged rows into the volunteer table, in file order. */
 	private static final String INSERT = """
-			with added as (
-			    insert into volunteer (volunteer_number, real_name, name_initials, id_type, id_number_cipher,
-			        id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked, phone_last4, key_id,
-			        gender, birth_date, region_code, region_path, skills, availability, emergency_name,
-			        emergency_phone_cipher, emergency_phone_masked, guardian_name, guardian_relation,
-			        guardian_phone_cipher, guardian_phone_masked, guardian_consent_at, consent_version, consent_at,
-			        registered_by, created_at, updated_at, import_job_id)
-			    select volunteer_number, real_name, name_initials, id_type, id_number_cipher, id_number_hash,
-			        id_number_masked, phone_cipher, phone_hash, phone_masked, phone_last4, ?, gender, birth_date,
-			        region_code, region_path, skills, availability, emergency_name, emergency_phone_cipher,
-			        emergency_phone_masked, guardian_name, guardian_relation, guardian_phone_cipher,
-			        guardian_phone_masked, case when guardian_consent then ? end, consent_version, ?, ?, ?, ?, ?
-			    from import_staging
-			    returning id)
-			insert into volunteer_history (volunteer_id, occurred_at, action, actor, detail)
-			select id, ?, 'REGISTERED', ?, ? from added""";
+			insert into volunteer (volunteer_number, real_name, name_initials, id_type, id_number_cipher,
+			    id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked, phone_last4, key_id,
+			    gender, birth_date, region_code, region_path, skills, availability, emergency_name,
+			    emergency_phone_cipher, emergency_phone_masked, guardian_name, guardian_relation,
+			    guardian_phone_cipher, guardian_phone_masked, guardian_consent_at, consent_version, consent_at,
+			    registered_by, created_at, updated_at, import_job_id)
+			select volunteer_number, real_name, name_initials, id_type, id_number_cipher, id_number_hash,
+			    id_number_masked, phone_cipher, phone_hash, phone_masked, phone_last4, ?, gender, birth_date,
+			    region_code, region_path, skills, availability, emergency_name, emergency_phone_cipher,
+			    emergency_phone_masked, guardian_name, guardian_relation, guardian_phone_cipher,
+			    guardian_phone_masked, case when guardian_consent then ? end, consent_version, ?, ?, ?, ?, ?
+			from import_staging""";
 
 	private static final Logger log = LoggerFactory.getLogger(VolunteerImports.class);
 
@@ -141,11 +140,15 @@ public class VolunteerImports {
 	volatile LongConsumer beforeInsert = job -> {
 	};
 
+	/** Whether a load of so many rows rebuilds the indexes instead of keeping them (tests may force it). */
+	volatile LongPredicate bulkLoad;
+
 	VolunteerImports(ImportJobs jobs, Volunteers volunteers, PersonalDataCipher cipher, JdbcClient jdbc,
 			DataSource dataSource, MessageSource messages, Clock clock,
 			@Value("${wenming.volunteers.import.work-directory:${wenming.db.embedded-directory:wenming-data}/imports}") Path workDirectory,
 			@Value("${wenming.volunteers.import.max-inflated-size:2GB}") org.springframework.util.unit.DataSize maxInflated,
-			@Value("${wenming.regions.city:4412}") String homeCity) {
+			@Value("${wenming.regions.city:4412}") String homeCity,
+			@Value("${wenming.volunteers.import.bulk-load-min-rows:100000}") long bulkLoadMinRows) {
 		this.jobs = jobs;
 		this.volunteers = volunteers;
 		this.cipher = cipher;
@@ -155,6 +158,7 @@ public class VolunteerImports {
 		this.clock = clock;
 		this.workDirectory = workDirectory.toAbsolutePath();
 		this.cityPrefix = homeCity.length() >= 4 ? homeCity.substring(0, 4) : homeCity;
+		this.bulkLoad = rows -> bulkLoadMinRows > 0 && rows >= bulkLoadMinRows && rows >= volunteerRowsEstimate();
 		this.limits = new ImportFile.Limits(maxInflated.toBytes(), ImportFile.Limits.DEFAULT.maxEntries(),
 				ImportFile.Limits.DEFAULT.maxRatio());
 		// the folder is created by the first import, not at start (an external-database setup may have no data folder)
@@ -210,6 +214,12 @@ public class VolunteerImports {
 				.filter(Files::isRegularFile);
 	}
 
+	/** The planner's estimate of the volunteer table's size: cheap, and close enough to choose a load mode. */
+	private long volunteerRowsEstimate() {
+		return jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'volunteer'::regclass")
+			.query(Long.class).single();
+	}
+
 	private static void require(ScopedUser user) {
 		if (!mayImport(user)) {
 			throw new AccessDeniedException("needs one of " + IMPORTING_ROLES);
@@ -229,33 +239,59 @@ public class VolunteerImports {
 	private void run(long id, Path directory, Importer importer, Locale locale) {
 		jobs.started(id, OffsetDateTime.now(clock));
 		Path upload = directory.resolve("upload");
-		Path staging = directory.resolve("rows.copy");
 		Path report = directory.resolve("errors.csv");
 		Validation validation = null;
 		long started = System.nanoTime();
 		try {
 			ImportFile.Kind kind = ImportFile.inspect(upload, limits);
-			try (ImportRows rows = kind.format() == ImportFile.Format.XLSX ? new XlsxRows(upload)
-					: new CsvRows(upload, kind.charset(), kind.bomLength())) {
-				validation = new Validation(id, importer, locale, staging, report);
-				validation.run(rows);
+			try (Connection connection = dataSource.getConnection()) {
+				connection.setAutoCommit(false);
+				try {
+					try (Statement statement = connection.createStatement()) {
+						statement.execute(STAGING_TABLE);
+					}
+					// the checked rows stream into COPY as they come: PostgreSQL stores them while the rest is checked
+					try (PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+							"copy import_staging (" + StagingRows.COLUMNS + ") from stdin", 1 << 16);
+							ImportRows rows = kind.format() == ImportFile.Format.XLSX ? new XlsxRows(upload)
+									: new CsvRows(upload, kind.charset(), kind.bomLength())) {
+						validation = new Validation(id, importer, locale, copy, report);
+						validation.run(rows);
+					}
+					if (validation.errors > 0) {
+						connection.rollback();
+						jobs.finish(id, ImportJob.Status.REFUSED, null, null, validation.read, validation.ok,
+								validation.errors, 0, report.toString(), OffsetDateTime.now(clock));
+						return;
+					}
+					if (validation.read == 0) {
+						throw new ImportRefusedException("volunteer.import.refused.noRows");
+					}
+					Files.deleteIfExists(upload);
+					jobs.importing(id, validation.read, validation.ok);
+					long validated = System.nanoTime();
+					Load load = load(connection, id, validation.read, importer);
+					connection.commit();
+					if (load.indexesRebuilt() > 0) {
+						try (Statement statement = connection.createStatement()) {
+							statement.execute("analyze volunteer");
+						}
+					}
+					log.info("Import job {}: {} rows checked and streamed in {} ms, loaded in {} ms ({})", id,
+							validation.read, (validated - started) / 1_000_000,
+							(System.nanoTime() - validated) / 1_000_000, load.indexesRebuilt() > 0
+									? "bulk load, " + load.indexesRebuilt() + " indexes rebuilt" : "indexes kept");
+					jobs.finish(id, ImportJob.Status.DONE, null, null, validation.read, validation.ok, 0,
+							load.imported(), null, OffsetDateTime.now(clock));
+				}
+				catch (SQLException | IOException | RuntimeException ex) {
+					connection.rollback();
+					throw ex;
+				}
+				finally {
+					connection.setAutoCommit(true);
+				}
 			}
-			if (validation.errors > 0) {
-				jobs.finish(id, ImportJob.Status.REFUSED, null, null, validation.read, validation.ok, validation.errors,
-						0, report.toString(), OffsetDateTime.now(clock));
-				return;
-			}
-			if (validation.read == 0) {
-				throw new ImportRefusedException("volunteer.import.refused.noRows");
-			}
-			Files.deleteIfExists(upload);
-			jobs.importing(id, validation.read, validation.ok);
-			long validated = System.nanoTime();
-			int imported = load(id, staging, importer);
-			log.info("Import job {}: {} rows checked in {} ms, loaded in {} ms", id, validation.read,
-					(validated - started) / 1_000_000, (System.nanoTime() - validated) / 1_000_000);
-			jobs.finish(id, ImportJob.Status.DONE, null, null, validation.read, validation.ok, 0, imported, null,
-					OffsetDateTime.now(clock));
 		}
 		catch (ImportRefusedException ex) {
 			String detail = ex.arguments().length == 0 ? null : String.valueOf(ex.arguments()[0]);
@@ -272,13 +308,14 @@ public class VolunteerImports {
 					OffsetDateTime.now(clock));
 		}
 		catch (Exception ex) {
-			log.warn("Import job {} failed: {}", id, ex.getClass().getName());
+			// a COPY refused by the server arrives wrapped in an IOException: report its SQL state, never its text
+			String state = ex.getCause() instanceof SQLException sql ? sql.getSQLState() : null;
+			log.warn("Import job {} failed: {} {}", id, ex.getClass().getName(), state == null ? "" : state);
 			jobs.finish(id, ImportJob.Status.FAILED, "volunteer.import.failed", null,
 					validation == null ? 0 : validation.read, 0, 0, 0, null, OffsetDateTime.now(clock));
 		}
 		finally {
 			deleteQuietly(upload);
-			deleteQuietly(staging);
 		}
 	}
 
@@ -291,47 +328,95 @@ public class VolunteerImports {
 		}
 	}
 
-	/** Pass 2: COPY into a temporary table, then volunteers and history in one statement, one transaction. */
-	private int load(long id, Path staging, Importer importer) throws SQLException, IOException {
+	private record Load(int imported, int indexesRebuilt) {
+	}
+
+	/**
+	 * Pass 2, in the transaction that already holds the staged rows: the volunteers in one statement.
+	 * Which import brought each one in is their {@code import_job_id} (the job records who and when),
+	 * so no history row is written per volunteer.
+	 */
+	private Load load(Connection connection, long id, int rows, Importer importer) throws SQLException {
+		beforeInsert.accept(id);
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(false);
-			try {
-				try (Statement statement = connection.createStatement()) {
-					statement.execute(STAGING_TABLE);
+		List<String[]> indexes = bulkLoad.test(rows) ? lockAndDropIndexes(connection) : List.of();
+		int added;
+		try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+			int i = 1;
+			insert.setString(i++, cipher.activeKeyId());
+			insert.setObject(i++, now);
+			insert.setObject(i++, now);
+			insert.setString(i++, importer.username());
+			insert.setObject(i++, now);
+			insert.setObject(i++, now);
+			insert.setLong(i++, id);
+			added = insert.executeUpdate();
+		}
+		if (!indexes.isEmpty()) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("set local maintenance_work_mem = '256MB'");
+				for (String[] index : indexes) {
+					statement.execute(index[1]); // a unique index finding a duplicate fails the whole load here
 				}
-				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-				try (InputStream in = new BufferedInputStream(Files.newInputStream(staging), 1 << 16)) {
-					copy.copyIn("copy import_staging (" + StagingRows.COLUMNS + ") from stdin", in);
-				}
-				beforeInsert.accept(id);
-				int added;
-				try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-					int i = 1;
-					insert.setString(i++, cipher.activeKeyId());
-					insert.setObject(i++, now);
-					insert.setObject(i++, now);
-					insert.setString(i++, importer.username());
-					insert.setObject(i++, now);
-					insert.setObject(i++, now);
-					insert.setLong(i++, id);
-					insert.setObject(i++, now);
-					insert.setString(i++, importer.username());
-					insert.setString(i++, "import #" + id);
-					added = insert.executeUpdate();
-				}
-				connection.commit();
-				return added;
-			}
-			catch (SQLException | IOException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(true);
 			}
 		}
+		return new Load(added, indexes.size());
 	}
+
+	/**
+	 * Bulk-load mode for a city's first migration (the file at least as large as the table and above
+	 * {@code bulk-load-min-rows}): building the indexes once after the insert is several times faster
+	 * than maintaining a dozen of them row by row. It needs the volunteer table to itself until the
+	 * commit, so it gives way (and the rows go in with the indexes kept) when that lock is not had
+	 * within 5 seconds. Everything, the dropped indexes included, is in the load's transaction: a
+	 * failure rolls back to the table as it was. The primary key stays (other tables' foreign keys hang
+	 * on it), as does any unique constraint a foreign key uses.
+	 *
+	 * @return for each dropped index, the statement that dropped it and the one that builds it again
+	 */
+	private List<String[]> lockAndDropIndexes(Connection connection) throws SQLException {
+		Savepoint beforeLock = connection.setSavepoint();
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("set local lock_timeout = '5s'");
+			statement.execute("lock table volunteer in access exclusive mode");
+			statement.execute("set local lock_timeout = 0");
+		}
+		catch (SQLException ex) {
+			if (!"55P03".equals(ex.getSQLState())) {
+				throw ex;
+			}
+			connection.rollback(beforeLock);
+			log.info("Volunteer table busy: loading with its indexes kept");
+			return List.of();
+		}
+		// names and definitions come from the catalogue, quoted by format(), never from input
+		List<String[]> indexes = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				var found = statement.executeQuery(DROPPABLE_INDEXES)) {
+			while (found.next()) {
+				indexes.add(new String[] { found.getString(1), found.getString(2) });
+			}
+		}
+		try (Statement statement = connection.createStatement()) {
+			for (String[] index : indexes) {
+				statement.execute(index[0]);
+			}
+		}
+		return indexes;
+	}
+
+	/** The volunteer table's indexes but the primary key and those foreign keys need, with how to rebuild them. */
+	private static final String DROPPABLE_INDEXES = """
+			select format('alter table volunteer drop constraint %I', c.conname),
+			       format('alter table volunteer add constraint %I %s', c.conname, pg_get_constraintdef(c.oid))
+			from pg_constraint c
+			where c.conrelid = 'volunteer'::regclass and c.contype = 'u'
+			  and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = c.conindid)
+			union all
+			select format('drop index %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+			from pg_index i
+			where i.indrelid = 'volunteer'::regclass
+			  and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""";
 
 	/** Pass 1 over one file. */
 	private final class Validation {
@@ -342,7 +427,7 @@ public class VolunteerImports {
 
 		final Locale locale;
 
-		final Path stagingFile;
+		final OutputStream copy;
 
 		final Path reportFile;
 
@@ -378,11 +463,11 @@ public class VolunteerImports {
 
 		StagingRows staging;
 
-		Validation(long id, Importer importer, Locale locale, Path stagingFile, Path reportFile) {
+		Validation(long id, Importer importer, Locale locale, OutputStream copy, Path reportFile) {
 			this.id = id;
 			this.importer = importer;
 			this.locale = locale;
-			this.stagingFile = stagingFile;
+			this.copy = copy;
 			this.reportFile = reportFile;
 			jdbc.sql("select code, path from region").query(rs -> {
 				regionPaths.put(rs.getString(1), rs.getString(2));
@@ -396,7 +481,7 @@ public class VolunteerImports {
 			}
 			layout = ImportLayout.of(header.cells(), skills);
 			try (ErrorReport errorReport = new ErrorReport(reportFile, messages, locale);
-					StagingRows stagingRows = new StagingRows(stagingFile)) {
+					StagingRows stagingRows = new StagingRows(copy)) {
 				this.report = errorReport;
 				this.staging = stagingRows;
 				ImportRows.Row row;

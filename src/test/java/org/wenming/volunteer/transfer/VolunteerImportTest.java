@@ -65,10 +65,18 @@ class VolunteerImportTest {
 		return new TestUsers(regions).staff("441202", Roles.OFFICE_STAFF);
 	}
 
+	java.util.function.LongPredicate bulkLoadPolicy;
+
+	@org.junit.jupiter.api.BeforeEach
+	void rememberPolicy() {
+		bulkLoadPolicy = imports.bulkLoad;
+	}
+
 	@AfterEach
 	void noFaults() {
 		imports.beforeInsert = job -> {
 		};
+		imports.bulkLoad = bulkLoadPolicy;
 	}
 
 	long volunteerCount() {
@@ -120,14 +128,13 @@ class VolunteerImportTest {
 		String id = ImportFiles.get(rows.get(7), ImportColumn.ID_NUMBER);
 		var stored = jdbc.sql("""
 				select real_name, id_number_masked, phone_masked, region_code, skills, registered_by, consent_version,
-				       volunteer_number, (select count(*) from volunteer_history h where h.volunteer_id = v.id) as history
+				       volunteer_number
 				from volunteer v where import_job_id = :job and id_number_masked = :masked and real_name = :name""")
 			.param("job", job.id()).param("masked", id.substring(0, 4) + "**********" + id.substring(14))
 			.param("name", name).query().singleRow();
 		assertThat(stored.get("region_code")).isEqualTo(DUANZHOU_VILLAGE);
 		assertThat(stored.get("registered_by")).isEqualTo("test-441202");
 		assertThat(stored.get("consent_version")).isEqualTo("2026-01");
-		assertThat(stored.get("history")).isEqualTo(1L);
 		assertThat((String) stored.get("volunteer_number")).matches("4412[2-9A-Z]{8}");
 		assertThat(jdbc.sql("select count(distinct volunteer_number) from volunteer where import_job_id = :job")
 			.param("job", job.id()).query(Long.class).single()).isEqualTo(120L);
@@ -320,6 +327,55 @@ class VolunteerImportTest {
 		assertThat(volunteerCount()).isEqualTo(before + 1);
 		assertThat(jdbc.sql("select count(*) from volunteer where import_job_id = :job").param("job", job.id())
 			.query(Long.class).single()).isZero();
+	}
+
+	/** The volunteer table's indexes and unique constraints, as PostgreSQL would write them. */
+	List<String> indexDefinitions() {
+		return jdbc.sql("""
+				select indexname || ': ' || indexdef from pg_indexes where tablename = 'volunteer'
+				union all
+				select conname || ': ' || pg_get_constraintdef(oid) from pg_constraint
+				where conrelid = 'volunteer'::regclass
+				order by 1""").query(String.class).list();
+	}
+
+	@Test
+	void aFirstMigrationBuildsTheIndexesOnceAndLeavesThemAsTheyWere() throws Exception {
+		List<String> before = indexDefinitions();
+		assertThat(before).anyMatch(d -> d.startsWith("volunteer_initials_idx"))
+			.anyMatch(d -> d.contains("UNIQUE (id_type, id_number_hash)"));
+		imports.bulkLoad = rows -> true;
+		List<List<String>> rows = ImportFiles.rows(DUANZHOU_VILLAGE, 80);
+		long count = volunteerCount();
+		ImportJob job = upload(ImportFiles.csv(rows), "first-migration.csv", duanzhou());
+		assertThat(job.status()).isEqualTo(ImportJob.Status.DONE);
+		assertThat(volunteerCount()).isEqualTo(count + 80);
+		assertThat(indexDefinitions()).isEqualTo(before);
+		// the rebuilt unique index is in force: the same person cannot be registered again
+		String id = ImportFiles.get(rows.get(3), ImportColumn.ID_NUMBER);
+		assertThat(jdbc.sql("select count(*) from volunteer where import_job_id = :job")
+			.param("job", job.id()).query(Long.class).single()).isEqualTo(80L);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> volunteers.registerByStaff(
+				TestVolunteers.draft(TestVolunteers.name(), id, TestVolunteers.mobile(), DUANZHOU_VILLAGE),
+				new TestUsers(regions).staffPrincipal("4412", Roles.OFFICE_STAFF)))
+			.isInstanceOf(org.wenming.volunteer.VolunteerRefusedException.class);
+	}
+
+	@Test
+	void aDuplicateFoundWhileBuildingTheIndexesRollsBackToTheTableAsItWas() throws Exception {
+		List<String> before = indexDefinitions();
+		imports.bulkLoad = rows -> true;
+		List<List<String>> rows = ImportFiles.rows(DUANZHOU_VILLAGE, 40);
+		String id = ImportFiles.get(rows.get(17), ImportColumn.ID_NUMBER);
+		imports.beforeInsert = job -> volunteers.registerByStaff(TestVolunteers.draft(TestVolunteers.name(), id,
+				TestVolunteers.mobile(), DUANZHOU_VILLAGE), new TestUsers(regions).staffPrincipal("4412",
+						Roles.OFFICE_STAFF));
+		long count = volunteerCount();
+		ImportJob job = upload(ImportFiles.csv(rows), "race-bulk.csv", duanzhou());
+		assertThat(job.status()).isEqualTo(ImportJob.Status.FAILED);
+		assertThat(job.problem()).isEqualTo("volunteer.import.failed.duplicate");
+		assertThat(volunteerCount()).isEqualTo(count + 1);
+		assertThat(indexDefinitions()).isEqualTo(before);
 	}
 
 	@Test
