@@ -13,8 +13,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
@@ -108,6 +112,12 @@ public class VolunteerImports {
 	private static final int BATCH = 2_000;
 
 	private static final int PROGRESS_EVERY = 10_000;
+
+	/** Rows checked together on one thread: large enough to keep hand-overs rare, small enough for memory. */
+	private static final int CHUNK = 500;
+
+	/** Threads that check rows; the thread reading the file and PostgreSQL's COPY run beside them. */
+	private static final int CHECKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
 	private final ImportJobs jobs;
 
@@ -353,12 +363,15 @@ public class VolunteerImports {
 			added = insert.executeUpdate();
 		}
 		if (!indexes.isEmpty()) {
+			long inserted = System.nanoTime();
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("set local maintenance_work_mem = '256MB'");
 				for (String[] index : indexes) {
 					statement.execute(index[1]); // a unique index finding a duplicate fails the whole load here
 				}
 			}
+			log.info("Import job {}: {} indexes built in {} ms", id, indexes.size(),
+					(System.nanoTime() - inserted) / 1_000_000);
 		}
 		return new Load(added, indexes.size());
 	}
@@ -480,29 +493,80 @@ public class VolunteerImports {
 				throw new ImportRefusedException("volunteer.import.refused.empty");
 			}
 			layout = ImportLayout.of(header.cells(), skills);
+			ExecutorService checkers = Executors.newFixedThreadPool(CHECKERS, r -> {
+				Thread thread = new Thread(r, "volunteer-import-check");
+				thread.setDaemon(true);
+				return thread;
+			});
 			try (ErrorReport errorReport = new ErrorReport(reportFile, messages, locale);
 					StagingRows stagingRows = new StagingRows(copy)) {
 				this.report = errorReport;
 				this.staging = stagingRows;
+				// rows are checked in chunks on CHECKERS threads and taken back in file order; at most
+				// a few chunks are in flight, so memory stays bounded
+				Deque<Future<List<Checked>>> inFlight = new ArrayDeque<>();
+				List<ImportRows.Row> chunk = new ArrayList<>(CHUNK);
 				ImportRows.Row row;
 				while ((row = rows.next()) != null) {
 					if (row.blank()) {
 						continue;
 					}
 					read++;
-					check(row);
-					if (batch.size() >= BATCH) {
-						flush();
+					chunk.add(row);
+					if (chunk.size() == CHUNK) {
+						inFlight.add(submit(checkers, chunk));
+						chunk = new ArrayList<>(CHUNK);
+						while (inFlight.size() > 2 * CHECKERS) {
+							accept(inFlight.poll());
+						}
 					}
 					if (read % PROGRESS_EVERY == 0) {
 						jobs.progress(id, read, ok, errors);
 					}
 				}
+				if (!chunk.isEmpty()) {
+					inFlight.add(submit(checkers, chunk));
+				}
+				while (!inFlight.isEmpty()) {
+					accept(inFlight.poll());
+				}
 				flush();
+			}
+			finally {
+				checkers.shutdownNow();
 			}
 		}
 
-		private void check(ImportRows.Row row) throws IOException {
+		private Future<List<Checked>> submit(ExecutorService checkers, List<ImportRows.Row> chunk) {
+			return checkers.submit(() -> chunk.stream().map(this::inspect).toList());
+		}
+
+		/** Takes a checked chunk back, in file order, for what depends on the rows before it. */
+		private void accept(Future<List<Checked>> checked) throws IOException {
+			List<Checked> results;
+			try {
+				results = checked.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("import interrupted", ex);
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException(ex.getCause());
+			}
+			for (Checked result : results) {
+				accept(result);
+				if (batch.size() >= BATCH) {
+					flush();
+				}
+			}
+		}
+
+		/** What one row is on its own: its problems, or the row ready for COPY. Runs on any checker thread. */
+		private Checked inspect(ImportRows.Row row) {
 			ImportLayout.Cells cells = layout.read(row.cells());
 			List<FieldProblem> problems = new ArrayList<>(cells.problems());
 			VolunteerRules.Result result = VolunteerRules.check(cells.draft(), today, cities::contains, skillCodes);
@@ -512,11 +576,10 @@ public class VolunteerImports {
 				}
 			}
 			CheckedVolunteer v = result.volunteer();
-			String path = null;
 			byte[] idHash = null;
-			Object[] duplicateOf = null;
+			String line = null;
 			if (v != null) {
-				path = regionPaths.get(v.regionCode());
+				String path = regionPaths.get(v.regionCode());
 				if (path == null) {
 					problems.add(new FieldProblem("regionCode", "volunteer.error.regionUnknown"));
 				}
@@ -524,8 +587,21 @@ public class VolunteerImports {
 					problems.add(new FieldProblem("regionCode", "volunteer.error.regionOutOfScope"));
 				}
 				idHash = cipher.hashId(v.idType().name(), v.idNumber());
-				int earlier = idsSeen.putIfAbsent(ByteBuffer.wrap(idHash).getLong(), (int) row.number());
+				if (problems.isEmpty()) {
+					line = line(v, path, idHash, cells.consentVersion());
+				}
+			}
+			return new Checked(row.number(), cells, problems, v, idHash, line);
+		}
+
+		/** What depends on the rows before: a repeated ID, the counts, the report, the next batch. */
+		private void accept(Checked row) throws IOException {
+			List<FieldProblem> problems = row.problems();
+			Object[] duplicateOf = null;
+			if (row.idHash() != null) {
+				int earlier = idsSeen.putIfAbsent(ByteBuffer.wrap(row.idHash()).getLong(), (int) row.number());
 				if (earlier >= 0) {
+					problems = new ArrayList<>(problems);
 					problems.add(new FieldProblem("idNumber", "volunteer.import.error.duplicateInFile"));
 					duplicateOf = new Object[] { earlier };
 				}
@@ -535,18 +611,17 @@ public class VolunteerImports {
 				for (FieldProblem problem : problems) {
 					ImportColumn column = ImportColumn.ofField(problem.field()).orElse(null);
 					report.add(row.number(), column == null ? "" : layout.header(column), column,
-							column == null ? "" : cells.raw().get(column), problem.messageKey(),
+							column == null ? "" : row.cells().raw().get(column), problem.messageKey(),
 							problem.messageKey().endsWith("duplicateInFile") ? duplicateOf : null);
 				}
 				return;
 			}
 			ok++;
-			String line = errors == 0 ? line(v, path, idHash, cells.consentVersion()) : null;
-			batch.add(new Pending(row.number(), v.idType().name(), idHash, cells.raw().get(ImportColumn.ID_NUMBER),
-					line));
+			batch.add(new Pending(row.number(), row.volunteer().idType().name(), row.idHash(),
+					row.cells().raw().get(ImportColumn.ID_NUMBER), errors == 0 ? row.line() : null));
 		}
 
-		/** The row as the staging table takes it; encrypted only while the file is still clean. */
+		/** The row as the staging table takes it, ciphertexts included. */
 		private String line(CheckedVolunteer v, String path, byte[] idHash, String consentVersion) {
 			return new StagingRows.Line().text(v.realName()).text(PinyinInitials.of(v.realName()))
 					.text(v.idType().name()).bytes(cipher.encrypt("id_number", v.idNumber())).bytes(idHash)
@@ -622,5 +697,10 @@ public class VolunteerImports {
 	}
 
 	private record Pending(long row, String idType, byte[] idHash, String idValue, String line) {
+	}
+
+	/** One row after the checks that need no other row; line is its COPY text when it has no problem. */
+	private record Checked(long number, ImportLayout.Cells cells, List<FieldProblem> problems, CheckedVolunteer volunteer,
+			byte[] idHash, String line) {
 	}
 }

@@ -168,6 +168,23 @@ class VolunteerImportTest {
 	}
 
 	@Test
+	void problemsAreReportedInFileOrderAcrossTheChunksCheckedInParallel() throws Exception {
+		List<List<String>> rows = ImportFiles.rows(DUANZHOU_VILLAGE, 1_600);
+		ImportFiles.set(rows.get(9), ImportColumn.PHONE, "12345");
+		ImportFiles.set(rows.get(699), ImportColumn.PHONE, "12345");
+		// data row 1,500 repeats data row 3, several chunks earlier
+		ImportFiles.set(rows.get(1_499), ImportColumn.ID_NUMBER, ImportFiles.get(rows.get(2), ImportColumn.ID_NUMBER));
+		ImportFiles.set(rows.get(1_599), ImportColumn.PHONE, "12345");
+		ImportJob job = upload(ImportFiles.csv(rows), "order.csv", duanzhou());
+		assertThat(job.status()).isEqualTo(ImportJob.Status.REFUSED);
+		assertThat(job.rowsRead()).isEqualTo(1_600);
+		assertThat(job.errorsCount()).isEqualTo(4);
+		assertThat(report(job, duanzhou())).extracting(r -> r.get(0) + " " + r.get(1))
+			.containsExactly("11 手机号码", "701 手机号码", "1501 证件号码", "1601 手机号码");
+		assertThat(report(job, duanzhou()).get(2).get(3)).contains("第 4 行");
+	}
+
+	@Test
 	void duplicatesInTheFileAndInTheDatabaseAreCaught() throws Exception {
 		List<List<String>> rows = ImportFiles.rows(DUANZHOU_VILLAGE, 10);
 		// row 5 repeats row 2's ID (written differently: lower-case x, full-width digits are the same person)
