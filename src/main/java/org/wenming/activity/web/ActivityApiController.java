@@ -46,7 +46,7 @@ class ActivityApiController extends ActivityProblems {
 			@RequestParam(required = false) String type, @RequestParam(required = false) String lat,
 			@RequestParam(required = false) String lng, @RequestParam(required = false) String radius,
 			@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-		ActivityDirectoryController.Filters filters = ActivityDirectoryController.Filters.read(region, from, to, type,
+		ActivityFilters filters = ActivityFilters.read(region, from, to, type,
 				lat, lng, radius, page, QueryParameters.size(size, 20, SIZE_MAX), regions, activities.homeCity());
 		ActivityPage found = activities.list(filters.query());
 		return new ActivityJson.Page<>(found.items().stream().map(ActivityJson.Listing::of).toList(), found.total(),

@@ -52,7 +52,7 @@ class ActivityDirectoryController extends ActivityPageErrors {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String lat, @RequestParam(required = false) String lng,
 			@RequestParam(required = false) String radius, @RequestParam(required = false) String page) {
-		Filters filters = Filters.read(region, from, to, type, lat, lng, radius, page, PAGE_SIZE, regions,
+		ActivityFilters filters = ActivityFilters.read(region, from, to, type, lat, lng, radius, page, PAGE_SIZE, regions,
 				activities.homeCity());
 		return new ModelAndView("activity/directory", Map.of("view", new DirectoryView(filters,
 				activities.list(filters.query()), regions.choice("region", activities.homeCity().code(),
@@ -92,37 +92,5 @@ class ActivityDirectoryController extends ActivityPageErrors {
 		long activityId = activities.shift(signup.shiftId()).orElseThrow().activityId();
 		return "activity".equals(back) ? "redirect:/activities/" + activityId + "?done=cancelled"
 				: "redirect:/me/activities?done=cancelled";
-	}
-
-	/** The list's filters, read and checked (a refusal names the parameter). */
-	record Filters(Region region, LocalDate from, LocalDate to, ActivityType type, Double lat, Double lng,
-			Double radius, int page, int size) {
-
-		static Filters read(String region, String from, String to, String type, String lat, String lng, String radius,
-				String page, int size, Regions regions, Region home) {
-			String code = QueryParameters.regionCode("region", region);
-			Region start = code == null ? home
-					: regions.find(code).orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
-			LocalDate fromDate = Inputs.dateParameter("from", from);
-			LocalDate toDate = Inputs.dateParameter("to", to);
-			if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-				throw new InvalidInputException("to", "must not be before from");
-			}
-			Double latitude = Inputs.decimalParameter("lat", lat, -90, 90);
-			Double longitude = Inputs.decimalParameter("lng", lng, -180, 180);
-			Double km = Inputs.decimalParameter("radius", radius, 0.1, 200);
-			if ((latitude == null) != (longitude == null)) {
-				throw new InvalidInputException(latitude == null ? "lat" : "lng", "latitude and longitude go together");
-			}
-			if (latitude != null && km == null) {
-				km = 5.0;
-			}
-			return new Filters(start, fromDate, toDate, Inputs.typeParameter(type), latitude, longitude,
-					latitude == null ? null : km, QueryParameters.page(page), size);
-		}
-
-		ActivityQuery query() {
-			return new ActivityQuery(region.path(), from, to, type, lat, lng, radius, page, size);
-		}
 	}
 }

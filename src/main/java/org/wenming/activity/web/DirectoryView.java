@@ -10,7 +10,7 @@ import org.wenming.region.Region;
 import org.wenming.region.RegionChoice;
 
 /** The public activity list page. */
-public record DirectoryView(ActivityDirectoryController.Filters filters, ActivityPage activities, RegionChoice choice,
+public record DirectoryView(ActivityFilters filters, ActivityPage activities, RegionChoice choice,
 		List<Region> breadcrumb, List<Region> children) {
 
 	public ActivityType[] types() {
