@@ -112,13 +112,14 @@ final class ActivityJson {
 	record Step(String reason, Integer audienceCount) {
 	}
 
-	record ShiftInput(String startsAt, String endsAt, Integer capacity, Integer minAge, List<String> requiredSkills) {
+	/** Numbers are read as text too: a number typed in full-width digits (５０) is refused, not silently read. */
+	record ShiftInput(String startsAt, String endsAt, String capacity, String minAge, List<String> requiredSkills) {
 	}
 
 	/** An activity as a client sends it; enumerations and times as text so a wrong one is named like any field. */
-	record Input(String title, String description, String type, String lectureSetting, Long lectureTeamId,
-			String campaignTheme, String courseSubject, Long organizerTeamId, Long organizerSiteId, Long siteId,
-			String address, String regionCode, BigDecimal latitude, BigDecimal longitude, Integer geofenceRadiusM,
+	record Input(String title, String description, String type, String lectureSetting, String lectureTeamId,
+			String campaignTheme, String courseSubject, String organizerTeamId, String organizerSiteId, String siteId,
+			String address, String regionCode, String latitude, String longitude, String geofenceRadiusM,
 			Boolean requiresApproval, List<ShiftInput> shifts, Integer version) {
 
 		ActivityDraft draft(List<FieldProblem> problems) {
@@ -132,16 +133,22 @@ final class ActivityJson {
 						continue;
 					}
 					drafts.add(new ShiftDraft(Inputs.time(p + "startsAt", s.startsAt(), problems),
-							Inputs.time(p + "endsAt", s.endsAt(), problems), s.capacity(), s.minAge(),
+							Inputs.time(p + "endsAt", s.endsAt(), problems), Inputs.number(p + "capacity", s.capacity(), problems),
+							Inputs.number(p + "minAge", s.minAge(), problems),
 							s.requiredSkills() == null ? List.of() : s.requiredSkills().stream()
 								.map(x -> x == null ? "" : x).toList()));
 				}
 			}
 			return new ActivityDraft(title, description, Inputs.choice("type", type, Inputs::type, problems),
-					Inputs.choice("lectureSetting", lectureSetting, LectureSetting::parse, problems), lectureTeamId,
+					Inputs.choice("lectureSetting", lectureSetting, LectureSetting::parse, problems),
+					Inputs.id("lectureTeamId", lectureTeamId, problems),
 					Inputs.choice("campaignTheme", campaignTheme, CampaignTheme::parse, problems), courseSubject,
-					organizerTeamId, organizerSiteId, siteId, address, regionCode, latitude, longitude, geofenceRadiusM,
-					Boolean.TRUE.equals(requiresApproval), drafts);
+					Inputs.id("organizerTeamId", organizerTeamId, problems),
+					Inputs.id("organizerSiteId", organizerSiteId, problems), Inputs.id("siteId", siteId, problems), address,
+					regionCode, Inputs.coordinate("latitude", latitude, problems),
+					Inputs.coordinate("longitude", longitude, problems),
+					Inputs.number("geofenceRadiusM", geofenceRadiusM, problems), Boolean.TRUE.equals(requiresApproval),
+					drafts);
 		}
 	}
 }
