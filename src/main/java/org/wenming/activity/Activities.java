@@ -329,8 +329,7 @@ public class Activities {
 		if (changed == 0) {
 			throw ActivityRefusedException.conflict("activity.error.stale");
 		}
-		jdbc.sql("delete from shift where activity_id = :id").param("id", id).update();
-		insertShifts(id, draft.shifts());
+		replaceShifts(id, draft.shifts());
 		return find(id).orElseThrow();
 	}
 
@@ -423,6 +422,34 @@ public class Activities {
 		p.put("approval", d.requiresApproval());
 		// JdbcClient needs a type for nulls: the driver infers it from the column
 		return p;
+	}
+
+	/**
+	 * The draft's shifts in order take the place of the stored ones: rows are updated in place (their
+	 * ids stay, so anything pointing at them does too), extra drafts are added, and surplus rows go
+	 * unless someone signed up for them.
+	 */
+	private void replaceShifts(long activityId, List<ShiftDraft> shifts) {
+		List<Long> existing = jdbc.sql("select id from shift where activity_id = :id order by starts_at, id")
+			.param("id", activityId).query(Long.class).list();
+		for (int i = 0; i < Math.min(existing.size(), shifts.size()); i++) {
+			ShiftDraft s = shifts.get(i);
+			jdbc.sql("""
+					update shift set starts_at = :start, ends_at = :end, capacity = :capacity, min_age = :minAge,
+					    required_skills = string_to_array(:skills, ','), version = version + 1 where id = :id""")
+				.param("start", s.startsAt()).param("end", s.endsAt()).param("capacity", s.capacity())
+				.param("minAge", s.minAge(), Types.INTEGER).param("skills", String.join(",", s.requiredSkills()))
+				.param("id", existing.get(i)).update();
+		}
+		for (Long surplus : existing.subList(Math.min(existing.size(), shifts.size()), existing.size())) {
+			boolean used = jdbc.sql("select exists (select 1 from signup where shift_id = :id)").param("id", surplus)
+				.query(Boolean.class).single();
+			if (used) {
+				throw ActivityRefusedException.invalid("shifts", "activity.error.shiftHasSignups");
+			}
+			jdbc.sql("delete from shift where id = :id").param("id", surplus).update();
+		}
+		insertShifts(activityId, shifts.subList(Math.min(existing.size(), shifts.size()), shifts.size()));
 	}
 
 	private void insertShifts(long activityId, List<ShiftDraft> shifts) {
