@@ -27,6 +27,9 @@ import org.wenming.volunteer.team.NameMask;
 @Service
 public class Signups {
 
+	/** The advisory-lock key space of volunteers' sign-ups (the first of the two int keys). */
+	private static final int VOLUNTEER_LOCKS = 0x5349474e;
+
 	private static final String LIVE = "('PENDING', 'CONFIRMED', 'WAITLISTED')";
 
 	private static final RowMapper<Signup> ROW = (rs, i) -> new Signup(rs.getLong("id"), rs.getLong("shift_id"),
@@ -72,6 +75,11 @@ public class Signups {
 	 */
 	@Transactional
 	public Signup signUp(long shiftId, Volunteer volunteer) {
+		// one volunteer's sign-ups are serialized too (a transaction-scoped advisory lock, taken before the
+		// shift's row lock), so two overlapping shifts signed up for at the same instant cannot both succeed
+		// (ids beyond the int range share keys: only more waiting, never less safety)
+		jdbc.sql("select 1 from (select pg_advisory_xact_lock(:space, :volunteer)) locked")
+			.param("space", VOLUNTEER_LOCKS).param("volunteer", (int) volunteer.id()).query(Integer.class).single();
 		Locked shift = lock(shiftId);
 		if (!volunteer.active()) {
 			throw ActivityRefusedException.forbidden("activity.error.volunteerWithdrawn");

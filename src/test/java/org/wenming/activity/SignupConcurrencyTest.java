@@ -145,4 +145,19 @@ class SignupConcurrencyTest {
 			.query(Long.class).single()).isEqualTo(1);
 		assertThat(fixtures.counts(shift.id())).containsExactly(1, 0);
 	}
+
+	@Test
+	void oneVolunteerSigningUpForTwoOverlappingShiftsAtOnceGetsOnlyOne() throws Exception {
+		ActivityFixtures fixtures = new ActivityFixtures(jdbc, regions);
+		Shift first = publishedShift(fixtures, 5);
+		Shift second = publishedShift(fixtures, 5); // same start, another activity: they overlap
+		for (int round = 0; round < 10; round++) {
+			ScopedUser volunteer = fixtures.volunteer("重叠" + round);
+			List<Object> results = runAtOnce(List.of(() -> signups.signUp(first.id(), volunteer),
+					() -> signups.signUp(second.id(), volunteer)), 2);
+			assertThat(results.stream().filter(r -> r instanceof Signup)).as("round %d", round).hasSize(1);
+			assertThat(results.stream().filter(r -> r instanceof ActivityRefusedException e
+					&& e.messageKey().equals("activity.error.overlap"))).hasSize(1);
+		}
+	}
 }

@@ -220,4 +220,23 @@ class SignupRulesTest {
 				null, "鼎湖区某路", "441203", null, null, null, false, List.of(ActivityFixtures.shift(inThreeDays, 2, 5)));
 		assertThat(refusal(() -> activities.create(elsewhere, leader))).isEqualTo("activity.error.regionOutsideOrganizer");
 	}
+
+	@Test
+	void aSiteAdminOrganizesForAPracticeSiteOfTheirRegionWhichIsAlsoThePlace() {
+		long site = jdbc.sql("select id from practice_site where region_path >= '44.4412.441202.' and region_path < '44.4412.441202/'"
+				+ " order by id limit 1").query(Long.class).single();
+		ActivityDraft atSite = new ActivityDraft("阵地便民集市", "义剪、义诊", ActivityType.MARKET, null, null, null, null, null,
+				site, site, null, null, null, null, 200, false, List.of(ActivityFixtures.shift(inThreeDays, 4, 20)));
+		ScopedUser siteAdmin = new org.wenming.support.TestUsers(regions).staffPrincipal("441202",
+				org.wenming.shared.Roles.SITE_ADMIN);
+		Activity market = activities.create(atSite, siteAdmin);
+		assertThat(market.organizerSiteId()).isEqualTo(site);
+		assertThat(market.siteId()).isEqualTo(site);
+		assertThat(market.regionPath()).startsWith(ActivityFixtures.DUANZHOU_PATH);
+		ScopedUser otherCounty = new org.wenming.support.TestUsers(regions).staffPrincipal("441203",
+				org.wenming.shared.Roles.SITE_ADMIN);
+		assertThat(refusal(() -> activities.create(atSite, otherCounty))).isEqualTo("activity.error.organizerUnknown");
+		// a team leader is not a site's organizer
+		assertThat(refusal(() -> activities.create(atSite, leader))).isEqualTo("activity.error.organizerUnknown");
+	}
 }

@@ -1,6 +1,5 @@
 package org.wenming.activity.web;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,15 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.wenming.activity.Activities;
 import org.wenming.activity.Activity;
-import org.wenming.activity.ActivityQuery;
-import org.wenming.activity.ActivityType;
 import org.wenming.activity.Shift;
 import org.wenming.activity.Signup;
 import org.wenming.activity.Signups;
-import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.RecordNotFound;
-import org.wenming.region.Region;
 import org.wenming.region.Regions;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.Volunteer;
@@ -40,8 +35,12 @@ class ActivityDirectoryController extends ActivityPageErrors {
 
 	private final Regions regions;
 
-	ActivityDirectoryController(Activities activities, Signups signups, Regions regions, MessageSource messages) {
+	private final org.wenming.volunteer.Volunteers volunteers;
+
+	ActivityDirectoryController(Activities activities, Signups signups, Regions regions,
+			org.wenming.volunteer.Volunteers volunteers, MessageSource messages) {
 		super(messages);
+		this.volunteers = volunteers;
 		this.activities = activities;
 		this.signups = signups;
 		this.regions = regions;
@@ -71,7 +70,7 @@ class ActivityDirectoryController extends ActivityPageErrors {
 		String doneKey = done != null && done.matches("CONFIRMED|WAITLISTED|PENDING|cancelled")
 				? "activity.done." + done : null;
 		return new ModelAndView("activity/activity", Map.of("view", new ActivityView(activity, shifts, mine,
-				volunteer.isPresent(), activities.now(), doneKey)));
+				volunteer.isPresent(), activities.now(), doneKey, volunteers.skills())));
 	}
 
 	/** A signed-in volunteer signs up for a shift (confirmed, waitlisted or pending). */

@@ -3,6 +3,7 @@ package org.wenming.activity.web;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.wenming.activity.Activity;
@@ -10,10 +11,19 @@ import org.wenming.activity.ActivityStatus;
 import org.wenming.activity.Shift;
 import org.wenming.activity.Signup;
 import org.wenming.shared.CityTime;
+import org.wenming.volunteer.Skill;
 
 /** One activity's public page: its shifts, and for a signed-in volunteer their sign-ups and buttons. */
 public record ActivityView(Activity activity, List<Shift> shifts, List<Signup> mine, boolean volunteer,
-		OffsetDateTime now, String done) {
+		OffsetDateTime now, String done, List<Skill> skills) {
+
+	/** The shift's required skills by name in the visitor's language (the code when the dictionary lost one). */
+	public String skillNames(Shift shift, Locale locale) {
+		return shift.requiredSkills().stream()
+			.map(code -> skills.stream().filter(s -> s.code().equals(code)).findFirst().map(s -> s.name(locale))
+				.orElse(code))
+			.collect(java.util.stream.Collectors.joining("、"));
+	}
 
 	public ActivityStatus status() {
 		return activity.statusAt(now);
