@@ -236,7 +236,8 @@ class DataScopeEndpointsTest {
 				+ f.volunteerId() + "/reveal").with(csrf()).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"field\":\"ID\",\"reason\":\"核实保险信息\"}")),
 			// activities of 鼎湖区: edits first (a draft only), then the decisions, then publish and cancel
-			new Probe("GET /admin/activities", Shape.LIST, f -> get("/admin/activities").param("region", "441203")),
+			new Probe("GET /admin/activities", Shape.LIST, f -> get("/admin/activities").param("region", "441203")
+				.param("status", "DRAFT")),
 			new Probe("GET /admin/activities/{id}", Shape.RECORD, f -> get("/admin/activities/" + f.activityId())),
 			new Probe("GET /admin/activities/{id}/edit", Shape.RECORD, f -> get("/admin/activities/" + f.activityId() + "/edit")),
 			new Probe("POST /admin/activities/{id}/edit", Shape.RECORD, f -> post("/admin/activities/" + f.activityId() + "/edit")
@@ -245,7 +246,8 @@ class DataScopeEndpointsTest {
 				.param("regionCode", "441203").param("requiresApproval", "true")
 				.param("shifts[0].startsAt", inDays(10, 9)).param("shifts[0].endsAt", inDays(10, 12))
 				.param("shifts[0].capacity", "10")),
-			new Probe("GET /api/v1/admin/activities", Shape.LIST, f -> get("/api/v1/admin/activities").param("region", "441203")),
+			new Probe("GET /api/v1/admin/activities", Shape.LIST, f -> get("/api/v1/admin/activities")
+				.param("region", "441203").param("status", "DRAFT").param("size", "200")),
 			new Probe("GET /api/v1/admin/activities/{id}", Shape.RECORD, f -> get("/api/v1/admin/activities/" + f.activityId())),
 			new Probe("PUT /api/v1/admin/activities/{id}", Shape.RECORD, f -> put("/api/v1/admin/activities/" + f.activityId())
 				.with(csrf()).contentType(MediaType.APPLICATION_JSON)
