@@ -179,10 +179,11 @@ public class Activities {
 			double dLat = query.radiusKm() / 111.0;
 			double dLng = query.radiusKm() / (111.0 * Math.max(0.01, Math.cos(Math.toRadians(lat))));
 			where.append(" and a.latitude between :latMin and :latMax and a.longitude between :lngMin and :lngMax");
-			params.put("latMin", lat - dLat);
-			params.put("latMax", lat + dLat);
-			params.put("lngMin", lng - dLng);
-			params.put("lngMax", lng + dLng);
+			// bound as numeric like the columns: a float8 parameter would cast the column and bypass the index
+			params.put("latMin", BigDecimal.valueOf(lat - dLat));
+			params.put("latMax", BigDecimal.valueOf(lat + dLat));
+			params.put("lngMin", BigDecimal.valueOf(lng - dLng));
+			params.put("lngMax", BigDecimal.valueOf(lng + dLng));
 			params.put("lat", lat);
 			params.put("lng", lng);
 			params.put("radius", query.radiusKm());

@@ -37,6 +37,9 @@ class LectureStatisticsTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Activities activities;
+
 	/** Finished lectures spread over the year, settings and the given teams; audiences summing to {@code attendances}. */
 	void seed(int year, int sessions, long attendances, String regionCode, List<Long> teams) {
 		String path = regions.find(regionCode).orElseThrow().path();
@@ -144,6 +147,46 @@ class LectureStatisticsTest {
 					    where type = 'LECTURE' and status = 'FINISHED'""").update();
 		}
 		assertThat(statistics.report(scope, from, to).sessions()).isEqualTo(3_256);
+	}
+
+	/**
+	 * "Near me" on the public list among 50,000 open activities spread over the city: the bounding box
+	 * answered by V12's position index, against the same query with that index dropped. Run with
+	 * {@code -Dwenming.bench=true}.
+	 */
+	@Test
+	@EnabledIfSystemProperty(named = "wenming.bench", matches = "true")
+	void nearMeBenchmark() {
+		ActivityFixtures fixtures = new ActivityFixtures(jdbc, regions);
+		long team = fixtures.team("基准附近队" + ActivityFixtures.tag(), "441202", ActivityFixtures.DUANZHOU_PATH);
+		// Zhaoqing spans about 22.8-24.4 N, 111.3-112.9 E
+		jdbc.sql("""
+				insert into activity (title, type, organizer_team_id, address, latitude, longitude, region_code, region_path,
+				    status, created_by, starts_at, ends_at)
+				select '附近活动' || g, 'SERVICE', :team, '某地', 22.8 + random() * 1.6, 111.3 + random() * 1.6, '441202',
+				    '44.4412.441202.', 'PUBLISHED', 'bench', now() + interval '1 day', now() + interval '1 day 3 hours'
+				from generate_series(1, 50000) g""").param("team", team).update();
+		jdbc.sql("analyze activity").update();
+		ActivityQuery near = new ActivityQuery("44.4412.", null, null, null, 23.05, 112.46, 3.0, 0, 20);
+		double withIndex = time(() -> activities.list(near));
+		long found = activities.list(near).total();
+		System.out.println("BENCH near me (3 km, " + found + " found among 50,000 open): with index "
+				+ String.format("%.2f ms", withIndex));
+		jdbc.sql("drop index activity_position_idx").update();
+		try {
+			jdbc.sql("analyze activity").update();
+			double without = time(() -> activities.list(near));
+			System.out.println("BENCH near me without index: " + String.format("%.2f ms, ratio %.1f", without,
+					without / withIndex));
+		}
+		finally {
+			jdbc.sql("""
+					create index activity_position_idx on activity (latitude, longitude)
+					    where latitude is not null and status in ('PUBLISHED', 'UNDER_WAY')""").update();
+			jdbc.sql("update activity set status = 'CANCELLED', cancel_reason = 'bench' where created_by = 'bench'"
+					+ " and status = 'PUBLISHED'").update();
+		}
+		assertThat(found).isPositive();
 	}
 
 	private static double time(Runnable run) {
