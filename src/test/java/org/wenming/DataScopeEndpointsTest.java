@@ -50,7 +50,10 @@ class DataScopeEndpointsTest {
 			"GET /api/v1/regions", "GET /api/v1/regions/{code}", "GET /api/v1/regions/{code}/children",
 			"GET /api/v1/sites", "GET /api/v1/sites/{id}", "ANY /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
 			"GET /teams", "GET /teams/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}", "GET /volunteers/register",
-			"POST /volunteers/register", "GET /regions/picker");
+			"POST /volunteers/register", "GET /regions/picker",
+			// activities: only published ones; the calendar feed is guarded by its secret token
+			"GET /activities", "GET /activities/{id}", "GET /api/v1/activities", "GET /api/v1/activities/{id}",
+			"GET /calendar/{token}.ics");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
@@ -59,7 +62,12 @@ class DataScopeEndpointsTest {
 			// the import templates hold no one's data; an upload creates the uploader's own job, and its
 			// rows' regions are checked against the uploader's scope row by row (VolunteerImportTest)
 			"GET /admin/volunteers/import/template.csv", "GET /admin/volunteers/import/template.xlsx",
-			"POST /admin/volunteers/import", "POST /api/v1/admin/volunteers/import");
+			"POST /admin/volunteers/import", "POST /api/v1/admin/volunteers/import",
+			// a volunteer's own sign-ups and calendar feed; the empty activity form (its picker starts at one's own region)
+			"POST /activities/{id}/shifts/{shiftId}/signup", "POST /me/activities/signups/{id}/cancel",
+			"GET /me/activities", "POST /me/activities/calendar", "POST /me/activities/calendar/revoke",
+			"POST /api/v1/shifts/{id}/signups", "POST /api/v1/signups/{id}/cancel", "GET /api/v1/me/signups",
+			"GET /admin/activities/new");
 
 	@Autowired
 	MockMvc mvc;
@@ -104,7 +112,7 @@ class DataScopeEndpointsTest {
 	/** Records of 鼎湖区 (441203) that 端州区 must never reach. */
 	record Fixture(long siteId, String siteName, long userId, String username, long teamId, String teamName,
 			long applicationId, long secondApplicationId, String applicantName, long volunteerId, String volunteerName,
-			long importJobId) {
+			long importJobId, long activityId, long shiftId, long firstSignupId, long secondSignupId) {
 
 		/** Finds the user without being the username: search boxes echo what was searched. */
 		String searchText() {
@@ -226,7 +234,56 @@ class DataScopeEndpointsTest {
 				f -> get("/api/v1/admin/volunteers/import/" + f.importJobId())),
 			new Probe("POST /api/v1/admin/volunteers/{id}/reveal", Shape.RECORD, f -> post("/api/v1/admin/volunteers/"
 				+ f.volunteerId() + "/reveal").with(csrf()).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"field\":\"ID\",\"reason\":\"核实保险信息\"}")));
+				.content("{\"field\":\"ID\",\"reason\":\"核实保险信息\"}")),
+			// activities of 鼎湖区: edits first (a draft only), then the decisions, then publish and cancel
+			new Probe("GET /admin/activities", Shape.LIST, f -> get("/admin/activities").param("region", "441203")
+				.param("status", "DRAFT")),
+			new Probe("GET /admin/activities/{id}", Shape.RECORD, f -> get("/admin/activities/" + f.activityId())),
+			new Probe("GET /admin/activities/{id}/edit", Shape.RECORD, f -> get("/admin/activities/" + f.activityId() + "/edit")),
+			new Probe("POST /admin/activities/{id}/edit", Shape.RECORD, f -> post("/admin/activities/" + f.activityId() + "/edit")
+				.with(csrf()).param("version", "__activityVersion__").param("title", "鼎湖活动改名").param("type", "SERVICE")
+				.param("organizerTeamId", String.valueOf(f.teamId())).param("address", "鼎湖区活动路1号")
+				.param("regionCode", "441203").param("requiresApproval", "true")
+				.param("shifts[0].startsAt", inDays(10, 9)).param("shifts[0].endsAt", inDays(10, 12))
+				.param("shifts[0].capacity", "10")),
+			new Probe("GET /api/v1/admin/activities", Shape.LIST, f -> get("/api/v1/admin/activities")
+				.param("region", "441203").param("status", "DRAFT").param("size", "200")),
+			new Probe("GET /api/v1/admin/activities/{id}", Shape.RECORD, f -> get("/api/v1/admin/activities/" + f.activityId())),
+			new Probe("PUT /api/v1/admin/activities/{id}", Shape.RECORD, f -> put("/api/v1/admin/activities/" + f.activityId())
+				.with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\":\"鼎湖接口活动\",\"type\":\"SERVICE\",\"organizerTeamId\":" + f.teamId()
+						+ ",\"address\":\"鼎湖区接口路\",\"regionCode\":\"441203\",\"requiresApproval\":true,\"version\":__activityVersion__,"
+						+ "\"shifts\":[{\"startsAt\":\"" + inDays(10, 9) + "\",\"endsAt\":\"" + inDays(10, 12) + "\",\"capacity\":10}]}")),
+			new Probe("GET /admin/activities/{id}/shifts/{shiftId}", Shape.RECORD,
+					f -> get("/admin/activities/" + f.activityId() + "/shifts/" + f.shiftId())),
+			new Probe("GET /api/v1/admin/activities/{id}/shifts/{shiftId}/signups", Shape.RECORD,
+					f -> get("/api/v1/admin/activities/" + f.activityId() + "/shifts/" + f.shiftId() + "/signups")),
+			new Probe("POST /admin/activities/{id}/signups/{signupId}/{action}", Shape.RECORD,
+					f -> post("/admin/activities/" + f.activityId() + "/signups/" + f.firstSignupId() + "/approve").with(csrf())),
+			new Probe("POST /api/v1/admin/activities/{id}/signups/{signupId}/{action}", Shape.RECORD,
+					f -> post("/api/v1/admin/activities/" + f.activityId() + "/signups/" + f.secondSignupId() + "/decline")
+						.with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"名额已满\"}")),
+			new Probe("POST /admin/activities/new", Shape.CREATE, f -> post("/admin/activities/new").with(csrf())
+				.param("title", "鼎湖新活动" + suffix()).param("type", "SERVICE").param("organizerTeamId", String.valueOf(f.teamId()))
+				.param("address", "鼎湖区新路").param("regionCode", "441203").param("shifts[0].startsAt", inDays(12, 9))
+				.param("shifts[0].endsAt", inDays(12, 11)).param("shifts[0].capacity", "5")),
+			new Probe("POST /api/v1/admin/activities", Shape.CREATE, f -> post("/api/v1/admin/activities").with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\":\"鼎湖接口新活动\",\"type\":\"SERVICE\",\"organizerTeamId\":" + f.teamId()
+						+ ",\"address\":\"鼎湖区接口新路\",\"regionCode\":\"441203\","
+						+ "\"shifts\":[{\"startsAt\":\"" + inDays(12, 9) + "\",\"endsAt\":\"" + inDays(12, 12) + "\",\"capacity\":5}]}")),
+			new Probe("POST /admin/activities/{id}/{action}", Shape.RECORD,
+					f -> post("/admin/activities/" + f.activityId() + "/publish").with(csrf())),
+			new Probe("POST /api/v1/admin/activities/{id}/{action}", Shape.RECORD,
+					f -> post("/api/v1/admin/activities/" + f.activityId() + "/cancel").with(csrf())
+						.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"场地另有安排\"}")),
+			new Probe("GET /admin/lectures", Shape.LIST, f -> get("/admin/lectures")),
+			new Probe("GET /api/v1/admin/lectures/statistics", Shape.LIST, f -> get("/api/v1/admin/lectures/statistics")));
+
+	/** A local date-time some days ahead, as a form's datetime-local sends it. */
+	static String inDays(int days, int hour) {
+		return java.time.LocalDate.now(org.wenming.shared.CityTime.ZONE).plusDays(days).atTime(hour, 0).toString();
+	}
 
 	Fixture dinghu;
 
@@ -282,8 +339,27 @@ class DataScopeEndpointsTest {
 				values (:id, :username, :path, :file, 'zh-CN', 'REFUSED', 1, 1, now(), :report) returning id""")
 			.param("id", userId).param("username", username).param("path", path).param("file", volunteerName + ".csv")
 			.param("report", report.toString()).query(Long.class).single();
+		// a draft activity of the 鼎湖 team needing approval, with two pending sign-ups, and a finished lecture
+		long activityId = jdbc.sql("""
+				insert into activity (title, type, organizer_team_id, address, region_code, region_path, requires_approval,
+				    created_by, starts_at, ends_at)
+				values ('鼎湖范围测试活动', 'SERVICE', :team, '鼎湖区活动路', '441203', :path, true, :username,
+				    now() + interval '10 days', now() + interval '10 days 3 hours') returning id""")
+			.param("team", teamId).param("path", path).param("username", username).query(Long.class).single();
+		long shiftId = jdbc.sql("""
+				insert into shift (activity_id, starts_at, ends_at, capacity)
+				values (:a, now() + interval '10 days', now() + interval '10 days 3 hours', 10) returning id""")
+			.param("a", activityId).query(Long.class).single();
+		long firstSignup = signup(shiftId, volunteer(applicantName + "丙", path));
+		long secondSignup = signup(shiftId, volunteer(applicantName + "丁", path));
+		jdbc.sql("""
+				insert into activity (title, type, lecture_setting, lecture_team_id, organizer_team_id, address, region_code,
+				    region_path, status, audience_count, created_by, starts_at, ends_at, finished_at)
+				values ('鼎湖宣讲', 'LECTURE', 'VILLAGE', :team, :team, '鼎湖区某村', '441203', :path, 'FINISHED', 80, :username,
+				    now() - interval '2 hours', now() - interval '1 hour', now())""")
+			.param("team", teamId).param("path", path).param("username", username).update();
 		dinghu = new Fixture(siteId, siteName, userId, username, teamId, teamName, first, second, applicantName,
-				volunteerId, volunteerName, importJobId);
+				volunteerId, volunteerName, importJobId, activityId, shiftId, firstSignup, secondSignup);
 	}
 
 	private long volunteer(String name, String path) {
@@ -297,6 +373,11 @@ class DataScopeEndpointsTest {
 			.param("number", "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 15)).param("name", name)
 			.param("hash", UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
 			.param("path", path).query(Long.class).single();
+	}
+
+	private long signup(long shiftId, long volunteerId) {
+		return jdbc.sql("insert into signup (shift_id, volunteer_id, status) values (:shift, :volunteer, 'PENDING') returning id")
+			.param("shift", shiftId).param("volunteer", volunteerId).query(Long.class).single();
 	}
 
 	private long application(long teamId, long volunteerId) {
@@ -338,6 +419,9 @@ class DataScopeEndpointsTest {
 		long usersBefore = count("app_user");
 		long volunteersBefore = count("volunteer");
 		long accessBefore = count("personal_data_access where outcome = 'GRANTED'");
+		Map<String, Object> activityBefore = activityRow();
+		List<Map<String, Object>> signupsBefore = signupRows();
+		long activitiesBefore = count("activity");
 		List<String> failures = new ArrayList<>();
 		for (Probe probe : SCOPED) {
 			MvcResult result = mvc.perform(request(probe).with(duanzhou)).andReturn();
@@ -366,6 +450,9 @@ class DataScopeEndpointsTest {
 		assertThat(count("team_leader")).isEqualTo(leadersBefore);
 		assertThat(count("volunteer")).isEqualTo(volunteersBefore);
 		assertThat(count("personal_data_access where outcome = 'GRANTED'")).isEqualTo(accessBefore);
+		assertThat(activityRow()).isEqualTo(activityBefore);
+		assertThat(signupRows()).isEqualTo(signupsBefore);
+		assertThat(count("activity")).isEqualTo(activitiesBefore);
 	}
 
 	@Test
@@ -396,6 +483,8 @@ class DataScopeEndpointsTest {
 			.query(String.class).single()).isEqualTo("MEMBER");
 		assertThat(jdbc.sql("select status from team_member where id = :id").param("id", dinghu.secondApplicationId())
 			.query(String.class).single()).isEqualTo("DECLINED");
+		assertThat(activityRow()).containsEntry("status", "CANCELLED").containsEntry("title", "鼎湖接口活动");
+		assertThat(signupRows()).extracting(r -> r.get("status")).containsExactly("CANCELLED", "DECLINED");
 	}
 
 	/** The response as text; a workbook (an export) inflated, with its character references decoded. */
@@ -425,6 +514,8 @@ class DataScopeEndpointsTest {
 			.param("id", dinghu.siteId()).query(Integer.class).single());
 		String teamVersion = String.valueOf(jdbc.sql("select version from team where id = :id")
 			.param("id", dinghu.teamId()).query(Integer.class).single());
+		String activityVersion = String.valueOf(jdbc.sql("select version from activity where id = :id")
+			.param("id", dinghu.activityId()).query(Integer.class).single());
 		MockHttpServletRequestBuilder request = probe.request().apply(dinghu);
 		return request.with(r -> {
 			if ("__version__".equals(r.getParameter("version"))) {
@@ -433,10 +524,14 @@ class DataScopeEndpointsTest {
 			if ("__teamVersion__".equals(r.getParameter("version"))) {
 				r.setParameter("version", teamVersion);
 			}
+			if ("__activityVersion__".equals(r.getParameter("version"))) {
+				r.setParameter("version", activityVersion);
+			}
 			if (r.getContentAsByteArray() != null) {
 				String body = new String(r.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-				if (body.contains("__version__") || body.contains("__teamVersion__")) {
+				if (body.contains("__version__") || body.contains("__teamVersion__") || body.contains("__activityVersion__")) {
 					r.setContent(body.replace("__version__", version).replace("__teamVersion__", teamVersion)
+						.replace("__activityVersion__", activityVersion)
 						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 				}
 			}
@@ -459,6 +554,15 @@ class DataScopeEndpointsTest {
 	private List<Map<String, Object>> memberRows() {
 		return jdbc.sql("select * from team_member where team_id = :id order by id").param("id", dinghu.teamId())
 			.query().listOfRows();
+	}
+
+	private Map<String, Object> activityRow() {
+		return jdbc.sql("select * from activity where id = :id").param("id", dinghu.activityId()).query().singleRow();
+	}
+
+	private List<Map<String, Object>> signupRows() {
+		return jdbc.sql("select * from signup where shift_id in (select id from shift where activity_id = :id) order by id")
+			.param("id", dinghu.activityId()).query().listOfRows();
 	}
 
 	private long count(String table) {

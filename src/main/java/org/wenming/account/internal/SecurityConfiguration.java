@@ -48,6 +48,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/teams", "/teams/*").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/sites", "/api/v1/sites/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/teams/*").permitAll()
+				// activities: published ones are public; the calendar feed is guarded by its secret token
+				.requestMatchers(HttpMethod.GET, "/activities", "/activities/*", "/api/v1/activities",
+						"/api/v1/activities/*", "/calendar/*").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole(Roles.SYSTEM_ADMIN)

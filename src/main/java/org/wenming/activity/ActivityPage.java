@@ -1,0 +1,19 @@
+package org.wenming.activity;
+
+import java.util.List;
+
+/** One page of activities. */
+public record ActivityPage(List<ActivityListing> items, long total, int page, int size) {
+
+	public int pages() {
+		return (int) ((total + size - 1) / size);
+	}
+
+	public boolean hasPrevious() {
+		return page > 0;
+	}
+
+	public boolean hasNext() {
+		return page + 1 < pages();
+	}
+}

@@ -1,0 +1,336 @@
+package org.wenming.activity;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wenming.platform.RecordNotFound;
+import org.wenming.region.FieldProblem;
+import org.wenming.shared.ScopedUser;
+import org.wenming.volunteer.Volunteer;
+import org.wenming.volunteer.Volunteers;
+import org.wenming.volunteer.team.NameMask;
+
+/**
+ * Signing up for shifts. Every step that changes a shift's places first takes the shift's row lock
+ * ({@code select ... for update}), so sign-ups, cancellations and approvals of one shift happen one
+ * after the other and its counts stay equal to its rows; the check constraint on the counts and the
+ * partial unique index on live sign-ups hold even if this code were wrong.
+ */
+@Service
+public class Signups {
+
+	/** The advisory-lock key space of volunteers' sign-ups (the first of the two int keys). */
+	private static final int VOLUNTEER_LOCKS = 0x5349474e;
+
+	private static final String LIVE = "('PENDING', 'CONFIRMED', 'WAITLISTED')";
+
+	private static final RowMapper<Signup> ROW = (rs, i) -> new Signup(rs.getLong("id"), rs.getLong("shift_id"),
+			rs.getLong("volunteer_id"), SignupStatus.valueOf(rs.getString("status")),
+			rs.getObject("signed_up_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
+			rs.getString("reason"));
+
+	private final JdbcClient jdbc;
+
+	private final Activities activities;
+
+	private final Volunteers volunteers;
+
+	private final Clock clock;
+
+	Signups(JdbcClient jdbc, Activities activities, Volunteers volunteers, Clock clock) {
+		this.jdbc = jdbc;
+		this.activities = activities;
+		this.volunteers = volunteers;
+		this.clock = clock;
+	}
+
+	/** The signed-in person's volunteer record, or a refusal saying they must register first. */
+	public Volunteer volunteerOf(ScopedUser me) {
+		if (me == null) {
+			throw ActivityRefusedException.forbidden("activity.error.notVolunteer");
+		}
+		return volunteers.own(me).orElseThrow(() -> ActivityRefusedException.forbidden("activity.error.notVolunteer"));
+	}
+
+	public Optional<Volunteer> ownVolunteer(ScopedUser me) {
+		return me == null ? Optional.empty() : volunteers.own(me);
+	}
+
+	@Transactional
+	public Signup signUp(long shiftId, ScopedUser me) {
+		return signUp(shiftId, volunteerOf(me));
+	}
+
+	/**
+	 * Signs the volunteer up: confirmed while places last, waitlisted when full, pending when the
+	 * organizer approves each sign-up.
+	 */
+	@Transactional
+	public Signup signUp(long shiftId, Volunteer volunteer) {
+		// one volunteer's sign-ups are serialized too (a transaction-scoped advisory lock, taken before the
+		// shift's row lock), so two overlapping shifts signed up for at the same instant cannot both succeed
+		// (ids beyond the int range share keys: only more waiting, never less safety)
+		jdbc.sql("select 1 from (select pg_advisory_xact_lock(:space, :volunteer)) locked")
+			.param("space", VOLUNTEER_LOCKS).param("volunteer", (int) volunteer.id()).query(Integer.class).single();
+		Locked shift = lock(shiftId);
+		if (!volunteer.active()) {
+			throw ActivityRefusedException.forbidden("activity.error.volunteerWithdrawn");
+		}
+		if (!shift.activityStatus().open()) {
+			throw ActivityRefusedException.conflict("activity.error.notOpen");
+		}
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		if (!shift.shift().startsAt().isAfter(now)) {
+			throw ActivityRefusedException.conflict("activity.error.shiftStarted");
+		}
+		if (shift.shift().minAge() != null
+				&& volunteer.age(Activities.cityDate(shift.shift().startsAt())) < shift.shift().minAge()) {
+			throw ActivityRefusedException.conflict("activity.error.tooYoung");
+		}
+		if (!volunteer.skills().containsAll(shift.shift().requiredSkills())) {
+			throw ActivityRefusedException.conflict("activity.error.skillsMissing");
+		}
+		boolean already = jdbc.sql("select exists (select 1 from signup where shift_id = :shift and volunteer_id = :v"
+				+ " and status in " + LIVE + ")").param("shift", shiftId).param("v", volunteer.id())
+			.query(Boolean.class).single();
+		if (already) {
+			throw ActivityRefusedException.conflict("activity.error.alreadySignedUp");
+		}
+		boolean overlaps = jdbc.sql("""
+				select exists (select 1 from signup s join shift o on o.id = s.shift_id
+				    where s.volunteer_id = :v and s.status in ('PENDING', 'CONFIRMED', 'WAITLISTED') and o.id <> :shift
+				        and o.starts_at < :end and o.ends_at > :start)""").param("v", volunteer.id())
+			.param("shift", shiftId).param("start", shift.shift().startsAt()).param("end", shift.shift().endsAt())
+			.query(Boolean.class).single();
+		if (overlaps) {
+			throw ActivityRefusedException.conflict("activity.error.overlap");
+		}
+		SignupStatus status = shift.requiresApproval() ? SignupStatus.PENDING
+				: shift.shift().full() ? SignupStatus.WAITLISTED : SignupStatus.CONFIRMED;
+		long id;
+		try {
+			id = jdbc.sql("""
+					insert into signup (shift_id, volunteer_id, status, signed_up_at)
+					values (:shift, :v, :status, :now) returning id""").param("shift", shiftId).param("v", volunteer.id())
+				.param("status", status.name()).param("now", now).query(Long.class).single();
+		}
+		catch (DuplicateKeyException ex) {
+			// the partial unique index: cannot happen under the shift lock, kept as the last word
+			throw ActivityRefusedException.conflict("activity.error.alreadySignedUp");
+		}
+		count(shiftId, status, +1);
+		return find(id).orElseThrow();
+	}
+
+	/**
+	 * The volunteer withdraws before the shift starts. A confirmed place freed goes to the first on
+	 * the waitlist, who is told.
+	 */
+	@Transactional
+	public Signup cancel(long signupId, Volunteer volunteer) {
+		Signup signup = find(signupId).filter(s -> s.volunteerId() == volunteer.id()).orElseThrow(RecordNotFound::new);
+		Locked shift = lock(signup.shiftId());
+		signup = lockSignup(signupId);
+		if (!signup.status().live()) {
+			throw ActivityRefusedException.conflict("activity.error.signupNotLive");
+		}
+		if (!shift.shift().startsAt().isAfter(OffsetDateTime.now(clock))) {
+			throw ActivityRefusedException.conflict("activity.error.shiftStarted");
+		}
+		jdbc.sql("update signup set status = 'CANCELLED', cancelled_at = :now where id = :id").param("id", signupId)
+			.param("now", OffsetDateTime.now(clock)).update();
+		count(signup.shiftId(), signup.status(), -1);
+		if (signup.status() == SignupStatus.CONFIRMED) {
+			promote(shift);
+		}
+		return find(signupId).orElseThrow();
+	}
+
+	@Transactional
+	public Signup cancel(long signupId, ScopedUser me) {
+		return cancel(signupId, volunteerOf(me));
+	}
+
+	/** The organizer approves a pending sign-up: confirmed while places last, else onto the waitlist. */
+	@Transactional
+	public Signup approve(long signupId, ScopedUser organizer) {
+		Signup pending = pending(signupId, organizer);
+		Locked shift = lock(pending.shiftId());
+		pending = lockSignup(signupId);
+		if (pending.status() != SignupStatus.PENDING) {
+			throw ActivityRefusedException.conflict("activity.error.alreadyDecided");
+		}
+		SignupStatus status = shift.shift().full() ? SignupStatus.WAITLISTED : SignupStatus.CONFIRMED;
+		jdbc.sql("""
+				update signup set status = :status, decided_at = :now, decided_by = :by, queued_at = clock_timestamp()
+				where id = :id""").param("status", status.name()).param("now", OffsetDateTime.now(clock))
+			.param("by", organizer.username()).param("id", signupId).update();
+		count(pending.shiftId(), status, +1);
+		Notices.tell(jdbc, pending.volunteerId(), shift.activityId(),
+				status == SignupStatus.CONFIRMED ? "APPROVED" : "WAITLISTED", null);
+		return find(signupId).orElseThrow();
+	}
+
+	/** The organizer declines a pending sign-up, with a reason the volunteer is told. */
+	@Transactional
+	public Signup decline(long signupId, String reason, ScopedUser organizer) {
+		List<FieldProblem> problems = ActivityRules.checkReason(reason);
+		if (!problems.isEmpty()) {
+			throw new ActivityRefusedException(problems);
+		}
+		Signup pending = pending(signupId, organizer);
+		Locked shift = lock(pending.shiftId());
+		pending = lockSignup(signupId);
+		if (pending.status() != SignupStatus.PENDING) {
+			throw ActivityRefusedException.conflict("activity.error.alreadyDecided");
+		}
+		jdbc.sql("""
+				update signup set status = 'DECLINED', decided_at = :now, decided_by = :by, reason = :reason
+				where id = :id""").param("now", OffsetDateTime.now(clock)).param("by", organizer.username())
+			.param("reason", reason.strip()).param("id", signupId).update();
+		Notices.tell(jdbc, pending.volunteerId(), shift.activityId(), "DECLINED", reason.strip());
+		return find(signupId).orElseThrow();
+	}
+
+	private Signup pending(long signupId, ScopedUser organizer) {
+		Signup signup = find(signupId).orElseThrow(RecordNotFound::new);
+		long activityId = activities.shift(signup.shiftId()).orElseThrow().activityId();
+		activities.findForManaging(activityId, organizer).orElseThrow(RecordNotFound::new);
+		return signup;
+	}
+
+	/** The first on the waitlist (queue order, id breaking ties) takes the freed place and is told. */
+	private void promote(Locked shift) {
+		Optional<Long> promoted = jdbc.sql("""
+				update signup set status = 'CONFIRMED', decided_at = :now
+				where id = (select id from signup where shift_id = :shift and status = 'WAITLISTED'
+				            order by queued_at, id limit 1)
+				returning volunteer_id""").param("shift", shift.shift().id()).param("now", OffsetDateTime.now(clock))
+			.query(Long.class).optional();
+		promoted.ifPresent(volunteerId -> {
+			jdbc.sql("""
+					update shift set confirmed_count = confirmed_count + 1, waitlist_count = waitlist_count - 1,
+					    version = version + 1 where id = :id""").param("id", shift.shift().id()).update();
+			Notices.tell(jdbc, volunteerId, shift.activityId(), "PROMOTED", null);
+		});
+	}
+
+	private void count(long shiftId, SignupStatus status, int delta) {
+		String column = switch (status) {
+			case CONFIRMED -> "confirmed_count";
+			case WAITLISTED -> "waitlist_count";
+			default -> null;
+		};
+		if (column != null) {
+			// the column name comes from the enum above, never from input
+			jdbc.sql("update shift set " + column + " = " + column + " + :delta, version = version + 1 where id = :id")
+				.param("delta", delta).param("id", shiftId).update();
+		}
+	}
+
+	private record Locked(Shift shift, long activityId, ActivityStatus activityStatus, boolean requiresApproval) {
+	}
+
+	/** Takes the shift's row lock: the one place where a shift's sign-ups are serialized. */
+	private Locked lock(long shiftId) {
+		Shift shift = jdbc.sql("select " + Activities.SHIFT_COLUMNS + " from shift where id = :id for update")
+			.param("id", shiftId).query(Activities.SHIFT).optional().orElseThrow(RecordNotFound::new);
+		return jdbc.sql("select status, requires_approval from activity where id = :id")
+			.param("id", shift.activityId())
+			.query((rs, i) -> new Locked(shift, shift.activityId(), ActivityStatus.valueOf(rs.getString("status")),
+					rs.getBoolean("requires_approval")))
+			.single();
+	}
+
+	private Signup lockSignup(long id) {
+		return jdbc.sql("select * from signup where id = :id for update").param("id", id).query(ROW).single();
+	}
+
+	public Optional<Signup> find(long id) {
+		return jdbc.sql("select * from signup where id = :id").param("id", id).query(ROW).optional();
+	}
+
+	/** The volunteer's live sign-up for each of the shifts, if any. */
+	public List<Signup> liveSignups(long volunteerId, List<Long> shiftIds) {
+		if (shiftIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from signup where volunteer_id = :v and shift_id in (:shifts) and status in " + LIVE)
+			.param("v", volunteerId).param("shifts", shiftIds).query(ROW).list();
+	}
+
+	/** A shift's sign-ups for its organizer: names masked, in queue order within each status. */
+	public List<RosterRow> roster(long shiftId, int limit) {
+		return jdbc.sql("""
+				select s.id, s.volunteer_id, v.real_name, v.volunteer_number, s.status, s.signed_up_at, s.reason
+				from signup s join volunteer v on v.id = s.volunteer_id
+				where s.shift_id = :shift
+				order by case s.status when 'PENDING' then 0 when 'CONFIRMED' then 1 when 'WAITLISTED' then 2 else 3 end,
+				    s.queued_at, s.id
+				limit :limit""").param("shift", shiftId).param("limit", limit)
+			.query((rs, i) -> new RosterRow(rs.getLong("id"), rs.getLong("volunteer_id"),
+					NameMask.mask(rs.getString("real_name")), rs.getString("volunteer_number"),
+					SignupStatus.valueOf(rs.getString("status")), rs.getObject("signed_up_at", OffsetDateTime.class),
+					rs.getString("reason")))
+			.list();
+	}
+
+	/** The volunteer's sign-ups, newest shift first, with their place on the waitlist. */
+	public List<MySignup> mine(long volunteerId, int limit) {
+		return jdbc.sql("""
+				select s.id, s.status, s.reason, a.id as activity_id, a.title, a.status as activity_status, sh.id as shift_id,
+				    sh.starts_at, sh.ends_at, coalesce(ps.name, a.address, '') as place,
+				    case when s.status = 'WAITLISTED' then (select count(*) from signup w where w.shift_id = s.shift_id
+				        and w.status = 'WAITLISTED' and (w.queued_at, w.id) <= (s.queued_at, s.id)) else 0 end as position
+				from signup s join shift sh on sh.id = s.shift_id join activity a on a.id = sh.activity_id
+				left join practice_site ps on ps.id = a.site_id
+				where s.volunteer_id = :v
+				order by sh.starts_at desc, s.id desc limit :limit""").param("v", volunteerId).param("limit", limit)
+			.query((rs, i) -> new MySignup(rs.getLong("id"), SignupStatus.valueOf(rs.getString("status")),
+					rs.getString("reason"), rs.getLong("activity_id"), rs.getString("title"),
+					ActivityStatus.valueOf(rs.getString("activity_status")), rs.getLong("shift_id"),
+					rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class),
+					rs.getString("place"), rs.getInt("position")))
+			.list();
+	}
+
+	/** What the volunteer was told, newest first. */
+	public List<ActivityNotice> notices(long volunteerId, int limit) {
+		return jdbc.sql("""
+				select n.id, n.activity_id, a.title, n.kind, n.detail, n.created_at, n.read_at is not null as read
+				from activity_notice n join activity a on a.id = n.activity_id
+				where n.volunteer_id = :v order by n.created_at desc, n.id desc limit :limit""").param("v", volunteerId)
+			.param("limit", limit)
+			.query((rs, i) -> new ActivityNotice(rs.getLong("id"), rs.getLong("activity_id"), rs.getString("title"),
+					rs.getString("kind"), rs.getString("detail"), rs.getObject("created_at", OffsetDateTime.class),
+					rs.getBoolean("read")))
+			.list();
+	}
+
+	/** Marks the volunteer's notices read (they have seen their page). */
+	@Transactional
+	public void markNoticesRead(long volunteerId) {
+		jdbc.sql("update activity_notice set read_at = now() where volunteer_id = :v and read_at is null")
+			.param("v", volunteerId).update();
+	}
+
+	/** The pending sign-ups of a shift, for the roster page's count. */
+	public int pendingCount(long shiftId) {
+		return jdbc.sql("select count(*) from signup where shift_id = :s and status = 'PENDING'").param("s", shiftId)
+			.query(Integer.class).single();
+	}
+
+	static List<Long> ids(List<Shift> shifts) {
+		List<Long> ids = new ArrayList<>();
+		shifts.forEach(s -> ids.add(s.id()));
+		return ids;
+	}
+}

@@ -1,0 +1,88 @@
+package org.wenming.activity.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.wenming.activity.Activities;
+import org.wenming.activity.Activity;
+import org.wenming.activity.ActivityPage;
+import org.wenming.activity.Signup;
+import org.wenming.activity.Signups;
+import org.wenming.platform.QueryParameters;
+import org.wenming.region.Regions;
+import org.wenming.shared.ScopedUser;
+import org.wenming.volunteer.Volunteer;
+
+/** Published activities over JSON for everyone, and a volunteer's own sign-ups. */
+@RestController
+class ActivityApiController extends ActivityProblems {
+
+	static final int SIZE_MAX = 200;
+
+	private final Activities activities;
+
+	private final Signups signups;
+
+	private final Regions regions;
+
+	ActivityApiController(Activities activities, Signups signups, Regions regions, MessageSource messages) {
+		super(messages);
+		this.activities = activities;
+		this.signups = signups;
+		this.regions = regions;
+	}
+
+	@GetMapping("/api/v1/activities")
+	ActivityJson.Page<ActivityJson.Listing> list(@RequestParam(required = false) String region,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String lat,
+			@RequestParam(required = false) String lng, @RequestParam(required = false) String radius,
+			@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+		ActivityFilters filters = ActivityFilters.read(region, from, to, type,
+				lat, lng, radius, page, QueryParameters.size(size, 20, SIZE_MAX), regions, activities.homeCity());
+		ActivityPage found = activities.list(filters.query());
+		return new ActivityJson.Page<>(found.items().stream().map(ActivityJson.Listing::of).toList(), found.total(),
+				found.page(), found.size(), found.pages());
+	}
+
+	@GetMapping("/api/v1/activities/{id}")
+	ActivityJson.Detail activity(@PathVariable String id) {
+		Activity activity = activities.findPublished(ApiIds.id(id)).orElseThrow(ActivityProblems::notFoundException);
+		return ActivityJson.Detail.of(activity, activities.shifts(activity.id()), activities.now());
+	}
+
+	/** Signs the caller up: 201 with the sign-up (CONFIRMED, WAITLISTED or PENDING). */
+	@PostMapping("/api/v1/shifts/{id}/signups")
+	ResponseEntity<ActivityJson.SignupJson> signUp(@AuthenticationPrincipal ScopedUser user, @PathVariable String id) {
+		long shiftId = ApiIds.id(id);
+		activities.shift(shiftId).orElseThrow(ActivityProblems::notFoundException);
+		Signup signup = signups.signUp(shiftId, user);
+		return ResponseEntity.created(URI.create("/api/v1/me/signups")).body(ActivityJson.SignupJson.of(signup));
+	}
+
+	@PostMapping("/api/v1/signups/{id}/cancel")
+	ActivityJson.SignupJson cancel(@AuthenticationPrincipal ScopedUser user, @PathVariable String id) {
+		return ActivityJson.SignupJson.of(signups.cancel(ApiIds.id(id), user));
+	}
+
+	@GetMapping("/api/v1/me/signups")
+	ActivityJson.Mine mine(@AuthenticationPrincipal ScopedUser user) {
+		Volunteer volunteer = signups.volunteerOf(user);
+		return new ActivityJson.Mine(
+				signups.mine(volunteer.id(), MyActivitiesController.ROWS).stream().map(ActivityJson.MySignupJson::of)
+					.toList(),
+				signups.notices(volunteer.id(), 50).stream().map(ActivityJson.NoticeJson::of).toList());
+	}
+
+	static <T> List<T> none() {
+		return List.of();
+	}
+}
