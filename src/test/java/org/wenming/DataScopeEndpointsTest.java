@@ -50,7 +50,9 @@ class DataScopeEndpointsTest {
 			"GET /api/v1/regions", "GET /api/v1/regions/{code}", "GET /api/v1/regions/{code}/children",
 			"GET /api/v1/sites", "GET /api/v1/sites/{id}", "ANY /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
 			"GET /teams", "GET /teams/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}", "GET /volunteers/register",
-			"POST /volunteers/register", "GET /regions/picker");
+			"POST /volunteers/register", "GET /regions/picker",
+			// service certificates: the verdict shows a masked name, the volunteer number and hours, never an ID
+			"GET /certificates/{number}", "GET /api/v1/certificates/{number}");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
@@ -59,7 +61,9 @@ class DataScopeEndpointsTest {
 			// the import templates hold no one's data; an upload creates the uploader's own job, and its
 			// rows' regions are checked against the uploader's scope row by row (VolunteerImportTest)
 			"GET /admin/volunteers/import/template.csv", "GET /admin/volunteers/import/template.xlsx",
-			"POST /admin/volunteers/import", "POST /api/v1/admin/volunteers/import");
+			"POST /admin/volunteers/import", "POST /api/v1/admin/volunteers/import",
+			// one's own certificates; another's number is not found (CertificateTest)
+			"GET /me/certificates", "POST /me/certificates", "GET /me/certificates/{number}.pdf");
 
 	@Autowired
 	MockMvc mvc;

@@ -48,6 +48,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/teams", "/teams/*").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/sites", "/api/v1/sites/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/teams/*").permitAll()
+				// service certificates: anyone holding one may verify it
+				.requestMatchers(HttpMethod.GET, "/certificates/**", "/api/v1/certificates/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole(Roles.SYSTEM_ADMIN)
