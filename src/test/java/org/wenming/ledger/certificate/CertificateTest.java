@@ -143,9 +143,13 @@ class CertificateTest {
 	@Test
 	void theQrCodeLeadsToThePublicVerificationPage() throws Exception {
 		CertificateFixtures.Person person = fixtures.volunteer();
-		fixtures.service(person, "MARKET", "3.0", LocalDate.of(2026, 6, 1));
+		// every activity type: the table at its longest still leaves the QR code on the one page
+		for (String type : List.of("SERVICE", "LECTURE", "MARKET", "COURSE", "CAMPAIGN")) {
+			fixtures.service(person, type, "3.0", LocalDate.of(2026, 6, 1));
+		}
 		String number = issue(person, "2026-01-01", "");
 		byte[] pdf = download(person, number);
+		assertThat(text(pdf).replaceAll("\\s+", "")).contains("15.0", "便民集市", "课程");
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 150);
 			int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());

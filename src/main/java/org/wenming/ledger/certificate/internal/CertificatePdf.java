@@ -94,13 +94,16 @@ public class CertificatePdf {
 	public byte[] render(Content c, Locale locale) {
 		BaseFont base = Fonts.REGULAR;
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-		Document document = new Document(PageSize.A4, 72, 72, 84, 200);
+		Document document = new Document(PageSize.A4, 72, 72, 72, 250);
 		try {
 			PdfWriter writer = PdfWriter.getInstance(document, out);
 			document.addTitle(t("certificate.pdf.title", locale) + " " + c.number());
 			document.addCreator(c.issuer());
 			document.open();
+			// the fixed parts first, so they are on the first (the only) page whatever the table's length
 			frame(writer.getDirectContentUnder(), document.getPageSize());
+			verification(writer.getDirectContent(), base, c, locale);
+			issuer(writer.getDirectContent(), base, c, locale);
 
 			Paragraph title = new Paragraph(bold(t("certificate.pdf.title", locale), new Font(base, 30, Font.NORMAL, RED)));
 			title.setAlignment(Element.ALIGN_CENTER);
@@ -108,49 +111,57 @@ public class CertificatePdf {
 			document.add(title);
 			Paragraph subtitle = new Paragraph(t("certificate.pdf.subtitle", locale), new Font(base, 10, Font.NORMAL, GREY));
 			subtitle.setAlignment(Element.ALIGN_CENTER);
-			subtitle.setSpacingAfter(18);
+			subtitle.setSpacingAfter(12);
 			document.add(subtitle);
 
 			Paragraph number = new Paragraph(t("certificate.pdf.number", locale, c.number()),
 					new Font(base, 10, Font.NORMAL, GREY));
 			number.setAlignment(Element.ALIGN_RIGHT);
-			number.setSpacingAfter(14);
+			number.setSpacingAfter(10);
 			document.add(number);
 
 			Font body = new Font(base, 13, Font.NORMAL, INK);
 			String period = c.periodFrom() == null
 					? t("certificate.pdf.periodAll", locale, date(c.periodTo(), locale))
 					: t("certificate.pdf.period", locale, date(c.periodFrom(), locale), date(c.periodTo(), locale));
-			Paragraph statement = new Paragraph(26, t("certificate.pdf.statement", locale, c.realName(),
-					t(c.idTypeKey(), locale), c.idNumberMasked(), c.volunteerNumber(), period,
+			Paragraph statement = new Paragraph(24, t("certificate.pdf.statement", locale, c.realName(), period,
 					ServiceFigures.hours(c.figures().totalHours()), c.figures().records()), body);
 			statement.setFirstLineIndent(26);
 			statement.setSpacingAfter(14);
 			document.add(statement);
 
+			document.add(identity(c, base, locale));
 			document.add(hoursTable(c.figures(), base, locale));
 
-			Paragraph closing = new Paragraph(26, t("certificate.pdf.closing", locale), body);
+			Paragraph closing = new Paragraph(24, t("certificate.pdf.closing", locale), body);
 			closing.setFirstLineIndent(26);
-			closing.setSpacingBefore(10);
+			closing.setSpacingBefore(8);
 			document.add(closing);
 
-			Paragraph issuer = new Paragraph(24, c.issuer(), new Font(base, 13, Font.NORMAL, INK));
-			issuer.setAlignment(Element.ALIGN_RIGHT);
-			issuer.setSpacingBefore(30);
-			document.add(issuer);
-			Paragraph issued = new Paragraph(24, t("certificate.pdf.issuedOn", locale, date(c.issuedOn(), locale)),
-					new Font(base, 12, Font.NORMAL, INK));
-			issued.setAlignment(Element.ALIGN_RIGHT);
-			document.add(issued);
-
-			verification(writer.getDirectContent(), base, c, locale);
 			document.close();
 		}
 		catch (DocumentException ex) {
 			throw new IllegalStateException("certificate " + c.number() + " could not be laid out", ex);
 		}
 		return out.toByteArray();
+	}
+
+	/** Who is certified, as a block of its own: numbers never break across lines inside a sentence. */
+	private PdfPTable identity(Content c, BaseFont base, Locale locale) throws DocumentException {
+		Font label = new Font(base, 11, Font.NORMAL, GREY);
+		Font value = new Font(base, 12, Font.NORMAL, INK);
+		PdfPTable table = new PdfPTable(new float[] { 2, 3, 2, 3 });
+		table.setWidthPercentage(100);
+		table.setSpacingAfter(14);
+		String[] cells = { t("certificate.pdf.name", locale), c.realName(), t("certificate.pdf.idType", locale),
+				t(c.idTypeKey(), locale), t("certificate.pdf.volunteerNumber", locale), c.volunteerNumber(),
+				t("certificate.pdf.idNumber", locale), c.idNumberMasked() };
+		for (int i = 0; i < cells.length; i++) {
+			PdfPCell cell = cell(cells[i], i % 2 == 0 ? label : value, null, Element.ALIGN_LEFT);
+			cell.setBorder(Rectangle.BOTTOM);
+			table.addCell(cell);
+		}
+		return table;
 	}
 
 	private PdfPTable hoursTable(ServiceFigures figures, BaseFont base, Locale locale) throws DocumentException {
@@ -183,8 +194,8 @@ public class CertificatePdf {
 
 	private static PdfPCell cell(String text, Font font, Color background, int alignment) {
 		PdfPCell cell = new PdfPCell(new Phrase(text, font));
-		cell.setPaddingTop(5);
-		cell.setPaddingBottom(8);
+		cell.setPaddingTop(4);
+		cell.setPaddingBottom(7);
 		cell.setPaddingLeft(8);
 		cell.setPaddingRight(8);
 		cell.setBorderColor(RULE);
@@ -221,6 +232,25 @@ public class CertificatePdf {
 		text.addElement(url);
 		Paragraph free = new Paragraph(14, t("certificate.pdf.free", locale), new Font(base, 9, Font.NORMAL, GREY));
 		text.addElement(free);
+		try {
+			text.go();
+		}
+		catch (DocumentException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Issuer and date of issue, right-aligned above the QR code, where a seal would go. */
+	private void issuer(PdfContentByte canvas, BaseFont base, Content c, Locale locale) {
+		ColumnText text = new ColumnText(canvas);
+		text.setSimpleColumn(240, 190, PageSize.A4.getWidth() - 72, 250);
+		Paragraph issuer = new Paragraph(22, c.issuer(), new Font(base, 13, Font.NORMAL, INK));
+		issuer.setAlignment(Element.ALIGN_RIGHT);
+		text.addElement(issuer);
+		Paragraph issued = new Paragraph(22, t("certificate.pdf.issuedOn", locale, date(c.issuedOn(), locale)),
+				new Font(base, 12, Font.NORMAL, INK));
+		issued.setAlignment(Element.ALIGN_RIGHT);
+		text.addElement(issued);
 		try {
 			text.go();
 		}
