@@ -11,18 +11,19 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-15}
 [ -f target/wenming.jar ] || ./mvnw -q -B -DskipTests package
 PSQL=${PSQL:-$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -1)}
-PORT=${PORT:-28421}
-PG_PORT=${PG_PORT:-28433}
+PORT=${PORT:-28461}
 if curl -s "http://localhost:$PORT/" > /dev/null; then echo "port $PORT is in use; set PORT"; exit 1; fi
 WORK=$(mktemp -d)
 BASE="http://localhost:$PORT"
 WENMING_COOKIE_SECURE=false WENMING_ADMIN_PASSWORD="Bench-admin-$(date +%s)" java -Xmx512m -jar target/wenming.jar \
-  --server.port=$PORT --wenming.db.embedded-directory="$WORK/data" --wenming.db.embedded-port=$PG_PORT \
+  --server.port=$PORT --wenming.db.embedded-directory="$WORK/data" --wenming.db.embedded-port=0 \
   > "$WORK/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
 . bench/lib.sh
 wait_ready $PID "$WORK/server.log"
+# the embedded PostgreSQL took a free port (a fixed one could be another benchmark's)
+PG_PORT=$(grep -o 'Embedded PostgreSQL started in [0-9]* ms on port [0-9]*' "$WORK/server.log" | grep -o '[0-9]*$')
 
 # a volunteer registers on the form, with a resident ID whose check digit is right (GB 11643)
 ID=$(python3 -c '

@@ -134,6 +134,11 @@ class DataScopeEndpointsTest {
 	}
 
 	static final List<Probe> SCOPED = List.of(
+			// staff issue a volunteer's service certificate only inside their scope; the PDF shows the name
+			new Probe("GET /admin/volunteers/{id}/certificate", Shape.RECORD,
+					f -> get("/admin/volunteers/" + f.volunteerId() + "/certificate")),
+			new Probe("POST /admin/volunteers/{id}/certificate", Shape.RECORD,
+					f -> post("/admin/volunteers/" + f.volunteerId() + "/certificate").with(csrf())),
 			new Probe("GET /admin/sites", Shape.LIST, f -> get("/admin/sites").param("region", "441203")),
 			new Probe("GET /admin/sites/new", Shape.RECORD, f -> get("/admin/sites/new").param("region", "441203")),
 			new Probe("POST /admin/sites/new", Shape.CREATE, f -> post("/admin/sites/new").with(csrf())

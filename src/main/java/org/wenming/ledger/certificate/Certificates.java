@@ -148,6 +148,42 @@ public class Certificates {
 		return new ServiceFigures(total, records, kept, seq);
 	}
 
+	/** May issue a certificate for a volunteer in their scope (代开证明), for someone without a phone. */
+	public static final java.util.Set<String> ISSUING_ROLES = Volunteers.REGISTERING_ROLES;
+
+	/**
+	 * A volunteer in the staff member's scope, for the staff certificate form.
+	 *
+	 * @throws org.wenming.shared.OutOfScopeException when the volunteer is outside the scope (answered 404)
+	 * @throws NotAVolunteerException when there is no such volunteer
+	 */
+	public Volunteer volunteerForStaff(ScopedUser staff, long volunteerId) {
+		requireIssuing(staff);
+		return volunteers.findForStaff(volunteerId, staff).orElseThrow(NotAVolunteerException::new);
+	}
+
+	/**
+	 * Issues a volunteer's certificate on their behalf, by staff whose scope covers the volunteer; the
+	 * same rules as {@link #issueOwn}, recorded with the staff member as issuer.
+	 */
+	@Transactional
+	public IssuedCertificate issueForStaff(ScopedUser staff, long volunteerId, String from, String to) {
+		Volunteer volunteer = volunteerForStaff(staff, volunteerId);
+		CertificatePeriod period = CertificatePeriod.parse(from, to, today());
+		return issue(volunteer, period, staff.username());
+	}
+
+	/** The PDF of a certificate just issued by staff (the volunteer checked against the scope again). */
+	public byte[] pdfForStaff(ScopedUser staff, IssuedCertificate certificate, Locale locale, String siteUrl) {
+		return render(certificate, volunteerForStaff(staff, certificate.volunteerId()), locale, siteUrl);
+	}
+
+	private static void requireIssuing(ScopedUser staff) {
+		if (staff == null || staff.roles().stream().noneMatch(ISSUING_ROLES::contains)) {
+			throw new org.springframework.security.access.AccessDeniedException("needs one of " + ISSUING_ROLES);
+		}
+	}
+
 	/** The signed-in volunteer's certificates, newest first. */
 	public List<IssuedCertificate> own(ScopedUser me) {
 		Optional<Volunteer> volunteer = volunteer(me);

@@ -349,4 +349,33 @@ class CertificateTest {
 		mvc.perform(get("/me/certificates").with(fixtures.signedIn(person)).param("lang", "en"))
 				.andExpect(status().isOk()).andExpect(content().string(containsString("My service certificates")));
 	}
+
+	@Test
+	void staffIssueACertificateForAVolunteerInTheirScopeOnly() throws Exception {
+		CertificateFixtures.Person person = fixtures.volunteer();
+		fixtures.service(person, "LECTURE", "7.5", LocalDate.of(2026, 3, 3));
+		TestUsers users = new TestUsers(regions);
+		String path = "/admin/volunteers/" + person.volunteer().id() + "/certificate";
+		mvc.perform(get(path).with(users.staff("441202", "OFFICE_STAFF"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString(person.volunteer().volunteerNumber())))
+				.andExpect(content().string(not(containsString(person.idNumber()))));
+		byte[] pdf = mvc.perform(post(path).with(csrf()).with(users.staff("441202", "OFFICE_STAFF"))
+				.param("from", "2026-01-01").param("to", ""))
+				.andExpect(status().isOk()).andExpect(content().contentType("application/pdf"))
+				.andReturn().getResponse().getContentAsByteArray();
+		assertThat(text(pdf).replaceAll("\\s+", "")).contains(person.volunteer().realName(), "7.5")
+				.doesNotContain(person.idNumber());
+		assertThat(jdbc.sql("select issued_by from service_certificate where volunteer_id = :v")
+				.param("v", person.volunteer().id()).query(String.class).single()).isEqualTo("test-441202");
+
+		// another county's office: not found; a volunteer: forbidden; a bad date: the field named, nothing stored
+		mvc.perform(post(path).with(csrf()).with(users.staff("441203", "OFFICE_STAFF"))).andExpect(status().isNotFound());
+		mvc.perform(get(path).with(users.staff("441203", "OFFICE_STAFF"))).andExpect(status().isNotFound());
+		mvc.perform(post(path).with(csrf()).with(fixtures.signedIn(person))).andExpect(status().isForbidden());
+		mvc.perform(post(path).with(csrf()).with(users.staff("441202", "OFFICE_STAFF")).param("from", "<script>"))
+				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("id=\"from-error\"")));
+		mvc.perform(get("/admin/volunteers/abc/certificate").with(users.staff("441202", "OFFICE_STAFF")))
+				.andExpect(status().isNotFound());
+		assertThat(fixtures.certificates(person)).isEqualTo(1);
+	}
 }
