@@ -52,7 +52,7 @@ class DataScopeEndpointsTest {
 			"GET /teams", "GET /teams/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}", "GET /volunteers/register",
 			"POST /volunteers/register", "GET /regions/picker",
 			// service certificates: the verdict shows a masked name, the volunteer number and hours, never an ID
-			"GET /certificates/{number}", "GET /api/v1/certificates/{number}");
+			"GET /certificates", "GET /certificates/{number}", "GET /api/v1/certificates/{number}");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",

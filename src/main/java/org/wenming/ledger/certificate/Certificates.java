@@ -246,6 +246,11 @@ public class Certificates {
 		return CertificateNumbers.plausible(text);
 	}
 
+	/** The number as typed, normalised (capitals, O and I/L read as 0 and 1), if it has the shape of one. */
+	public static Optional<String> normalisedNumber(String text) {
+		return CertificateNumbers.normalise(text);
+	}
+
 	private Optional<IssuedCertificate> findByNumber(String number) {
 		return jdbc.sql("select id from service_certificate where number = :number").param("number", number)
 				.query(Long.class).optional().flatMap(this::find);

@@ -378,4 +378,21 @@ class CertificateTest {
 				.andExpect(status().isNotFound());
 		assertThat(fixtures.certificates(person)).isEqualTo(1);
 	}
+
+	@Test
+	void aNumberTypedFromPaperLeadsToItsPage() throws Exception {
+		CertificateFixtures.Person person = fixtures.volunteer();
+		String number = certificates.issueOwn(fixtures.principal(person), "", "").number();
+		mvc.perform(get("/certificates")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("name=\"number\"")));
+		mvc.perform(get("/certificates").param("number", " " + number.toLowerCase(Locale.ROOT) + " "))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(header().string("Location", "/certificates/" + number));
+		for (String bad : new String[] { "<script>alert(1)</script>", "ZQ2026", "ＺＱ２０２６-AAAA-AAAA-AAAA", "😀",
+				"ZQ2026-AAAA-AAAA-AAAA\u0000", "9".repeat(5000) }) {
+			mvc.perform(get("/certificates").param("number", bad)).andExpect(status().isBadRequest())
+					.andExpect(content().string(containsString("id=\"number-error\"")))
+					.andExpect(content().string(not(containsString("<script>alert"))));
+		}
+	}
 }

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.wenming.ledger.certificate.Certificates;
 import org.wenming.ledger.certificate.Verification;
@@ -20,6 +21,24 @@ class CertificateVerificationController extends PageController {
 
 	CertificateVerificationController(Certificates certificates) {
 		this.certificates = certificates;
+	}
+
+	/** A number typed from a paper certificate: to its page when it has the shape of a number. */
+	@GetMapping("/certificates")
+	ModelAndView lookup(@RequestParam(required = false) String number) {
+		if (number == null || number.isBlank()) {
+			return new ModelAndView("certificate/lookup", lookupModel(null), HttpStatus.OK);
+		}
+		return Certificates.normalisedNumber(number)
+				.map(n -> new ModelAndView("redirect:/certificates/" + n))
+				.orElseGet(() -> new ModelAndView("certificate/lookup", lookupModel("certificate.error.number"),
+						HttpStatus.BAD_REQUEST));
+	}
+
+	private static Map<String, Object> lookupModel(String error) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("error", error);
+		return model;
 	}
 
 	@GetMapping("/certificates/{number}")
