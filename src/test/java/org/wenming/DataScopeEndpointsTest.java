@@ -53,7 +53,9 @@ class DataScopeEndpointsTest {
 			"POST /volunteers/register", "GET /regions/picker",
 			// activities: only published ones; the calendar feed is guarded by its secret token
 			"GET /activities", "GET /activities/{id}", "GET /api/v1/activities", "GET /api/v1/activities/{id}",
-			"GET /calendar/{token}.ics");
+			"GET /calendar/{token}.ics",
+			// service certificates: the verdict shows a masked name, the volunteer number and hours, never an ID
+			"GET /certificates", "GET /certificates/{number}", "GET /api/v1/certificates/{number}");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
@@ -67,7 +69,9 @@ class DataScopeEndpointsTest {
 			"POST /activities/{id}/shifts/{shiftId}/signup", "POST /me/activities/signups/{id}/cancel",
 			"GET /me/activities", "POST /me/activities/calendar", "POST /me/activities/calendar/revoke",
 			"POST /api/v1/shifts/{id}/signups", "POST /api/v1/signups/{id}/cancel", "GET /api/v1/me/signups",
-			"GET /admin/activities/new");
+			"GET /admin/activities/new",
+			// one's own certificates; another's number is not found (CertificateTest)
+			"GET /me/certificates", "POST /me/certificates", "GET /me/certificates/{number}.pdf");
 
 	@Autowired
 	MockMvc mvc;
@@ -138,6 +142,11 @@ class DataScopeEndpointsTest {
 	}
 
 	static final List<Probe> SCOPED = List.of(
+			// staff issue a volunteer's service certificate only inside their scope; the PDF shows the name
+			new Probe("GET /admin/volunteers/{id}/certificate", Shape.RECORD,
+					f -> get("/admin/volunteers/" + f.volunteerId() + "/certificate")),
+			new Probe("POST /admin/volunteers/{id}/certificate", Shape.RECORD,
+					f -> post("/admin/volunteers/" + f.volunteerId() + "/certificate").with(csrf())),
 			new Probe("GET /admin/sites", Shape.LIST, f -> get("/admin/sites").param("region", "441203")),
 			new Probe("GET /admin/sites/new", Shape.RECORD, f -> get("/admin/sites/new").param("region", "441203")),
 			new Probe("POST /admin/sites/new", Shape.CREATE, f -> post("/admin/sites/new").with(csrf())

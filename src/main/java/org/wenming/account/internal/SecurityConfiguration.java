@@ -51,6 +51,8 @@ class SecurityConfiguration {
 				// activities: published ones are public; the calendar feed is guarded by its secret token
 				.requestMatchers(HttpMethod.GET, "/activities", "/activities/*", "/api/v1/activities",
 						"/api/v1/activities/*", "/calendar/*").permitAll()
+				// service certificates: anyone holding one may verify it
+				.requestMatchers(HttpMethod.GET, "/certificates/**", "/api/v1/certificates/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole(Roles.SYSTEM_ADMIN)
