@@ -63,22 +63,6 @@ class CheckinPages extends PageController {
 
 	// ---- the volunteer's scan ----------------------------------------------------------------------
 
-	/**
-	 * @param shift the shift the code names (null: the code is not genuine)
-	 * @param token the scanned token
-	 * @param key the idempotency key of the form (new for every page shown)
-	 * @param attendance where the volunteer stands on the shift
-	 * @param noticeKey the answer to a submitted form, if any
-	 * @param refused whether that answer was a refusal
-	 */
-	public record ScanView(ShiftInfo shift, String token, String key, AttendanceRow attendance, String noticeKey,
-			boolean refused) {
-
-		public String nextAction() {
-			return attendance == null ? "IN" : attendance.checkedOut() ? null : "OUT";
-		}
-	}
-
 	@GetMapping("/checkin")
 	ModelAndView scanPage(@AuthenticationPrincipal ScopedUser user, @RequestParam(name = "t", required = false) String t) {
 		String token = CheckinInput.token("t", t);
@@ -117,18 +101,6 @@ class CheckinPages extends PageController {
 	}
 
 	// ---- the organizer's roster -----------------------------------------------------------------------
-
-	/**
-	 * @param shift the shift
-	 * @param rows the roster
-	 * @param doneKey message for what was just done, if anything
-	 * @param errorKey message for what was just refused, if anything
-	 * @param errorField the field the error belongs to ("reason", "time", "volunteerId"), or "form"
-	 * @param ended whether the shift has ended (confirmation is possible)
-	 */
-	public record RosterView(ShiftInfo shift, java.util.List<AttendanceRow> rows, String doneKey, String errorKey,
-			String errorField, long errorVolunteer, boolean ended) {
-	}
 
 	@GetMapping("/checkin/shifts/{shiftId}")
 	ModelAndView roster(@AuthenticationPrincipal ScopedUser user, @PathVariable String shiftId,
