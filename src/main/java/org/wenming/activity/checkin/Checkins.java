@@ -171,12 +171,12 @@ class Checkins {
 	 */
 	CheckAnswer scan(ScopedUser user, String idempotencyKey, String token, String action, Instant occurredAt,
 			Double latitude, Double longitude) {
-		long volunteerId = volunteerId(user).orElseThrow(() -> new CheckRefusedException(CheckRefusal.NOT_A_VOLUNTEER));
 		CheckinTokens.Token read = tokens.read(token)
 				.orElseThrow(() -> new CheckRefusedException(CheckRefusal.TOKEN_FORGED));
-		Optional<CheckAnswer> earlier = stored(volunteerId, idempotencyKey, read.shiftId(), action);
-		if (earlier.isPresent()) {
-			return earlier.get();
+		Standing standing = standing(user, idempotencyKey, read.shiftId())
+				.orElseThrow(() -> new CheckRefusedException(CheckRefusal.NOT_A_VOLUNTEER));
+		if (standing.answer() != null) {
+			return replayed(standing.answer(), read.shiftId(), action);
 		}
 		Instant now = clock.instant();
 		Instant at = (occurredAt == null ? now : occurredAt).truncatedTo(ChronoUnit.MICROS);
@@ -197,7 +197,7 @@ class Checkins {
 		if (shift.confirmedAt() != null) {
 			throw new CheckRefusedException(CheckRefusal.ALREADY_CONFIRMED);
 		}
-		if (!confirmedSignUp(shift.shiftId(), volunteerId)) {
+		if (!standing.signedUp()) {
 			throw new CheckRefusedException(CheckRefusal.NOT_SIGNED_UP);
 		}
 		if (shift.geofenced()) {
@@ -208,24 +208,129 @@ class Checkins {
 				throw new CheckRefusedException(CheckRefusal.OUTSIDE_GEOFENCE);
 			}
 		}
+		boolean in = "IN".equals(action);
+		timeRules(shift, in, at, standing.checkedInAt(), standing.checkedOutAt());
+		long volunteerId = standing.volunteerId();
+		String outcome = in ? "CHECKED_IN" : "CHECKED_OUT";
 		return transactions.execute(tx -> {
-			// one volunteer's requests one at a time: a retry racing the first waits, then finds its answer
-			jdbc.sql("select pg_advisory_xact_lock(hashtext('wenming.checkin'), hashtext(:volunteer))")
-					.param("volunteer", String.valueOf(volunteerId)).query().listOfRows();
-			Optional<CheckAnswer> raced = stored(volunteerId, idempotencyKey, shift.shiftId(), action);
-			if (raced.isPresent()) {
-				return raced.get();
+			// The request row and the attendance change in one statement. A retry racing the first
+			// waits on the key's primary key until the first commits, then finds its answer; the
+			// share lock on the shift orders the scan against a confirmation.
+			Written written = jdbc.sql(in ? SCAN_IN : SCAN_OUT).param("volunteer", volunteerId)
+					.param("key", idempotencyKey).param("shift", shift.shiftId()).param("at", Timestamp.from(at))
+					.param("now", Timestamp.from(now)).param("outcome", outcome).param("by", user.username())
+					.query((rs, row) -> new Written(rs.getInt("open") > 0, rs.getInt("requests"), rs.getInt("changed")))
+					.single();
+			if (!written.open()) {
+				// confirmed meanwhile: the share lock above waits for a confirmation in progress
+				throw new CheckRefusedException(CheckRefusal.ALREADY_CONFIRMED);
 			}
-			record(shift, volunteerId, action, at, "QR", user.username(), null);
-			String outcome = "IN".equals(action) ? "CHECKED_IN" : "CHECKED_OUT";
-			jdbc.sql("""
-					insert into check_request (volunteer_id, idempotency_key, shift_id, action, occurred_at, received_at, outcome)
-					values (:volunteer, :key, :shift, :action, :at, :now, :outcome)""")
-					.param("volunteer", volunteerId).param("key", idempotencyKey).param("shift", shift.shiftId())
-					.param("action", action).param("at", Timestamp.from(at)).param("now", Timestamp.from(now))
-					.param("outcome", outcome).update();
+			if (written.requests() == 0) {
+				tx.setRollbackOnly();
+				return stored(volunteerId, idempotencyKey, shift.shiftId(), action)
+						.orElseThrow(() -> new IllegalStateException("the key's request vanished"));
+			}
+			if (written.changed() == 0) {
+				// someone else changed the attendance meanwhile (another key, the staff, the auto check-out)
+				AttendanceRow current = attendance(shift.shiftId(), volunteerId).orElse(null);
+				timeRules(shift, in, at, current == null ? null : current.checkedInAt(),
+						current == null ? null : current.checkedOutAt());
+				throw new CheckRefusedException(in ? CheckRefusal.ALREADY_CHECKED_IN : CheckRefusal.ALREADY_CHECKED_OUT);
+			}
 			return new CheckAnswer(outcome, shift.shiftId(), action, cityTime(at));
 		});
+	}
+
+	private static final String SCAN_IN = """
+			with open as (select id from shift where id = :shift and attendance_confirmed_at is null for share),
+			request as (
+			    insert into check_request (volunteer_id, idempotency_key, shift_id, action, occurred_at, received_at, outcome)
+			    select :volunteer, :key, :shift, 'IN', :at, :now, :outcome from open
+			    on conflict do nothing returning volunteer_id),
+			changed as (
+			    insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by)
+			    select :shift, volunteer_id, :at, 'QR', :by from request
+			    on conflict (shift_id, volunteer_id) do nothing returning id)
+			select (select count(*) from open) as open, (select count(*) from request) as requests,
+			    (select count(*) from changed) as changed""";
+
+	private static final String SCAN_OUT = """
+			with open as (select id from shift where id = :shift and attendance_confirmed_at is null for share),
+			request as (
+			    insert into check_request (volunteer_id, idempotency_key, shift_id, action, occurred_at, received_at, outcome)
+			    select :volunteer, :key, :shift, 'OUT', :at, :now, :outcome from open
+			    on conflict do nothing returning volunteer_id),
+			changed as (
+			    update attendance set checked_out_at = :at, check_out_method = 'QR', check_out_by = :by
+			    where shift_id = :shift and volunteer_id in (select volunteer_id from request)
+			      and checked_out_at is null and checked_in_at <= :at
+			    returning id)
+			select (select count(*) from open) as open, (select count(*) from request) as requests,
+			    (select count(*) from changed) as changed""";
+
+	private record Written(boolean open, int requests, int changed) {
+	}
+
+	/**
+	 * The volunteer's standing on a shift, read in one query: their id, the answer already stored
+	 * for the key (if any), whether their sign-up is confirmed, and their attendance so far.
+	 */
+	private record Standing(long volunteerId, CheckAnswer answer, boolean signedUp, Instant checkedInAt,
+			Instant checkedOutAt) {
+	}
+
+	private Optional<Standing> standing(ScopedUser user, String key, long shiftId) {
+		return jdbc.sql("""
+				select v.id, r.outcome, r.shift_id as answered_shift, r.action as answered_action,
+				    r.occurred_at as answered_at, a.checked_in_at, a.checked_out_at,
+				    exists (select 1 from signup s where s.shift_id = :shift and s.volunteer_id = v.id
+				            and s.status = 'CONFIRMED') as signed_up
+				from volunteer v
+				left join check_request r on r.volunteer_id = v.id and r.idempotency_key = :key
+				left join attendance a on a.shift_id = :shift and a.volunteer_id = v.id
+				where v.user_id = :user and v.status = 'ACTIVE'""")
+				.param("user", user.userId()).param("key", key).param("shift", shiftId)
+				.query((rs, row) -> new Standing(rs.getLong("id"),
+						rs.getString("outcome") == null ? null
+								: new CheckAnswer(rs.getString("outcome"), rs.getLong("answered_shift"),
+										rs.getString("answered_action"), cityTime(instant(rs, "answered_at"))),
+						rs.getBoolean("signed_up"), instant(rs, "checked_in_at"), instant(rs, "checked_out_at")))
+				.optional();
+	}
+
+	private static CheckAnswer replayed(CheckAnswer answer, long shiftId, String action) {
+		if (answer.shiftId() != shiftId || !answer.action().equals(action)) {
+			throw new CheckRefusedException(CheckRefusal.KEY_REUSED);
+		}
+		return answer;
+	}
+
+	/** When check-in and check-out are allowed, given the attendance so far. */
+	private void timeRules(ShiftInfo shift, boolean in, Instant at, Instant checkedInAt, Instant checkedOutAt) {
+		if (in) {
+			if (at.isBefore(shift.startsAt().minus(properties.checkInLead()))) {
+				throw new CheckRefusedException(CheckRefusal.TOO_EARLY);
+			}
+			if (at.isAfter(shift.endsAt())) {
+				throw new CheckRefusedException(CheckRefusal.SHIFT_ENDED);
+			}
+			if (checkedInAt != null) {
+				throw new CheckRefusedException(CheckRefusal.ALREADY_CHECKED_IN);
+			}
+			return;
+		}
+		if (checkedInAt == null) {
+			throw new CheckRefusedException(CheckRefusal.NOT_CHECKED_IN);
+		}
+		if (checkedOutAt != null) {
+			throw new CheckRefusedException(CheckRefusal.ALREADY_CHECKED_OUT);
+		}
+		if (at.isBefore(checkedInAt)) {
+			throw new CheckRefusedException(CheckRefusal.BEFORE_CHECK_IN);
+		}
+		if (at.isAfter(shift.endsAt().plus(properties.autoCheckoutGrace()))) {
+			throw new CheckRefusedException(CheckRefusal.SHIFT_ENDED);
+		}
 	}
 
 	/** The stored answer to this key, if any; the key used for another shift or action is refused. */
@@ -250,16 +355,14 @@ class Checkins {
 				.query(Boolean.class).single();
 	}
 
-	/** Writes the check-in or check-out after the time rules; inside the caller's transaction. */
+	/** Writes a staff entry after the time rules; inside the caller's transaction. */
 	private void record(ShiftInfo shift, long volunteerId, String action, Instant at, String method, String by,
 			String reason) {
-		if ("IN".equals(action)) {
-			if (at.isBefore(shift.startsAt().minus(properties.checkInLead()))) {
-				throw new CheckRefusedException(CheckRefusal.TOO_EARLY);
-			}
-			if (at.isAfter(shift.endsAt())) {
-				throw new CheckRefusedException(CheckRefusal.SHIFT_ENDED);
-			}
+		boolean in = "IN".equals(action);
+		AttendanceRow current = attendance(shift.shiftId(), volunteerId).orElse(null);
+		timeRules(shift, in, at, current == null ? null : current.checkedInAt(),
+				current == null ? null : current.checkedOutAt());
+		if (in) {
 			int inserted = jdbc.sql("""
 					insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by, check_in_reason)
 					values (:shift, :volunteer, :at, :method, :by, :reason) on conflict (shift_id, volunteer_id) do nothing""")
@@ -270,28 +373,14 @@ class Checkins {
 			}
 			return;
 		}
-		record Open(long id, Instant checkedInAt, boolean checkedOut) {
-		}
-		Open open = jdbc.sql("""
-				select id, checked_in_at, checked_out_at is not null as out from attendance
-				where shift_id = :shift and volunteer_id = :volunteer for update""")
-				.param("shift", shift.shiftId()).param("volunteer", volunteerId)
-				.query((rs, row) -> new Open(rs.getLong("id"), instant(rs, "checked_in_at"), rs.getBoolean("out")))
-				.optional().orElseThrow(() -> new CheckRefusedException(CheckRefusal.NOT_CHECKED_IN));
-		if (open.checkedOut()) {
-			throw new CheckRefusedException(CheckRefusal.ALREADY_CHECKED_OUT);
-		}
-		if (at.isBefore(open.checkedInAt())) {
-			throw new CheckRefusedException(CheckRefusal.BEFORE_CHECK_IN);
-		}
-		if (at.isAfter(shift.endsAt().plus(properties.autoCheckoutGrace()))) {
-			throw new CheckRefusedException(CheckRefusal.SHIFT_ENDED);
-		}
-		jdbc.sql("""
+		int updated = jdbc.sql("""
 				update attendance set checked_out_at = :at, check_out_method = :method, check_out_by = :by,
 				    check_out_reason = :reason where id = :id and checked_out_at is null""")
 				.param("at", Timestamp.from(at)).param("method", method).param("by", by)
-				.param("reason", reason, java.sql.Types.VARCHAR).param("id", open.id()).update();
+				.param("reason", reason, java.sql.Types.VARCHAR).param("id", current.id()).update();
+		if (updated == 0) {
+			throw new CheckRefusedException(CheckRefusal.ALREADY_CHECKED_OUT);
+		}
 	}
 
 	// ---- staff by hand -------------------------------------------------------------------------------
@@ -308,8 +397,7 @@ class Checkins {
 			throw new CheckRefusedException(CheckRefusal.OCCURRED_IN_FUTURE);
 		}
 		transactions.executeWithoutResult(tx -> {
-			jdbc.sql("select pg_advisory_xact_lock(hashtext('wenming.checkin'), hashtext(:volunteer))")
-					.param("volunteer", String.valueOf(volunteerId)).query().listOfRows();
+			// the shift row's lock orders entries against a confirmation running at the same time
 			if (confirmedAt(shiftId) != null) {
 				throw new CheckRefusedException(CheckRefusal.ALREADY_CONFIRMED);
 			}
