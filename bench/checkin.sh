@@ -6,6 +6,8 @@
 # volunteers and confirmed sign-ups are inserted with psql (the activity pages are another part);
 # the QR tokens are signed here with the key the server is started with.
 # Needs: wrk, psql, python3. Usage: bench/checkin.sh [seconds, default 20] [connections, default 32]
+# EXTRA_ARGS are passed to the server, e.g. EXTRA_ARGS=--wenming.db.embedded-durable=false to see
+# what the commit's fsync costs on this disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-20}
@@ -23,7 +25,7 @@ BASE="http://localhost:$PORT"
 SECRET=$(python3 -c 'import os, base64; print(base64.b64encode(os.urandom(32)).decode())')
 WENMING_ADMIN_PASSWORD="Bench-admin-$(date +%s)" WENMING_COOKIE_SECURE=false java -jar target/wenming.jar \
   --server.port=$PORT --wenming.db.embedded-directory="$WORK/data" --wenming.db.embedded-port=$PG_PORT \
-  --wenming.checkin.secret="$SECRET" --wenming.checkin.code-period=60s > "$WORK/server.log" 2>&1 &
+  --wenming.checkin.secret="$SECRET" --wenming.checkin.code-period=60s ${EXTRA_ARGS:-} > "$WORK/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
 . bench/lib.sh

@@ -73,20 +73,25 @@ class Checkins {
 	// ---- shifts and who organizes them ----------------------------------------------------------------
 
 	Optional<ShiftInfo> shift(long shiftId) {
-		return jdbc.sql("""
-				select s.id, s.activity_id, a.title, a.type, a.status, s.starts_at, s.ends_at,
-				    s.attendance_confirmed_at, s.attendance_confirmed_by, a.region_path, a.organizer_team_id,
-				    a.organizer_site_id, coalesce(t.name, os.name) as organizer_name,
-				    coalesce(t.region_path, os.region_path) as organizer_path, a.geofence_radius_m,
-				    coalesce(a.latitude, ps.latitude) as latitude, coalesce(a.longitude, ps.longitude) as longitude,
-				    coalesce(ps.name, a.address, '') as place
-				from shift s
-				join activity a on a.id = s.activity_id
-				left join practice_site ps on ps.id = a.site_id
-				left join team t on t.id = a.organizer_team_id
-				left join practice_site os on os.id = a.organizer_site_id
-				where s.id = :id""").param("id", shiftId).query(Checkins::shiftInfo).optional();
+		return jdbc.sql(SHIFT + " where s.id = :id").param("id", shiftId).query(Checkins::shiftInfo).optional();
 	}
+
+	private static final String SHIFT_COLUMNS = """
+			s.id, s.activity_id, a.title, a.type, a.status, s.starts_at, s.ends_at,
+			s.attendance_confirmed_at, s.attendance_confirmed_by, a.region_path, a.organizer_team_id,
+			a.organizer_site_id, coalesce(t.name, os.name) as organizer_name,
+			coalesce(t.region_path, os.region_path) as organizer_path, a.geofence_radius_m,
+			coalesce(a.latitude, ps.latitude) as latitude, coalesce(a.longitude, ps.longitude) as longitude,
+			coalesce(ps.name, a.address, '') as place""";
+
+	private static final String SHIFT_JOINS = """
+			shift s
+			join activity a on a.id = s.activity_id
+			left join practice_site ps on ps.id = a.site_id
+			left join team t on t.id = a.organizer_team_id
+			left join practice_site os on os.id = a.organizer_site_id""";
+
+	private static final String SHIFT = "select " + SHIFT_COLUMNS + " from " + SHIFT_JOINS;
 
 	private static ShiftInfo shiftInfo(ResultSet rs, int row) throws SQLException {
 		return new ShiftInfo(rs.getLong("id"), rs.getLong("activity_id"), rs.getString("title"),
@@ -190,7 +195,10 @@ class Checkins {
 		if (!tokens.fresh(read.slot(), at)) {
 			throw new CheckRefusedException(CheckRefusal.TOKEN_EXPIRED);
 		}
-		ShiftInfo shift = shift(read.shiftId()).orElseThrow(() -> new CheckRefusedException(CheckRefusal.TOKEN_FORGED));
+		ShiftInfo shift = standing.shift();
+		if (shift == null) {
+			throw new CheckRefusedException(CheckRefusal.TOKEN_FORGED);
+		}
 		if (!shift.open()) {
 			throw new CheckRefusedException(CheckRefusal.ACTIVITY_NOT_OPEN);
 		}
@@ -273,28 +281,31 @@ class Checkins {
 
 	/**
 	 * The volunteer's standing on a shift, read in one query: their id, the answer already stored
-	 * for the key (if any), whether their sign-up is confirmed, and their attendance so far.
+	 * for the key (if any), the shift, whether their sign-up is confirmed, and their attendance so far.
 	 */
-	private record Standing(long volunteerId, CheckAnswer answer, boolean signedUp, Instant checkedInAt,
+	private record Standing(long volunteerId, CheckAnswer answer, ShiftInfo shift, boolean signedUp, Instant checkedInAt,
 			Instant checkedOutAt) {
 	}
 
 	private Optional<Standing> standing(ScopedUser user, String key, long shiftId) {
-		return jdbc.sql("""
-				select v.id, r.outcome, r.shift_id as answered_shift, r.action as answered_action,
-				    r.occurred_at as answered_at, a.checked_in_at, a.checked_out_at,
-				    exists (select 1 from signup s where s.shift_id = :shift and s.volunteer_id = v.id
-				            and s.status = 'CONFIRMED') as signed_up
+		return jdbc.sql("select " + SHIFT_COLUMNS + """
+				, v.id as volunteer_id, r.outcome, r.shift_id as answered_shift, r.action as answered_action,
+				    r.occurred_at as answered_at, att.checked_in_at, att.checked_out_at,
+				    exists (select 1 from signup su where su.shift_id = :shift and su.volunteer_id = v.id
+				            and su.status = 'CONFIRMED') as signed_up
 				from volunteer v
 				left join check_request r on r.volunteer_id = v.id and r.idempotency_key = :key
-				left join attendance a on a.shift_id = :shift and a.volunteer_id = v.id
+				left join attendance att on att.shift_id = :shift and att.volunteer_id = v.id
+				left join (""" + SHIFT_JOINS + """
+				) on s.id = :shift
 				where v.user_id = :user and v.status = 'ACTIVE'""")
 				.param("user", user.userId()).param("key", key).param("shift", shiftId)
-				.query((rs, row) -> new Standing(rs.getLong("id"),
+				.query((rs, row) -> new Standing(rs.getLong("volunteer_id"),
 						rs.getString("outcome") == null ? null
 								: new CheckAnswer(rs.getString("outcome"), rs.getLong("answered_shift"),
 										rs.getString("answered_action"), cityTime(instant(rs, "answered_at"))),
-						rs.getBoolean("signed_up"), instant(rs, "checked_in_at"), instant(rs, "checked_out_at")))
+						rs.getObject("id") == null ? null : shiftInfo(rs, row), rs.getBoolean("signed_up"),
+						instant(rs, "checked_in_at"), instant(rs, "checked_out_at")))
 				.optional();
 	}
 
