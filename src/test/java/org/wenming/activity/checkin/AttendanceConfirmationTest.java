@@ -229,4 +229,67 @@ class AttendanceConfirmationTest {
 		mvc.perform(get("/checkin").param("t", forged).with(volunteer.signedIn()))
 				.andExpect(status().isUnprocessableContent());
 	}
+
+	@Test
+	void checkOutsRacingTheConfirmationAreEitherInItOrRefused() throws Exception {
+		Instant start = now.minus(Duration.ofHours(2));
+		Instant end = now.minus(Duration.ofMinutes(5));
+		long shift = fixtures.shift(organizer, start, end);
+		List<CheckinFixtures.Person> people = new java.util.ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			CheckinFixtures.Person p = fixtures.volunteer();
+			fixtures.confirmedSignUp(shift, p.volunteerId());
+			checkins.byStaff(organizer.principal(), shift, p.volunteerId(), "IN", "现场核实到岗情况", start);
+			people.add(p);
+		}
+		String token = tokens.issue(shift, tokens.slot(Instant.now()));
+		java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(13);
+		try {
+			List<java.util.concurrent.Future<String>> outs = new java.util.ArrayList<>();
+			for (CheckinFixtures.Person p : people) {
+				outs.add(pool.submit(() -> {
+					go.await();
+					try {
+						return checkins.scan(p.principal(), "race-" + CheckinFixtures.tag(), token, "OUT", null, null, null)
+							.outcome();
+					}
+					catch (CheckRefusedException ex) {
+						return ex.refusal().name();
+					}
+				}));
+			}
+			java.util.concurrent.Future<AttendanceConfirmed> confirmation = pool.submit(() -> {
+				go.await();
+				return checkins.confirm(organizer.principal(), shift);
+			});
+			go.countDown();
+			AttendanceConfirmed event = confirmation.get();
+			long checkedOut = 0;
+			for (int i = 0; i < people.size(); i++) {
+				String outcome = outs.get(i).get();
+				long volunteerId = people.get(i).volunteerId();
+				boolean auto = jdbc.sql("select auto_checked_out from attendance where shift_id = :s and volunteer_id = :v")
+					.param("s", shift).param("v", volunteerId).query(Boolean.class).single();
+				AttendanceConfirmed.Attendance listed = event.attendances().stream()
+					.filter(a -> a.volunteerId() == volunteerId).findFirst().orElseThrow();
+				if (outcome.equals("CHECKED_OUT")) {
+					checkedOut++;
+					assertThat(auto).as("checked out before the confirmation").isFalse();
+					assertThat(listed.autoCheckedOut()).isFalse();
+				}
+				else {
+					assertThat(outcome).isIn("ALREADY_CONFIRMED", "ALREADY_CHECKED_OUT");
+					assertThat(auto).as("closed by the confirmation").isTrue();
+					assertThat(listed.autoCheckedOut()).isTrue();
+				}
+			}
+			assertThat(event.attendances()).hasSize(12);
+			assertThat(jdbc.sql("select count(*) from check_request where shift_id = :s").param("s", shift)
+				.query(Long.class).single()).isEqualTo(checkedOut);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
 }
