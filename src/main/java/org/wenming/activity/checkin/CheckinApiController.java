@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.wenming.activity.AttendanceConfirmed;
-import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.ScopedUser;
@@ -128,15 +127,5 @@ class CheckinApiController {
 		ProblemDetail problem = ProblemDetail.forStatus(404);
 		problem.setTitle("Not Found");
 		return ResponseEntity.status(404).body(problem);
-	}
-
-	/** Kept here too: a controller's own handlers come before the shared advice. */
-	@ExceptionHandler(InvalidInputException.class)
-	ResponseEntity<ProblemDetail> invalid(InvalidInputException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.BAD_REQUEST,
-				"Invalid input");
-		problem.setTitle("Bad Request");
-		problem.setProperty("errors", List.of(java.util.Map.of("field", ex.field(), "message", ex.getMessage())));
-		return ResponseEntity.badRequest().body(problem);
 	}
 }
