@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -220,63 +221,65 @@ class Checkins {
 		timeRules(shift, in, at, standing.checkedInAt(), standing.checkedOutAt());
 		long volunteerId = standing.volunteerId();
 		String outcome = in ? "CHECKED_IN" : "CHECKED_OUT";
-		return transactions.execute(tx -> {
-			// The request row and the attendance change in one statement. A retry racing the first
-			// waits on the key's primary key until the first commits, then finds its answer; the
-			// share lock on the shift orders the scan against a confirmation.
-			Written written = jdbc.sql(in ? SCAN_IN : SCAN_OUT).param("volunteer", volunteerId)
-					.param("key", idempotencyKey).param("shift", shift.shiftId()).param("at", Timestamp.from(at))
-					.param("now", Timestamp.from(now)).param("outcome", outcome).param("by", user.username())
-					.query((rs, row) -> new Written(rs.getInt("open") > 0, rs.getInt("requests"), rs.getInt("changed")))
-					.single();
-			if (!written.open()) {
-				// confirmed meanwhile: the share lock above waits for a confirmation in progress
-				throw new CheckRefusedException(CheckRefusal.ALREADY_CONFIRMED);
-			}
-			if (written.requests() == 0) {
-				tx.setRollbackOnly();
-				return stored(volunteerId, idempotencyKey, shift.shiftId(), action)
-						.orElseThrow(() -> new IllegalStateException("the key's request vanished"));
-			}
-			if (written.changed() == 0) {
-				// someone else changed the attendance meanwhile (another key, the staff, the auto check-out)
-				AttendanceRow current = attendance(shift.shiftId(), volunteerId).orElse(null);
-				timeRules(shift, in, at, current == null ? null : current.checkedInAt(),
-						current == null ? null : current.checkedOutAt());
-				throw new CheckRefusedException(in ? CheckRefusal.ALREADY_CHECKED_IN : CheckRefusal.ALREADY_CHECKED_OUT);
-			}
+		// One statement, committed on its own: the attendance change and, only if it happened, the
+		// request row with its answer. The key's primary key refuses a second answer: the statement
+		// then fails whole and the stored answer is read. A retry racing the first waits on the
+		// attendance row until the first commits, changes nothing, and finds the first's answer.
+		// The share lock on the shift orders the scan against a confirmation.
+		Written written;
+		try {
+			written = jdbc.sql(in ? SCAN_IN : SCAN_OUT).param("volunteer", volunteerId).param("key", idempotencyKey)
+					.param("shift", shift.shiftId()).param("at", Timestamp.from(at)).param("now", Timestamp.from(now))
+					.param("outcome", outcome).param("by", user.username())
+					.query((rs, row) -> new Written(rs.getInt("open") > 0, rs.getInt("changed") > 0)).single();
+		}
+		catch (DuplicateKeyException keyAnsweredMeanwhile) {
+			return stored(volunteerId, idempotencyKey, shift.shiftId(), action)
+					.orElseThrow(() -> keyAnsweredMeanwhile);
+		}
+		if (written.changed()) {
 			return new CheckAnswer(outcome, shift.shiftId(), action, cityTime(at));
-		});
+		}
+		Optional<CheckAnswer> raced = stored(volunteerId, idempotencyKey, shift.shiftId(), action);
+		if (raced.isPresent()) {
+			return raced.get();
+		}
+		if (!written.open()) {
+			throw new CheckRefusedException(CheckRefusal.ALREADY_CONFIRMED);
+		}
+		// another key, the staff or the auto check-out changed the attendance meanwhile
+		AttendanceRow current = attendance(shift.shiftId(), volunteerId).orElse(null);
+		timeRules(shift, in, at, current == null ? null : current.checkedInAt(),
+				current == null ? null : current.checkedOutAt());
+		throw new CheckRefusedException(in ? CheckRefusal.ALREADY_CHECKED_IN : CheckRefusal.ALREADY_CHECKED_OUT);
 	}
 
 	private static final String SCAN_IN = """
 			with open as (select id from shift where id = :shift and attendance_confirmed_at is null for share),
-			request as (
-			    insert into check_request (volunteer_id, idempotency_key, shift_id, action, occurred_at, received_at, outcome)
-			    select :volunteer, :key, :shift, 'IN', :at, :now, :outcome from open
-			    on conflict do nothing returning volunteer_id),
 			changed as (
 			    insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by)
-			    select :shift, volunteer_id, :at, 'QR', :by from request
-			    on conflict (shift_id, volunteer_id) do nothing returning id)
-			select (select count(*) from open) as open, (select count(*) from request) as requests,
-			    (select count(*) from changed) as changed""";
+			    select :shift, :volunteer, :at, 'QR', :by from open
+			    on conflict (shift_id, volunteer_id) do nothing returning id),
+			request as (
+			    insert into check_request (volunteer_id, idempotency_key, shift_id, action, occurred_at, received_at, outcome)
+			    select :volunteer, :key, :shift, 'IN', :at, :now, :outcome from changed returning 1)
+			select (select count(*) from open) as open, (select count(*) from changed) as changed,
+			    (select count(*) from request) as requests""";
 
 	private static final String SCAN_OUT = """
 			with open as (select id from shift where id = :shift and attendance_confirmed_at is null for share),
-			request as (
-			    insert into check_request (volunteer_id, idempotency_key, shift_id, action, occurred_at, received_at, outcome)
-			    select :volunteer, :key, :shift, 'OUT', :at, :now, :outcome from open
-			    on conflict do nothing returning volunteer_id),
 			changed as (
 			    update attendance set checked_out_at = :at, check_out_method = 'QR', check_out_by = :by
-			    where shift_id = :shift and volunteer_id in (select volunteer_id from request)
+			    where shift_id = (select id from open) and volunteer_id = :volunteer
 			      and checked_out_at is null and checked_in_at <= :at
-			    returning id)
-			select (select count(*) from open) as open, (select count(*) from request) as requests,
-			    (select count(*) from changed) as changed""";
+			    returning id),
+			request as (
+			    insert into check_request (volunteer_id, idempotency_key, shift_id, action, occurred_at, received_at, outcome)
+			    select :volunteer, :key, :shift, 'OUT', :at, :now, :outcome from changed returning 1)
+			select (select count(*) from open) as open, (select count(*) from changed) as changed,
+			    (select count(*) from request) as requests""";
 
-	private record Written(boolean open, int requests, int changed) {
+	private record Written(boolean open, boolean changed) {
 	}
 
 	/**
