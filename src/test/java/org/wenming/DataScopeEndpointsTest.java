@@ -71,7 +71,9 @@ class DataScopeEndpointsTest {
 			"POST /api/v1/shifts/{id}/signups", "POST /api/v1/signups/{id}/cancel", "GET /api/v1/me/signups",
 			"GET /admin/activities/new",
 			// one's own certificates; another's number is not found (CertificateTest)
-			"GET /me/certificates", "POST /me/certificates", "GET /me/certificates/{number}.pdf");
+			"GET /me/certificates", "POST /me/certificates", "GET /me/certificates/{number}.pdf",
+			// a volunteer's own check-in: the signed token names the shift, the sign-up must be their own
+			"GET /checkin", "POST /checkin", "POST /api/v1/checkins");
 
 	@Autowired
 	MockMvc mvc;
@@ -140,6 +142,13 @@ class DataScopeEndpointsTest {
 
 	record Probe(String endpoint, Shape shape, Function<Fixture, MockHttpServletRequestBuilder> request) {
 	}
+
+	/** The check-in probes' shifts of 鼎湖区 (set before each test, like the fixture) and the first one's start in city time. */
+	static long dinghuShift;
+
+	static long dinghuSecondShift;
+
+	static String dinghuShiftStart;
 
 	static final List<Probe> SCOPED = List.of(
 			// staff issue a volunteer's service certificate only inside their scope; the PDF shows the name
@@ -287,7 +296,25 @@ class DataScopeEndpointsTest {
 					f -> post("/api/v1/admin/activities/" + f.activityId() + "/cancel").with(csrf())
 						.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"场地另有安排\"}")),
 			new Probe("GET /admin/lectures", Shape.LIST, f -> get("/admin/lectures")),
-			new Probe("GET /api/v1/admin/lectures/statistics", Shape.LIST, f -> get("/api/v1/admin/lectures/statistics")));
+			new Probe("GET /api/v1/admin/lectures/statistics", Shape.LIST, f -> get("/api/v1/admin/lectures/statistics")),
+			// check-in: shifts of 鼎湖区 organized by its team, ended 10 minutes ago (staff entries before the confirmation)
+			new Probe("GET /checkin/shifts/{shiftId}/code", Shape.RECORD, f -> get("/checkin/shifts/" + dinghuShift + "/code")),
+			new Probe("GET /checkin/shifts/{shiftId}/code/qr", Shape.RECORD,
+				f -> get("/checkin/shifts/" + dinghuShift + "/code/qr")),
+			new Probe("GET /checkin/shifts/{shiftId}", Shape.RECORD, f -> get("/checkin/shifts/" + dinghuShift)),
+			new Probe("GET /api/v1/checkin/shifts/{shiftId}/attendance", Shape.RECORD,
+				f -> get("/api/v1/checkin/shifts/" + dinghuShift + "/attendance")),
+			new Probe("POST /checkin/shifts/{shiftId}/staff", Shape.RECORD, f -> post("/checkin/shifts/" + dinghuShift
+				+ "/staff").with(csrf()).param("volunteerId", String.valueOf(f.volunteerId())).param("action", "IN")
+				.param("reason", "现场核实到岗情况").param("time", dinghuShiftStart)),
+			new Probe("POST /api/v1/checkin/shifts/{shiftId}/attendance", Shape.RECORD,
+				f -> post("/api/v1/checkin/shifts/" + dinghuShift + "/attendance").with(csrf())
+					.contentType(MediaType.APPLICATION_JSON).content("{\"volunteerId\":" + f.volunteerId()
+						+ ",\"action\":\"OUT\",\"reason\":\"现场核实离岗情况\"}")),
+			new Probe("POST /checkin/shifts/{shiftId}/confirm", Shape.RECORD,
+				f -> post("/checkin/shifts/" + dinghuShift + "/confirm").with(csrf())),
+			new Probe("POST /api/v1/checkin/shifts/{shiftId}/confirmation", Shape.RECORD,
+				f -> post("/api/v1/checkin/shifts/" + dinghuSecondShift + "/confirmation").with(csrf())));
 
 	/** A local date-time some days ahead, as a form's datetime-local sends it. */
 	static String inDays(int days, int hour) {
@@ -369,6 +396,24 @@ class DataScopeEndpointsTest {
 			.param("team", teamId).param("path", path).param("username", username).update();
 		dinghu = new Fixture(siteId, siteName, userId, username, teamId, teamName, first, second, applicantName,
 				volunteerId, volunteerName, importJobId, activityId, shiftId, firstSignup, secondSignup);
+		// two shifts of the 鼎湖 team that ended 10 minutes ago, with the fixture's volunteer confirmed on the first
+		long checkinActivityId = jdbc.sql("""
+				insert into activity (title, type, organizer_team_id, address, region_code, region_path, status, created_by)
+				values (:title, 'SERVICE', :team, '鼎湖区测试路3号', '441203', :path, 'PUBLISHED', 'test') returning id""")
+			.param("title", "鼎湖签到测试" + suffix).param("team", teamId).param("path", path).query(Long.class).single();
+		java.time.Instant shiftStart = java.time.Instant.now().minus(java.time.Duration.ofMinutes(130))
+			.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		String shiftSql = """
+				insert into shift (activity_id, starts_at, ends_at, capacity, confirmed_count)
+				values (:activity, :start, :end, 10, 1) returning id""";
+		java.sql.Timestamp shiftEnd = java.sql.Timestamp.from(shiftStart.plus(java.time.Duration.ofHours(2)));
+		dinghuShift = jdbc.sql(shiftSql).param("activity", checkinActivityId).param("start", java.sql.Timestamp.from(shiftStart))
+			.param("end", shiftEnd).query(Long.class).single();
+		dinghuSecondShift = jdbc.sql(shiftSql).param("activity", checkinActivityId)
+			.param("start", java.sql.Timestamp.from(shiftStart)).param("end", shiftEnd).query(Long.class).single();
+		jdbc.sql("insert into signup (shift_id, volunteer_id, status) values (:shift, :volunteer, 'CONFIRMED')")
+			.param("shift", dinghuShift).param("volunteer", volunteerId).update();
+		dinghuShiftStart = java.time.LocalDateTime.ofInstant(shiftStart, org.wenming.shared.CityTime.ZONE).toString();
 	}
 
 	private long volunteer(String name, String path) {

@@ -1,0 +1,53 @@
+-- wrk script for bench/checkin.sh: each request is a check-in (POST /api/v1/checkins) of one
+-- volunteer into one shift, never the same pair twice, with a fresh Idempotency-Key.
+-- Reads $WORK/sessions.txt ("cookie csrf" per volunteer) and $WORK/tokens.txt (one QR token per
+-- shift); CHECKIN_OFFSET says where in the pairs this run starts (the warm-up uses other pairs).
+local work = os.getenv("WORK")
+local offset = tonumber(os.getenv("CHECKIN_OFFSET") or "0")
+local threads = {}
+local counter = 0
+
+local function lines(file)
+  local t = {}
+  for line in io.lines(file) do t[#t + 1] = line end
+  return t
+end
+
+function setup(thread)
+  counter = counter + 1
+  thread:set("tid", counter - 1)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  sessions = {}
+  for _, line in ipairs(lines(work .. "/sessions.txt")) do
+    local cookie, csrf = line:match("^(%S+) (%S+)$")
+    sessions[#sessions + 1] = { cookie = cookie, csrf = csrf }
+  end
+  tokens = lines(work .. "/tokens.txt")
+  nthreads = tonumber(os.getenv("WRK_THREADS") or "1")
+  n = offset + tid
+end
+
+function request()
+  local v = n % #sessions
+  local s = math.floor(n / #sessions) % #tokens
+  local key = string.format("bench-%d-%d", offset, n)
+  n = n + nthreads
+  local session = sessions[v + 1]
+  return wrk.format("POST", "/api/v1/checkins", {
+    ["Cookie"] = "WENMING_SESSION=" .. session.cookie,
+    ["X-CSRF-TOKEN"] = session.csrf,
+    ["Idempotency-Key"] = key,
+    ["Content-Type"] = "application/json",
+  }, '{"token":"' .. tokens[s + 1] .. '","action":"IN"}')
+end
+
+done = function(summary, latency, requests)
+  local failed = summary.errors.status + summary.errors.connect + summary.errors.read
+      + summary.errors.write + summary.errors.timeout
+  io.write(string.format("p50=%.2f p95=%.2f p99=%.2f requests=%d rps=%.0f failed=%d\n",
+      latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+      summary.requests, summary.requests / (summary.duration / 1e6), failed))
+end

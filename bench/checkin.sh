@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Check-in under load: POST /api/v1/checkins by 200 signed-in volunteers into 800 shifts under
+# way (each request a new volunteer-shift pair with its own Idempotency-Key, so every one records
+# an attendance and a check_request row), against the same server's trivial endpoint
+# (/actuator/health/liveness) at the same concurrency as the baseline. The activity, shifts,
+# volunteers and confirmed sign-ups are inserted with psql (the activity pages are another part);
+# the QR tokens are signed here with the key the server is started with.
+# Needs: wrk, psql, python3. Usage: bench/checkin.sh [seconds, default 20] [connections, default 32]
+# EXTRA_ARGS are passed to the server, e.g. EXTRA_ARGS=--wenming.db.embedded-durable=false to see
+# what the commit's fsync costs on this disk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${1:-20}
+CONNECTIONS=${2:-32}
+THREADS=2
+VOLUNTEERS=200
+SHIFTS=800
+[ -f target/wenming.jar ] || ./mvnw -q -B -DskipTests package
+PSQL=${PSQL:-$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -1)}
+PORT=${PORT:-28420}
+PG_PORT=${PG_PORT:-28434}
+if curl -s "http://localhost:$PORT/" > /dev/null; then echo "port $PORT is in use; set PORT"; exit 1; fi
+export WORK=$(mktemp -d)
+BASE="http://localhost:$PORT"
+SECRET=$(python3 -c 'import os, base64; print(base64.b64encode(os.urandom(32)).decode())')
+WENMING_ADMIN_PASSWORD="Bench-admin-$(date +%s)" WENMING_COOKIE_SECURE=false java -jar target/wenming.jar \
+  --server.port=$PORT --wenming.db.embedded-directory="$WORK/data" --wenming.db.embedded-port=$PG_PORT \
+  --wenming.checkin.secret="$SECRET" --wenming.checkin.code-period=60s ${EXTRA_ARGS:-} > "$WORK/server.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
+. bench/lib.sh
+wait_ready $PID "$WORK/server.log"
+
+export PGPASSWORD=postgres
+SQL="$PSQL -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres"
+$SQL <<SQL
+insert into app_user (username, display_name, password_hash, region_code)
+  select 'bench-vol-' || i, '志愿者' || i, '{noop}Bench-volunteer-2026', '441202' from generate_series(1, $VOLUNTEERS) i;
+insert into user_role (user_id, role) select id, 'VOLUNTEER' from app_user where username like 'bench-vol-%';
+insert into volunteer (volunteer_number, real_name, name_initials, id_type, id_number_cipher, id_number_hash,
+    id_number_masked, phone_cipher, phone_hash, phone_masked, phone_last4, key_id, gender, birth_date,
+    region_code, region_path, consent_version, consent_at, registered_by, user_id)
+  select 'B' || lpad(u.id::text, 15, '0'), '测试志愿者', 'csz', 'RESIDENT_ID', '\x00'::bytea,
+    decode(md5(u.username), 'hex'), '4412**********0000', '\x00'::bytea, decode(md5(u.username || 'p'), 'hex'),
+    '138****0000', '0000', 'k1', 'F', date '1990-01-01', '441202', '44.4412.441202.', 'bench', now(), 'bench', u.id
+  from app_user u where u.username like 'bench-vol-%';
+insert into team (name, level, type, region_code, region_path, updated_by)
+  values ('压测志愿服务队', 'CORPS', 'PRACTICE', '441202', '44.4412.441202.', 'bench');
+insert into activity (title, type, organizer_team_id, address, region_code, region_path, status, created_by)
+  select '压测活动', 'SERVICE', id, '端州区测试路1号', '441202', '44.4412.441202.', 'PUBLISHED', 'bench'
+  from team where name = '压测志愿服务队';
+insert into shift (activity_id, starts_at, ends_at, capacity, confirmed_count)
+  select a.id, now() - interval '10 minutes', now() + interval '3 hours', 1000, $VOLUNTEERS
+  from activity a, generate_series(1, $SHIFTS) where a.title = '压测活动';
+insert into signup (shift_id, volunteer_id, status)
+  select s.id, v.id, 'CONFIRMED' from shift s join activity a on a.id = s.activity_id, volunteer v
+  where a.title = '压测活动' and v.registered_by = 'bench';
+analyze;
+SQL
+$SQL -t -A -c "select s.id from shift s join activity a on a.id = s.activity_id where a.title = '压测活动' order by s.id" > "$WORK/shifts.txt"
+echo "volunteers: $VOLUNTEERS, shifts: $(wc -l < "$WORK/shifts.txt"), confirmed sign-ups: $($SQL -t -A -c 'select count(*) from signup')"
+
+: > "$WORK/sessions.txt"
+for i in $(seq 1 $VOLUNTEERS); do
+  jar="$WORK/vol$i.jar"
+  login "$jar" "bench-vol-$i" Bench-volunteer-2026
+  token=$(csrf "$jar")
+  echo "$(session "$jar") $token" >> "$WORK/sessions.txt"
+done
+
+# tokens for the current 60 s period: valid in it and the next, longer than one run
+tokens() {
+  python3 - "$SECRET" "$WORK/shifts.txt" > "$WORK/tokens.txt" <<'PY'
+import base64, hashlib, hmac, sys, time
+key = base64.b64decode(sys.argv[1])
+slot = int(time.time()) // 60
+for line in open(sys.argv[2]):
+    shift = line.strip()
+    digest = hmac.new(key, f"wenming-checkin:{shift}:{slot}".encode(), hashlib.sha256).digest()[:16]
+    print(f"{shift}.{slot}.{base64.urlsafe_b64encode(digest).decode().rstrip('=')}")
+PY
+}
+tokens
+first=$(head -1 "$WORK/sessions.txt")
+probe=$(curl -s -H "Cookie: WENMING_SESSION=${first%% *}" -H "X-CSRF-TOKEN: ${first#* }" -H "Idempotency-Key: bench-probe-1" \
+  -H 'Content-Type: application/json' -d "{\"token\":\"$(tail -1 "$WORK/tokens.txt")\",\"action\":\"IN\"}" "$BASE/api/v1/checkins")
+echo "one check-in: $probe"
+echo "$probe" | grep -q CHECKED_IN || { echo "the check-in did not work"; exit 1; }
+
+export WRK_THREADS=$THREADS
+# warm-up on other pairs, then the measured runs
+CHECKIN_OFFSET=0 wrk -t$THREADS -c$CONNECTIONS -d5s -s bench/checkin.lua "$BASE" > /dev/null
+wrk -t$THREADS -c$CONNECTIONS -d5s "$BASE/actuator/health/liveness" > /dev/null
+baseline=$(wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
+tokens
+checkin=$(CHECKIN_OFFSET=30000 wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s -s bench/checkin.lua "$BASE" | tail -1)
+recorded=$($SQL -t -A -c "select count(*) from attendance")
+requests=$($SQL -t -A -c "select count(*) from check_request")
+tokens
+single=$(CHECKIN_OFFSET=110000 wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/checkin.lua "$BASE" | tail -1)
+baseline1=$(wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
+field() { echo "$1" | sed "s/.*$2=\([0-9.]*\).*/\1/"; }
+
+echo "| request | connections | latency (ms), throughput |"
+echo "|---|---|---|"
+echo "| baseline /actuator/health/liveness | $CONNECTIONS | $baseline |"
+echo "| POST /api/v1/checkins (new check-in each) | $CONNECTIONS | $checkin |"
+echo "| baseline /actuator/health/liveness | 1 | $baseline1 |"
+echo "| POST /api/v1/checkins (new check-in each) | 1 | $single |"
+echo "attendance rows after the loaded run: $recorded, check_request rows: $requests"
+awk -v a="$(field "$checkin" rps)" -v b="$(field "$baseline" rps)" -v c="$(field "$checkin" p99)" -v d="$(field "$baseline" p99)" \
+  'BEGIN { printf "throughput ratio check-in / baseline: %.2f; p99 ratio: %.1f\n", a / b, c / d }'
