@@ -59,7 +59,10 @@ class DataScopeEndpointsTest {
 			// the import templates hold no one's data; an upload creates the uploader's own job, and its
 			// rows' regions are checked against the uploader's scope row by row (VolunteerImportTest)
 			"GET /admin/volunteers/import/template.csv", "GET /admin/volunteers/import/template.xlsx",
-			"POST /admin/volunteers/import", "POST /api/v1/admin/volunteers/import");
+			"POST /admin/volunteers/import", "POST /api/v1/admin/volunteers/import",
+			// the ledger: one's own hours and requests, and the empty manual-record form
+			"GET /me/hours", "GET /me/hours/corrections/new", "POST /me/hours/corrections", "GET /api/v1/me/hours",
+			"GET /admin/ledger/records/new");
 
 	@Autowired
 	MockMvc mvc;
@@ -72,6 +75,9 @@ class DataScopeEndpointsTest {
 
 	@Autowired
 	Volunteers volunteers;
+
+	@Autowired
+	org.wenming.ledger.ServiceLedger ledger;
 
 	/** Registers the fixture's volunteer as the city office would. */
 	static final ScopedUser CITY_OFFICE = new ScopedUser() {
@@ -104,7 +110,7 @@ class DataScopeEndpointsTest {
 	/** Records of 鼎湖区 (441203) that 端州区 must never reach. */
 	record Fixture(long siteId, String siteName, long userId, String username, long teamId, String teamName,
 			long applicationId, long secondApplicationId, String applicantName, long volunteerId, String volunteerName,
-			long importJobId) {
+			long importJobId, String volunteerNumber, long correctionId) {
 
 		/** Finds the user without being the username: search boxes echo what was searched. */
 		String searchText() {
@@ -226,7 +232,32 @@ class DataScopeEndpointsTest {
 				f -> get("/api/v1/admin/volunteers/import/" + f.importJobId())),
 			new Probe("POST /api/v1/admin/volunteers/{id}/reveal", Shape.RECORD, f -> post("/api/v1/admin/volunteers/"
 				+ f.volunteerId() + "/reveal").with(csrf()).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"field\":\"ID\",\"reason\":\"核实保险信息\"}")));
+				.content("{\"field\":\"ID\",\"reason\":\"核实保险信息\"}")),
+			new Probe("GET /admin/ledger", Shape.LIST, f -> get("/admin/ledger")),
+			new Probe("GET /api/v1/admin/ledger/records", Shape.LIST, f -> get("/api/v1/admin/ledger/records")
+				.param("volunteer", f.volunteerNumber())),
+			new Probe("POST /admin/ledger/records/new", Shape.CREATE, f -> post("/admin/ledger/records/new").with(csrf())
+				.param("volunteerNumber", f.volunteerNumber()).param("organizationKind", "TEAM")
+				.param("organizationId", String.valueOf(f.teamId())).param("activityType", "SERVICE")
+				.param("activityTitle", "鼎湖纸质签到补记").param("day", ledgerDay()).param("start", "14:00")
+				.param("end", "15:30").param("confirmedBy", "鼎湖队长")),
+			new Probe("POST /api/v1/admin/ledger/records", Shape.CREATE, f -> post("/api/v1/admin/ledger/records")
+				.with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"volunteerNumber\":\"" + f.volunteerNumber() + "\",\"organizationKind\":\"TEAM\","
+						+ "\"organizationId\":\"" + f.teamId() + "\",\"activityTitle\":\"鼎湖接口补记\",\"day\":\""
+						+ ledgerDay() + "\",\"start\":\"16:00\",\"end\":\"17:00\",\"confirmedBy\":\"鼎湖队长\"}")),
+			new Probe("GET /admin/ledger/corrections", Shape.LIST, f -> get("/admin/ledger/corrections")),
+			new Probe("POST /admin/ledger/corrections/{id}/{action}", Shape.RECORD,
+					f -> post("/admin/ledger/corrections/" + f.correctionId() + "/approve").with(csrf())),
+			// verification reads the whole chain: the city office and the system administrator only
+			new Probe("GET /admin/ledger/verify", Shape.RECORD, f -> get("/admin/ledger/verify")),
+			new Probe("POST /admin/ledger/verify", Shape.RECORD, f -> post("/admin/ledger/verify").with(csrf())),
+			new Probe("GET /admin/ledger/verify/status", Shape.RECORD, f -> get("/admin/ledger/verify/status")));
+
+	/** Yesterday in the city: a day the ledger accepts records and corrections for. */
+	static String ledgerDay() {
+		return java.time.LocalDate.now(org.wenming.shared.CityTime.ZONE).minusDays(1).toString();
+	}
 
 	Fixture dinghu;
 
@@ -258,8 +289,23 @@ class DataScopeEndpointsTest {
 		long first = application(teamId, volunteer(applicantName, path));
 		long second = application(teamId, volunteer(applicantName + "乙", path));
 		String volunteerName = TestVolunteers.name();
-		long volunteerId = volunteers.registerByStaff(TestVolunteers.draft(volunteerName,
-				TestVolunteers.residentId("441203"), TestVolunteers.mobile(), "441203"), CITY_OFFICE).id();
+		org.wenming.volunteer.Volunteer registered = volunteers.registerByStaff(TestVolunteers.draft(volunteerName,
+				TestVolunteers.residentId("441203"), TestVolunteers.mobile(), "441203"), CITY_OFFICE);
+		long volunteerId = registered.id();
+		// a ledger record of the 鼎湖 team for the volunteer, and their open request to add a missing one
+		ledger.recordManual(new org.wenming.ledger.ManualRecordDraft(registered.volunteerNumber(),
+				org.wenming.ledger.ManualRecordDraft.OrganizationKind.TEAM, teamId, "SERVICE", "鼎湖范围服务",
+				java.time.LocalDate.parse(ledgerDay()), java.time.LocalTime.of(9, 0), java.time.LocalTime.of(11, 0),
+				"鼎湖队长"), CITY_OFFICE);
+		java.time.OffsetDateTime missingStart = java.time.LocalDate.parse(ledgerDay()).atTime(19, 0)
+			.atZone(org.wenming.shared.CityTime.ZONE).toOffsetDateTime();
+		long correctionId = jdbc.sql("""
+				insert into correction_request (volunteer_id, activity_title, started_at, ended_at, hours, reason,
+				    region_path, organization_kind, organization_id, organization_name, activity_type)
+				values (:volunteer, '鼎湖漏记服务', :start, :end, 1.0, '签到表漏记了我', :path, 'TEAM', :team, :teamName,
+				    'SERVICE') returning id""")
+			.param("volunteer", volunteerId).param("start", missingStart).param("end", missingStart.plusHours(1))
+			.param("path", path).param("team", teamId).param("teamName", teamName).query(Long.class).single();
 		// a reveal by the 鼎湖 staff member, so the access records of 鼎湖 have an entry naming them
 		jdbc.sql("""
 				insert into personal_data_access (actor_user_id, actor_username, volunteer_id, volunteer_region_path,
@@ -283,7 +329,7 @@ class DataScopeEndpointsTest {
 			.param("id", userId).param("username", username).param("path", path).param("file", volunteerName + ".csv")
 			.param("report", report.toString()).query(Long.class).single();
 		dinghu = new Fixture(siteId, siteName, userId, username, teamId, teamName, first, second, applicantName,
-				volunteerId, volunteerName, importJobId);
+				volunteerId, volunteerName, importJobId, registered.volunteerNumber(), correctionId);
 	}
 
 	private long volunteer(String name, String path) {
@@ -338,6 +384,8 @@ class DataScopeEndpointsTest {
 		long usersBefore = count("app_user");
 		long volunteersBefore = count("volunteer");
 		long accessBefore = count("personal_data_access where outcome = 'GRANTED'");
+		long ledgerBefore = count("service_record where activity_title like '鼎湖%'");
+		long openCorrectionsBefore = count("correction_request where status = 'OPEN'");
 		List<String> failures = new ArrayList<>();
 		for (Probe probe : SCOPED) {
 			MvcResult result = mvc.perform(request(probe).with(duanzhou)).andReturn();
@@ -366,6 +414,8 @@ class DataScopeEndpointsTest {
 		assertThat(count("team_leader")).isEqualTo(leadersBefore);
 		assertThat(count("volunteer")).isEqualTo(volunteersBefore);
 		assertThat(count("personal_data_access where outcome = 'GRANTED'")).isEqualTo(accessBefore);
+		assertThat(count("service_record where activity_title like '鼎湖%'")).isEqualTo(ledgerBefore);
+		assertThat(count("correction_request where status = 'OPEN'")).isEqualTo(openCorrectionsBefore);
 	}
 
 	@Test

@@ -139,7 +139,7 @@ public class ServiceLedger {
 	 * 活动外补记: appends a MANUAL record under the same rules as credited attendance (rounding,
 	 * daily cap), recorded by the staff member and confirmed by whoever certified the sheet.
 	 *
-	 * @throws OutOfScopeException when the organization is outside the staff member's scope
+	 * @throws LedgerRefusedException also when the organization is outside the staff member's scope
 	 */
 	@Transactional
 	public ServiceRecord recordManual(ManualRecordDraft draft, ScopedUser staff) {
@@ -369,14 +369,15 @@ public class ServiceLedger {
 			Team team = teams.find(id).orElseThrow(() -> new LedgerRefusedException("organizationId",
 					"ledger.error.noSuchOrganization"));
 			if (!staff.scope().covers(team.regionPath())) {
-				throw new OutOfScopeException("team", String.valueOf(id));
+				// the same answer as for no team at all: a form does not reveal what lies outside the scope
+				throw new LedgerRefusedException("organizationId", "ledger.error.noSuchOrganization");
 			}
 			return new Organization("TEAM", team.id(), team.name(), team.regionPath(), null);
 		}
 		PracticeSite site = sites.find(id).orElseThrow(() -> new LedgerRefusedException("organizationId",
 				"ledger.error.noSuchOrganization"));
 		if (!staff.scope().covers(site.regionPath())) {
-			throw new OutOfScopeException("site", String.valueOf(id));
+			throw new LedgerRefusedException("organizationId", "ledger.error.noSuchOrganization");
 		}
 		return new Organization("SITE", site.id(), site.name(), site.regionPath(), null);
 	}

@@ -70,6 +70,17 @@ public final class LedgerFixtures {
 				TestVolunteers.mobile(), regionCode), CITY_OFFICE);
 	}
 
+	/** A volunteer who registered themselves, so they have a login (their Volunteer carries the user id). */
+	public Volunteer volunteerWithLogin(String regionCode) {
+		String username = "ledger-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		return volunteers.registerSelf(TestVolunteers.draft(TestVolunteers.name(), TestVolunteers.residentId("441202"),
+				TestVolunteers.mobile(), regionCode), username, "Ledger-test-2026!");
+	}
+
+	public String username(long userId) {
+		return jdbc.sql("select username from app_user where id = :id").param("id", userId).query(String.class).single();
+	}
+
 	public static long shiftId() {
 		return SHIFTS.incrementAndGet();
 	}
