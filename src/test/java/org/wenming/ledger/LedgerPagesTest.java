@@ -298,12 +298,26 @@ class LedgerPagesTest {
 			.query(BigDecimal.class).single()).isEqualByComparingTo("11.0");
 		List<Long> ids = List.of(first.id(), second.id());
 		assertThat(totals.of(ids)).isEmpty();
+		List<Map<String, Object>> yearRows = jdbc.sql("select * from volunteer_year_hours where volunteer_id = :v")
+			.param("v", first.id()).query().listOfRows();
 		jdbc.sql("update volunteer_hours set hours = hours + 0.5 where volunteer_id = :v").param("v", second.id()).update();
 		jdbc.sql("delete from volunteer_year_hours where volunteer_id = :v").param("v", first.id()).update();
-		List<TotalsDifference> differences = totals.of(ids);
-		assertThat(differences).extracting(d -> d.table() + " " + d.volunteerId() + " " + d.what())
-			.containsExactlyInAnyOrder("volunteer_hours " + second.id() + " hours",
-					"volunteer_year_hours " + first.id() + " hours", "volunteer_year_hours " + first.id() + " records");
+		try {
+			List<TotalsDifference> differences = totals.of(ids);
+			assertThat(differences).extracting(d -> d.table() + " " + d.volunteerId() + " " + d.what())
+				.containsExactlyInAnyOrder("volunteer_hours " + second.id() + " hours",
+						"volunteer_year_hours " + first.id() + " hours", "volunteer_year_hours " + first.id() + " records");
+		}
+		finally {
+			// put the totals back, so a whole-database check elsewhere finds nothing of ours
+			jdbc.sql("update volunteer_hours set hours = hours - 0.5 where volunteer_id = :v").param("v", second.id()).update();
+			for (Map<String, Object> row : yearRows) {
+				jdbc.sql("insert into volunteer_year_hours (volunteer_id, year, hours, records) values (:v, :y, :h, :r)")
+					.param("v", row.get("volunteer_id")).param("y", row.get("year")).param("h", row.get("hours"))
+					.param("r", row.get("records")).update();
+			}
+		}
+		assertThat(totals.of(ids)).isEmpty();
 	}
 
 	@Test

@@ -155,7 +155,7 @@ public class LedgerBench {
 		long appended = jdbc.sql("select last_seq from ledger_head").query(Long.class).single() - first;
 		template.execute("drop table if exists ledger_bench_plain");
 		template.execute("create table ledger_bench_plain (like service_record including all)");
-		String insert = LedgerWriter.INSERT.replace("insert into service_record", "insert into ledger_bench_plain");
+		String insert = LedgerWriter.INSERT_ARRAYS.replace("insert into service_record", "insert into ledger_bench_plain");
 		byte[] zero = new byte[32];
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
 		started = System.nanoTime();
@@ -163,28 +163,22 @@ public class LedgerBench {
 			long from = i;
 			long to = Math.min(records, i + batch);
 			transactions.executeWithoutResult(s -> {
-				List<Object[]> args = new ArrayList<>((int) (to - from));
+				List<org.wenming.ledger.ServiceRecord> rows = new ArrayList<>((int) (to - from));
 				for (long j = from; j < to; j++) {
 					NewRecord r = record(first + j, ids);
-					args.add(new Object[] { first + j + 1, r.kind().name(), r.volunteerId(), null, null, r.activityType(),
-							r.activityTitle(), r.startedAt(), r.endedAt(), r.hours(), r.organizationKind(),
-							r.organizationId(), r.organizationName(), r.regionPath(), r.recordedBy(), r.confirmedBy(),
-							null, null, null, now, zero, zero });
+					rows.add(new org.wenming.ledger.ServiceRecord(first + j + 1, r.kind(), r.volunteerId(), null, null,
+							r.activityType(), r.activityTitle(), r.startedAt(), r.endedAt(), r.hours(),
+							r.organizationKind(), r.organizationId(), r.organizationName(), r.regionPath(),
+							r.recordedBy(), r.confirmedBy(), null, null, null, now, zero, zero));
 				}
-				template.batchUpdate(insert, args, new int[] { java.sql.Types.BIGINT, java.sql.Types.VARCHAR,
-						java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.VARCHAR,
-						java.sql.Types.VARCHAR, java.sql.Types.TIMESTAMP_WITH_TIMEZONE,
-						java.sql.Types.TIMESTAMP_WITH_TIMEZONE, java.sql.Types.NUMERIC, java.sql.Types.VARCHAR,
-						java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
-						java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
-						java.sql.Types.TIMESTAMP_WITH_TIMEZONE, java.sql.Types.BINARY, java.sql.Types.BINARY });
+				LedgerWriter.insert(template, insert, rows);
 			});
 		}
 		double plainSeconds = (System.nanoTime() - started) / 1e9;
 		template.execute("drop table ledger_bench_plain");
 		out.printf("append with chain: %d records in %.2f s = %.0f records/s (batch %d, %d volunteers)%n", appended,
 				chainSeconds, appended / chainSeconds, batch, ids.size());
-		out.printf("plain batched insert, same rows, no chain or totals: %d records in %.2f s = %.0f records/s%n",
+		out.printf("plain insert of the same rows, same batches and statement, no chain or totals: %d records in %.2f s = %.0f records/s%n",
 				records, plainSeconds, records / plainSeconds);
 		out.printf("ratio chain/plain time: %.2f (chain rate is %.0f%% of plain)%n", chainSeconds / plainSeconds,
 				100 * plainSeconds / chainSeconds);

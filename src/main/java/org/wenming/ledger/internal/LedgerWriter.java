@@ -2,7 +2,6 @@ package org.wenming.ledger.internal;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,12 +34,6 @@ import org.wenming.shared.CityTime;
  */
 @Component
 public class LedgerWriter {
-
-	static final String INSERT = """
-			insert into service_record (seq, kind, volunteer_id, activity_id, shift_id, activity_type, activity_title,
-			    started_at, ended_at, hours, organization_kind, organization_id, organization_name, region_path,
-			    recorded_by, confirmed_by, corrects_seq, reason, approved_by, recorded_at, prev_hash, hash)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private final JdbcClient jdbc;
 
@@ -105,7 +98,7 @@ public class LedgerWriter {
 					record.correctsSeq(), record.reason(), record.approvedBy(), now, prev, digest));
 			prev = digest;
 		}
-		insert(appended);
+		insert(template, INSERT_ARRAYS, appended);
 		jdbc.sql("update ledger_head set last_seq = :seq, last_hash = :hash").param("seq", seq).param("hash", prev)
 			.update();
 		updateTotals(appended, dayHours);
@@ -180,47 +173,69 @@ public class LedgerWriter {
 		return time.atZoneSameInstant(CityTime.ZONE).toLocalDate();
 	}
 
-	private void insert(List<ServiceRecord> records) {
-		template.batchUpdate(INSERT, records, 1000, (ps, r) -> {
-			ps.setLong(1, r.seq());
-			ps.setString(2, r.kind().name());
-			ps.setLong(3, r.volunteerId());
-			setLong(ps, 4, r.activityId());
-			setLong(ps, 5, r.shiftId());
-			ps.setString(6, r.activityType());
-			ps.setString(7, r.activityTitle());
-			ps.setObject(8, r.startedAt());
-			ps.setObject(9, r.endedAt());
-			ps.setBigDecimal(10, r.hours());
-			ps.setString(11, r.organizationKind());
-			ps.setLong(12, r.organizationId());
-			ps.setString(13, r.organizationName());
-			ps.setString(14, r.regionPath());
-			ps.setString(15, r.recordedBy());
-			ps.setString(16, r.confirmedBy());
-			setLong(ps, 17, r.correctsSeq());
-			ps.setString(18, r.reason());
-			ps.setString(19, r.approvedBy());
-			ps.setObject(20, r.recordedAt());
-			ps.setBytes(21, r.prevHash());
-			ps.setBytes(22, r.hash());
+	/** One statement per batch: the rows travel as arrays (one round trip, one plan) and unnest into the table. */
+	static final String INSERT_ARRAYS = """
+			insert into service_record (seq, kind, volunteer_id, activity_id, shift_id, activity_type, activity_title,
+			    started_at, ended_at, hours, organization_kind, organization_id, organization_name, region_path,
+			    recorded_by, confirmed_by, corrects_seq, reason, approved_by, recorded_at, prev_hash, hash)
+			select * from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as bigint[]), cast(? as bigint[]),
+			    cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]),
+			    cast(? as timestamptz[]), cast(? as numeric[]), cast(? as text[]), cast(? as bigint[]), cast(? as text[]),
+			    cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as bigint[]), cast(? as text[]),
+			    cast(? as text[]), cast(? as timestamptz[]), cast(? as bytea[]), cast(? as bytea[]))""";
+
+	static void insert(JdbcTemplate template, String sql, List<ServiceRecord> records) {
+		int n = records.size();
+		Object[][] columns = new Object[22][];
+		columns[0] = new Long[n];
+		for (int c : new int[] { 1, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 17, 18, 19 }) {
+			columns[c] = new String[n];
+		}
+		for (int c : new int[] { 2, 3, 4, 11, 16 }) {
+			columns[c] = new Long[n];
+		}
+		columns[20] = new byte[n][];
+		columns[21] = new byte[n][];
+		for (int i = 0; i < n; i++) {
+			ServiceRecord r = records.get(i);
+			columns[0][i] = r.seq();
+			columns[1][i] = r.kind().name();
+			columns[2][i] = r.volunteerId();
+			columns[3][i] = r.activityId();
+			columns[4][i] = r.shiftId();
+			columns[5][i] = r.activityType();
+			columns[6][i] = r.activityTitle();
+			columns[7][i] = r.startedAt().toString();
+			columns[8][i] = r.endedAt().toString();
+			columns[9][i] = r.hours().toPlainString();
+			columns[10][i] = r.organizationKind();
+			columns[11][i] = r.organizationId();
+			columns[12][i] = r.organizationName();
+			columns[13][i] = r.regionPath();
+			columns[14][i] = r.recordedBy();
+			columns[15][i] = r.confirmedBy();
+			columns[16][i] = r.correctsSeq();
+			columns[17][i] = r.reason();
+			columns[18][i] = r.approvedBy();
+			columns[19][i] = r.recordedAt().toString();
+			columns[20][i] = r.prevHash();
+			columns[21][i] = r.hash();
+		}
+		template.update(connection -> {
+			var statement = connection.prepareStatement(sql);
+			for (int c = 0; c < 22; c++) {
+				String type = columns[c] instanceof Long[] ? "bigint" : columns[c] instanceof byte[][] ? "bytea" : "text";
+				statement.setArray(c + 1, connection.createArrayOf(type, columns[c]));
+			}
+			return statement;
 		});
 	}
 
-	private static void setLong(java.sql.PreparedStatement ps, int index, Long value) throws java.sql.SQLException {
-		if (value == null) {
-			ps.setNull(index, Types.BIGINT);
-		}
-		else {
-			ps.setLong(index, value);
-		}
-	}
-
-	/** Totals, year totals and day totals, one statement per table (aggregated per key first). */
+	/** Totals, year totals and day totals: one statement per table, the batch aggregated per key first. */
 	private void updateTotals(List<ServiceRecord> records, Map<DayKey, BigDecimal> dayHours) {
 		Map<Long, Totals> perVolunteer = new LinkedHashMap<>();
 		Map<List<Long>, Totals> perYear = new LinkedHashMap<>();
-		Set<DayKey> touchedDays = new HashSet<>();
+		Set<DayKey> touchedDays = new java.util.LinkedHashSet<>();
 		for (ServiceRecord r : records) {
 			int counted = r.kind() == RecordKind.CORRECTION ? 0 : 1;
 			perVolunteer.merge(r.volunteerId(), new Totals(r.hours(), counted), Totals::plus);
@@ -229,34 +244,47 @@ public class LedgerWriter {
 			touchedDays.add(new DayKey(r.volunteerId(), day(r.startedAt())));
 		}
 		Timestamp now = Timestamp.from(clock.instant());
-		template.batchUpdate("""
-				insert into volunteer_hours (volunteer_id, hours, records, updated_at) values (?, ?, ?, ?)
-				on conflict (volunteer_id) do update set hours = volunteer_hours.hours + excluded.hours,
-				    records = volunteer_hours.records + excluded.records, updated_at = excluded.updated_at""",
-				new ArrayList<>(perVolunteer.entrySet()), 1000, (ps, e) -> {
-					ps.setLong(1, e.getKey());
-					ps.setBigDecimal(2, e.getValue().hours());
-					ps.setInt(3, e.getValue().records());
-					ps.setTimestamp(4, now);
-				});
-		template.batchUpdate("""
-				insert into volunteer_year_hours (volunteer_id, year, hours, records) values (?, ?, ?, ?)
-				on conflict (volunteer_id, year) do update set hours = volunteer_year_hours.hours + excluded.hours,
-				    records = volunteer_year_hours.records + excluded.records""",
-				new ArrayList<>(perYear.entrySet()), 1000, (ps, e) -> {
-					ps.setLong(1, e.getKey().get(0));
-					ps.setInt(2, e.getKey().get(1).intValue());
-					ps.setBigDecimal(3, e.getValue().hours());
-					ps.setInt(4, e.getValue().records());
-				});
-		template.batchUpdate("""
-				insert into volunteer_day_hours (volunteer_id, day, hours) values (?, ?, ?)
-				on conflict (volunteer_id, day) do update set hours = excluded.hours""",
-				new ArrayList<>(touchedDays), 1000, (ps, d) -> {
-					ps.setLong(1, d.volunteerId());
-					ps.setObject(2, d.day());
-					ps.setBigDecimal(3, dayHours.get(d));
-				});
+		template.update(connection -> {
+			var statement = connection.prepareStatement("""
+					insert into volunteer_hours (volunteer_id, hours, records, updated_at)
+					select v, h, r, ? from unnest(cast(? as bigint[]), cast(? as numeric[]), cast(? as int[])) as t (v, h, r)
+					on conflict (volunteer_id) do update set hours = volunteer_hours.hours + excluded.hours,
+					    records = volunteer_hours.records + excluded.records, updated_at = excluded.updated_at""");
+			statement.setTimestamp(1, now);
+			statement.setArray(2, connection.createArrayOf("bigint", perVolunteer.keySet().toArray(Long[]::new)));
+			statement.setArray(3, connection.createArrayOf("numeric",
+					perVolunteer.values().stream().map(Totals::hours).toArray(BigDecimal[]::new)));
+			statement.setArray(4, connection.createArrayOf("int",
+					perVolunteer.values().stream().map(Totals::records).toArray(Integer[]::new)));
+			return statement;
+		});
+		template.update(connection -> {
+			var statement = connection.prepareStatement("""
+					insert into volunteer_year_hours (volunteer_id, year, hours, records)
+					select * from unnest(cast(? as bigint[]), cast(? as int[]), cast(? as numeric[]), cast(? as int[]))
+					on conflict (volunteer_id, year) do update set hours = volunteer_year_hours.hours + excluded.hours,
+					    records = volunteer_year_hours.records + excluded.records""");
+			statement.setArray(1, connection.createArrayOf("bigint", perYear.keySet().stream().map(k -> k.get(0)).toArray(Long[]::new)));
+			statement.setArray(2, connection.createArrayOf("int",
+					perYear.keySet().stream().map(k -> k.get(1).intValue()).toArray(Integer[]::new)));
+			statement.setArray(3, connection.createArrayOf("numeric",
+					perYear.values().stream().map(Totals::hours).toArray(BigDecimal[]::new)));
+			statement.setArray(4, connection.createArrayOf("int",
+					perYear.values().stream().map(Totals::records).toArray(Integer[]::new)));
+			return statement;
+		});
+		template.update(connection -> {
+			var statement = connection.prepareStatement("""
+					insert into volunteer_day_hours (volunteer_id, day, hours)
+					select * from unnest(cast(? as bigint[]), cast(? as date[]), cast(? as numeric[]))
+					on conflict (volunteer_id, day) do update set hours = excluded.hours""");
+			statement.setArray(1, connection.createArrayOf("bigint", touchedDays.stream().map(DayKey::volunteerId).toArray(Long[]::new)));
+			statement.setArray(2, connection.createArrayOf("text",
+					touchedDays.stream().map(d -> d.day().toString()).toArray(String[]::new)));
+			statement.setArray(3, connection.createArrayOf("numeric",
+					touchedDays.stream().map(dayHours::get).toArray(BigDecimal[]::new)));
+			return statement;
+		});
 	}
 
 	record Head(long lastSeq, byte[] lastHash) {
