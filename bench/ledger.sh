@@ -13,13 +13,14 @@ cd "$(dirname "$0")/.."
 RECORDS=${1:-100000}
 CHAIN=${2:-18000000}
 BATCH=${3:-100}
-[ -f target/wenming.jar ] || ./mvnw -q -B -DskipTests package
+JAR=${JAR:-target/wenming.jar}
+[ -f "$JAR" ] || ./mvnw -q -B -DskipTests package
 DATA=target/bench-ledger
 PG_PORT=${PG_PORT:-28433}
 rm -rf "$DATA"; mkdir -p "$DATA"
 ledger() {
   local heap=$1; shift
-  java -Xmx"$heap" -Xlog:gc:file="$DATA/gc-$1.log" -jar target/wenming.jar ledger "$@" \
+  java -Xmx"$heap" -Xlog:gc:file="$DATA/gc-$1.log" -jar "$JAR" ledger "$@" \
     --wenming.db.embedded-directory="$DATA/db" --wenming.db.embedded-port="$PG_PORT" --bench-database=yes
 }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(java -version 2>&1 | head -1)"
@@ -31,7 +32,7 @@ ledger 512m bench-chain --records="$EXTEND"
 echo "== (b) verifying the whole chain (-Xmx256m)"
 start=$(date +%s.%N)
 set +e
-/usr/bin/time -v -o "$DATA/verify.time" java -Xmx256m -Xlog:gc:file="$DATA/gc-verify.log" -jar target/wenming.jar \
+/usr/bin/time -v -o "$DATA/verify.time" java -Xmx256m -Xlog:gc:file="$DATA/gc-verify.log" -jar "$JAR" \
   ledger verify --wenming.db.embedded-directory="$DATA/db" --wenming.db.embedded-port="$PG_PORT" 2> "$DATA/verify.err"
 status=$?
 set -e

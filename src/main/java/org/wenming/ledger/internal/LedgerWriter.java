@@ -98,10 +98,7 @@ public class LedgerWriter {
 					record.correctsSeq(), record.reason(), record.approvedBy(), now, prev, digest));
 			prev = digest;
 		}
-		insert(template, INSERT_ARRAYS, appended);
-		jdbc.sql("update ledger_head set last_seq = :seq, last_hash = :hash").param("seq", seq).param("hash", prev)
-			.update();
-		updateTotals(appended, dayHours);
+		write(appended, seq, prev, dayHours);
 		return appended;
 	}
 
@@ -185,6 +182,22 @@ public class LedgerWriter {
 			    cast(? as text[]), cast(? as timestamptz[]), cast(? as bytea[]), cast(? as bytea[]))""";
 
 	static void insert(JdbcTemplate template, String sql, List<ServiceRecord> records) {
+		Object[][] columns = columns(records);
+		template.update(connection -> {
+			var statement = connection.prepareStatement(sql);
+			for (int c = 0; c < columns.length; c++) {
+				statement.setArray(c + 1, connection.createArrayOf(arrayType(columns[c]), columns[c]));
+			}
+			return statement;
+		});
+	}
+
+	private static String arrayType(Object[] column) {
+		return column instanceof Long[] ? "bigint" : column instanceof byte[][] ? "bytea" : "text";
+	}
+
+	/** The records column by column, in the order of the insert's columns. */
+	private static Object[][] columns(List<ServiceRecord> records) {
 		int n = records.size();
 		Object[][] columns = new Object[22][];
 		columns[0] = new Long[n];
@@ -221,18 +234,41 @@ public class LedgerWriter {
 			columns[20][i] = r.prevHash();
 			columns[21][i] = r.hash();
 		}
-		template.update(connection -> {
-			var statement = connection.prepareStatement(sql);
-			for (int c = 0; c < 22; c++) {
-				String type = columns[c] instanceof Long[] ? "bigint" : columns[c] instanceof byte[][] ? "bytea" : "text";
-				statement.setArray(c + 1, connection.createArrayOf(type, columns[c]));
-			}
-			return statement;
-		});
+		return columns;
 	}
 
-	/** Totals, year totals and day totals: one statement per table, the batch aggregated per key first. */
-	private void updateTotals(List<ServiceRecord> records, Map<DayKey, BigDecimal> dayHours) {
+	/**
+	 * The records, the new head and the three totals in one statement (data-modifying CTEs, the
+	 * rows as arrays): one round trip per batch however many tables it touches.
+	 */
+	static final String WRITE = """
+			with appended as (
+			    insert into service_record (seq, kind, volunteer_id, activity_id, shift_id, activity_type, activity_title,
+			        started_at, ended_at, hours, organization_kind, organization_id, organization_name, region_path,
+			        recorded_by, confirmed_by, corrects_seq, reason, approved_by, recorded_at, prev_hash, hash)
+			    select * from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as bigint[]), cast(? as bigint[]),
+			        cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]),
+			        cast(? as timestamptz[]), cast(? as numeric[]), cast(? as text[]), cast(? as bigint[]),
+			        cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as bigint[]),
+			        cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]), cast(? as bytea[]),
+			        cast(? as bytea[]))),
+			head as (
+			    update ledger_head set last_seq = ?, last_hash = ?),
+			totals as (
+			    insert into volunteer_hours (volunteer_id, hours, records, updated_at)
+			    select v, h, r, ? from unnest(cast(? as bigint[]), cast(? as numeric[]), cast(? as int[])) as t (v, h, r)
+			    on conflict (volunteer_id) do update set hours = volunteer_hours.hours + excluded.hours,
+			        records = volunteer_hours.records + excluded.records, updated_at = excluded.updated_at),
+			years as (
+			    insert into volunteer_year_hours (volunteer_id, year, hours, records)
+			    select * from unnest(cast(? as bigint[]), cast(? as int[]), cast(? as numeric[]), cast(? as int[]))
+			    on conflict (volunteer_id, year) do update set hours = volunteer_year_hours.hours + excluded.hours,
+			        records = volunteer_year_hours.records + excluded.records)
+			insert into volunteer_day_hours (volunteer_id, day, hours)
+			select * from unnest(cast(? as bigint[]), cast(? as date[]), cast(? as numeric[]))
+			on conflict (volunteer_id, day) do update set hours = excluded.hours""";
+
+	private void write(List<ServiceRecord> records, long lastSeq, byte[] lastHash, Map<DayKey, BigDecimal> dayHours) {
 		Map<Long, Totals> perVolunteer = new LinkedHashMap<>();
 		Map<List<Long>, Totals> perYear = new LinkedHashMap<>();
 		Set<DayKey> touchedDays = new java.util.LinkedHashSet<>();
@@ -243,45 +279,35 @@ public class LedgerWriter {
 			perYear.merge(List.of(r.volunteerId(), year), new Totals(r.hours(), counted), Totals::plus);
 			touchedDays.add(new DayKey(r.volunteerId(), day(r.startedAt())));
 		}
+		Object[][] columns = columns(records);
 		Timestamp now = Timestamp.from(clock.instant());
 		template.update(connection -> {
-			var statement = connection.prepareStatement("""
-					insert into volunteer_hours (volunteer_id, hours, records, updated_at)
-					select v, h, r, ? from unnest(cast(? as bigint[]), cast(? as numeric[]), cast(? as int[])) as t (v, h, r)
-					on conflict (volunteer_id) do update set hours = volunteer_hours.hours + excluded.hours,
-					    records = volunteer_hours.records + excluded.records, updated_at = excluded.updated_at""");
-			statement.setTimestamp(1, now);
-			statement.setArray(2, connection.createArrayOf("bigint", perVolunteer.keySet().toArray(Long[]::new)));
-			statement.setArray(3, connection.createArrayOf("numeric",
+			var statement = connection.prepareStatement(WRITE);
+			int p = 1;
+			for (Object[] column : columns) {
+				statement.setArray(p++, connection.createArrayOf(arrayType(column), column));
+			}
+			statement.setLong(p++, lastSeq);
+			statement.setBytes(p++, lastHash);
+			statement.setTimestamp(p++, now);
+			statement.setArray(p++, connection.createArrayOf("bigint", perVolunteer.keySet().toArray(Long[]::new)));
+			statement.setArray(p++, connection.createArrayOf("numeric",
 					perVolunteer.values().stream().map(Totals::hours).toArray(BigDecimal[]::new)));
-			statement.setArray(4, connection.createArrayOf("int",
+			statement.setArray(p++, connection.createArrayOf("int",
 					perVolunteer.values().stream().map(Totals::records).toArray(Integer[]::new)));
-			return statement;
-		});
-		template.update(connection -> {
-			var statement = connection.prepareStatement("""
-					insert into volunteer_year_hours (volunteer_id, year, hours, records)
-					select * from unnest(cast(? as bigint[]), cast(? as int[]), cast(? as numeric[]), cast(? as int[]))
-					on conflict (volunteer_id, year) do update set hours = volunteer_year_hours.hours + excluded.hours,
-					    records = volunteer_year_hours.records + excluded.records""");
-			statement.setArray(1, connection.createArrayOf("bigint", perYear.keySet().stream().map(k -> k.get(0)).toArray(Long[]::new)));
-			statement.setArray(2, connection.createArrayOf("int",
+			statement.setArray(p++, connection.createArrayOf("bigint",
+					perYear.keySet().stream().map(k -> k.get(0)).toArray(Long[]::new)));
+			statement.setArray(p++, connection.createArrayOf("int",
 					perYear.keySet().stream().map(k -> k.get(1).intValue()).toArray(Integer[]::new)));
-			statement.setArray(3, connection.createArrayOf("numeric",
+			statement.setArray(p++, connection.createArrayOf("numeric",
 					perYear.values().stream().map(Totals::hours).toArray(BigDecimal[]::new)));
-			statement.setArray(4, connection.createArrayOf("int",
+			statement.setArray(p++, connection.createArrayOf("int",
 					perYear.values().stream().map(Totals::records).toArray(Integer[]::new)));
-			return statement;
-		});
-		template.update(connection -> {
-			var statement = connection.prepareStatement("""
-					insert into volunteer_day_hours (volunteer_id, day, hours)
-					select * from unnest(cast(? as bigint[]), cast(? as date[]), cast(? as numeric[]))
-					on conflict (volunteer_id, day) do update set hours = excluded.hours""");
-			statement.setArray(1, connection.createArrayOf("bigint", touchedDays.stream().map(DayKey::volunteerId).toArray(Long[]::new)));
-			statement.setArray(2, connection.createArrayOf("text",
+			statement.setArray(p++, connection.createArrayOf("bigint",
+					touchedDays.stream().map(DayKey::volunteerId).toArray(Long[]::new)));
+			statement.setArray(p++, connection.createArrayOf("text",
 					touchedDays.stream().map(d -> d.day().toString()).toArray(String[]::new)));
-			statement.setArray(3, connection.createArrayOf("numeric",
+			statement.setArray(p, connection.createArrayOf("numeric",
 					touchedDays.stream().map(dayHours::get).toArray(BigDecimal[]::new)));
 			return statement;
 		});
