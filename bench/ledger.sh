@@ -7,7 +7,8 @@
 #  (b) full-chain verification: the chain is extended to M records (computed in Java, loaded with
 #      COPY), then `ledger verify` walks all of it with a 256 MB heap; time, peak heap (GC log)
 #      and peak resident memory (/usr/bin/time) are reported.
-# Usage: bench/ledger.sh [N appended, default 100000] [M in the chain, default 18000000] [B, default 100]
+# Usage: bench/ledger.sh [N appended, default 100000] [M in the chain, default 18000000; <= N skips (b)] [B, default 100]
+# Environment: JAR (default target/wenming.jar), DATA (default target/bench-ledger), PG_PORT (default 28433)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RECORDS=${1:-100000}
@@ -15,7 +16,7 @@ CHAIN=${2:-18000000}
 BATCH=${3:-100}
 JAR=${JAR:-target/wenming.jar}
 [ -f "$JAR" ] || ./mvnw -q -B -DskipTests package
-DATA=target/bench-ledger
+DATA=${DATA:-target/bench-ledger}
 PG_PORT=${PG_PORT:-28433}
 rm -rf "$DATA"; mkdir -p "$DATA"
 ledger() {
@@ -27,6 +28,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(java -
 echo "== (a) append rate: $RECORDS records in batches of $BATCH"
 ledger 512m bench-append --records="$RECORDS" --batch="$BATCH"
 EXTEND=$(( CHAIN - RECORDS ))
+if [ "$EXTEND" -le 0 ]; then exit 0; fi
 echo "== (b) extending the chain to $CHAIN records"
 ledger 512m bench-chain --records="$EXTEND"
 echo "== (b) verifying the whole chain (-Xmx256m)"
