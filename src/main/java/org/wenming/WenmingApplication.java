@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class WenmingApplication {
 
 	public static void main(String[] args) {
+		// java -jar wenming.jar ledger verify: a command without the web server (see LedgerCommand)
+		if (org.wenming.ledger.LedgerCommand.matches(args)) {
+			System.exit(org.wenming.ledger.LedgerCommand.run(WenmingApplication.class, args));
+		}
 		SpringApplication.run(WenmingApplication.class, args);
 	}
 }

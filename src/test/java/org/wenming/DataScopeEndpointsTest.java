@@ -73,7 +73,10 @@ class DataScopeEndpointsTest {
 			// one's own certificates; another's number is not found (CertificateTest)
 			"GET /me/certificates", "POST /me/certificates", "GET /me/certificates/{number}.pdf",
 			// a volunteer's own check-in: the signed token names the shift, the sign-up must be their own
-			"GET /checkin", "POST /checkin", "POST /api/v1/checkins");
+			"GET /checkin", "POST /checkin", "POST /api/v1/checkins",
+			// the ledger: one's own hours and requests, and the empty manual-record form
+			"GET /me/hours", "GET /me/hours/corrections/new", "POST /me/hours/corrections", "GET /api/v1/me/hours",
+			"GET /admin/ledger/records/new");
 
 	@Autowired
 	MockMvc mvc;
@@ -86,6 +89,9 @@ class DataScopeEndpointsTest {
 
 	@Autowired
 	Volunteers volunteers;
+
+	@Autowired
+	org.wenming.ledger.ServiceLedger ledger;
 
 	/** Registers the fixture's volunteer as the city office would. */
 	static final ScopedUser CITY_OFFICE = new ScopedUser() {
@@ -118,7 +124,8 @@ class DataScopeEndpointsTest {
 	/** Records of 鼎湖区 (441203) that 端州区 must never reach. */
 	record Fixture(long siteId, String siteName, long userId, String username, long teamId, String teamName,
 			long applicationId, long secondApplicationId, String applicantName, long volunteerId, String volunteerName,
-			long importJobId, long activityId, long shiftId, long firstSignupId, long secondSignupId) {
+			long importJobId, long activityId, long shiftId, long firstSignupId, long secondSignupId,
+			String volunteerNumber, long correctionId) {
 
 		/** Finds the user without being the username: search boxes echo what was searched. */
 		String searchText() {
@@ -314,11 +321,36 @@ class DataScopeEndpointsTest {
 			new Probe("POST /checkin/shifts/{shiftId}/confirm", Shape.RECORD,
 				f -> post("/checkin/shifts/" + dinghuShift + "/confirm").with(csrf())),
 			new Probe("POST /api/v1/checkin/shifts/{shiftId}/confirmation", Shape.RECORD,
-				f -> post("/api/v1/checkin/shifts/" + dinghuSecondShift + "/confirmation").with(csrf())));
+				f -> post("/api/v1/checkin/shifts/" + dinghuSecondShift + "/confirmation").with(csrf())),
+			new Probe("GET /admin/ledger", Shape.LIST, f -> get("/admin/ledger")),
+			new Probe("GET /api/v1/admin/ledger/records", Shape.LIST, f -> get("/api/v1/admin/ledger/records")
+				.param("volunteer", f.volunteerNumber())),
+			new Probe("POST /admin/ledger/records/new", Shape.CREATE, f -> post("/admin/ledger/records/new").with(csrf())
+				.param("volunteerNumber", f.volunteerNumber()).param("organizationKind", "TEAM")
+				.param("organizationId", String.valueOf(f.teamId())).param("activityType", "SERVICE")
+				.param("activityTitle", "鼎湖纸质签到补记").param("day", ledgerDay()).param("start", "14:00")
+				.param("end", "15:30").param("confirmedBy", "鼎湖队长")),
+			new Probe("POST /api/v1/admin/ledger/records", Shape.CREATE, f -> post("/api/v1/admin/ledger/records")
+				.with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"volunteerNumber\":\"" + f.volunteerNumber() + "\",\"organizationKind\":\"TEAM\","
+						+ "\"organizationId\":\"" + f.teamId() + "\",\"activityTitle\":\"鼎湖接口补记\",\"day\":\""
+						+ ledgerDay() + "\",\"start\":\"16:00\",\"end\":\"17:00\",\"confirmedBy\":\"鼎湖队长\"}")),
+			new Probe("GET /admin/ledger/corrections", Shape.LIST, f -> get("/admin/ledger/corrections")),
+			new Probe("POST /admin/ledger/corrections/{id}/{action}", Shape.RECORD,
+					f -> post("/admin/ledger/corrections/" + f.correctionId() + "/approve").with(csrf())),
+			// verification reads the whole chain: the city office and the system administrator only
+			new Probe("GET /admin/ledger/verify", Shape.RECORD, f -> get("/admin/ledger/verify")),
+			new Probe("POST /admin/ledger/verify", Shape.RECORD, f -> post("/admin/ledger/verify").with(csrf())),
+			new Probe("GET /admin/ledger/verify/status", Shape.RECORD, f -> get("/admin/ledger/verify/status")));
 
 	/** A local date-time some days ahead, as a form's datetime-local sends it. */
 	static String inDays(int days, int hour) {
 		return java.time.LocalDate.now(org.wenming.shared.CityTime.ZONE).plusDays(days).atTime(hour, 0).toString();
+	}
+
+	/** Yesterday in the city: a day the ledger accepts records and corrections for. */
+	static String ledgerDay() {
+		return java.time.LocalDate.now(org.wenming.shared.CityTime.ZONE).minusDays(1).toString();
 	}
 
 	Fixture dinghu;
@@ -351,8 +383,23 @@ class DataScopeEndpointsTest {
 		long first = application(teamId, volunteer(applicantName, path));
 		long second = application(teamId, volunteer(applicantName + "乙", path));
 		String volunteerName = TestVolunteers.name();
-		long volunteerId = volunteers.registerByStaff(TestVolunteers.draft(volunteerName,
-				TestVolunteers.residentId("441203"), TestVolunteers.mobile(), "441203"), CITY_OFFICE).id();
+		org.wenming.volunteer.Volunteer registered = volunteers.registerByStaff(TestVolunteers.draft(volunteerName,
+				TestVolunteers.residentId("441203"), TestVolunteers.mobile(), "441203"), CITY_OFFICE);
+		long volunteerId = registered.id();
+		// a ledger record of the 鼎湖 team for the volunteer, and their open request to add a missing one
+		ledger.recordManual(new org.wenming.ledger.ManualRecordDraft(registered.volunteerNumber(),
+				org.wenming.ledger.ManualRecordDraft.OrganizationKind.TEAM, teamId, "SERVICE", "鼎湖范围服务",
+				java.time.LocalDate.parse(ledgerDay()), java.time.LocalTime.of(9, 0), java.time.LocalTime.of(11, 0),
+				"鼎湖队长"), CITY_OFFICE);
+		java.time.OffsetDateTime missingStart = java.time.LocalDate.parse(ledgerDay()).atTime(19, 0)
+			.atZone(org.wenming.shared.CityTime.ZONE).toOffsetDateTime();
+		long correctionId = jdbc.sql("""
+				insert into correction_request (volunteer_id, activity_title, started_at, ended_at, hours, reason,
+				    region_path, organization_kind, organization_id, organization_name, activity_type)
+				values (:volunteer, '鼎湖漏记服务', :start, :end, 1.0, '签到表漏记了我', :path, 'TEAM', :team, :teamName,
+				    'SERVICE') returning id""")
+			.param("volunteer", volunteerId).param("start", missingStart).param("end", missingStart.plusHours(1))
+			.param("path", path).param("team", teamId).param("teamName", teamName).query(Long.class).single();
 		// a reveal by the 鼎湖 staff member, so the access records of 鼎湖 have an entry naming them
 		jdbc.sql("""
 				insert into personal_data_access (actor_user_id, actor_username, volunteer_id, volunteer_region_path,
@@ -395,7 +442,8 @@ class DataScopeEndpointsTest {
 				    now() - interval '2 hours', now() - interval '1 hour', now())""")
 			.param("team", teamId).param("path", path).param("username", username).update();
 		dinghu = new Fixture(siteId, siteName, userId, username, teamId, teamName, first, second, applicantName,
-				volunteerId, volunteerName, importJobId, activityId, shiftId, firstSignup, secondSignup);
+				volunteerId, volunteerName, importJobId, activityId, shiftId, firstSignup, secondSignup,
+				registered.volunteerNumber(), correctionId);
 		// two shifts of the 鼎湖 team that ended 10 minutes ago, with the fixture's volunteer confirmed on the first
 		long checkinActivityId = jdbc.sql("""
 				insert into activity (title, type, organizer_team_id, address, region_code, region_path, status, created_by)
@@ -476,6 +524,8 @@ class DataScopeEndpointsTest {
 		Map<String, Object> activityBefore = activityRow();
 		List<Map<String, Object>> signupsBefore = signupRows();
 		long activitiesBefore = count("activity");
+		long ledgerBefore = count("service_record where activity_title like '鼎湖%'");
+		long openCorrectionsBefore = count("correction_request where status = 'OPEN'");
 		List<String> failures = new ArrayList<>();
 		for (Probe probe : SCOPED) {
 			MvcResult result = mvc.perform(request(probe).with(duanzhou)).andReturn();
@@ -507,6 +557,8 @@ class DataScopeEndpointsTest {
 		assertThat(activityRow()).isEqualTo(activityBefore);
 		assertThat(signupRows()).isEqualTo(signupsBefore);
 		assertThat(count("activity")).isEqualTo(activitiesBefore);
+		assertThat(count("service_record where activity_title like '鼎湖%'")).isEqualTo(ledgerBefore);
+		assertThat(count("correction_request where status = 'OPEN'")).isEqualTo(openCorrectionsBefore);
 	}
 
 	@Test

@@ -4,10 +4,15 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.wenming.ledger.RecordKind;
+import org.wenming.ledger.internal.LedgerWriter;
+import org.wenming.ledger.internal.NewRecord;
 import org.wenming.shared.CityTime;
 import org.wenming.support.TestUsers;
 import org.wenming.volunteer.TestVolunteers;
@@ -15,15 +20,13 @@ import org.wenming.volunteer.Volunteer;
 import org.wenming.volunteer.Volunteers;
 
 /**
- * Volunteers registered through {@link Volunteers}, and ledger rows inserted straight into
- * {@code service_record} (the ledger's own append path is not what these tests are about).
+ * Volunteers registered through {@link Volunteers}, and their service records appended through the
+ * ledger's own writer (not the events that normally feed it: these tests are about certificates).
  */
 final class CertificateFixtures {
 
-	/** Far above any position the ledger's own appends reach, so these rows never take a seq it needs. */
-	private static final long SEQ_BASE = 8_000_000_000_000_000L;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
+	/** Made-up shift ids for the service records, far from the ones tests of the activity module create. */
+	private static final AtomicLong SHIFTS = new AtomicLong(7_000_000_000L + new SecureRandom().nextInt(1_000_000) * 1_000L);
 
 	private final JdbcClient jdbc;
 
@@ -31,7 +34,10 @@ final class CertificateFixtures {
 
 	private final TestUsers users;
 
-	CertificateFixtures(JdbcClient jdbc, Volunteers volunteers, TestUsers users) {
+	private final LedgerWriter ledger;
+
+	CertificateFixtures(JdbcClient jdbc, Volunteers volunteers, TestUsers users, LedgerWriter ledger) {
+		this.ledger = ledger;
 		this.jdbc = jdbc;
 		this.volunteers = volunteers;
 		this.users = users;
@@ -65,27 +71,24 @@ final class CertificateFixtures {
 	long correction(Person person, long corrects, String hours) {
 		String type = jdbc.sql("select activity_type from service_record where seq = :s").param("s", corrects)
 				.query(String.class).single();
-		return record(person, "CORRECTION", type, hours, LocalDate.now(CityTime.ZONE), corrects);
+		// a correction is dated like the record it corrects (the day its hours belong to)
+		LocalDate day = jdbc.sql("select started_at from service_record where seq = :s").param("s", corrects)
+				.query(OffsetDateTime.class).single().atZoneSameInstant(CityTime.ZONE).toLocalDate();
+		return record(person, "CORRECTION", type, hours, day, corrects);
 	}
 
+	/** Appended through the ledger's own writer, so the hash chain stays whole for every other test. */
 	private long record(Person person, String kind, String type, String hours, LocalDate day, Long corrects) {
 		OffsetDateTime start = day.atTime(9, 0).atZone(CityTime.ZONE).toOffsetDateTime();
-		byte[] hash = new byte[32];
-		RANDOM.nextBytes(hash);
-		long seq = SEQ_BASE + (RANDOM.nextLong() & 0x7FFFFFFFFFFFL);
-		return jdbc.sql("""
-				insert into service_record (seq, kind, volunteer_id, activity_type, activity_title, started_at, ended_at,
-				    hours, organization_kind, organization_id, organization_name, region_path, recorded_by, confirmed_by,
-				    corrects_seq, reason, approved_by, recorded_at, prev_hash, hash)
-				values (:seq, :kind, :volunteer, :type, '测试活动', :start, :end, :hours, 'TEAM', 1, '测试队', '44.4412.441202.',
-				    'test', 'test', :corrects, :reason, :approver, now(), :prev, :hash)
-				returning seq""")
-				.param("seq", seq).param("kind", kind).param("volunteer", person.volunteer().id()).param("type", type)
-				.param("start", start).param("end", start.plusHours(4)).param("hours", new BigDecimal(hours))
-				.param("corrects", corrects, java.sql.Types.BIGINT)
-				.param("reason", corrects == null ? null : "时长登记有误", java.sql.Types.VARCHAR)
-				.param("approver", corrects == null ? null : "test", java.sql.Types.VARCHAR)
-				.param("prev", new byte[32]).param("hash", hash).query(Long.class).single();
+		BigDecimal credited = new BigDecimal(hours);
+		OffsetDateTime end = start.plusMinutes(Math.max(30, credited.abs().multiply(BigDecimal.valueOf(60)).longValue()));
+		boolean correction = corrects != null;
+		// a made-up shift id per service record: each is a separate attendance
+		Long shift = correction ? null : SHIFTS.incrementAndGet();
+		NewRecord record = new NewRecord(RecordKind.valueOf(kind), person.volunteer().id(), correction ? null : shift,
+				shift, type, "测试活动", start, end, credited, "TEAM", 1, "测试队", "44.4412.441202.", "test", "test",
+				corrects, correction ? "时长登记有误" : null, correction ? "test" : null);
+		return ledger.append(List.of(record)).get(0).seq();
 	}
 
 	int certificates(Person person) {

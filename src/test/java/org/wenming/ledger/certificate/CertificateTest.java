@@ -70,11 +70,14 @@ class CertificateTest {
 	@Autowired
 	Certificates certificates;
 
+	@Autowired
+	org.wenming.ledger.internal.LedgerWriter ledger;
+
 	CertificateFixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new CertificateFixtures(jdbc, volunteers, new TestUsers(regions));
+		fixtures = new CertificateFixtures(jdbc, volunteers, new TestUsers(regions), ledger);
 	}
 
 	/** Issues through the page and follows the redirect to the PDF; returns the certificate number. */
@@ -144,8 +147,9 @@ class CertificateTest {
 	void theQrCodeLeadsToThePublicVerificationPage() throws Exception {
 		CertificateFixtures.Person person = fixtures.volunteer();
 		// every activity type: the table at its longest still leaves the QR code on the one page
-		for (String type : List.of("SERVICE", "LECTURE", "MARKET", "COURSE", "CAMPAIGN")) {
-			fixtures.service(person, type, "3.0", LocalDate.of(2026, 6, 1));
+		List<String> types = List.of("SERVICE", "LECTURE", "MARKET", "COURSE", "CAMPAIGN");
+		for (int i = 0; i < types.size(); i++) {
+			fixtures.service(person, types.get(i), "3.0", LocalDate.of(2026, 6, 1).plusDays(i));
 		}
 		String number = issue(person, "2026-01-01", "");
 		byte[] pdf = download(person, number);

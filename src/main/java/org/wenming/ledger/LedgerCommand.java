@@ -1,0 +1,93 @@
+package org.wenming.ledger;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.wenming.ledger.internal.LedgerBench;
+
+/**
+ * The ledger's command line: {@code java -jar wenming.jar ledger verify|check|bench-append|bench-chain}.
+ *
+ * <p>A command starts the application context with no HTTP connector ({@code server.port=-1}:
+ * the servlet context is built, because the security configuration needs it, but no port is
+ * opened and no request can arrive), without the startup banner and listeners' catch-up
+ * (outstanding events are left for the server), against the same
+ * database the server uses (the embedded one in the data folder, or WENMING_DB_URL), runs, prints
+ * its result and exits: 0 when all is well, 2 when the chain is broken or totals differ, 1 on
+ * error or bad usage. With the embedded database, stop the server first (both would use the same
+ * data folder); with an external database the command can run next to the server.
+ */
+public final class LedgerCommand {
+
+	public static final int OK = 0;
+
+	public static final int ERROR = 1;
+
+	public static final int BROKEN = 2;
+
+	private LedgerCommand() {
+	}
+
+	/** Whether the arguments ask for a ledger command rather than the server. */
+	public static boolean matches(String[] args) {
+		return args.length >= 2 && "ledger".equals(args[0]);
+	}
+
+	/** Runs the command and returns the exit status. */
+	public static int run(Class<?> application, String[] args) {
+		String command = args[1];
+		String[] rest = Arrays.copyOfRange(args, 2, args.length);
+		if (!List.of("verify", "check", "bench-append", "bench-chain").contains(command)) {
+			System.err.println("usage: java -jar wenming.jar ledger verify|check|bench-append|bench-chain [--option=value ...]");
+			return ERROR;
+		}
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+			.web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+			.run(commandArguments(rest))) {
+			return switch (command) {
+				case "verify" -> verify(context.getBean(ServiceLedger.class), System.out);
+				case "check" -> check(context.getBean(ServiceLedger.class), System.out);
+				default -> context.getBean(LedgerBench.class).run(command, context.getEnvironment(), System.out);
+			};
+		}
+		catch (RuntimeException ex) {
+			System.err.println("ledger " + command + " failed: " + ex);
+			return ERROR;
+		}
+	}
+
+	/**
+	 * The options given, after ours: command-line arguments outrank application.yml (which sets
+	 * server.port from PORT), and a later duplicate wins, so the port cannot be switched back on.
+	 */
+	static String[] commandArguments(String[] rest) {
+		List<String> arguments = new java.util.ArrayList<>(List.of(rest));
+		arguments.add("--server.port=-1");
+		arguments.add("--logging.level.root=WARN");
+		arguments.add("--logging.level.org.wenming=WARN");
+		arguments.add("--spring.modulith.events.republish-outstanding-events-on-restart=false");
+		return arguments.toArray(String[]::new);
+	}
+
+	static int verify(ServiceLedger ledger, PrintStream out) {
+		long length = ledger.length();
+		out.println("verifying " + length + " records...");
+		ChainVerdict verdict = ledger.verify(checked -> System.err.printf("  %,d of %,d (%d%%)%n", checked, length,
+				length == 0 ? 100 : checked * 100 / length));
+		out.println(verdict.describe());
+		return verdict.intact() ? OK : BROKEN;
+	}
+
+	static int check(ServiceLedger ledger, PrintStream out) {
+		List<TotalsDifference> differences = ledger.checkTotals();
+		differences.forEach(d -> out.println("  " + d));
+		out.println(differences.isEmpty() ? "totals match the records" : differences.size() + " differences"
+				+ (differences.size() >= org.wenming.ledger.internal.TotalsCheck.LISTED_MAX ? " (or more)" : ""));
+		return differences.isEmpty() ? OK : BROKEN;
+	}
+}

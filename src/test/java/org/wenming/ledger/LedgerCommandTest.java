@@ -1,0 +1,49 @@
+package org.wenming.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.wenming.support.WenmingTest;
+
+/** The command line: what it recognises, that it never opens a port, and what verify and check print. */
+@WenmingTest
+class LedgerCommandTest {
+
+	@Autowired
+	ServiceLedger ledger;
+
+	@Test
+	void recognisesLedgerCommandsOnly() {
+		assertThat(LedgerCommand.matches(new String[] { "ledger", "verify" })).isTrue();
+		assertThat(LedgerCommand.matches(new String[] { "ledger" })).isFalse();
+		assertThat(LedgerCommand.matches(new String[] { "--server.port=9000" })).isFalse();
+		assertThat(LedgerCommand.run(LedgerCommandTest.class, new String[] { "ledger", "erase" }))
+			.isEqualTo(LedgerCommand.ERROR);
+	}
+
+	@Test
+	void theServerPortIsSwitchedOffLastSoNoOptionCanTurnItOn() {
+		List<String> arguments = List.of(LedgerCommand.commandArguments(new String[] { "--server.port=8080" }));
+		assertThat(arguments.lastIndexOf("--server.port=-1")).isGreaterThan(arguments.indexOf("--server.port=8080"));
+	}
+
+	@Test
+	void verifyAndCheckPrintTheirVerdictAndExitAccordingly() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int status = LedgerCommand.verify(ledger, new PrintStream(out, true, StandardCharsets.UTF_8));
+		String printed = out.toString(StandardCharsets.UTF_8);
+		assertThat(printed).startsWith("verifying ");
+		assertThat(status == LedgerCommand.OK).isEqualTo(printed.contains("ledger chain intact"));
+		assertThat(status == LedgerCommand.BROKEN).isEqualTo(printed.contains("ledger chain BROKEN at seq"));
+		out.reset();
+		status = LedgerCommand.check(ledger, new PrintStream(out, true, StandardCharsets.UTF_8));
+		printed = out.toString(StandardCharsets.UTF_8);
+		assertThat(status == LedgerCommand.OK).isEqualTo(printed.contains("totals match the records"));
+	}
+}
