@@ -290,7 +290,7 @@ public class VolunteerImports {
 					log.info("Import job {}: {} rows checked and streamed in {} ms, loaded in {} ms ({})", id,
 							validation.read, (validated - started) / 1_000_000,
 							(System.nanoTime() - validated) / 1_000_000, load.indexesRebuilt() > 0
-									? "bulk load, " + load.indexesRebuilt() + " indexes rebuilt" : "indexes kept");
+									? "bulk load, " + load.indexesRebuilt() + " indexes and constraints rebuilt" : "indexes kept");
 					jobs.finish(id, ImportJob.Status.DONE, null, null, validation.read, validation.ok, 0,
 							load.imported(), null, OffsetDateTime.now(clock));
 				}
@@ -351,6 +351,7 @@ public class VolunteerImports {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		List<String[]> indexes = bulkLoad.test(rows) ? lockAndDropIndexes(connection) : List.of();
 		int added;
+		long insertStarted = System.nanoTime();
 		try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
 			int i = 1;
 			insert.setString(i++, cipher.activeKeyId());
@@ -364,13 +365,14 @@ public class VolunteerImports {
 		}
 		if (!indexes.isEmpty()) {
 			long inserted = System.nanoTime();
+			log.info("Import job {}: {} rows inserted in {} ms", id, added, (inserted - insertStarted) / 1_000_000);
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("set local maintenance_work_mem = '256MB'");
 				for (String[] index : indexes) {
 					statement.execute(index[1]); // a unique index finding a duplicate fails the whole load here
 				}
 			}
-			log.info("Import job {}: {} indexes built in {} ms", id, indexes.size(),
+			log.info("Import job {}: {} indexes and constraints built in {} ms", id, indexes.size(),
 					(System.nanoTime() - inserted) / 1_000_000);
 		}
 		return new Load(added, indexes.size());
@@ -378,8 +380,9 @@ public class VolunteerImports {
 
 	/**
 	 * Bulk-load mode for a city's first migration (the file at least as large as the table and above
-	 * {@code bulk-load-min-rows}): building the indexes once after the insert is several times faster
-	 * than maintaining a dozen of them row by row. It needs the volunteer table to itself until the
+	 * {@code bulk-load-min-rows}): building the indexes once and checking the foreign keys once after
+	 * the insert is several times faster than maintaining a dozen indexes and checking two foreign keys
+	 * row by row. It needs the volunteer table to itself until the
 	 * commit, so it gives way (and the rows go in with the indexes kept) when that lock is not had
 	 * within 5 seconds. Everything, the dropped indexes included, is in the load's transaction: a
 	 * failure rolls back to the table as it was. The primary key stays (other tables' foreign keys hang
@@ -418,7 +421,12 @@ public class VolunteerImports {
 		return indexes;
 	}
 
-	/** The volunteer table's indexes but the primary key and those foreign keys need, with how to rebuild them. */
+	/**
+	 * The volunteer table's indexes but the primary key and those other tables' foreign keys need, then
+	 * its own foreign keys (checked row by row on insert, they cost more than the indexes; added back,
+	 * they are checked once, by one join), each with how to build it again. Order matters: unique
+	 * constraints and indexes are rebuilt first, the foreign keys last.
+	 */
 	private static final String DROPPABLE_INDEXES = """
 			select format('alter table volunteer drop constraint %I', c.conname),
 			       format('alter table volunteer add constraint %I %s', c.conname, pg_get_constraintdef(c.oid))
@@ -429,7 +437,12 @@ public class VolunteerImports {
 			select format('drop index %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
 			from pg_index i
 			where i.indrelid = 'volunteer'::regclass
-			  and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""";
+			  and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+			union all
+			select format('alter table volunteer drop constraint %I', c.conname),
+			       format('alter table volunteer add constraint %I %s', c.conname, pg_get_constraintdef(c.oid))
+			from pg_constraint c
+			where c.conrelid = 'volunteer'::regclass and c.contype = 'f'""";
 
 	/** Pass 1 over one file. */
 	private final class Validation {
