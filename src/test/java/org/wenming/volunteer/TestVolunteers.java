@@ -22,6 +22,13 @@ public final class TestVolunteers {
 		return first17 + ResidentIdNumber.checkCode(first17);
 	}
 
+	/** A resident ID with a chosen sequence number (000–999; odd: male), for IDs that must never repeat. */
+	public static String residentId(String region6, LocalDate birth, int sequence) {
+		String first17 = region6 + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(),
+				birth.getDayOfMonth()) + String.format("%03d", sequence);
+		return first17 + ResidentIdNumber.checkCode(first17);
+	}
+
 	/** A random adult's resident ID from the given region: collisions are negligible. */
 	public static String residentId(String region6) {
 		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 365 * 50));

@@ -683,8 +683,8 @@ public class VolunteerImports {
 			pending.forEach(p -> byType.computeIfAbsent(p.idType(), t -> new ArrayList<>()).add(p.idHash()));
 			Set<ByteBuffer> found = new HashSet<>();
 			byType.forEach((type, hashes) -> jdbc.sql("""
-					select id_number_hash from volunteer where id_type = :type and id_number_hash in (:hashes)""")
-					.param("type", type).param("hashes", hashes)
+					select id_number_hash from volunteer where id_type = :type and id_number_hash = any(:hashes)""")
+					.param("type", type).param("hashes", hashes.toArray(new byte[0][]))
 					.query((rs, i) -> ByteBuffer.wrap(rs.getBytes(1))).list().forEach(found::add));
 			return found;
 		}
@@ -701,8 +701,8 @@ public class VolunteerImports {
 					}
 				}
 				Set<String> taken = new HashSet<>(jdbc.sql("""
-						select volunteer_number from volunteer where volunteer_number in (:numbers)""")
-						.param("numbers", candidates).query(String.class).list());
+						select volunteer_number from volunteer where volunteer_number = any(:numbers)""")
+						.param("numbers", candidates.toArray(new String[0])).query(String.class).list());
 				candidates.stream().filter(n -> !taken.contains(n)).forEach(numbers::add);
 			}
 			return numbers;

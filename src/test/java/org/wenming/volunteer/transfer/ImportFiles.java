@@ -30,7 +30,7 @@ final class ImportFiles {
 			row.add(switch (column) {
 				case REAL_NAME -> TestVolunteers.name();
 				case ID_TYPE -> "居民身份证";
-				case ID_NUMBER -> TestVolunteers.residentId(village.substring(0, 6));
+				case ID_NUMBER -> uniqueResidentId();
 				case PHONE -> TestVolunteers.mobile();
 				case REGION_CODE -> village;
 				case SKILLS -> "医疗救护;LEGAL";
@@ -40,6 +40,17 @@ final class ImportFiles {
 			});
 		}
 		return row;
+	}
+
+	private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID = new java.util.concurrent.atomic.AtomicInteger();
+
+	/**
+	 * A resident ID no other row of this test run has: files of a thousand random IDs would repeat one
+	 * now and then. Issued in 德庆县 (441226), where no other test's volunteers come from.
+	 */
+	static String uniqueResidentId() {
+		int n = NEXT_ID.getAndIncrement();
+		return TestVolunteers.residentId("441226", java.time.LocalDate.of(1960, 1, 1).plusDays(n / 1000), n % 1000);
 	}
 
 	static List<List<String>> rows(String village, int count) {
