@@ -35,9 +35,13 @@ public final class PersonalDataCipher {
 
 	private final SecretKeySpec hashKey;
 
-	private final SecureRandom random = new SecureRandom();
+	/** Nonces from a generator per thread: a bulk import encrypts on several threads at once. */
+	private final ThreadLocal<SecureRandom> randoms = ThreadLocal.withInitial(SecureRandom::new);
 
 	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+	/** One cipher object per thread, initialised afresh (new nonce) for every value: getInstance is not free. */
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalDataCipher::newCipher);
 
 	/**
 	 * @throws IllegalStateException naming the property at fault when the configuration is unusable
@@ -79,9 +83,9 @@ public final class PersonalDataCipher {
 	/** Encrypts with the active key; {@code column} is bound as associated data. */
 	public byte[] encrypt(String column, String plain) {
 		byte[] nonce = new byte[NONCE_BYTES];
-		random.nextBytes(nonce);
+		randoms.get().nextBytes(nonce);
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(column.getBytes(StandardCharsets.UTF_8));
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -126,6 +130,15 @@ public final class PersonalDataCipher {
 		mac.update(kind.getBytes(StandardCharsets.UTF_8));
 		mac.update((byte) 0);
 		return mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Cipher newCipher() {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("encryption unavailable", ex);
+		}
 	}
 
 	private Mac newMac() {
