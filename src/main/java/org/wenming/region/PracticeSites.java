@@ -132,9 +132,22 @@ public class PracticeSites {
 	 */
 	public Optional<Region> staffRegion(String code, ScopedUser user) {
 		requireManaging(user);
-		String wanted = code != null ? code : user.scope().isEverything() ? homeCity : user.scope().regionCode();
+		return listStart(code, user, true);
+	}
+
+	/**
+	 * The region a list of records someone manages starts from (sites, teams, activities): the one
+	 * asked for, else a staff member's own region, else the home city (for someone whose scope is
+	 * everything, and for people who manage records by another right than region, such as leaders).
+	 *
+	 * @param staff whether the person manages by region, so that the region must lie in their scope
+	 * @throws AccessDeniedException when a staff member asks for a region outside their scope
+	 */
+	public Optional<Region> listStart(String code, ScopedUser user, boolean staff) {
+		String wanted = code != null ? code
+				: !staff || user.scope().isEverything() ? homeCity : user.scope().regionCode();
 		Optional<Region> region = regions.find(wanted);
-		if (region.isPresent() && !user.scope().covers(region.get().path())) {
+		if (region.isPresent() && staff && !user.scope().covers(region.get().path())) {
 			throw new AccessDeniedException("region " + wanted + " is outside the caller's scope");
 		}
 		return region;

@@ -1,24 +1,15 @@
 package org.wenming.activity.checkin;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wenming.platform.DatabaseProperties;
+import org.wenming.platform.KeyFiles;
 
 /**
  * Where the QR-token key comes from, kept like the personal-data keys: a configured
@@ -30,8 +21,6 @@ import org.wenming.platform.DatabaseProperties;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CheckinProperties.class)
 class CheckinKeys {
-
-	private static final Logger log = LoggerFactory.getLogger(CheckinKeys.class);
 
 	static final String FILE = "keys/checkin.properties";
 
@@ -64,46 +53,15 @@ class CheckinKeys {
 	}
 
 	static String loadOrCreate(Path file) {
-		try {
-			if (!Files.exists(file)) {
-				create(file);
-			}
-			Properties stored = new Properties();
-			try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				stored.load(in);
-			}
-			String secret = stored.getProperty("secret");
-			if (secret == null) {
-				throw new IllegalStateException("the check-in key file " + file + " has no secret");
-			}
-			return secret;
+		Properties stored = KeyFiles.loadOrCreate(file, () -> {
+			Properties keys = new Properties();
+			keys.setProperty("secret", KeyFiles.randomKey(new SecureRandom()));
+			return keys;
+		}, "Wenming check-in QR key. Losing it only invalidates the codes on screen now.");
+		String secret = stored.getProperty("secret");
+		if (secret == null) {
+			throw new IllegalStateException("the check-in key file " + file + " has no secret");
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot read or create the check-in key file " + file, ex);
-		}
-	}
-
-	private static void create(Path file) throws IOException {
-		Files.createDirectories(file.getParent());
-		byte[] bytes = new byte[32];
-		new SecureRandom().nextBytes(bytes);
-		Properties keys = new Properties();
-		keys.setProperty("secret", Base64.getEncoder().encodeToString(bytes));
-		try {
-			Files.createFile(file);
-		}
-		catch (FileAlreadyExistsException anotherStartWasFaster) {
-			return;
-		}
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException notPosix) {
-			// Windows: the file inherits the data folder's access rules
-		}
-		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
-			keys.store(out, "Wenming check-in QR key. Losing it only invalidates the codes on screen now.");
-		}
-		log.info("The check-in QR key was generated in {}", file);
+		return secret;
 	}
 }

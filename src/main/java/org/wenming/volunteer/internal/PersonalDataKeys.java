@@ -1,26 +1,16 @@
 package org.wenming.volunteer.internal;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wenming.platform.DatabaseProperties;
+import org.wenming.platform.KeyFiles;
 
 /**
  * Where the personal-data keys come from. Configured keys win. With the embedded database and no
@@ -32,8 +22,6 @@ import org.wenming.platform.DatabaseProperties;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PersonalDataProperties.class)
 class PersonalDataKeys {
-
-	private static final Logger log = LoggerFactory.getLogger(PersonalDataKeys.class);
 
 	static final String FILE = "keys/personal-data.properties";
 
@@ -53,55 +41,20 @@ class PersonalDataKeys {
 	}
 
 	static PersonalDataProperties loadOrCreate(Path file) {
-		try {
-			if (!Files.exists(file)) {
-				create(file);
+		Properties stored = KeyFiles.loadOrCreate(file, () -> {
+			SecureRandom random = new SecureRandom();
+			Properties keys = new Properties();
+			keys.setProperty("keys.k1", KeyFiles.randomKey(random));
+			keys.setProperty("active-key", "k1");
+			keys.setProperty("hash-key", KeyFiles.randomKey(random));
+			return keys;
+		}, "Wenming personal-data keys. Back up with the data; losing them loses every ID and phone number.");
+		Map<String, String> keys = new HashMap<>();
+		for (String name : stored.stringPropertyNames()) {
+			if (name.startsWith("keys.")) {
+				keys.put(name.substring(5), stored.getProperty(name));
 			}
-			Properties stored = new Properties();
-			try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				stored.load(in);
-			}
-			Map<String, String> keys = new HashMap<>();
-			for (String name : stored.stringPropertyNames()) {
-				if (name.startsWith("keys.")) {
-					keys.put(name.substring(5), stored.getProperty(name));
-				}
-			}
-			return new PersonalDataProperties(keys, stored.getProperty("active-key"), stored.getProperty("hash-key"));
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot read or create the personal-data key file " + file, ex);
-		}
-	}
-
-	private static void create(Path file) throws IOException {
-		Files.createDirectories(file.getParent());
-		SecureRandom random = new SecureRandom();
-		Properties keys = new Properties();
-		keys.setProperty("keys.k1", randomKey(random));
-		keys.setProperty("active-key", "k1");
-		keys.setProperty("hash-key", randomKey(random));
-		try {
-			Files.createFile(file);
-		}
-		catch (FileAlreadyExistsException anotherStartWasFaster) {
-			return;
-		}
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException notPosix) {
-			// Windows: the file inherits the data folder's access rules
-		}
-		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
-			keys.store(out, "Wenming personal-data keys. Back up with the data; losing them loses every ID and phone number.");
-		}
-		log.info("Personal-data keys were generated in {} (keep this file with the data folder)", file);
-	}
-
-	private static String randomKey(SecureRandom random) {
-		byte[] bytes = new byte[32];
-		random.nextBytes(bytes);
-		return Base64.getEncoder().encodeToString(bytes);
+		return new PersonalDataProperties(keys, stored.getProperty("active-key"), stored.getProperty("hash-key"));
 	}
 }

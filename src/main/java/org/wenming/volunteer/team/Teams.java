@@ -189,13 +189,7 @@ public class Teams {
 
 	/** The region a staff list starts from: the one asked for, or the person's own. */
 	public Optional<Region> managingRegion(String code, ScopedUser user) {
-		String wanted = code != null ? code
-				: !isStaff(user) || user.scope().isEverything() ? homeCity().code() : user.scope().regionCode();
-		Optional<Region> region = regions.find(wanted);
-		if (region.isPresent() && isStaff(user) && !user.scope().covers(region.get().path())) {
-			throw new AccessDeniedException("region " + wanted + " is outside the caller's scope");
-		}
-		return region;
+		return sites.listStart(code, user, isStaff(user));
 	}
 
 	/** Teams the person manages under the query's region: those in their scope (staff) and those they lead. */
