@@ -29,6 +29,12 @@ class ApiProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+	private final org.springframework.context.MessageSource messages;
+
+	ApiProblems(org.springframework.context.MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(BindException.class)
 	ProblemDetail invalid(BindException ex) {
 		List<Map<String, String>> errors = new ArrayList<>();
@@ -72,8 +78,10 @@ class ApiProblems {
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
-	ProblemDetail invalid(InvalidInputException ex) {
-		return problem("Invalid input", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+	ProblemDetail invalid(InvalidInputException ex, java.util.Locale locale) {
+		// a message that is a bundle key is said in the reader's language; plain text stays as it is
+		String message = messages.getMessage(ex.getMessage(), null, ex.getMessage(), locale);
+		return problem("Invalid input", List.of(Map.of("field", ex.field(), "message", message)));
 	}
 
 	private static ProblemDetail problem(String detail, List<Map<String, String>> errors) {

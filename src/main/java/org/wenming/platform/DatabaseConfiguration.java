@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -36,6 +37,30 @@ class DatabaseConfiguration {
 		config.setUsername(properties.username());
 		config.setPassword(properties.password());
 		return new HikariDataSource(config);
+	}
+
+	/**
+	 * A second, small pool on the same database with PostgreSQL's default plan caching, for
+	 * {@link KeyLookups}. Not a default candidate: whoever wants a DataSource or JdbcClient by type
+	 * gets the main pool.
+	 */
+	@Bean(destroyMethod = "close", defaultCandidate = false)
+	@KeyLookups
+	HikariDataSource keyLookupDataSource(HikariDataSource dataSource) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("wenming-key-lookups");
+		config.setMaximumPoolSize(10);
+		config.setMinimumIdle(2);
+		config.setJdbcUrl(dataSource.getJdbcUrl());
+		config.setUsername(dataSource.getUsername());
+		config.setPassword(dataSource.getPassword());
+		return new HikariDataSource(config);
+	}
+
+	@Bean(defaultCandidate = false)
+	@KeyLookups
+	JdbcClient keyLookupJdbcClient(@KeyLookups HikariDataSource keyLookupDataSource) {
+		return JdbcClient.create(keyLookupDataSource);
 	}
 
 	/** Lets go of the embedded server when the pool closes. */

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.activity.ActivityType;
 import org.wenming.activity.AttendanceConfirmed;
+import org.wenming.platform.KeyLookups;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.CityTime;
 import org.wenming.shared.OutOfScopeException;
@@ -40,6 +41,9 @@ class Checkins {
 
 	private final JdbcClient jdbc;
 
+	/** The scan's two statements: keyed lookups that keep a cached plan (see {@link KeyLookups}). */
+	private final JdbcClient keyLookups;
+
 	private final TransactionTemplate transactions;
 
 	private final CheckinTokens tokens;
@@ -52,9 +56,10 @@ class Checkins {
 
 	private final ApplicationEventPublisher events;
 
-	Checkins(JdbcClient jdbc, TransactionTemplate transactions, CheckinTokens tokens, CheckinProperties properties,
+	Checkins(JdbcClient jdbc, @KeyLookups JdbcClient keyLookups, TransactionTemplate transactions, CheckinTokens tokens, CheckinProperties properties,
 			Clock clock, Teams teams, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.keyLookups = keyLookups;
 		this.transactions = transactions;
 		this.tokens = tokens;
 		this.properties = properties;
@@ -228,7 +233,7 @@ class Checkins {
 		// The share lock on the shift orders the scan against a confirmation.
 		Written written;
 		try {
-			written = jdbc.sql(in ? SCAN_IN : SCAN_OUT).param("volunteer", volunteerId).param("key", idempotencyKey)
+			written = keyLookups.sql(in ? SCAN_IN : SCAN_OUT).param("volunteer", volunteerId).param("key", idempotencyKey)
 					.param("shift", shift.shiftId()).param("at", Timestamp.from(at)).param("now", Timestamp.from(now))
 					.param("outcome", outcome).param("by", user.username())
 					.query((rs, row) -> new Written(rs.getInt("open") > 0, rs.getInt("changed") > 0)).single();
@@ -291,7 +296,7 @@ class Checkins {
 	}
 
 	private Optional<Standing> standing(ScopedUser user, String key, long shiftId) {
-		return jdbc.sql("select " + SHIFT_COLUMNS + """
+		return keyLookups.sql("select " + SHIFT_COLUMNS + """
 				, v.id as volunteer_id, r.outcome, r.shift_id as answered_shift, r.action as answered_action,
 				    r.occurred_at as answered_at, att.checked_in_at, att.checked_out_at,
 				    exists (select 1 from signup su where su.shift_id = :shift and su.volunteer_id = v.id

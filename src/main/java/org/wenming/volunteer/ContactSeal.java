@@ -1,0 +1,43 @@
+package org.wenming.volunteer;
+
+import org.springframework.stereotype.Service;
+import org.wenming.volunteer.internal.PersonalDataCipher;
+
+/**
+ * Seals a phone number that another module must keep (a citizen's contact on a case report) with
+ * the same AES-GCM keys as volunteers' personal data, and opens it again for a permitted reveal.
+ */
+@Service
+public class ContactSeal {
+
+	private final PersonalDataCipher cipher;
+
+	ContactSeal(PersonalDataCipher cipher) {
+		this.cipher = cipher;
+	}
+
+	/**
+	 * A sealed phone number.
+	 *
+	 * @param cipher AES-GCM ciphertext (nonce first), bound to the column it is stored in
+	 * @param masked {@code 138****1234}, the only form ever shown
+	 * @param keyId the key it was sealed with
+	 */
+	public record SealedContact(byte[] cipher, String masked, String keyId) {
+	}
+
+	/**
+	 * @param column where it will be stored (e.g. {@code rectification_case.reporter_contact}),
+	 *        bound as associated data so a ciphertext cannot be moved to another column
+	 * @param phone the number as entered; spaces and dashes are dropped
+	 */
+	public SealedContact seal(String column, String phone) {
+		String normalised = PersonalNumbers.normalise(phone);
+		return new SealedContact(cipher.encrypt(column, normalised), PersonalNumbers.maskPhone(normalised),
+				cipher.activeKeyId());
+	}
+
+	public String open(String column, SealedContact sealed) {
+		return cipher.decrypt(sealed.keyId(), column, sealed.cipher());
+	}
+}
