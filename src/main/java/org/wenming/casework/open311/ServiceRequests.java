@@ -104,9 +104,18 @@ class ServiceRequests {
 		return new Row(rs.getLong("id"), rs.getString("case_number"), CaseStatus.valueOf(rs.getString("status")),
 				rs.getString("category_code"), rs.getString("name_zh"), rs.getString("name_en"),
 				rs.getString("description"), rs.getString("address"), rs.getString("region_code"),
-				rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), time(rs, "reported_at"),
+				degrees(rs.getBigDecimal("latitude")), degrees(rs.getBigDecimal("longitude")), time(rs, "reported_at"),
 				time(rs, "updated_at"), time(rs, "due_at"), rs.getString("unit_name"), rs.getString("media_url"),
 				rs.getString("merged_into"), rs.getString("rejection"));
+	}
+
+	/** 23.051200 is stored; 23.0512 is said. */
+	private static BigDecimal degrees(BigDecimal value) {
+		if (value == null) {
+			return null;
+		}
+		BigDecimal plain = value.stripTrailingZeros();
+		return plain.scale() < 0 ? plain.setScale(0) : plain;
 	}
 
 	private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -55,7 +55,7 @@ class ApiKeyAdminTest {
 				.query().singleRow();
 		assertThat((byte[]) row.get("key_hash")).isEqualTo(Cases.hash(key));
 		assertThat(key).startsWith((String) row.get("key_prefix"));
-		assertThat(jdbc.sql("select count(*) from open311_api_key where key_hash = :k or name = :k or key_prefix = :k")
+		assertThat(jdbc.sql("select count(*) from open311_api_key where name = :k or key_prefix = :k or created_by = :k")
 				.param("k", key).query(Long.class).single()).isZero();
 
 		String list = mvc.perform(get("/admin/open311/keys").with(city)).andReturn().getResponse().getContentAsString();

@@ -60,7 +60,8 @@ final class Open311Fixtures {
 				    latitude, longitude, region_code, region_path, reporter_name, reporter_contact_masked, reported_at,
 				    reported_by, closed_at, updated_at)
 				values (:number, 'CITIZEN', :category, :status, :description, '端州区测试路8号', 23.05, 112.46,
-				    '441202', :path, '李四', '139****0000', :at, 'citizen', case when :status = 'CLOSED' then :at end, :at)""")
+				    '441202', :path, '李四', '139****0000', cast(:at as timestamptz), 'citizen',
+				    case when cast(:status as text) = 'CLOSED' then cast(:at as timestamptz) end, cast(:at as timestamptz))""")
 				.param("number", number).param("category", category).param("status", status)
 				.param("description", "测试问题 " + number).param("path", path).param("at", Timestamp.from(reportedAt))
 				.update();
@@ -74,7 +75,7 @@ final class Open311Fixtures {
 				insert into rectification_case (case_number, source, category_code, status, description, region_code,
 				    region_path, reported_at, reported_by, updated_at)
 				select :marker || '-M' || i, 'PATROL', :category, 'REGISTERED', '批量测试问题', '441202', :path,
-				    :newest - i * interval '1 minute', 'inspector', now()
+				    cast(:newest as timestamptz) - i * interval '1 minute', 'inspector', now()
 				from generate_series(1, :count) i""").param("marker", marker).param("category", category)
 				.param("path", path).param("newest", Timestamp.from(newest)).param("count", count).update();
 	}

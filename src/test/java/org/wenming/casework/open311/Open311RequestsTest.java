@@ -107,8 +107,8 @@ class Open311RequestsTest {
 						"select reporter_key_id from rectification_case where id = :id").param("id", view.id())
 						.query(String.class).single()))).isEqualTo("13920008000");
 		assertThat(row.get("media_url")).isEqualTo("http://example.org/a.jpg");
-		assertThat(Open311Fixtures.JSON.readTree((String) row.get("attributes")).toString())
-				.isEqualTo("{\"line_kind\":[\"TELECOM\",\"CABLE_TV\"],\"severity\":\"MEDIUM\"}");
+		assertThat(Open311Fixtures.JSON.readTree((String) row.get("attributes")))
+				.isEqualTo(Open311Fixtures.JSON.readTree("{\"line_kind\":[\"TELECOM\",\"CABLE_TV\"],\"severity\":\"MEDIUM\"}"));
 		assertThat(jdbc.sql("select kind || ':' || to_status || ':' || actor from case_event where case_id = :id")
 				.param("id", view.id()).query(String.class).list()).containsExactly("REPORTED:REPORTED:" + row.get("reported_by"));
 

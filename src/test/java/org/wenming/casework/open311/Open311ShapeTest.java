@@ -189,11 +189,11 @@ class Open311ShapeTest {
 		assertThat(text(request, "detailed_status")).isEqualTo("REPORTED");
 		assertThat(text(request, "description")).isEqualTo("电线垂到人行道 <b>危险</b>");
 		assertThat(text(request, "requested_datetime")).matches(ISO_WITH_OFFSET);
-		assertThat(Double.parseDouble(text(request, "lat"))).isEqualTo(23.0512);
+		assertThat(text(request, "lat")).isEqualTo("23.0512");
 		assertThat(text(request, "media_url")).isEqualTo("https://example.org/photos/1.jpg");
 		String body = mvc.perform(get("/open311/v2/requests/" + number + ".xml")).andReturn().getResponse()
 				.getContentAsString();
-		assertThat(body).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>").doesNotContain("13800138000")
+		assertThat(body).matches("(?s)<\\?xml version=.1\\.0. encoding=.UTF-8.\\?>.*").doesNotContain("13800138000")
 				.doesNotContain("138****8000").doesNotContain("小明");
 
 		JsonNode list = json(mvc.perform(get("/open311/v2/requests/" + number + ".json")).andReturn());
