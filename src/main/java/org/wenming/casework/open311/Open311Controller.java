@@ -178,7 +178,7 @@ class Open311Controller {
 		Format f = start(format, request);
 		String ids = single(request, "service_request_id");
 		List<ServiceRequests.Row> rows;
-		if (ids != null) {
+		if (ids != null && !ids.isBlank()) {
 			// the spec: with service_request_id every other parameter is ignored
 			rows = requests.byNumbers(caseNumbers(ids));
 		}

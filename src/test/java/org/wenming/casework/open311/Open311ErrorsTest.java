@@ -132,6 +132,10 @@ class Open311ErrorsTest {
 				.contentType(MediaType.APPLICATION_JSON).content("{\"service_code\":\"PUBLIC_TOILET\"")));
 		list.add(new Case(400, "Content-Type", f -> post("/open311/v2/requests." + f).param("api_key", key)
 				.contentType(MediaType.APPLICATION_XML).content("<service_request><service_code>PUBLIC_TOILET")));
+		list.add(new Case(400, "KB", f -> post("/open311/v2/requests." + f).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("api_key=" + key + "&service_code=PUBLIC_TOILET&description=" + "a".repeat(1_100_000))));
+		// refused by the firewall before any controller: still a GeoReport error
+		list.add(new Case(400, "400", f -> get("/open311/v2/requests/{id}." + f, "a%2Fb")));
 		// 403: the key
 		list.add(new Case(403, "api_key", f -> validPost(f, "api_key", "")));
 		list.add(new Case(403, "api_key", f -> post("/open311/v2/requests." + f).param("service_code", "PUBLIC_TOILET")
