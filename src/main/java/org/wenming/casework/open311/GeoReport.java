@@ -108,8 +108,9 @@ final class GeoReport {
 
 	private static void xml(OutputStream out, XmlBody body) throws IOException {
 		try {
+			// the declaration as the spec's examples write it (StAX would use single quotes)
+			out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 			XMLStreamWriter writer = XML.createXMLStreamWriter(out, "UTF-8");
-			writer.writeStartDocument("UTF-8", "1.0");
 			body.write(writer);
 			writer.writeEndDocument();
 			writer.flush();

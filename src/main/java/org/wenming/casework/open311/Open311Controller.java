@@ -639,6 +639,10 @@ class Open311Controller {
 		if (values.length > 1) {
 			throw Open311Exception.badRequest("open311.error.repeated", name);
 		}
+		// PostgreSQL text cannot hold NUL: refused here rather than failing in the insert
+		if (values[0].indexOf('\u0000') >= 0) {
+			throw Open311Exception.badRequest("open311.error.nul", name);
+		}
 		return values[0];
 	}
 

@@ -115,6 +115,8 @@ class Open311ErrorsTest {
 		list.add(new Case(400, "address_id", f -> validPost(f, "address_id", "../etc")));
 		list.add(new Case(400, "address_string", f -> validPost(f, "address_string", "路".repeat(201))));
 		list.add(new Case(400, "description", f -> validPost(f, "description", "")));
+		list.add(new Case(400, "description", f -> validPost(f, "description", "有\u0000空字符")));
+		list.add(new Case(400, "address_string", f -> validPost(f, "address_string", "路\u0000")));
 		list.add(new Case(400, "description", f -> validPost(f, "description", "长".repeat(2001))));
 		list.add(new Case(400, "attribute[problem]", f -> post("/open311/v2/requests." + f).param("api_key", key)
 				.param("service_code", "PUBLIC_TOILET").param("lat", "23.05").param("long", "112.46").param("description", "x")));

@@ -193,7 +193,7 @@ class Open311ShapeTest {
 		assertThat(text(request, "media_url")).isEqualTo("https://example.org/photos/1.jpg");
 		String body = mvc.perform(get("/open311/v2/requests/" + number + ".xml")).andReturn().getResponse()
 				.getContentAsString();
-		assertThat(body).matches("(?s)<\\?xml version=.1\\.0. encoding=.UTF-8.\\?>.*").doesNotContain("13800138000")
+		assertThat(body).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>").doesNotContain("13800138000")
 				.doesNotContain("138****8000").doesNotContain("小明");
 
 		JsonNode list = json(mvc.perform(get("/open311/v2/requests/" + number + ".json")).andReturn());
