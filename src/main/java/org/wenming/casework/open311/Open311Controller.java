@@ -30,6 +30,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -111,6 +112,7 @@ class Open311Controller {
 		this.cityCode = cityCode;
 	}
 
+	@CrossOrigin(origins = "*", allowCredentials = "false")
 	@GetMapping("/discovery.{format}")
 	void discovery(@PathVariable String format, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
@@ -128,6 +130,7 @@ class Open311Controller {
 		GeoReport.writeObject(f, "discovery", document, response.getOutputStream());
 	}
 
+	@CrossOrigin(origins = "*", allowCredentials = "false")
 	@GetMapping("/services.{format}")
 	void services(@PathVariable String format, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
@@ -150,6 +153,7 @@ class Open311Controller {
 		GeoReport.writeList(f, "services", "service", services, response.getOutputStream());
 	}
 
+	@CrossOrigin(origins = "*", allowCredentials = "false")
 	@GetMapping("/services/{code}.{format}")
 	void service(@PathVariable String code, @PathVariable String format, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
@@ -172,6 +176,7 @@ class Open311Controller {
 				new Items("attribute", attributes)), response.getOutputStream());
 	}
 
+	@CrossOrigin(origins = "*", allowCredentials = "false")
 	@GetMapping("/requests.{format}")
 	void search(@PathVariable String format, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
@@ -188,6 +193,7 @@ class Open311Controller {
 		sendRequests(response, f, rows);
 	}
 
+	@CrossOrigin(origins = "*", allowCredentials = "false")
 	@GetMapping("/requests/{id}.{format}")
 	void request(@PathVariable String id, @PathVariable String format, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
@@ -199,6 +205,7 @@ class Open311Controller {
 		sendRequests(response, f, rows);
 	}
 
+	@CrossOrigin(origins = "*", allowCredentials = "false")
 	@GetMapping("/tokens/{token}.{format}")
 	void token(@PathVariable String token, @PathVariable String format, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {

@@ -289,6 +289,15 @@ class Open311ShapeTest {
 	}
 
 	@Test
+	void publicReadsMayBeFetchedFromAnyOriginWithoutCredentials() throws Exception {
+		var response = mvc.perform(get("/open311/v2/requests.json").header("Origin", "https://map.example.org")).andReturn()
+				.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+		assertThat(response.getHeader("Access-Control-Allow-Credentials")).isNull();
+	}
+
+	@Test
 	void theJurisdictionIsAcceptedWhenItIsOurs() throws Exception {
 		assertThat(mvc.perform(get("/open311/v2/services.json").param("jurisdiction_id", "zhaoqing.gov.cn")).andReturn()
 				.getResponse().getStatus()).isEqualTo(200);
