@@ -55,7 +55,12 @@ class DataScopeEndpointsTest {
 			"GET /activities", "GET /activities/{id}", "GET /api/v1/activities", "GET /api/v1/activities/{id}",
 			"GET /calendar/{token}.ics",
 			// service certificates: the verdict shows a masked name, the volunteer number and hours, never an ID
-			"GET /certificates", "GET /certificates/{number}", "GET /api/v1/certificates/{number}");
+			"GET /certificates", "GET /certificates/{number}", "GET /api/v1/certificates/{number}",
+			// Open311 GeoReport v2: every case, without reporter name or contact (Open311ShapeTest); POST needs an api_key
+			"GET /open311/v2/discovery.{format}", "GET /open311/v2/services.{format}",
+			"GET /open311/v2/services/{code}.{format}", "GET /open311/v2/requests.{format}",
+			"POST /open311/v2/requests.{format}", "GET /open311/v2/requests/{id}.{format}",
+			"GET /open311/v2/tokens/{token}.{format}", "ANY /open311/v2/**");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
@@ -156,6 +161,11 @@ class DataScopeEndpointsTest {
 	static long dinghuSecondShift;
 
 	static String dinghuShiftStart;
+
+	/** Two Open311 keys, new before each test, for the revoke probes. */
+	static long open311Key;
+
+	static long open311SecondKey;
 
 	static final List<Probe> SCOPED = List.of(
 			// staff issue a volunteer's service certificate only inside their scope; the PDF shows the name
@@ -341,7 +351,18 @@ class DataScopeEndpointsTest {
 			// verification reads the whole chain: the city office and the system administrator only
 			new Probe("GET /admin/ledger/verify", Shape.RECORD, f -> get("/admin/ledger/verify")),
 			new Probe("POST /admin/ledger/verify", Shape.RECORD, f -> post("/admin/ledger/verify").with(csrf())),
-			new Probe("GET /admin/ledger/verify/status", Shape.RECORD, f -> get("/admin/ledger/verify/status")));
+			new Probe("GET /admin/ledger/verify/status", Shape.RECORD, f -> get("/admin/ledger/verify/status")),
+			// Open311 keys open the whole city's intake: the city office and the system administrator only
+			new Probe("GET /admin/open311/keys", Shape.RECORD, f -> get("/admin/open311/keys")),
+			new Probe("POST /admin/open311/keys", Shape.CREATE, f -> post("/admin/open311/keys").with(csrf())
+				.param("name", "鼎湖接口系统" + suffix())),
+			new Probe("POST /admin/open311/keys/{id}/revoke", Shape.RECORD,
+					f -> post("/admin/open311/keys/" + open311Key + "/revoke").with(csrf())),
+			new Probe("GET /api/v1/admin/open311/keys", Shape.RECORD, f -> get("/api/v1/admin/open311/keys")),
+			new Probe("POST /api/v1/admin/open311/keys", Shape.CREATE, f -> post("/api/v1/admin/open311/keys")
+				.with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"鼎湖接口" + suffix() + "\"}")),
+			new Probe("POST /api/v1/admin/open311/keys/{id}/revoke", Shape.RECORD,
+					f -> post("/api/v1/admin/open311/keys/" + open311SecondKey + "/revoke").with(csrf())));
 
 	/** A local date-time some days ahead, as a form's datetime-local sends it. */
 	static String inDays(int days, int hour) {
@@ -462,6 +483,11 @@ class DataScopeEndpointsTest {
 		jdbc.sql("insert into signup (shift_id, volunteer_id, status) values (:shift, :volunteer, 'CONFIRMED')")
 			.param("shift", dinghuShift).param("volunteer", volunteerId).update();
 		dinghuShiftStart = java.time.LocalDateTime.ofInstant(shiftStart, org.wenming.shared.CityTime.ZONE).toString();
+		String keySql = """
+				insert into open311_api_key (name, key_hash, key_prefix, created_by)
+				values ('范围测试密钥', decode(md5(random()::text) || md5(random()::text), 'hex'), 'probe', 'test') returning id""";
+		open311Key = jdbc.sql(keySql).query(Long.class).single();
+		open311SecondKey = jdbc.sql(keySql).query(Long.class).single();
 	}
 
 	private long volunteer(String name, String path) {

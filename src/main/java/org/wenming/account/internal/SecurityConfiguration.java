@@ -54,6 +54,8 @@ class SecurityConfiguration {
 				// service certificates: anyone holding one may verify it
 				.requestMatchers(HttpMethod.GET, "/certificates/**", "/api/v1/certificates/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				// Open311 GeoReport v2: public reads; a POST is authenticated by its api_key, not a session
+				.requestMatchers("/open311/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole(Roles.SYSTEM_ADMIN)
 				.requestMatchers(ADMINISTRATION).hasAnyRole(Roles.SYSTEM_ADMIN, Roles.OFFICE_STAFF)
@@ -68,6 +70,8 @@ class SecurityConfiguration {
 					}
 				})
 				.logoutSuccessUrl("/login?logout").deleteCookies("WENMING_SESSION"))
+			// machine clients of Open311 have no session to protect, hence no CSRF token
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/open311/**"))
 			// a new session id at login, so a session id planted before login is worthless after it
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint())
