@@ -169,7 +169,8 @@ public class Signups {
 			throw ActivityRefusedException.conflict("activity.error.alreadyDecided");
 		}
 		// a place on a shift that is over, or on a cancelled or finished activity, is worth nothing
-		if (!shift.activityStatus().open() || !shift.shift().endsAt().isAfter(OffsetDateTime.now(clock))) {
+		if (shift.activityStatus() == ActivityStatus.CANCELLED || shift.activityStatus() == ActivityStatus.FINISHED
+				|| !shift.shift().endsAt().isAfter(OffsetDateTime.now(clock))) {
 			throw ActivityRefusedException.conflict("activity.error.approvalClosed");
 		}
 		SignupStatus status = shift.shift().full() ? SignupStatus.WAITLISTED : SignupStatus.CONFIRMED;
