@@ -55,7 +55,11 @@ class DataScopeEndpointsTest {
 			"GET /activities", "GET /activities/{id}", "GET /api/v1/activities", "GET /api/v1/activities/{id}",
 			"GET /calendar/{token}.ics",
 			// service certificates: the verdict shows a masked name, the volunteer number and hours, never an ID
-			"GET /certificates", "GET /certificates/{number}", "GET /api/v1/certificates/{number}");
+			"GET /certificates", "GET /certificates/{number}", "GET /api/v1/certificates/{number}",
+			// 随手拍: the report form, its possible duplicates (public facts only), and the follow link guarded by
+			// its secret token (CitizenReportTest, FollowTest)
+			"GET /cases/report", "POST /cases/report", "GET /cases/report/nearby", "GET /cases/follow/{token}",
+			"POST /cases/follow/{token}/rating", "GET /cases/follow/{token}/photos/{photoId}");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
@@ -76,7 +80,10 @@ class DataScopeEndpointsTest {
 			"GET /checkin", "POST /checkin", "POST /api/v1/checkins",
 			// the ledger: one's own hours and requests, and the empty manual-record form
 			"GET /me/hours", "GET /me/hours/corrections/new", "POST /me/hours/corrections", "GET /api/v1/me/hours",
-			"GET /admin/ledger/records/new");
+			"GET /admin/ledger/records/new",
+			// the cases one reported oneself; another's case number is not found (FollowTest)
+			"GET /me/cases", "GET /me/cases/{number}", "POST /me/cases/{number}/rating",
+			"GET /me/cases/{number}/photos/{photoId}");
 
 	@Autowired
 	MockMvc mvc;
