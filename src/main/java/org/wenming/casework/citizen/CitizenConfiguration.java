@@ -11,9 +11,11 @@ import org.springframework.core.Ordered;
 class CitizenConfiguration {
 
 	@Bean
-	FilterRegistrationBean<ReportSizeLimit> reportSizeLimit(CitizenProperties properties) {
+	FilterRegistrationBean<ReportSizeLimit> reportSizeLimit(CitizenProperties properties,
+			org.springframework.context.MessageSource messages,
+			org.springframework.web.servlet.LocaleResolver locales) {
 		FilterRegistrationBean<ReportSizeLimit> registration = new FilterRegistrationBean<>(
-				new ReportSizeLimit(properties.maxRequestSize().toBytes()));
+				new ReportSizeLimit(properties.maxRequestSize().toBytes(), messages, locales));
 		registration.addUrlPatterns(ReportController.PATH);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
