@@ -60,7 +60,11 @@ class DataScopeEndpointsTest {
 			"GET /open311/v2/discovery.{format}", "GET /open311/v2/services.{format}",
 			"GET /open311/v2/services/{code}.{format}", "GET /open311/v2/requests.{format}",
 			"POST /open311/v2/requests.{format}", "GET /open311/v2/requests/{id}.{format}",
-			"GET /open311/v2/tokens/{token}.{format}", "ANY /open311/v2/**");
+			"GET /open311/v2/tokens/{token}.{format}", "ANY /open311/v2/**",
+			// 随手拍: the report form, its possible duplicates (public facts only), and the follow link guarded by
+			// its secret token (CitizenReportTest, FollowTest)
+			"GET /cases/report", "POST /cases/report", "GET /cases/report/nearby", "GET /cases/follow/{token}",
+			"POST /cases/follow/{token}/rating", "GET /cases/follow/{token}/photos/{photoId}");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
@@ -81,7 +85,10 @@ class DataScopeEndpointsTest {
 			"GET /checkin", "POST /checkin", "POST /api/v1/checkins",
 			// the ledger: one's own hours and requests, and the empty manual-record form
 			"GET /me/hours", "GET /me/hours/corrections/new", "POST /me/hours/corrections", "GET /api/v1/me/hours",
-			"GET /admin/ledger/records/new");
+			"GET /admin/ledger/records/new",
+			// the cases one reported oneself; another's case number is not found (FollowTest)
+			"GET /me/cases", "GET /me/cases/{number}", "POST /me/cases/{number}/rating",
+			"GET /me/cases/{number}/photos/{photoId}");
 
 	@Autowired
 	MockMvc mvc;

@@ -53,6 +53,9 @@ class SecurityConfiguration {
 						"/api/v1/activities/*", "/calendar/*").permitAll()
 				// service certificates: anyone holding one may verify it
 				.requestMatchers(HttpMethod.GET, "/certificates/**", "/api/v1/certificates/**").permitAll()
+				// 随手拍: anyone may report (rate-limited) and follow a case with its secret link
+				.requestMatchers("/cases/report", "/cases/report/nearby", "/cases/follow/*", "/cases/follow/*/rating",
+						"/cases/follow/*/photos/*").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				// Open311 GeoReport v2: public reads; a POST is authenticated by its api_key, not a session
 				.requestMatchers("/open311/**").permitAll()

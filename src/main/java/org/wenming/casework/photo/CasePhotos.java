@@ -72,19 +72,6 @@ public class CasePhotos {
 		this.clock = clock;
 		this.directory = directory.toAbsolutePath().normalize();
 		this.decodes = new Semaphore(properties.concurrentDecodes(), true);
-		try {
-			Files.createDirectories(this.directory);
-			try {
-				Files.setPosixFilePermissions(this.directory, PosixFilePermissions.fromString("rwx------"));
-			}
-			catch (UnsupportedOperationException notPosix) {
-				// Windows: the folder inherits the data folder's access rules
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot create the photo folder " + this.directory
-					+ " (wenming.casework.photos.directory)", ex);
-		}
 	}
 
 	/** An upload that passed every check, re-encoded and ready to be stored with a case. */
@@ -273,9 +260,22 @@ public class CasePhotos {
 		return file;
 	}
 
-	/** Temp file then move: a reader never sees half a photo, a crash leaves at most a stray temp file. */
-	private static void write(Path file, byte[] bytes) {
+	/**
+	 * Temp file then move: a reader never sees half a photo, a crash leaves at most a stray temp file.
+	 * The folder is made on the first photo, owner-only, so a start that stores none (an external
+	 * database, a test) leaves no data folder behind.
+	 */
+	private void write(Path file, byte[] bytes) {
 		try {
+			if (!Files.isDirectory(directory)) {
+				Files.createDirectories(directory);
+				try {
+					Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+				}
+				catch (UnsupportedOperationException notPosix) {
+					// Windows: the folder inherits its parent's access rules
+				}
+			}
 			Files.createDirectories(file.getParent());
 			Path temp = Files.createTempFile(file.getParent(), ".upload-", ".tmp");
 			try {

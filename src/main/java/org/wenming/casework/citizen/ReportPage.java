@@ -1,0 +1,18 @@
+package org.wenming.casework.citizen;
+
+import java.util.List;
+
+import org.wenming.casework.CaseCategory;
+import org.wenming.region.RegionChoice;
+
+/**
+ * What the report page shows.
+ *
+ * @param groups the category tree: each group with its active leaves
+ */
+public record ReportPage(ReportForm form, FieldErrors errors, List<Group> groups, RegionChoice region,
+		int maxPhotos, long maxPhotoMegabytes, boolean signedIn) {
+
+	public record Group(CaseCategory group, List<CaseCategory> leaves) {
+	}
+}
