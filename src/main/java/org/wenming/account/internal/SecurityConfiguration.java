@@ -53,6 +53,9 @@ class SecurityConfiguration {
 						"/api/v1/activities/*", "/calendar/*").permitAll()
 				// service certificates: anyone holding one may verify it
 				.requestMatchers(HttpMethod.GET, "/certificates/**", "/api/v1/certificates/**").permitAll()
+				// casework red/black lists: published figures of districts and units, no case details
+				.requestMatchers(HttpMethod.GET, "/casework/rankings", "/casework/rankings/*", "/api/v1/casework/rankings",
+						"/api/v1/casework/rankings/*").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole(Roles.SYSTEM_ADMIN)

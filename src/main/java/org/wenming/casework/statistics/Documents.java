@@ -42,7 +42,11 @@ class Documents {
 	private static final Color HEAD = new Color(0xE8, 0xEE, 0xF4);
 
 	/** A table to write: its title (the sheet's name), the column heads and rows of text, numbers or rates. */
-	record Table(String title, List<String> header, List<List<Object>> rows) {
+	record Table(String title, List<String> header, List<List<Object>> rows, int nameColumn) {
+
+		Table(String title, List<String> header, List<List<Object>> rows) {
+			this(title, header, rows, 0);
+		}
 	}
 
 	/** Cells that are a rate: BigDecimal in percent, or null for "—". */
@@ -110,7 +114,7 @@ class Documents {
 					}
 					r++;
 				}
-				sheet.width(0, 24);
+				sheet.width(table.nameColumn(), 28);
 			}
 			if (!notes.isEmpty()) {
 				Worksheet sheet = workbook.newWorksheet(sheetName(t("casework.statistics.definitions", locale), used));
@@ -148,16 +152,16 @@ class Documents {
 			document.addTitle(title);
 			document.addCreator("Wenming");
 			document.open();
-			Paragraph heading = new Paragraph(title, new Font(base, 16, Font.BOLD));
+			Paragraph heading = new Paragraph(title, new Font(base, 16, Font.NORMAL));
 			heading.setSpacingAfter(4);
 			document.add(heading);
 			Paragraph sub = new Paragraph(subtitle, new Font(base, 9, Font.NORMAL, Color.DARK_GRAY));
 			sub.setSpacingAfter(10);
 			document.add(sub);
-			Font headFont = new Font(base, 7.5f, Font.BOLD);
+			Font headFont = new Font(base, 7.5f, Font.NORMAL);
 			Font cellFont = new Font(base, 7.5f, Font.NORMAL);
 			for (Table table : tables) {
-				Paragraph tableTitle = new Paragraph(table.title(), new Font(base, 11, Font.BOLD));
+				Paragraph tableTitle = new Paragraph(table.title(), new Font(base, 11, Font.NORMAL));
 				tableTitle.setSpacingBefore(6);
 				tableTitle.setSpacingAfter(4);
 				document.add(tableTitle);
@@ -166,7 +170,7 @@ class Documents {
 				pdfTable.setHeaderRows(1);
 				float[] widths = new float[table.header().size()];
 				java.util.Arrays.fill(widths, 1);
-				widths[0] = 2.4f;
+				widths[table.nameColumn()] = 2.4f;
 				pdfTable.setWidths(widths);
 				for (String head : table.header()) {
 					PdfPCell cell = new PdfPCell(new Phrase(head, headFont));
@@ -178,7 +182,7 @@ class Documents {
 					for (int c = 0; c < row.size(); c++) {
 						PdfPCell cell = new PdfPCell(new Phrase(text(row.get(c)), cellFont));
 						cell.setPadding(3);
-						cell.setHorizontalAlignment(c == 0 ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
+						cell.setHorizontalAlignment(c == table.nameColumn() ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
 						pdfTable.addCell(cell);
 					}
 				}

@@ -66,12 +66,4 @@ class RankingController extends PageController {
 				"casework-rankings-" + ranking.periodFrom() + "-" + ranking.periodTo() + ".pdf",
 				MediaType.APPLICATION_PDF);
 	}
-
-	/** The list shown (none before the first is published) and the recent ones to choose from. */
-	public record RankingPage(Ranking ranking, java.util.List<Ranking.Summary> recent) {
-
-		public String rate(java.math.BigDecimal percent) {
-			return StatisticsPage.rate(percent);
-		}
-	}
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +44,8 @@ class StatisticsApiController {
 		this.messages = messages;
 	}
 
+	/** Every figure always present: a rate with nothing to divide by is null, never 0 or NaN. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record FiguresJson(long found, long registered, long closed, BigDecimal completionRate, long due,
 			long closedOnTime, BigDecimal onTimeRate, long fixed, long reworked, BigDecimal reworkRate,
 			BigDecimal averageDaysToClose, long overdueNow) {

@@ -116,7 +116,7 @@ class Tables {
 			rows.add(List.of(e.position(), e.name(), e.found(), e.closed(), new Documents.Rate(e.completionRate()),
 					e.due(), e.closedOnTime(), new Documents.Rate(e.onTimeRate()), e.overdueNow(), e.score()));
 		}
-		return new Documents.Table(title, header, rows);
+		return new Documents.Table(title, header, rows, 1);
 	}
 
 	List<String> rankingNotes(Locale locale) {
