@@ -288,4 +288,24 @@ class CaseStatisticsTest {
 		assertThat(text).contains("整改统计").contains("背街小巷").contains("75.0%").contains("整改完成率");
 		assertThat(new BigDecimal("75.0")).isEqualByComparingTo(new Figures(40, 0, 30, 0, 0, 0, 0, 0, 0).completionRate());
 	}
+
+	@Test
+	void thePagesSpeakEnglishWhenAsked() throws Exception {
+		long unit = fixtures.unit("English unit", "441202");
+		fixtures.bulk(4, 3, "SANITATION", unit, "441202", "2021-12-06");
+		String page = mvc.perform(get("/admin/casework/statistics").with(city).param("unit", String.valueOf(unit))
+			.param("month", "2021-12").param("lang", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Rectification statistics").contains("Completion rate")
+			.contains("On-time closure rate").contains("Environmental sanitation").contains("75.0%")
+			.contains("Fixed divided by found").doesNotContain("整改完成率");
+		mvc.perform(get("/api/v1/casework/statistics").with(city).param("unit", String.valueOf(unit))
+			.param("month", "2021-12").param("lang", "en"))
+			.andExpect(jsonPath("$.definitions.completionRate").value(org.hamcrest.Matchers.startsWith("Fixed divided by found")))
+			.andExpect(jsonPath("$.byCategory[?(@.key == 'SANITATION')].name").value("Environmental sanitation"));
+		mvc.perform(get("/api/v1/casework/statistics").with(city).param("from", "nonsense").param("lang", "en"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"))
+			.andExpect(jsonPath("$.errors[0].message").value("A date is written like 2026-03-31"));
+	}
 }
