@@ -64,7 +64,10 @@ class DataScopeEndpointsTest {
 			// 随手拍: the report form, its possible duplicates (public facts only), and the follow link guarded by
 			// its secret token (CitizenReportTest, FollowTest)
 			"GET /cases/report", "POST /cases/report", "GET /cases/report/nearby", "GET /cases/follow/{token}",
-			"POST /cases/follow/{token}/rating", "GET /cases/follow/{token}/photos/{photoId}");
+			"POST /cases/follow/{token}/rating", "GET /cases/follow/{token}/photos/{photoId}",
+			// casework red/black lists: district and unit names with their figures, never a case
+			"GET /casework/rankings", "GET /casework/rankings/{id}", "GET /casework/rankings/{id}.xlsx",
+			"GET /casework/rankings/{id}.pdf", "GET /api/v1/casework/rankings", "GET /api/v1/casework/rankings/{id}");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
@@ -320,6 +323,17 @@ class DataScopeEndpointsTest {
 					f -> post("/api/v1/admin/activities/" + f.activityId() + "/cancel").with(csrf())
 						.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"场地另有安排\"}")),
 			new Probe("GET /admin/lectures", Shape.LIST, f -> get("/admin/lectures")),
+			// casework statistics: another county's figures are not found; publishing the city's lists is for the city
+			new Probe("GET /admin/casework/statistics", Shape.RECORD,
+					f -> get("/admin/casework/statistics").param("region", "441203")),
+			new Probe("GET /admin/casework/statistics.xlsx", Shape.RECORD,
+					f -> get("/admin/casework/statistics.xlsx").param("region", "441203")),
+			new Probe("GET /admin/casework/statistics.pdf", Shape.RECORD,
+					f -> get("/admin/casework/statistics.pdf").param("region", "441203")),
+			new Probe("GET /api/v1/casework/statistics", Shape.RECORD,
+					f -> get("/api/v1/casework/statistics").param("region", "441203")),
+			new Probe("POST /admin/casework/rankings", Shape.CREATE, f -> post("/admin/casework/rankings").with(csrf())
+				.param("from", "2020-01-06").param("to", "2020-01-12")),
 			new Probe("GET /api/v1/admin/lectures/statistics", Shape.LIST, f -> get("/api/v1/admin/lectures/statistics")),
 			// check-in: shifts of 鼎湖区 organized by its team, ended 10 minutes ago (staff entries before the confirmation)
 			new Probe("GET /checkin/shifts/{shiftId}/code", Shape.RECORD, f -> get("/checkin/shifts/" + dinghuShift + "/code")),

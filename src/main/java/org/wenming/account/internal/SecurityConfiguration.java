@@ -56,6 +56,9 @@ class SecurityConfiguration {
 				// 随手拍: anyone may report (rate-limited) and follow a case with its secret link
 				.requestMatchers("/cases/report", "/cases/report/nearby", "/cases/follow/*", "/cases/follow/*/rating",
 						"/cases/follow/*/photos/*").permitAll()
+				// casework red/black lists: published figures of districts and units, no case details
+				.requestMatchers(HttpMethod.GET, "/casework/rankings", "/casework/rankings/*", "/api/v1/casework/rankings",
+						"/api/v1/casework/rankings/*").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				// Open311 GeoReport v2: public reads; a POST is authenticated by its api_key, not a session
 				.requestMatchers("/open311/**").permitAll()

@@ -1,0 +1,234 @@
+package org.wenming.casework.statistics;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.wenming.casework.CaseCategory;
+import org.wenming.casework.Cases;
+import org.wenming.region.Region;
+import org.wenming.region.Regions;
+import org.wenming.shared.CityTime;
+
+/**
+ * Rectification statistics (整改统计): the figures of {@link Figures} by the parts of a region
+ * (districts of the city, towns of a district...), by category (leaf and group), and by
+ * responsible unit, for a period. One aggregate query with grouping sets answers all three tables
+ * and the total in a single pass over the cases, with bound parameters only.
+ */
+@Service
+public class CaseStatistics {
+
+	/** One line of a table. {@code key} is a region code, a category code or a unit id ("" when none). */
+	public record Line(String key, String name, String nameEn, Kind kind, Figures figures) {
+
+		public String name(boolean chinese) {
+			return chinese || nameEn == null ? name : nameEn;
+		}
+	}
+
+	public enum Kind {
+		/** a part of the region, which can be opened in turn */
+		REGION,
+		/** a village or community: nothing below it */
+		REGION_LEAF,
+		/** cases placed on the region itself rather than on one of its parts */
+		REGION_ITSELF,
+		CATEGORY_GROUP, CATEGORY, UNIT,
+		/** cases not yet dispatched to a unit */
+		NO_UNIT
+	}
+
+	public record Report(StatisticsQuery query, Instant asOf, Figures total, List<Line> byRegion,
+			List<Line> byCategory, List<Line> byUnit) {
+	}
+
+	private static final String OPEN = "('REGISTERED', 'DISPATCHED', 'IN_PROGRESS', 'FIX_SUBMITTED')";
+
+	// Two steps: one pass over the cases sums each (part, category, unit) cell, then the grouping sets
+	// add up the few hundred cells, rather than evaluating every filter once per grouping set and case.
+	// "found": reported in the period, not rejected (not a problem) and not merged (counted in the case it joined).
+	private static final String FIGURES = """
+			with cell as (
+			    select case when length(c.region_path) > :pathLength
+			             then :path || split_part(substr(c.region_path, :pathLength + 1), '.', 1) || '.' else '' end as part,
+			        c.category_code, c.unit_id,
+			        count(*) filter (where x.found) as found,
+			        count(*) filter (where x.found and c.registered_at < :end) as registered,
+			        count(*) filter (where x.found and c.status = 'CLOSED' and c.closed_at < :end) as closed,
+			        sum(extract(epoch from c.closed_at - c.reported_at))
+			            filter (where x.found and c.status = 'CLOSED' and c.closed_at < :end) as close_seconds,
+			        count(*) filter (where x.due) as due,
+			        count(*) filter (where x.due and c.status = 'CLOSED' and c.closed_on_time) as closed_on_time,
+			        count(*) filter (where x.found and (c.fix_submitted_at is not null or c.rework_count > 0
+			            or c.status = 'CLOSED')) as fixed,
+			        count(*) filter (where x.found and c.rework_count > 0) as reworked,
+			        count(*) filter (where c.status in %1$s and c.due_at < :now) as overdue_now
+			    from rectification_case c,
+			        lateral (select (c.reported_at >= :start and c.reported_at < :end
+			                            and c.status not in ('REJECTED', 'MERGED')) as found,
+			                        (c.due_at >= :start and c.due_at < :dueEnd
+			                            and c.status not in ('REJECTED', 'MERGED')) as due) x
+			    where c.region_path >= :lower and c.region_path < :upper %2$s
+			      and ((c.reported_at >= :start and c.reported_at < :end) or (c.due_at >= :start and c.due_at < :dueEnd)
+			           or (c.status in %1$s and c.due_at < :now))
+			    group by 1, 2, 3)
+			select grouping(part) as g_part, grouping(category_code) as g_category, grouping(unit_id) as g_unit,
+			    part, category_code, unit_id, sum(found) as found, sum(registered) as registered, sum(closed) as closed,
+			    coalesce(sum(close_seconds), 0) as close_seconds, sum(due) as due, sum(closed_on_time) as closed_on_time,
+			    sum(fixed) as fixed, sum(reworked) as reworked, sum(overdue_now) as overdue_now
+			from cell
+			group by grouping sets ((part), (category_code), (unit_id), ())""";
+
+	private final JdbcClient jdbc;
+
+	private final Regions regions;
+
+	private final Cases cases;
+
+	private final Clock clock;
+
+	CaseStatistics(JdbcClient jdbc, Regions regions, Cases cases, Clock clock) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.cases = cases;
+		this.clock = clock;
+	}
+
+	public Report report(StatisticsQuery query) {
+		Instant now = clock.instant();
+		Region region = query.region();
+		Instant start = query.from().atStartOfDay(CityTime.ZONE).toInstant();
+		Instant end = query.to().plusDays(1).atStartOfDay(CityTime.ZONE).toInstant();
+		Instant dueEnd = end.isAfter(now) ? now : end;
+		Map<String, Object> params = new HashMap<>();
+		params.put("start", Timestamp.from(start));
+		params.put("end", Timestamp.from(end));
+		params.put("dueEnd", Timestamp.from(dueEnd));
+		params.put("now", Timestamp.from(now));
+		params.put("path", region.path());
+		params.put("pathLength", region.path().length());
+		params.put("lower", region.scope().lower());
+		params.put("upper", region.scope().upper());
+		StringBuilder filters = new StringBuilder();
+		List<CaseCategory> all = cases.categories();
+		if (query.category() != null) {
+			params.put("categories", leavesOf(query.category(), all));
+			filters.append(" and c.category_code in (:categories)");
+		}
+		if (query.unit() != null) {
+			params.put("unit", query.unit().id());
+			filters.append(" and c.unit_id = :unit");
+		}
+		Map<String, Figures> byPart = new HashMap<>();
+		Map<String, Figures> byCategory = new HashMap<>();
+		Map<Long, Figures> byUnit = new LinkedHashMap<>();
+		Figures[] total = { Figures.NONE };
+		jdbc.sql(FIGURES.formatted(OPEN, filters)).params(params).query((RowCallbackHandler) rs -> {
+			Figures figures = figures(rs);
+			if (rs.getInt("g_part") == 0) {
+				byPart.put(rs.getString("part"), figures);
+			}
+			else if (rs.getInt("g_category") == 0) {
+				byCategory.put(rs.getString("category_code"), figures);
+			}
+			else if (rs.getInt("g_unit") == 0) {
+				byUnit.put(rs.getObject("unit_id", Long.class), figures);
+			}
+			else {
+				total[0] = figures;
+			}
+		});
+		return new Report(query, now, total[0], regionLines(region, byPart), categoryLines(all, byCategory),
+				unitLines(byUnit));
+	}
+
+	private static Figures figures(ResultSet rs) throws SQLException {
+		return new Figures(rs.getLong("found"), rs.getLong("registered"), rs.getLong("closed"), rs.getLong("due"),
+				rs.getLong("closed_on_time"), rs.getLong("fixed"), rs.getLong("reworked"), rs.getLong("overdue_now"),
+				rs.getDouble("close_seconds"));
+	}
+
+	/** Every part of the region in code order (those without cases show zeros), then cases on the region itself. */
+	private List<Line> regionLines(Region region, Map<String, Figures> byPart) {
+		List<Line> lines = new ArrayList<>();
+		for (Region part : regions.children(region.code())) {
+			Kind kind = part.level().depth() >= 5 ? Kind.REGION_LEAF : Kind.REGION;
+			lines.add(new Line(part.code(), part.name(), null, kind, byPart.getOrDefault(part.path(), Figures.NONE)));
+		}
+		Figures itself = byPart.get("");
+		if (itself != null) {
+			lines.add(new Line(region.code(), region.name(), null, Kind.REGION_ITSELF, itself));
+		}
+		return lines;
+	}
+
+	/** Each group followed by its leaves; a group's figures are its leaves' sums. */
+	private static List<Line> categoryLines(List<CaseCategory> all, Map<String, Figures> byCategory) {
+		List<Line> lines = new ArrayList<>();
+		for (CaseCategory group : all) {
+			if (group.parentCode() != null) {
+				continue;
+			}
+			List<Line> leaves = new ArrayList<>();
+			Figures sum = Figures.NONE;
+			for (CaseCategory leaf : all) {
+				if (group.code().equals(leaf.parentCode())) {
+					Figures figures = byCategory.getOrDefault(leaf.code(), Figures.NONE);
+					sum = sum.plus(figures);
+					leaves.add(new Line(leaf.code(), leaf.nameZh(), leaf.nameEn(), Kind.CATEGORY, figures));
+				}
+			}
+			if (group.leaf()) {
+				// a top-level leaf (a category without a group) stands on its own
+				lines.add(new Line(group.code(), group.nameZh(), group.nameEn(), Kind.CATEGORY,
+						byCategory.getOrDefault(group.code(), Figures.NONE)));
+				continue;
+			}
+			lines.add(new Line(group.code(), group.nameZh(), group.nameEn(), Kind.CATEGORY_GROUP, sum));
+			lines.addAll(leaves);
+		}
+		return lines;
+	}
+
+	/** Units by name; cases not dispatched to any unit last. */
+	private List<Line> unitLines(Map<Long, Figures> byUnit) {
+		List<Long> ids = byUnit.keySet().stream().filter(id -> id != null).toList();
+		Map<Long, String> names = names(ids);
+		List<Line> lines = new ArrayList<>();
+		names.forEach((id, name) -> lines.add(new Line(String.valueOf(id), name, null, Kind.UNIT, byUnit.get(id))));
+		if (byUnit.containsKey(null)) {
+			lines.add(new Line("", "", null, Kind.NO_UNIT, byUnit.get(null)));
+		}
+		return lines;
+	}
+
+	private Map<Long, String> names(Collection<Long> ids) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, name from responsible_unit where id in (:ids) order by name, id").param("ids", ids)
+				.query((RowCallbackHandler) rs -> {
+					names.put(rs.getLong("id"), rs.getString("name"));
+				});
+		}
+		return names;
+	}
+
+	static List<String> leavesOf(CaseCategory category, List<CaseCategory> all) {
+		if (category.leaf()) {
+			return List.of(category.code());
+		}
+		return all.stream().filter(c -> category.code().equals(c.parentCode())).map(CaseCategory::code).toList();
+	}
+}
