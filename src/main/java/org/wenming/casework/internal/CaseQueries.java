@@ -149,8 +149,8 @@ public class CaseQueries {
 				}
 			}
 			case UNIT -> where.append(" and unit_id in (select unit_id from responsible_unit_member where user_id = :me)");
-			case INSPECTOR -> where.append("""
-					 and (reporter_user_id = :me or (status = 'FIX_SUBMITTED' and region_path >= :lower and region_path < :upper))""");
+			case INSPECTOR -> where.append(" and (reporter_user_id = :me"
+					+ " or (status = 'FIX_SUBMITTED' and region_path >= :lower and region_path < :upper))");
 			case SUPERVISION -> {
 				if (!everything && !user.hasRole(Roles.OFFICE_STAFF)) {
 					where.append(" and false");
@@ -202,12 +202,13 @@ public class CaseQueries {
 		double dLat = metres / 111_320.0;
 		double dLon = metres / (111_320.0 * Math.cos(Math.toRadians(lat)));
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder("""
-				 where category_code = :category and id <> :id and latitude is not null
+		StringBuilder where = new StringBuilder(" " + """
+				where category_code = :category and id <> :id and latitude is not null
 				   and status not in ('CLOSED', 'REJECTED', 'MERGED')
 				   and latitude between :lat - :dLat and :lat + :dLat and longitude between :lon - :dLon and :lon + :dLon
 				   and reported_at >= :since
-				   and ((latitude - :lat) * 111320.0) ^ 2 + ((longitude - :lon) * 111320.0 * cos(radians(:lat))) ^ 2 <= :r2""");
+				   and ((latitude - :lat) * 111320.0) ^ 2 + ((longitude - :lon) * 111320.0 * cos(radians(:lat))) ^ 2 <= :r2
+				""");
 		params.put("category", of.categoryCode());
 		params.put("id", of.id());
 		params.put("lat", of.latitude());
