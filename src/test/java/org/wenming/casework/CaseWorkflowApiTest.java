@@ -132,7 +132,7 @@ class CaseWorkflowApiTest {
 				.query(String.class).single()).isEqualTo("仍有垂落的线");
 		// one CaseStatusChanged per status change, none for the approval steps
 		assertThat(events.stream(CaseStatusChanged.class).filter(e -> e.caseId() == id)
-				.map(e -> e.from() + ">" + e.to()).toList()).containsExactly("REPORTED>REGISTERED",
+				.map(e -> e.from() + ">" + e.to()).toList()).containsExactly("null>REPORTED", "REPORTED>REGISTERED",
 						"REGISTERED>DISPATCHED", "DISPATCHED>IN_PROGRESS", "IN_PROGRESS>FIX_SUBMITTED",
 						"FIX_SUBMITTED>IN_PROGRESS", "IN_PROGRESS>FIX_SUBMITTED", "FIX_SUBMITTED>CLOSED",
 						"CLOSED>DISPATCHED");
