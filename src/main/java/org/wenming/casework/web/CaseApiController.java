@@ -25,6 +25,7 @@ import org.wenming.casework.Cases;
 import org.wenming.casework.internal.CaseQueries;
 import org.wenming.casework.internal.CaseRefusedException;
 import org.wenming.platform.QueryParameters;
+import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.ScopedUser;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -257,6 +258,13 @@ class CaseApiController {
 			problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", message)));
 		}
 		return ResponseEntity.status(status).body(problem);
+	}
+
+	@ExceptionHandler(RecordNotFound.class)
+	ResponseEntity<ProblemDetail> notFound() {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
+		problem.setTitle("Not Found");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
 	}
 
 	/** Malformed JSON or a value of the wrong type: the field named when the parser knows it. */
