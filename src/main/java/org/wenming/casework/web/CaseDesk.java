@@ -24,7 +24,7 @@ import org.wenming.volunteer.ContactSeal;
 
 /** What the casework pages and API share: reading a case the visitor may see, and staff entry. */
 @Component
-class CaseDesk {
+public class CaseDesk {
 
 	final Cases cases;
 
@@ -71,10 +71,10 @@ class CaseDesk {
 		return new Detail(view, unitName, actions, queries.history(id), list, duplicates);
 	}
 
-	record Detail(CaseView view, String unitName, List<CaseActions.Action> actions, List<CaseQueries.Event> history,
+	public record Detail(CaseView view, String unitName, List<CaseActions.Action> actions, List<CaseQueries.Event> history,
 			List<Approvals.Approval> approvals, List<CaseView> duplicates) {
 
-		boolean may(String action) {
+		public boolean may(String action) {
 			return actions.stream().anyMatch(a -> a.name().equals(action));
 		}
 	}

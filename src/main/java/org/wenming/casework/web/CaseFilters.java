@@ -14,7 +14,7 @@ import org.wenming.region.Regions;
 import org.wenming.shared.DataScope;
 
 /** A list's filters read from query parameters (pages and API alike); a bad one is refused naming it. */
-record CaseFilters(String status, String category, String region, String unit, String overdue, String source,
+public record CaseFilters(String status, String category, String region, String unit, String overdue, String source,
 		String from, String to, String q) {
 
 	CaseQueries.Filter read(Cases cases, Regions regions) {
@@ -56,7 +56,7 @@ record CaseFilters(String status, String category, String region, String unit, S
 	}
 
 	/** The filters as a query string (for pager links), values URL-encoded. */
-	String query() {
+	public String query() {
 		StringBuilder b = new StringBuilder();
 		add(b, "status", status);
 		add(b, "category", category);
@@ -77,7 +77,7 @@ record CaseFilters(String status, String category, String region, String unit, S
 		}
 	}
 
-	static String v(String value) {
+	public static String v(String value) {
 		return value == null ? "" : value;
 	}
 
