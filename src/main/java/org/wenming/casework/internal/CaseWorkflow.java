@@ -174,17 +174,17 @@ public class CaseWorkflow {
 			throw CaseRefusedException.invalid("targetId", "casework.merge.target");
 		}
 		String why = optionalText("reason", reason, REASON_MAX);
-		if (targetId == duplicateId) {
-			throw CaseRefusedException.invalid("targetId", "casework.merge.self");
-		}
 		Instant now = now();
 		transactions.executeWithoutResult(tx -> {
 			RectificationCase first = records.lock(Math.min(duplicateId, targetId)).orElse(null);
 			RectificationCase second = records.lock(Math.max(duplicateId, targetId)).orElse(null);
 			RectificationCase duplicate = first != null && first.id == duplicateId ? first : second;
 			RectificationCase target = first != null && first.id == targetId ? first : second;
-			if (duplicate == null) {
+			if (duplicate == null || !visible(duplicate, user)) {
 				throw new OutOfScopeException("case", String.valueOf(duplicateId));
+			}
+			if (targetId == duplicateId) {
+				throw CaseRefusedException.invalid("targetId", "casework.merge.self");
 			}
 			Actor actor = actor(duplicate, user);
 			if (target == null || !visible(target, user)) {
