@@ -168,6 +168,10 @@ public class Signups {
 		if (pending.status() != SignupStatus.PENDING) {
 			throw ActivityRefusedException.conflict("activity.error.alreadyDecided");
 		}
+		// a place on a shift that is over, or on a cancelled or finished activity, is worth nothing
+		if (!shift.activityStatus().open() || !shift.shift().endsAt().isAfter(OffsetDateTime.now(clock))) {
+			throw ActivityRefusedException.conflict("activity.error.approvalClosed");
+		}
 		SignupStatus status = shift.shift().full() ? SignupStatus.WAITLISTED : SignupStatus.CONFIRMED;
 		jdbc.sql("""
 				update signup set status = :status, decided_at = :now, decided_by = :by, queued_at = clock_timestamp()

@@ -158,6 +158,27 @@ class SignupRulesTest {
 	}
 
 	@Test
+	void aSignupCannotBeApprovedOnceItsShiftIsOverOrItsActivityCancelled() {
+		Activity activity = published(List.of(ActivityFixtures.shift(inThreeDays, 2, 5),
+				ActivityFixtures.shift(inThreeDays.plusDays(1), 2, 5)), true);
+		long over = activities.shifts(activity.id()).get(0).id();
+		long later = activities.shifts(activity.id()).get(1).id();
+		Signup first = signups.signUp(over, fixtures.volunteer("过期甲"));
+		Signup second = signups.signUp(later, fixtures.volunteer("过期乙"));
+		jdbc.sql("update shift set starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' where id = :id")
+			.param("id", over).update();
+		assertThat(refusal(() -> signups.approve(first.id(), leader))).isEqualTo("activity.error.approvalClosed");
+
+		assertThat(signups.find(first.id()).orElseThrow().status()).isEqualTo(SignupStatus.PENDING);
+
+		// cancelling the activity ends its pending sign-ups too: nothing left to approve
+		activities.cancel(activity.id(), "场地临时关闭", leader);
+		assertThat(refusal(() -> signups.approve(second.id(), leader))).isEqualTo("activity.error.alreadyDecided");
+		assertThat(signups.find(second.id()).orElseThrow().status()).isNotEqualTo(SignupStatus.CONFIRMED);
+		assertThat(fixtures.counts(later)).containsExactly(0, 0);
+	}
+
+	@Test
 	void cancellingTellsEverySignedUpVolunteerAndEndsTheirSignups() {
 		Activity activity = published(List.of(ActivityFixtures.shift(inThreeDays, 2, 1),
 				ActivityFixtures.shift(inThreeDays.plusDays(1), 2, 1)), false);
