@@ -93,7 +93,7 @@ class DataScopeEndpointsTest {
 			"POST /api/v1/cases/{id}/approvals/{approvalId}/decline", "POST /api/v1/cases/{id}/resume",
 			"POST /api/v1/cases/{id}/reopen", "POST /api/v1/cases/{id}/merge", "GET /admin/cases",
 			"GET /admin/cases/supervision", "GET /unit/cases", "GET /inspector/cases", "GET /admin/cases/new",
-			"POST /admin/cases/new", "GET /admin/cases/{id}", "POST /admin/cases/{id}/steps/{action}",
+			"POST /admin/cases/new", "GET /admin/cases/{id}", "POST /admin/cases/{id}/steps/{action}", "GET /admin/cases/{id}/photos/{photoId}",
 			"GET /admin/casework/categories", "POST /admin/casework/categories",
 			"POST /admin/casework/categories/{code}", "GET /admin/casework/units", "POST /admin/casework/units",
 			"POST /admin/casework/units/{id}/members", "POST /admin/casework/units/{id}/members/{userId}/remove",

@@ -24,6 +24,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.wenming.casework.photo.CasePhotos;
+import org.wenming.casework.photo.PhotoStage;
+import org.wenming.casework.photo.TestImages;
 import org.wenming.region.Regions;
 import org.wenming.shared.Roles;
 import org.wenming.support.WenmingTest;
@@ -47,7 +50,7 @@ class CaseScopeTest {
 	}
 
 	record Fixture(long caseId, String caseNumber, String description, long unitId, String unitName, long handlerId,
-			long approvalId) {
+			long approvalId, long photoId) {
 	}
 
 	record Probe(String endpoint, Shape shape, Function<Fixture, MockHttpServletRequestBuilder> request) {
@@ -87,6 +90,8 @@ class CaseScopeTest {
 					.param("source", "HOTLINE").param("categoryCode", "SANITATION").param("description", "越界录入")
 					.param("regionCode", "441202")),
 			new Probe("GET /admin/cases/{id}", Shape.RECORD, f -> get("/admin/cases/" + f.caseId())),
+			new Probe("GET /admin/cases/{id}/photos/{photoId}", Shape.RECORD, f -> get(
+					"/admin/cases/" + f.caseId() + "/photos/" + f.photoId())),
 			new Probe("POST /admin/cases/{id}/steps/{action}", Shape.RECORD, f -> post(
 					"/admin/cases/" + f.caseId() + "/steps/REGISTER").with(csrf()).param("version", "0")),
 			new Probe("GET /admin/casework/categories", Shape.CREATE, f -> get("/admin/casework/categories")),
@@ -129,6 +134,9 @@ class CaseScopeTest {
 	Regions regions;
 
 	@Autowired
+	CasePhotos photos;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -152,8 +160,9 @@ class CaseScopeTest {
 				insert into case_approval (case_id, kind, requested_by, reason, requested_due_at)
 				values (:id, 'EXTENSION', 'test', '需要配合', now() + interval '60 days') returning id""").param("id", id)
 				.query(Long.class).single();
+		long photo = photos.store(id, PhotoStage.BEFORE, TestImages.jpeg(64, 48), "test").id();
 		CaseView view = cases.find(id).orElseThrow();
-		duanzhou = new Fixture(id, view.caseNumber(), view.description(), unit, unitName, handler, approval);
+		duanzhou = new Fixture(id, view.caseNumber(), view.description(), unit, unitName, handler, approval, photo);
 	}
 
 	@Test
@@ -172,7 +181,7 @@ class CaseScopeTest {
 		// module (citizens' follow pages, statistics, Open311, photos) probe their own
 		assertThat(mapped).containsAll(probed);
 		mapped.removeIf(e -> e.contains("/open311") || e.contains("/statistics") || e.contains("/follow")
-				|| e.contains("/report") || e.contains("/photos") || e.contains("/rating"));
+				|| e.contains("/report") || e.contains("/rating"));
 		assertThat(probed).containsAll(mapped);
 	}
 
@@ -193,6 +202,8 @@ class CaseScopeTest {
 		RequestPostProcessor city = f.users.staff("4412", Roles.OFFICE_STAFF);
 		assertThat(mvc.perform(get("/api/v1/cases").param("region", "441202").param("q", duanzhou.caseNumber()).with(city))
 				.andReturn().getResponse().getContentAsString()).contains(duanzhou.caseNumber());
+		assertThat(mvc.perform(get("/admin/cases/" + duanzhou.caseId() + "/photos/" + duanzhou.photoId()).with(city))
+				.andReturn().getResponse().getContentType()).isEqualTo("image/jpeg");
 		assertThat(mvc.perform(get("/admin/cases/" + duanzhou.caseId()).with(city)).andReturn().getResponse()
 				.getContentAsString()).contains(duanzhou.description()).contains(duanzhou.unitName());
 		assertThat(mvc.perform(get("/api/v1/cases/supervision").param("size", "100").param("region", "441202").with(city))

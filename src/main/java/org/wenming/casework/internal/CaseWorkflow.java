@@ -19,6 +19,9 @@ import org.wenming.casework.CaseCategory;
 import org.wenming.casework.CaseStatus;
 import org.wenming.casework.CaseView;
 import org.wenming.casework.Cases;
+import org.wenming.casework.photo.CasePhotos;
+import org.wenming.casework.photo.PhotoStage;
+import org.wenming.platform.InvalidInputException;
 import org.wenming.shared.OutOfScopeException;
 import org.wenming.shared.Roles;
 import org.wenming.shared.ScopedUser;
@@ -53,8 +56,12 @@ public class CaseWorkflow {
 
 	private final Clock clock;
 
+	private final CasePhotos photos;
+
 	CaseWorkflow(CaseRecords records, Cases cases, CalendarDays calendarDays, ResponsibleUnits units,
-			WorkflowProperties properties, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+			WorkflowProperties properties, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+			CasePhotos photos) {
+		this.photos = photos;
 		this.records = records;
 		this.cases = cases;
 		this.calendarDays = calendarDays;
@@ -89,9 +96,17 @@ public class CaseWorkflow {
 		return step(id, version, user, (c, a) -> c.accept(a));
 	}
 
-	public CaseView submitFix(long id, int version, ScopedUser user, String note, List<Long> photoIds) {
+	/**
+	 * 处置: the fix with its after-photos (already checked by content); photos and step are saved in
+	 * one transaction, so a refused step stores no photo.
+	 */
+	public CaseView submitFix(long id, int version, ScopedUser user, String note, List<CasePhotos.CheckedPhoto> photos) {
 		String text = text("note", note, NOTE_MAX);
-		return step(id, version, user, (c, a) -> c.submitFix(a, text, photoIds));
+		if (photos.size() > this.photos.maxPerStage()) {
+			throw new InvalidInputException("photo", "casework.photo.tooMany");
+		}
+		return step(id, version, user, (c, a) -> c.submitFix(a, text, () -> photos.stream()
+				.map(p -> this.photos.store(c.id, PhotoStage.AFTER, p, a.username()).id()).toList()));
 	}
 
 	public CaseView verify(long id, int version, ScopedUser user, String note) {

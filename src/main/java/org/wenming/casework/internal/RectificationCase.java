@@ -145,9 +145,11 @@ public final class RectificationCase {
 	}
 
 	/** 处置: the unit reports its fix (with after-photos, stored by the caller). */
-	void submitFix(Actor actor, String note, List<Long> photoIds) {
+	void submitFix(Actor actor, String note, java.util.function.Supplier<List<Long>> storePhotos) {
 		requireHandler(actor);
 		requireStatus("casework.rule.submitFix", CaseStatus.IN_PROGRESS);
+		// the photos are stored only once the step is allowed, in the same transaction
+		List<Long> photoIds = storePhotos.get();
 		fixSubmittedAt = now;
 		fixSubmittedBy = actor.username();
 		move(CaseStatus.FIX_SUBMITTED, "FIX_SUBMITTED", actor, note, Map.of("photos", photoIds));

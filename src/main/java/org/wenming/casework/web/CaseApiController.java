@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.wenming.casework.CaseView;
 import org.wenming.casework.Cases;
 import org.wenming.casework.internal.CaseQueries;
@@ -84,7 +86,7 @@ class CaseApiController {
 	@GetMapping("/api/v1/cases/{id}")
 	CaseJson.Detail detail(@AuthenticationPrincipal ScopedUser user, @PathVariable String id) {
 		CaseDesk.Detail d = desk.detail(QueryParameters.id(id), user);
-		return CaseJson.Detail.of(d.view(), d.unitName(), d.actions(), d.history(), d.approvals());
+		return CaseJson.Detail.of(d.view(), d.unitName(), d.actions(), d.history(), d.approvals(), d.photos());
 	}
 
 	@Operation(summary = "Possible duplicates: open cases of the same category nearby, reported recently")
@@ -139,11 +141,25 @@ class CaseApiController {
 		return detail(user, id);
 	}
 
-	@Operation(summary = "处置: submit the fix with a note (the unit's handlers)")
-	@PostMapping("/api/v1/cases/{id}/fix")
+	@Operation(summary = "处置: submit the fix with a note (the unit's handlers); JSON without photos")
+	@PostMapping(path = "/api/v1/cases/{id}/fix", consumes = MediaType.APPLICATION_JSON_VALUE)
 	CaseJson.Detail submitFix(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
 			@RequestBody CaseJson.Step step) {
 		desk.workflow.submitFix(QueryParameters.id(id), version(step), user, step.note(), List.of());
+		return detail(user, id);
+	}
+
+	@Operation(summary = "处置: submit the fix with a note and after-photos (multipart: version, note, photos)")
+	@PostMapping(path = "/api/v1/cases/{id}/fix", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	CaseJson.Detail submitFixWithPhotos(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
+			@RequestParam(required = false) String version, @RequestParam(required = false) String note,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> photos) {
+		long caseId = QueryParameters.id(id);
+		desk.visible(caseId, user);
+		if (version == null || !version.matches("\\d{1,9}")) {
+			throw CaseRefusedException.invalid("version", "casework.version.required");
+		}
+		desk.workflow.submitFix(caseId, Integer.parseInt(version), user, note, desk.check(photos));
 		return detail(user, id);
 	}
 

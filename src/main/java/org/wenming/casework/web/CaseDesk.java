@@ -15,6 +15,9 @@ import org.wenming.casework.internal.CaseActions;
 import org.wenming.casework.internal.CaseQueries;
 import org.wenming.casework.internal.CaseWorkflow;
 import org.wenming.casework.internal.ResponsibleUnits;
+import org.springframework.web.multipart.MultipartFile;
+import org.wenming.casework.photo.CasePhotos;
+import org.wenming.casework.photo.StoredPhoto;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.Regions;
 import org.wenming.shared.OutOfScopeException;
@@ -38,10 +41,13 @@ public class CaseDesk {
 
 	final Regions regions;
 
+	final CasePhotos photos;
+
 	private final ContactSeal seal;
 
 	CaseDesk(Cases cases, CaseWorkflow workflow, CaseQueries queries, Approvals approvals, ResponsibleUnits units,
-			Regions regions, ContactSeal seal) {
+			Regions regions, ContactSeal seal, CasePhotos photos) {
+		this.photos = photos;
 		this.cases = cases;
 		this.workflow = workflow;
 		this.queries = queries;
@@ -68,11 +74,35 @@ public class CaseDesk {
 		String unitName = view.unitId() == null ? null : units.find(view.unitId()).map(ResponsibleUnits.Unit::name).orElse(null);
 		List<CaseView> duplicates = actions.contains(CaseActions.Action.MERGE) ? queries.possibleDuplicates(view, user)
 				: List.of();
-		return new Detail(view, unitName, actions, queries.history(id), list, duplicates);
+		return new Detail(view, unitName, actions, queries.history(id), list, duplicates, photos.list(id));
+	}
+
+	/**
+	 * Uploaded files checked by content before any step runs; empty file inputs (nothing chosen) are
+	 * skipped. A refused file names the field {@code photo}.
+	 */
+	List<CasePhotos.CheckedPhoto> check(List<MultipartFile> files) {
+		List<MultipartFile> chosen = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+		if (chosen.size() > photos.maxPerStage()) {
+			throw new InvalidInputException("photo", "casework.photo.tooMany");
+		}
+		List<CasePhotos.CheckedPhoto> checked = new java.util.ArrayList<>();
+		for (MultipartFile file : chosen) {
+			if (file.getSize() > photos.maxUploadBytes()) {
+				throw new InvalidInputException("photo", "casework.photo.tooLarge");
+			}
+			try {
+				checked.add(photos.check(file.getBytes()));
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		return checked;
 	}
 
 	public record Detail(CaseView view, String unitName, List<CaseActions.Action> actions, List<CaseQueries.Event> history,
-			List<Approvals.Approval> approvals, List<CaseView> duplicates) {
+			List<Approvals.Approval> approvals, List<CaseView> duplicates, List<StoredPhoto> photos) {
 
 		public boolean may(String action) {
 			return actions.stream().anyMatch(a -> a.name().equals(action));

@@ -9,6 +9,7 @@ import org.wenming.casework.CaseView;
 import org.wenming.casework.internal.Approvals;
 import org.wenming.casework.internal.CaseActions;
 import org.wenming.casework.internal.CaseQueries;
+import org.wenming.casework.photo.StoredPhoto;
 
 /** The JSON shapes of the casework API. The reporter's contact only ever appears masked. */
 final class CaseJson {
@@ -37,17 +38,27 @@ final class CaseJson {
 			Long unitId, String unitName, OffsetDateTime dispatchedAt, OffsetDateTime dueAt,
 			OffsetDateTime fixSubmittedAt, OffsetDateTime closedAt, Boolean closedOnTime, int reworkCount,
 			int escalationLevel, Long mergedIntoId, Integer rating, int version, List<String> actions,
-			List<Event> history, List<Approval> approvals) {
+			List<Event> history, List<Approval> approvals, List<Photo> photos) {
 
 		static Detail of(CaseView c, String unitName, List<CaseActions.Action> actions, List<CaseQueries.Event> history,
-				List<Approvals.Approval> approvals) {
+				List<Approvals.Approval> approvals, List<StoredPhoto> photos) {
 			return new Detail(c.id(), c.caseNumber(), c.status().name(), c.source().name(), c.categoryCode(),
 					c.description(), c.address(), c.latitude(), c.longitude(), c.regionCode(), c.reporterName(),
 					c.reporterContactMasked(), c.reportedAt(), c.reportedBy(), c.registeredAt(), c.unitId(), unitName,
 					c.dispatchedAt(), c.dueAt(), c.fixSubmittedAt(), c.closedAt(), c.closedOnTime(), c.reworkCount(),
 					c.escalationLevel(), c.mergedIntoId(), c.rating(), c.version(),
 					actions.stream().map(Enum::name).toList(), history.stream().map(Event::of).toList(),
-					approvals.stream().map(Approval::of).toList());
+					approvals.stream().map(Approval::of).toList(), photos.stream().map(Photo::of).toList());
+		}
+	}
+
+	/** A photo of the case, served at {@code url} to those who may see the case. */
+	record Photo(long id, String stage, String contentType, int width, int height, OffsetDateTime uploadedAt,
+			String uploadedBy, String url) {
+
+		static Photo of(StoredPhoto p) {
+			return new Photo(p.id(), p.stage().name(), p.contentType(), p.width(), p.height(), p.uploadedAt(),
+					p.uploadedBy(), "/admin/cases/" + p.caseId() + "/photos/" + p.id());
 		}
 	}
 

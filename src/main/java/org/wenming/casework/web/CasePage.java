@@ -38,6 +38,18 @@ public record CasePage(CaseDesk.Detail detail, Map<String, CaseCategory> categor
 		return action.equals(failedAction) && field == null ? messageKey : null;
 	}
 
+	/**
+	 * An error for a step whose form is no longer on the page (the case moved on meanwhile): shown at
+	 * the top of the page instead.
+	 */
+	public String orphanError() {
+		if (failedAction == null || may(failedAction)) {
+			return null;
+		}
+		boolean decideShown = "DECIDE".equals(failedAction) && may("DECIDE");
+		return decideShown ? null : messageKey;
+	}
+
 	public String value(String action, String name) {
 		return action.equals(failedAction) ? values.getOrDefault(name, "") : "";
 	}

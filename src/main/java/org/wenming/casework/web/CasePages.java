@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
+import org.wenming.casework.photo.PhotoContent;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -157,7 +162,8 @@ class CasePages extends PageController {
 	/** One step from the case page's forms; the version read with the page guards against a stale form. */
 	@PostMapping("/admin/cases/{id}/steps/{action}")
 	ModelAndView step(@AuthenticationPrincipal ScopedUser user, @PathVariable String id, @PathVariable String action,
-			@RequestParam MultiValueMap<String, String> form) {
+			@RequestParam MultiValueMap<String, String> form,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> photos) {
 		long caseId = QueryParameters.id(id);
 		Map<String, String> values = values(form, "version", "reason", "note", "unitId", "dueAt", "targetId",
 				"toUnit", "approvalId");
@@ -169,7 +175,10 @@ class CasePages extends PageController {
 				case "DISPATCH" -> desk.workflow.dispatch(caseId, version, user, number("unitId", values.get("unitId")),
 						localTime("dueAt", values.get("dueAt")));
 				case "ACCEPT" -> desk.workflow.accept(caseId, version, user);
-				case "SUBMIT_FIX" -> desk.workflow.submitFix(caseId, version, user, values.get("note"), List.of());
+				case "SUBMIT_FIX" -> {
+					desk.visible(caseId, user);
+					desk.workflow.submitFix(caseId, version, user, values.get("note"), desk.check(photos));
+				}
 				case "VERIFY" -> desk.workflow.verify(caseId, version, user, values.get("note"));
 				case "REWORK" -> desk.workflow.returnForRework(caseId, version, user, values.get("reason"));
 				case "REQUEST_EXTENSION" -> desk.workflow.requestExtension(caseId, version, user,
@@ -187,6 +196,10 @@ class CasePages extends PageController {
 			}
 			return new ModelAndView("redirect:/admin/cases/" + caseId + "?done=casework.done." + doneKey(action));
 		}
+		catch (InvalidInputException ex) {
+			// a photo refused by content: shown next to the photo input of the fix form
+			return page(caseId, user, action, "photos", ex.getMessage(), values, "", HttpStatus.BAD_REQUEST);
+		}
 		catch (CaseRefusedException ex) {
 			HttpStatus status = switch (ex.kind()) {
 				case CONFLICT -> HttpStatus.CONFLICT;
@@ -196,6 +209,19 @@ class CasePages extends PageController {
 			String formAction = action.equals("APPROVE") || action.equals("DECLINE") ? "DECIDE" : action;
 			return page(caseId, user, formAction, ex.field(), ex.messageKey(), values, "", status);
 		}
+	}
+
+	/** A photo of a case, to those who may see the case; never anything but the re-encoded image. */
+	@GetMapping("/admin/cases/{id}/photos/{photoId}")
+	ResponseEntity<byte[]> photo(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
+			@PathVariable String photoId) {
+		long caseId = QueryParameters.id(id);
+		desk.visible(caseId, user);
+		PhotoContent content = desk.photos.open(QueryParameters.id(photoId)).filter(p -> p.photo().caseId() == caseId)
+				.orElseThrow(RecordNotFound::new);
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.contentType()))
+				.header("X-Content-Type-Options", "nosniff").header("Content-Disposition", "inline")
+				.cacheControl(CacheControl.noStore().cachePrivate()).body(content.bytes());
 	}
 
 	private ModelAndView page(long caseId, ScopedUser user, String action, String field, String messageKey,
