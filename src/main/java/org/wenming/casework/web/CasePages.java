@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,7 +50,7 @@ class CasePages extends PageController {
 
 	private final CaseDesk desk;
 
-	CasePages(CaseDesk desk, MessageSource messages) {
+	CasePages(CaseDesk desk) {
 		this.desk = desk;
 	}
 
