@@ -93,6 +93,28 @@ class DataScopeEndpointsTest {
 			"GET /me/cases", "GET /me/cases/{number}", "POST /me/cases/{number}/rating",
 			"GET /me/cases/{number}/photos/{photoId}");
 
+	/**
+	 * Rectification casework: every endpoint is probed in {@code org.wenming.casework.CaseScopeTest}
+	 * (a 鼎湖区 office against a 端州区 case, unit handlers against other units' cases, county offices
+	 * against the city-wide category tree and calendar), which also checks this list is complete.
+	 */
+	static final Set<String> CASEWORK = Set.of("GET /api/v1/cases", "GET /api/v1/cases/unit",
+			"GET /api/v1/cases/inspection", "GET /api/v1/cases/supervision", "GET /api/v1/cases/{id}",
+			"GET /api/v1/cases/{id}/duplicates", "POST /api/v1/cases", "POST /api/v1/cases/{id}/register",
+			"POST /api/v1/cases/{id}/reject", "POST /api/v1/cases/{id}/dispatch", "POST /api/v1/cases/{id}/accept",
+			"POST /api/v1/cases/{id}/fix", "POST /api/v1/cases/{id}/verify", "POST /api/v1/cases/{id}/rework",
+			"POST /api/v1/cases/{id}/extension", "POST /api/v1/cases/{id}/suspension",
+			"POST /api/v1/cases/{id}/approvals/{approvalId}/approve",
+			"POST /api/v1/cases/{id}/approvals/{approvalId}/decline", "POST /api/v1/cases/{id}/resume",
+			"POST /api/v1/cases/{id}/reopen", "POST /api/v1/cases/{id}/merge", "GET /admin/cases",
+			"GET /admin/cases/supervision", "GET /unit/cases", "GET /inspector/cases", "GET /admin/cases/new",
+			"POST /admin/cases/new", "GET /admin/cases/{id}", "POST /admin/cases/{id}/steps/{action}", "GET /admin/cases/{id}/photos/{photoId}",
+			"GET /admin/casework/categories", "POST /admin/casework/categories",
+			"POST /admin/casework/categories/{code}", "GET /admin/casework/units", "POST /admin/casework/units",
+			"POST /admin/casework/units/{id}/members", "POST /admin/casework/units/{id}/members/{userId}/remove",
+			"POST /admin/casework/units/{id}/active", "GET /admin/casework/calendar", "POST /admin/casework/calendar",
+			"POST /admin/casework/calendar/{day}/remove");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -551,6 +573,7 @@ class DataScopeEndpointsTest {
 		}
 		Set<String> classified = new TreeSet<>(PUBLIC);
 		classified.addAll(OWN);
+		classified.addAll(CASEWORK);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}
