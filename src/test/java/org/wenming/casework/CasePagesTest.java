@@ -77,6 +77,7 @@ class CasePagesTest {
 		String page = mvc.perform(get(location).with(office)).andExpect(status().isOk()).andReturn().getResponse()
 				.getContentAsString();
 		assertThat(page).contains("热线：菜市场门口垃圾堆放").contains("138****8000").doesNotContain("13800138000")
+				.contains("<dd>端州区</dd>")
 				.contains("/steps/REGISTER").doesNotContain("/steps/ACCEPT");
 
 		stepPage(id, "REGISTER", office, "version", "0").andExpect(status().is3xxRedirection());

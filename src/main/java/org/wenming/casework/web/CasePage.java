@@ -16,9 +16,10 @@ import org.wenming.casework.internal.ResponsibleUnits;
  * @param failedAction the step whose form shows the error ({@code null}: none)
  * @param field the field the error is about, or {@code null} for the form as a whole
  * @param messageKey the error's bundle key
+ * @param place the case's region by name, from the county down (e.g. 端州区 城东街道 某社区)
  */
 public record CasePage(CaseDesk.Detail detail, Map<String, CaseCategory> categories, List<ResponsibleUnits.Unit> units,
-		String failedAction, String field, String messageKey, Map<String, String> values, String done) {
+		String failedAction, String field, String messageKey, Map<String, String> values, String done, String place) {
 
 	public CaseView view() {
 		return detail.view();

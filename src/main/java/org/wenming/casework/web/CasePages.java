@@ -230,7 +230,13 @@ class CasePages extends PageController {
 		desk.cases.categories().forEach(c -> categories.put(c.code(), c));
 		var units = detail.may("DISPATCH") ? desk.units.forScope(user.scope()).stream().filter(u -> u.active()).toList()
 				: List.<org.wenming.casework.internal.ResponsibleUnits.Unit>of();
-		CasePage page = new CasePage(detail, categories, units, action, field, messageKey, values, done);
+		// by name from the county down; a case placed on the city itself shows the city's name
+		String place = desk.regions.find(detail.view().regionCode()).map(region -> {
+			String names = desk.regions.breadcrumb(region).stream().skip(2).map(org.wenming.region.Region::name)
+					.collect(java.util.stream.Collectors.joining(" "));
+			return names.isEmpty() ? region.name() : names;
+		}).orElse(detail.view().regionCode());
+		CasePage page = new CasePage(detail, categories, units, action, field, messageKey, values, done, place);
 		return new ModelAndView("casework/case", Map.of("page", page), status);
 	}
 
