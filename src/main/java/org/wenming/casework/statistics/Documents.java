@@ -3,7 +3,6 @@ package org.wenming.casework.statistics;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.wenming.platform.PdfFonts;
 
 /**
  * Statistics tables and red/black lists as downloads: an XLSX workbook (one sheet per table, counts
@@ -36,8 +36,6 @@ import org.springframework.stereotype.Component;
 class Documents {
 
 	static final String NO_RATE = "—";
-
-	private static final String FONT = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
 
 	private static final Color HEAD = new Color(0xE8, 0xEE, 0xF4);
 
@@ -57,25 +55,6 @@ class Documents {
 
 	Documents(MessageSource messages) {
 		this.messages = messages;
-	}
-
-	/** The font file is 10 MB: read it once, on the first PDF rather than at start. */
-	private static final class Fonts {
-
-		static final BaseFont REGULAR = load();
-
-		private static BaseFont load() {
-			try (InputStream in = Documents.class.getResourceAsStream(FONT)) {
-				if (in == null) {
-					throw new IllegalStateException(FONT + " is missing from the class path (ph-fonts-noto-sans-sc)");
-				}
-				return BaseFont.createFont("NotoSansSC-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-						in.readAllBytes(), null);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
 	}
 
 	String t(String key, Locale locale, Object... args) {
@@ -144,7 +123,7 @@ class Documents {
 	}
 
 	byte[] pdf(String title, String subtitle, List<Table> tables, List<String> notes, Locale locale) {
-		BaseFont base = Fonts.REGULAR;
+		BaseFont base = PdfFonts.chinese();
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
 		Document document = new Document(PageSize.A4.rotate(), 28, 28, 32, 32);
 		try {

@@ -2,9 +2,6 @@ package org.wenming.ledger.certificate.internal;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -39,6 +36,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.wenming.ledger.certificate.ServiceFigures;
 import org.wenming.ledger.certificate.TypeHours;
+import org.wenming.platform.PdfFonts;
 
 /**
  * Lays out the certificate (志愿服务证明) as one A4 page for print: a double frame, the title, the
@@ -48,8 +46,6 @@ import org.wenming.ledger.certificate.TypeHours;
  */
 @Component
 public class CertificatePdf {
-
-	private static final String FONT = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
 
 	private static final Color RED = new Color(0xA3, 0x1D, 0x1D);
 
@@ -71,28 +67,8 @@ public class CertificatePdf {
 			LocalDate issuedOn, String verificationUrl) {
 	}
 
-	/** The font file is 10 MB: read it once, on the first certificate rather than at start. */
-	private static final class Fonts {
-
-		static final BaseFont REGULAR = load();
-
-		private static BaseFont load() {
-			try (InputStream in = CertificatePdf.class.getResourceAsStream(FONT)) {
-				if (in == null) {
-					throw new IllegalStateException(FONT + " is missing from the class path (ph-fonts-noto-sans-sc)");
-				}
-				// Identity-H with EMBEDDED: a subset of the glyphs used is embedded in each PDF
-				return BaseFont.createFont("NotoSansSC-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-						in.readAllBytes(), null);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-	}
-
 	public byte[] render(Content c, Locale locale) {
-		BaseFont base = Fonts.REGULAR;
+		BaseFont base = PdfFonts.chinese();
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
 		Document document = new Document(PageSize.A4, 72, 72, 72, 250);
 		try {
