@@ -1,8 +1,6 @@
 package org.wenming.activity;
 
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wenming.platform.SecretTokens;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -23,8 +22,6 @@ import biweekly.property.Status;
  */
 @Service
 public class CalendarFeeds {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** How far back the feed reaches: a calendar keeps what it already has. */
 	private static final int DAYS_BACK = 90;
@@ -44,9 +41,7 @@ public class CalendarFeeds {
 	/** A new token for the volunteer, replacing any old one (whose address stops working at once). */
 	@Transactional
 	public String regenerate(long volunteerId) {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = SecretTokens.random(32);
 		jdbc.sql("""
 				insert into activity_calendar_token (volunteer_id, token) values (:v, :token)
 				on conflict (volunteer_id) do update set token = excluded.token, created_at = now()""")

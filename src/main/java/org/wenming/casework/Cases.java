@@ -1,10 +1,6 @@
 package org.wenming.casework;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.SecretTokens;
 import org.wenming.region.Region;
 import org.wenming.region.Regions;
 import org.wenming.shared.CityTime;
@@ -38,8 +34,6 @@ public class Cases {
 
 	/** Stored with a case's sealed contact, bound as associated data. */
 	public static final String CONTACT_COLUMN = "rectification_case.reporter_contact";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -90,7 +84,7 @@ public class Cases {
 		}
 		Region region = placeOf(report);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String followToken = token();
+		String followToken = SecretTokens.random(24);
 		return transactions.execute(tx -> {
 			long sequence = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
 			String number = cityCode + "-" + NUMBER_DATE.format(now.atZone(CityTime.ZONE)) + "-"
@@ -111,7 +105,7 @@ public class Cases {
 					.param("user", report.reporterUserId()).param("name", blankToNull(report.reporterName()))
 					.param("cipher", contact == null ? null : contact.cipher())
 					.param("masked", contact == null ? null : contact.masked())
-					.param("keyId", contact == null ? null : contact.keyId()).param("follow", hash(followToken))
+					.param("keyId", contact == null ? null : contact.keyId()).param("follow", SecretTokens.sha256(followToken))
 					.param("apiKey", report.apiKeyId()).param("now", Timestamp.from(now)).param("by", reportedBy)
 					.query(Long.class).single();
 			jdbc.sql("""
@@ -187,7 +181,7 @@ public class Cases {
 		if (token == null || token.length() > 100) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select * from rectification_case where follow_token_hash = :hash").param("hash", hash(token))
+		return jdbc.sql("select * from rectification_case where follow_token_hash = :hash").param("hash", SecretTokens.sha256(token))
 				.query(Cases::view).optional();
 	}
 
@@ -237,19 +231,4 @@ public class Cases {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	private static String token() {
-		byte[] bytes = new byte[24];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	/** SHA-256 of a follow token: enough for a 192-bit random secret, and a lookup by equality. */
-	public static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }

@@ -1,9 +1,7 @@
 package org.wenming.casework.open311;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.wenming.casework.Cases;
 import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.SecretTokens;
 import org.wenming.shared.CityTime;
 import org.wenming.shared.Roles;
 import org.wenming.shared.ScopedUser;
@@ -24,8 +22,6 @@ import org.wenming.shared.ScopedUser;
 @Service
 @org.springframework.boot.context.properties.EnableConfigurationProperties(Open311Properties.class)
 public class ApiKeys {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -76,14 +72,12 @@ public class ApiKeys {
 		if (clean.chars().anyMatch(Character::isISOControl)) {
 			throw new InvalidInputException("name", "open311.keys.name.invalid");
 		}
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String key = SecretTokens.random(32);
 		String prefix = key.substring(0, 8);
 		long id = jdbc.sql("""
 				insert into open311_api_key (name, key_hash, key_prefix, created_by)
 				values (:name, :hash, :prefix, :by) returning id""")
-				.param("name", clean).param("hash", Cases.hash(key)).param("prefix", prefix)
+				.param("name", clean).param("hash", SecretTokens.sha256(key)).param("prefix", prefix)
 				.param("by", by.username()).query(Long.class).single();
 		return new IssuedKey(id, clean, prefix, key);
 	}
@@ -113,7 +107,7 @@ public class ApiKeys {
 			return Optional.empty();
 		}
 		return jdbc.sql("select id, key_prefix from open311_api_key where key_hash = :hash and revoked_at is null")
-				.param("hash", Cases.hash(key)).query((rs, n) -> new Caller(rs.getLong(1), rs.getString(2))).optional();
+				.param("hash", SecretTokens.sha256(key)).query((rs, n) -> new Caller(rs.getLong(1), rs.getString(2))).optional();
 	}
 
 	/** Counts one POST for the key; false when the key has used up this minute's allowance. */
