@@ -11,24 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CASES=${1:-100000}
 SECONDS_PER_RUN=${2:-20}
-[ -f target/wenming.jar ] || ./mvnw -q -B -DskipTests package
-PSQL=${PSQL:-$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -1)}
-PORT=${PORT:-28460}
-PG_PORT=${PG_PORT:-28474}
-if curl -s "http://localhost:$PORT/" > /dev/null; then echo "port $PORT is in use; set PORT"; exit 1; fi
-export WORK=$(mktemp -d)
-BASE="http://localhost:$PORT"
-ADMIN_PASSWORD="Bench-admin-$(date +%s)"
-WENMING_ADMIN_PASSWORD="$ADMIN_PASSWORD" WENMING_COOKIE_SECURE=false java -jar target/wenming.jar \
-  --server.port=$PORT --wenming.db.embedded-directory="$WORK/data" --wenming.db.embedded-port=$PG_PORT \
-  ${EXTRA_ARGS:-} > "$WORK/server.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
 . bench/lib.sh
-wait_ready $PID "$WORK/server.log"
-
-export PGPASSWORD=postgres
-SQL="$PSQL -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres"
+start_server "${PORT:-28460}" "${PG_PORT:-28474}"
 started=$(date +%s.%N)
 $SQL <<SQL
 -- a city bureau and two utilities, and each district's urban-management bureau and a street office

@@ -15,24 +15,9 @@ CONNECTIONS=${2:-32}
 THREADS=2
 VOLUNTEERS=200
 SHIFTS=800
-[ -f target/wenming.jar ] || ./mvnw -q -B -DskipTests package
-PSQL=${PSQL:-$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -1)}
-PORT=${PORT:-28420}
-PG_PORT=${PG_PORT:-28434}
-if curl -s "http://localhost:$PORT/" > /dev/null; then echo "port $PORT is in use; set PORT"; exit 1; fi
-export WORK=$(mktemp -d)
-BASE="http://localhost:$PORT"
 SECRET=$(python3 -c 'import os, base64; print(base64.b64encode(os.urandom(32)).decode())')
-WENMING_ADMIN_PASSWORD="Bench-admin-$(date +%s)" WENMING_COOKIE_SECURE=false java -jar target/wenming.jar \
-  --server.port=$PORT --wenming.db.embedded-directory="$WORK/data" --wenming.db.embedded-port=$PG_PORT \
-  --wenming.checkin.secret="$SECRET" --wenming.checkin.code-period=60s ${EXTRA_ARGS:-} > "$WORK/server.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
 . bench/lib.sh
-wait_ready $PID "$WORK/server.log"
-
-export PGPASSWORD=postgres
-SQL="$PSQL -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres"
+start_server "${PORT:-28420}" "${PG_PORT:-28434}" --wenming.checkin.secret="$SECRET" --wenming.checkin.code-period=60s
 $SQL <<SQL
 insert into app_user (username, display_name, password_hash, region_code)
   select 'bench-vol-' || i, '志愿者' || i, '{noop}Bench-volunteer-2026', '441202' from generate_series(1, $VOLUNTEERS) i;

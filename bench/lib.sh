@@ -37,3 +37,26 @@ create_city_staff() {
 session() {
   awk '$6=="WENMING_SESSION"{print $7}' "$1"
 }
+
+# start_server PORT PG_PORT [ARGUMENTS...]: a fresh Wenming (the packaged jar, built if missing) on a
+# data folder of its own, with its own embedded PostgreSQL; stopped and removed when the script exits.
+# Sets WORK (a new scratch folder), BASE, PID, ADMIN_PASSWORD, and SQL (psql on its database).
+# EXTRA_ARGS are passed to the server too.
+start_server() {
+  local port=$1 pg_port=$2
+  shift 2
+  [ -f target/wenming.jar ] || ./mvnw -q -B -DskipTests package
+  local psql=${PSQL:-$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -1)}
+  if curl -s "http://localhost:$port/" > /dev/null; then echo "port $port is in use; set PORT"; exit 1; fi
+  export WORK=$(mktemp -d)
+  BASE="http://localhost:$port"
+  ADMIN_PASSWORD="Bench-admin-$(date +%s)"
+  WENMING_ADMIN_PASSWORD="$ADMIN_PASSWORD" WENMING_COOKIE_SECURE=false java -jar target/wenming.jar \
+    --server.port=$port --wenming.db.embedded-directory="$WORK/data" --wenming.db.embedded-port=$pg_port \
+    "$@" ${EXTRA_ARGS:-} > "$WORK/server.log" 2>&1 &
+  PID=$!
+  trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
+  wait_ready $PID "$WORK/server.log"
+  export PGPASSWORD=postgres
+  SQL="$psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $pg_port -U postgres -d postgres"
+}
