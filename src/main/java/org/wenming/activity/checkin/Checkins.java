@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.activity.ActivityType;
 import org.wenming.activity.AttendanceConfirmed;
+import org.wenming.platform.EarthDistance;
 import org.wenming.platform.KeyLookups;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.CityTime;
@@ -218,7 +219,7 @@ class Checkins {
 			if (latitude == null || longitude == null) {
 				throw new CheckRefusedException(CheckRefusal.POSITION_REQUIRED);
 			}
-			if (Geo.metres(shift.latitude(), shift.longitude(), latitude, longitude) > shift.geofenceRadius()) {
+			if (EarthDistance.metres(shift.latitude(), shift.longitude(), latitude, longitude) > shift.geofenceRadius()) {
 				throw new CheckRefusedException(CheckRefusal.OUTSIDE_GEOFENCE);
 			}
 		}

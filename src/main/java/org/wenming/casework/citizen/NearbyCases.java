@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wenming.casework.CaseStatus;
+import org.wenming.platform.EarthDistance;
 import org.wenming.shared.CityTime;
 
 /**
@@ -55,21 +56,12 @@ class NearbyCases {
 						rs.getObject("reported_at", OffsetDateTime.class).atZoneSameInstant(CityTime.ZONE)
 								.toOffsetDateTime(),
 						rs.getString("place"),
-						(int) Math.round(metres(latitude, longitude, rs.getDouble("latitude"), rs.getDouble("longitude"))),
+						(int) Math.round(EarthDistance.metres(latitude, longitude, rs.getDouble("latitude"), rs.getDouble("longitude"))),
 						excerpt(rs.getString("description"))))
 				.list().stream().filter(n -> n.metres() <= radius).sorted(Comparator.comparingInt(NearbyCase::metres))
 				.limit(SHOWN).toList();
 	}
 
-	/** Great-circle distance (haversine); exact enough for a few hundred metres. */
-	static double metres(double lat1, double lon1, double lat2, double lon2) {
-		double p1 = Math.toRadians(lat1);
-		double p2 = Math.toRadians(lat2);
-		double dp = p2 - p1;
-		double dl = Math.toRadians(lon2 - lon1);
-		double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-		return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(a)));
-	}
 
 	/** The first words, with every run of four or more digits masked: enough to recognise a problem, not a person. */
 	static String excerpt(String description) {

@@ -190,7 +190,7 @@ class FollowTest {
 	void theExcerptMasksLongDigitRunsAndStaysShort() {
 		assertThat(NearbyCases.excerpt("电话13800138000在这里")).isEqualTo("电话****在这里");
 		assertThat(NearbyCases.excerpt("很".repeat(40))).hasSize(25).endsWith("…");
-		assertThat(NearbyCases.metres(23.4, 112.6, 23.4009, 112.6)).isBetween(99.0, 101.0);
+		assertThat(org.wenming.platform.EarthDistance.metres(23.4, 112.6, 23.4009, 112.6)).isBetween(99.0, 101.0);
 	}
 
 	private long at(String category, String description, BigDecimal lat, BigDecimal lon) {
