@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wenming.casework.statistics.StatisticsCells;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.SecretTokens;
 import org.wenming.region.Region;
@@ -51,8 +52,12 @@ public class Cases {
 
 	private final String cityCode;
 
+	private final StatisticsCells cells;
+
 	Cases(JdbcClient jdbc, TransactionTemplate transactions, Regions regions, CaseworkProperties properties,
-			ApplicationEventPublisher events, Clock clock, @Value("${wenming.regions.city:4412}") String cityCode) {
+			ApplicationEventPublisher events, Clock clock, @Value("${wenming.regions.city:4412}") String cityCode,
+			StatisticsCells cells) {
+		this.cells = cells;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.regions = regions;
@@ -114,6 +119,7 @@ public class Cases {
 					.param("id", id).param("by", reportedBy)
 					.param("detail", "{\"source\":\"" + report.source().name() + "\"}").param("now", Timestamp.from(now))
 					.update();
+			cells.caseReported(id);
 			events.publishEvent(new CaseStatusChanged(id, category.code(), region.path(), null, null,
 					CaseStatus.REPORTED, now.atZone(CityTime.ZONE).toOffsetDateTime(), null));
 			return new Reported(id, number, followToken);

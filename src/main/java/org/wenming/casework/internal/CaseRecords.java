@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wenming.casework.CaseStatus;
 import org.wenming.casework.CaseStatusChanged;
+import org.wenming.casework.statistics.StatisticsCells;
 import org.wenming.shared.CityTime;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -28,9 +29,12 @@ public class CaseRecords {
 
 	private final ApplicationEventPublisher events;
 
-	CaseRecords(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final StatisticsCells cells;
+
+	CaseRecords(JdbcClient jdbc, ApplicationEventPublisher events, StatisticsCells cells) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.cells = cells;
 	}
 
 	/** The case, its row locked until the transaction ends so that its rules are checked on what is saved. */
@@ -40,6 +44,8 @@ public class CaseRecords {
 	}
 
 	void save(RectificationCase c) {
+		// the statistics cells take the case back as counted now and count it as saved, at commit
+		cells.caseChanging(c.id);
 		int updated = jdbc.sql("""
 				update rectification_case set status = :status, registered_at = :registeredAt, unit_id = :unitId,
 				    dispatched_at = :dispatchedAt, due_at = :dueAt, fix_submitted_at = :fixSubmittedAt,

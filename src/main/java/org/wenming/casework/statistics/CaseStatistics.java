@@ -25,7 +25,8 @@ import org.wenming.shared.CityTime;
  * Rectification statistics (整改统计): the figures of {@link Figures} by the parts of a region
  * (districts of the city, towns of a district...), by category (leaf and group), and by
  * responsible unit, for a period. One aggregate query with grouping sets answers all three tables
- * and the total in a single pass over the cases, with bound parameters only.
+ * and the total from the maintained cells ({@link StatisticsCells}) and a few cases read through
+ * bounded index ranges, never a pass over all the cases; bound parameters only.
  */
 @Service
 public class CaseStatistics {
@@ -54,35 +55,55 @@ public class CaseStatistics {
 			List<Line> byCategory, List<Line> byUnit) {
 	}
 
-	private static final String OPEN = "('REGISTERED', 'DISPATCHED', 'IN_PROGRESS', 'FIX_SUBMITTED')";
+	private static final String OPEN = StatisticsCells.OPEN;
 
-	// Two steps: one pass over the cases sums each (part, category, unit) cell, then the grouping sets
-	// add up the few hundred cells, rather than evaluating every filter once per grouping set and case.
+	// The maintained cells (V24, StatisticsCells) of the period's whole years, months and edge days, plus
+	// three bounded corrections read from the cases through their own indexes: cases due from now on (not
+	// yet "due", not overdue), and cases reported in a past period but registered or closed after its end
+	// (those open at that instant). Then the grouping sets add up the (part, category, unit) sums.
 	// "found": reported in the period, not rejected (not a problem) and not merged (counted in the case it joined).
 	private static final String FIGURES = """
-			with cell as (
-			    select case when length(c.region_path) > :pathLength
-			             then :path || split_part(substr(c.region_path, :pathLength + 1), '.', 1) || '.' else '' end as part,
-			        c.category_code, c.unit_id,
-			        count(*) filter (where x.found) as found,
-			        count(*) filter (where x.found and c.registered_at < :end) as registered,
-			        count(*) filter (where x.found and c.status = 'CLOSED' and c.closed_at < :end) as closed,
-			        sum(extract(epoch from c.closed_at - c.reported_at))
-			            filter (where x.found and c.status = 'CLOSED' and c.closed_at < :end) as close_seconds,
-			        count(*) filter (where x.due) as due,
-			        count(*) filter (where x.due and c.status = 'CLOSED' and c.closed_on_time) as closed_on_time,
-			        count(*) filter (where x.found and (c.fix_submitted_at is not null or c.rework_count > 0
-			            or c.status = 'CLOSED')) as fixed,
-			        count(*) filter (where x.found and c.rework_count > 0) as reworked,
-			        count(*) filter (where c.status in %1$s and c.due_at < :now) as overdue_now
-			    from rectification_case c,
-			        lateral (select (c.reported_at >= :start and c.reported_at < :end
-			                            and c.status not in ('REJECTED', 'MERGED')) as found,
-			                        (c.due_at >= :start and c.due_at < :dueEnd
-			                            and c.status not in ('REJECTED', 'MERGED')) as due) x
-			    where c.region_path >= :lower and c.region_path < :upper %2$s
-			      and ((c.reported_at >= :start and c.reported_at < :end) or (c.due_at >= :start and c.due_at < :dueEnd)
-			           or (c.status in %1$s and c.due_at < :now))
+			with src as (
+			    select k.place, k.category_code, k.unit_id, k.found, k.registered, k.closed, k.close_seconds, k.due,
+			        k.closed_on_time, k.fixed, k.reworked, 0 as open_due
+			    from case_statistics_cell k
+			    where (%2$s) and k.place >= :lower and k.place < :upper %3$s
+			    union all
+			    select k.place, k.category_code, k.unit_id, 0, 0, 0, 0, 0, 0, 0, 0, k.open_due
+			    from case_statistics_cell k
+			    where k.grain = :openGrain and k.open_due <> 0 and k.place >= :lower and k.place < :upper %3$s
+			    union all
+			    -- due from now on: not passed yet, so neither due in the period nor overdue now
+			    select c.region_path, c.category_code, coalesce(c.unit_id, 0), 0, 0, 0, 0,
+			        -(c.due_at < :end and c.due_at >= :start and c.status not in ('REJECTED', 'MERGED'))::int,
+			        -(c.due_at < :end and c.due_at >= :start and c.status = 'CLOSED' and c.closed_on_time is true)::int,
+			        0, 0, -(c.status in %1$s)::int
+			    from rectification_case c
+			    where c.due_at >= :now and c.region_path >= :lower and c.region_path < :upper %4$s
+			    union all
+			    -- reported in the period, registered only after its end
+			    select c.region_path, c.category_code, coalesce(c.unit_id, 0), 0, -1, 0, 0, 0, 0, 0, 0, 0
+			    from rectification_case c
+			    where c.registered_at is not null
+			      and tstzrange(c.reported_at, greatest(c.reported_at, c.registered_at), '(]') @> cast(:end as timestamptz)
+			      and c.reported_at >= :start and c.status not in ('REJECTED', 'MERGED')
+			      and c.region_path >= :lower and c.region_path < :upper %4$s
+			    union all
+			    -- reported in the period, closed only after its end
+			    select c.region_path, c.category_code, coalesce(c.unit_id, 0), 0, 0, -1,
+			        -extract(epoch from c.closed_at - c.reported_at), 0, 0, 0, 0, 0
+			    from rectification_case c
+			    where c.status = 'CLOSED'
+			      and tstzrange(c.reported_at, greatest(c.reported_at, c.closed_at), '(]') @> cast(:end as timestamptz)
+			      and c.reported_at >= :start and c.region_path >= :lower and c.region_path < :upper %4$s),
+			cell as (
+			    select case when length(place) > :pathLength
+			             then :path || split_part(substr(place, :pathLength + 1), '.', 1) || '.' else '' end as part,
+			        category_code, nullif(unit_id, 0) as unit_id, sum(found) as found, sum(registered) as registered,
+			        sum(closed) as closed, sum(close_seconds) as close_seconds, sum(due) as due,
+			        sum(closed_on_time) as closed_on_time, sum(fixed) as fixed, sum(reworked) as reworked,
+			        sum(open_due) as overdue_now
+			    from src
 			    group by 1, 2, 3)
 			select grouping(part) as g_part, grouping(category_code) as g_category, grouping(unit_id) as g_unit,
 			    part, category_code, unit_id, sum(found) as found, sum(registered) as registered, sum(closed) as closed,
@@ -90,6 +111,9 @@ public class CaseStatistics {
 			    sum(fixed) as fixed, sum(reworked) as reworked, sum(overdue_now) as overdue_now
 			from cell
 			group by grouping sets ((part), (category_code), (unit_id), ())""";
+
+	/** Below this depth of region (a town: 44.4412.441202.441202001.) the town cells cannot tell the parts apart. */
+	private static final int TOWN_DEPTH = 4;
 
 	private final JdbcClient jdbc;
 
@@ -111,31 +135,45 @@ public class CaseStatistics {
 		Region region = query.region();
 		Instant start = query.from().atStartOfDay(CityTime.ZONE).toInstant();
 		Instant end = query.to().plusDays(1).atStartOfDay(CityTime.ZONE).toInstant();
-		Instant dueEnd = end.isAfter(now) ? now : end;
 		Map<String, Object> params = new HashMap<>();
 		params.put("start", Timestamp.from(start));
 		params.put("end", Timestamp.from(end));
-		params.put("dueEnd", Timestamp.from(dueEnd));
 		params.put("now", Timestamp.from(now));
 		params.put("path", region.path());
 		params.put("pathLength", region.path().length());
 		params.put("lower", region.scope().lower());
 		params.put("upper", region.scope().upper());
-		StringBuilder filters = new StringBuilder();
+		StringBuilder cellFilters = new StringBuilder();
+		StringBuilder caseFilters = new StringBuilder();
 		List<CaseCategory> all = cases.categories();
 		if (query.category() != null) {
 			params.put("categories", leavesOf(query.category(), all));
-			filters.append(" and c.category_code in (:categories)");
+			cellFilters.append(" and k.category_code in (:categories)");
+			caseFilters.append(" and c.category_code in (:categories)");
 		}
 		if (query.unit() != null) {
 			params.put("unit", query.unit().id());
-			filters.append(" and c.unit_id = :unit");
+			cellFilters.append(" and k.unit_id = :unit");
+			caseFilters.append(" and c.unit_id = :unit");
 		}
+		boolean town = region.path().chars().filter(ch -> ch == '.').count() >= TOWN_DEPTH;
+		List<CellRange> ranges = town ? List.of(new CellRange("PLACE", query.from(), query.to()))
+				: CellRange.of(query.from(), query.to());
+		StringBuilder rangeSql = new StringBuilder();
+		for (int i = 0; i < ranges.size(); i++) {
+			CellRange r = ranges.get(i);
+			rangeSql.append(i == 0 ? "" : " or ").append("(k.grain = :grain").append(i).append(" and k.bucket between :lo")
+				.append(i).append(" and :hi").append(i).append(')');
+			params.put("grain" + i, r.grain());
+			params.put("lo" + i, java.sql.Date.valueOf(r.from()));
+			params.put("hi" + i, java.sql.Date.valueOf(r.to()));
+		}
+		params.put("openGrain", town ? "PLACE" : "YEAR");
 		Map<String, Figures> byPart = new HashMap<>();
 		Map<String, Figures> byCategory = new HashMap<>();
 		Map<Long, Figures> byUnit = new LinkedHashMap<>();
 		Figures[] total = { Figures.NONE };
-		jdbc.sql(FIGURES.formatted(OPEN, filters)).params(params).query((RowCallbackHandler) rs -> {
+		jdbc.sql(FIGURES.formatted(OPEN, rangeSql, cellFilters, caseFilters)).params(params).query((RowCallbackHandler) rs -> {
 			Figures figures = figures(rs);
 			if (rs.getInt("g_part") == 0) {
 				byPart.put(rs.getString("part"), figures);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.wenming.casework.Cases;
 import org.wenming.casework.statistics.StatisticsFixtures.Spec;
@@ -48,6 +49,12 @@ class CaseRankingsTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	StatisticsCells cells;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
 	Regions regions;
 
 	@Autowired
@@ -57,7 +64,7 @@ class CaseRankingsTest {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new StatisticsFixtures(cases, jdbc);
+		fixtures = new StatisticsFixtures(cases, jdbc, cells, transactions);
 	}
 
 	/**
@@ -121,6 +128,7 @@ class CaseRankingsTest {
 				update rectification_case set status = 'CLOSED', closed_at = registered_at + interval '1 day',
 				    closed_on_time = true where unit_id = (select id from responsible_unit where name = :name)""")
 			.param("name", names.get(3)).update();
+		fixtures.rebuild();
 		assertThat(rankings.find(id).orElseThrow()).isEqualTo(ranking);
 		Ranking again = rankings.find(rankings.publishNow(LocalDate.of(2022, 2, 7), LocalDate.of(2022, 2, 13),
 				"test-city")).orElseThrow();

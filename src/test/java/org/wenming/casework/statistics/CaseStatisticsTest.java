@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.wenming.casework.Cases;
@@ -42,6 +43,12 @@ class CaseStatisticsTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	StatisticsCells cells;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
 	Regions regions;
 
 	StatisticsFixtures fixtures;
@@ -50,7 +57,7 @@ class CaseStatisticsTest {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new StatisticsFixtures(cases, jdbc);
+		fixtures = new StatisticsFixtures(cases, jdbc, cells, transactions);
 		city = new TestUsers(regions).staff("4412", Roles.OFFICE_STAFF);
 	}
 
@@ -63,6 +70,7 @@ class CaseStatisticsTest {
 		jdbc.sql("update rectification_case set status = 'MERGED', merged_into_id = :into where id = :id")
 			.param("into", rejected).param("id", fixtures.place(Spec.reported("441202", unit, "2021-03-12T10:00")))
 			.update();
+		fixtures.rebuild();
 
 		mvc.perform(get("/api/v1/casework/statistics").with(city).param("unit", String.valueOf(unit))
 			.param("month", "2021-03").param("category", "OVERHEAD_CABLES"))
