@@ -210,7 +210,7 @@ public class StatisticsCells implements CaseStatisticsCells {
 				from case_statistics_cell k
 				full join cells r on r.grain = k.grain and r.bucket = k.bucket and r.place = k.place
 				    and r.category_code = k.category_code and r.unit_id = k.unit_id
-				where """ + differs + " order by 1, 2, 3, 4, 5 limit " + MAX_DIFFERENCES)
+				where """ + " " + differs + " order by 1, 2, 3, 4, 5 limit " + MAX_DIFFERENCES)
 			.param("zone", CityTime.ZONE.getId()).param("town", TOWN)
 			.query((RowCallbackHandler) rs -> differences.addAll(differences(rs)));
 		return differences.size() > MAX_DIFFERENCES ? differences.subList(0, MAX_DIFFERENCES) : differences;
