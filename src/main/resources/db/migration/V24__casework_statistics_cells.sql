@@ -11,12 +11,14 @@
 --                       path cut to the town (44.4412.441202.441202001.), for the city's and a
 --                       district's views;
 --   PLACE:              bucket = the day; place = the case's own region path, for a town's villages.
+-- and each in its category and unit, and summed over categories and/or units (the tables by part, by
+-- category and by unit read a few thousand cells rather than every combination).
 create table case_statistics_cell (
     grain           varchar(5)  not null check (grain in ('YEAR', 'MONTH', 'DAY', 'PLACE')),
     bucket          date        not null,
     place           text collate "C" not null,
-    category_code   varchar(32) not null,
-    unit_id         bigint      not null,              -- 0: not dispatched to a unit
+    category_code   varchar(32) not null,              -- '*': all categories together
+    unit_id         bigint      not null,              -- 0: not dispatched to a unit; -1: all units together
     found           integer     not null default 0,
     registered      integer     not null default 0,    -- found and registered (at any time; see the notes)
     closed          integer     not null default 0,    -- found and CLOSED now (at any time)

@@ -60,26 +60,20 @@ public class CaseStatistics {
 	// The maintained cells (V24, StatisticsCells) of the period's whole years, months and edge days, plus
 	// three bounded corrections read from the cases through their own indexes: cases due from now on (not
 	// yet "due", not overdue), and cases reported in a past period but registered or closed after its end
-	// (those open at that instant). Then the grouping sets add up the (part, category, unit) sums.
+	// (those open at that instant). Each table (by part, category, unit) reads the cells summed the way it
+	// groups ('*' all categories, -1 all units) unless a filter needs the detail.
 	// "found": reported in the period, not rejected (not a problem) and not merged (counted in the case it joined).
-	private static final String FIGURES = """
-			with src as (
-			    select k.place, k.category_code, k.unit_id, k.found, k.registered, k.closed, k.close_seconds, k.due,
-			        k.closed_on_time, k.fixed, k.reworked, 0 as open_due
-			    from case_statistics_cell k
-			    where (%2$s) and k.place >= :lower and k.place < :upper %3$s
-			    union all
-			    select k.place, k.category_code, k.unit_id, 0, 0, 0, 0, 0, 0, 0, 0, k.open_due
-			    from case_statistics_cell k
-			    where k.grain = :openGrain and k.open_due <> 0 and k.place >= :lower and k.place < :upper %3$s
-			    union all
+	private static final String CORRECTIONS = """
+			raw as (
 			    -- due from now on: not passed yet, so neither due in the period nor overdue now
-			    select c.region_path, c.category_code, coalesce(c.unit_id, 0), 0, 0, 0, 0,
-			        -(c.due_at < :end and c.due_at >= :start and c.status not in ('REJECTED', 'MERGED'))::int,
-			        -(c.due_at < :end and c.due_at >= :start and c.status = 'CLOSED' and c.closed_on_time is true)::int,
-			        0, 0, -(c.status in %1$s)::int
+			    select c.region_path as place, c.category_code, coalesce(c.unit_id, 0) as unit_id, 0 as found,
+			        0 as registered, 0 as closed, 0 as close_seconds,
+			        -(c.due_at < :end and c.due_at >= :start and c.status not in ('REJECTED', 'MERGED'))::int as due,
+			        -(c.due_at < :end and c.due_at >= :start and c.status = 'CLOSED' and c.closed_on_time is true)::int
+			            as closed_on_time,
+			        0 as fixed, 0 as reworked, -(c.status in %1$s)::int as open_due
 			    from rectification_case c
-			    where c.due_at >= :now and c.region_path >= :lower and c.region_path < :upper %4$s
+			    where c.due_at >= :now and c.region_path >= :lower and c.region_path < :upper %2$s
 			    union all
 			    -- reported in the period, registered only after its end
 			    select c.region_path, c.category_code, coalesce(c.unit_id, 0), 0, -1, 0, 0, 0, 0, 0, 0, 0
@@ -87,7 +81,7 @@ public class CaseStatistics {
 			    where c.registered_at is not null
 			      and tstzrange(c.reported_at, greatest(c.reported_at, c.registered_at), '(]') @> cast(:end as timestamptz)
 			      and c.reported_at >= :start and c.status not in ('REJECTED', 'MERGED')
-			      and c.region_path >= :lower and c.region_path < :upper %4$s
+			      and c.region_path >= :lower and c.region_path < :upper %2$s
 			    union all
 			    -- reported in the period, closed only after its end
 			    select c.region_path, c.category_code, coalesce(c.unit_id, 0), 0, 0, -1,
@@ -95,22 +89,38 @@ public class CaseStatistics {
 			    from rectification_case c
 			    where c.status = 'CLOSED'
 			      and tstzrange(c.reported_at, greatest(c.reported_at, c.closed_at), '(]') @> cast(:end as timestamptz)
-			      and c.reported_at >= :start and c.region_path >= :lower and c.region_path < :upper %4$s),
-			cell as (
-			    select case when length(place) > :pathLength
-			             then :path || split_part(substr(place, :pathLength + 1), '.', 1) || '.' else '' end as part,
-			        category_code, nullif(unit_id, 0) as unit_id, sum(found) as found, sum(registered) as registered,
-			        sum(closed) as closed, sum(close_seconds) as close_seconds, sum(due) as due,
-			        sum(closed_on_time) as closed_on_time, sum(fixed) as fixed, sum(reworked) as reworked,
-			        sum(open_due) as overdue_now
-			    from src
-			    group by 1, 2, 3)
-			select grouping(part) as g_part, grouping(category_code) as g_category, grouping(unit_id) as g_unit,
-			    part, category_code, unit_id, sum(found) as found, sum(registered) as registered, sum(closed) as closed,
-			    coalesce(sum(close_seconds), 0) as close_seconds, sum(due) as due, sum(closed_on_time) as closed_on_time,
-			    sum(fixed) as fixed, sum(reworked) as reworked, sum(overdue_now) as overdue_now
-			from cell
-			group by grouping sets ((part), (category_code), (unit_id), ())""";
+			      and c.reported_at >= :start and c.region_path >= :lower and c.region_path < :upper %2$s)""";
+
+	/** One table's sources: the cells of the period, the open cells of every year, the corrections. */
+	private static final String TABLE = """
+			    select '%1$s' as t, k.place, k.category_code, k.unit_id, k.found, k.registered, k.closed, k.close_seconds,
+			        k.due, k.closed_on_time, k.fixed, k.reworked, 0 as open_due
+			    from case_statistics_cell k
+			    where (%2$s) and k.place >= :lower and k.place < :upper and %3$s
+			    union all
+			    select '%1$s', k.place, k.category_code, k.unit_id, 0, 0, 0, 0, 0, 0, 0, 0, k.open_due
+			    from case_statistics_cell k
+			    where k.grain = :openGrain and k.open_due <> 0 and k.place >= :lower and k.place < :upper and %3$s
+			    union all
+			    select '%1$s', raw.* from raw""";
+
+	private static final String FIGURES = """
+			with %1$s,
+			src as (
+			%2$s
+			    union all
+			%3$s
+			    union all
+			%4$s)
+			select t, key, grouping(key) as g_key, sum(found) as found, sum(registered) as registered,
+			    sum(closed) as closed, coalesce(sum(close_seconds), 0) as close_seconds, sum(due) as due,
+			    sum(closed_on_time) as closed_on_time, sum(fixed) as fixed, sum(reworked) as reworked,
+			    sum(open_due) as overdue_now
+			from (select src.*, case t when 'P' then case when length(place) > :pathLength
+			                            then :path || split_part(substr(place, :pathLength + 1), '.', 1) || '.' else '' end
+			                        when 'C' then category_code else coalesce(cast(nullif(unit_id, 0) as text), '') end as key
+			      from src) s
+			group by t, rollup (key)""";
 
 	/** Below this depth of region (a town: 44.4412.441202.441202001.) the town cells cannot tell the parts apart. */
 	private static final int TOWN_DEPTH = 4;
@@ -143,18 +153,20 @@ public class CaseStatistics {
 		params.put("pathLength", region.path().length());
 		params.put("lower", region.scope().lower());
 		params.put("upper", region.scope().upper());
-		StringBuilder cellFilters = new StringBuilder();
-		StringBuilder caseFilters = new StringBuilder();
+		String caseFilters = "";
+		// the cells each table reads: summed over categories / units, or the detail a filter needs
+		String categories = "k.category_code = '*'";
+		String units = "k.unit_id = -1";
 		List<CaseCategory> all = cases.categories();
 		if (query.category() != null) {
 			params.put("categories", leavesOf(query.category(), all));
-			cellFilters.append(" and k.category_code in (:categories)");
-			caseFilters.append(" and c.category_code in (:categories)");
+			caseFilters += " and c.category_code in (:categories)";
+			categories = "k.category_code in (:categories)";
 		}
 		if (query.unit() != null) {
 			params.put("unit", query.unit().id());
-			cellFilters.append(" and k.unit_id = :unit");
-			caseFilters.append(" and c.unit_id = :unit");
+			caseFilters += " and c.unit_id = :unit";
+			units = "k.unit_id = :unit";
 		}
 		boolean town = region.path().chars().filter(ch -> ch == '.').count() >= TOWN_DEPTH;
 		List<CellRange> ranges = town ? List.of(new CellRange("PLACE", query.from(), query.to()))
@@ -169,26 +181,33 @@ public class CaseStatistics {
 			params.put("hi" + i, java.sql.Date.valueOf(r.to()));
 		}
 		params.put("openGrain", town ? "PLACE" : "YEAR");
-		Map<String, Figures> byPart = new HashMap<>();
-		Map<String, Figures> byCategory = new HashMap<>();
+		String byPart = TABLE.formatted("P", rangeSql, categories + " and " + units);
+		String byCategory = TABLE.formatted("C", rangeSql,
+				(query.category() == null ? "k.category_code <> '*'" : categories) + " and " + units);
+		String byUnitCells = TABLE.formatted("U", rangeSql,
+				categories + " and " + (query.unit() == null ? "k.unit_id <> -1" : units));
+		String sql = FIGURES.formatted(CORRECTIONS.formatted(OPEN, caseFilters), byPart, byCategory, byUnitCells);
+		Map<String, Figures> byPartFigures = new HashMap<>();
+		Map<String, Figures> byCategoryFigures = new HashMap<>();
 		Map<Long, Figures> byUnit = new LinkedHashMap<>();
 		Figures[] total = { Figures.NONE };
-		jdbc.sql(FIGURES.formatted(OPEN, rangeSql, cellFilters, caseFilters)).params(params).query((RowCallbackHandler) rs -> {
+		jdbc.sql(sql).params(params).query((RowCallbackHandler) rs -> {
 			Figures figures = figures(rs);
-			if (rs.getInt("g_part") == 0) {
-				byPart.put(rs.getString("part"), figures);
+			String key = rs.getString("key");
+			if (rs.getInt("g_key") == 1) {
+				// every case is in exactly one part: the parts' sum is the total
+				if ("P".equals(rs.getString("t"))) {
+					total[0] = figures;
+				}
+				return;
 			}
-			else if (rs.getInt("g_category") == 0) {
-				byCategory.put(rs.getString("category_code"), figures);
-			}
-			else if (rs.getInt("g_unit") == 0) {
-				byUnit.put(rs.getObject("unit_id", Long.class), figures);
-			}
-			else {
-				total[0] = figures;
+			switch (rs.getString("t")) {
+				case "P" -> byPartFigures.put(key, figures);
+				case "C" -> byCategoryFigures.put(key, figures);
+				default -> byUnit.put(key.isEmpty() ? null : Long.valueOf(key), figures);
 			}
 		});
-		return new Report(query, now, total[0], regionLines(region, byPart), categoryLines(all, byCategory),
+		return new Report(query, now, total[0], regionLines(region, byPartFigures), categoryLines(all, byCategoryFigures),
 				unitLines(byUnit));
 	}
 

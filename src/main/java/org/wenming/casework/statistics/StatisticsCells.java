@@ -52,7 +52,9 @@ public class StatisticsCells implements CaseStatisticsCells {
 
 	/**
 	 * From {@code f} (cases with a {@code sign}: +1 counts a case, -1 takes it back) to {@code cells}:
-	 * each case on its report day (the period's cohort) and on its due day, at the four grains.
+	 * each case on its report day (the period's cohort) and on its due day, at the four grains, in its
+	 * category and unit and also summed over all categories ('*') and all units (-1), so that the
+	 * tables by part, category and unit each read only the cells they group.
 	 */
 	private static final String FACTS = """
 			facts as (
@@ -80,12 +82,14 @@ public class StatisticsCells implements CaseStatisticsCells {
 			        case g.grain when 'YEAR' then cast(date_trunc('year', cast(x.day as timestamp)) as date)
 			            when 'MONTH' then cast(date_trunc('month', cast(x.day as timestamp)) as date) else x.day end as bucket,
 			        case when g.grain = 'PLACE' then x.region_path else substring(x.region_path from :town) end as place,
-			        x.category_code, x.unit_id,
+			        case when p.all_categories then '*' else x.category_code end as category_code,
+			        case when p.all_units then -1 else x.unit_id end as unit_id,
 			        sum(x.sign * x.found) as found, sum(x.sign * x.registered) as registered, sum(x.sign * x.closed) as closed,
 			        sum(x.sign * x.close_seconds) as close_seconds, sum(x.sign * x.fixed) as fixed,
 			        sum(x.sign * x.reworked) as reworked, sum(x.sign * x.due) as due,
 			        sum(x.sign * x.closed_on_time) as closed_on_time, sum(x.sign * x.open_due) as open_due
 			    from facts x cross join (values ('YEAR'), ('MONTH'), ('DAY'), ('PLACE')) as g(grain)
+			        cross join (values (false, false), (true, false), (false, true), (true, true)) as p(all_categories, all_units)
 			    group by 1, 2, 3, 4, 5)""".formatted(OPEN);
 
 	private static final String FIGURE_COLUMNS = "found, registered, closed, close_seconds, fixed, reworked, due, "
