@@ -153,10 +153,12 @@ public class CaseStatistics {
 		params.put("pathLength", region.path().length());
 		params.put("lower", region.scope().lower());
 		params.put("upper", region.scope().upper());
+		boolean town = region.path().chars().filter(ch -> ch == '.').count() >= TOWN_DEPTH;
 		String caseFilters = "";
-		// the cells each table reads: summed over categories / units, or the detail a filter needs
-		String categories = "k.category_code = '*'";
-		String units = "k.unit_id = -1";
+		// the cells each table reads: summed over categories / units, or the detail a filter needs (a
+		// town's PLACE cells are detail only)
+		String categories = town ? "true" : "k.category_code = '*'";
+		String units = town ? "true" : "k.unit_id = -1";
 		List<CaseCategory> all = cases.categories();
 		if (query.category() != null) {
 			params.put("categories", leavesOf(query.category(), all));
@@ -168,7 +170,6 @@ public class CaseStatistics {
 			caseFilters += " and c.unit_id = :unit";
 			units = "k.unit_id = :unit";
 		}
-		boolean town = region.path().chars().filter(ch -> ch == '.').count() >= TOWN_DEPTH;
 		List<CellRange> ranges = town ? List.of(new CellRange("PLACE", query.from(), query.to()))
 				: CellRange.of(query.from(), query.to());
 		StringBuilder rangeSql = new StringBuilder();
@@ -183,9 +184,9 @@ public class CaseStatistics {
 		params.put("openGrain", town ? "PLACE" : "YEAR");
 		String byPart = TABLE.formatted("P", rangeSql, categories + " and " + units);
 		String byCategory = TABLE.formatted("C", rangeSql,
-				(query.category() == null ? "k.category_code <> '*'" : categories) + " and " + units);
+				(query.category() == null && !town ? "k.category_code <> '*'" : categories) + " and " + units);
 		String byUnitCells = TABLE.formatted("U", rangeSql,
-				categories + " and " + (query.unit() == null ? "k.unit_id <> -1" : units));
+				categories + " and " + (query.unit() == null && !town ? "k.unit_id <> -1" : units));
 		String sql = FIGURES.formatted(CORRECTIONS.formatted(OPEN, caseFilters), byPart, byCategory, byUnitCells);
 		Map<String, Figures> byPartFigures = new HashMap<>();
 		Map<String, Figures> byCategoryFigures = new HashMap<>();

@@ -53,8 +53,8 @@ public class StatisticsCells implements CaseStatisticsCells {
 	/**
 	 * From {@code f} (cases with a {@code sign}: +1 counts a case, -1 takes it back) to {@code cells}:
 	 * each case on its report day (the period's cohort) and on its due day, at the four grains, in its
-	 * category and unit and also summed over all categories ('*') and all units (-1), so that the
-	 * tables by part, category and unit each read only the cells they group.
+	 * category and unit and (but for PLACE) also summed over all categories ('*') and all units (-1), so
+	 * that the tables by part, category and unit of a city or district each read only the cells they group.
 	 */
 	private static final String FACTS = """
 			facts as (
@@ -90,6 +90,8 @@ public class StatisticsCells implements CaseStatisticsCells {
 			        sum(x.sign * x.closed_on_time) as closed_on_time, sum(x.sign * x.open_due) as open_due
 			    from facts x cross join (values ('YEAR'), ('MONTH'), ('DAY'), ('PLACE')) as g(grain)
 			        cross join (values (false, false), (true, false), (false, true), (true, true)) as p(all_categories, all_units)
+			    -- a town's view reads its few PLACE cells in detail
+			    where g.grain <> 'PLACE' or not (p.all_categories or p.all_units)
 			    group by 1, 2, 3, 4, 5)""".formatted(OPEN);
 
 	private static final String FIGURE_COLUMNS = "found, registered, closed, close_seconds, fixed, reworked, due, "
@@ -109,6 +111,12 @@ public class StatisticsCells implements CaseStatisticsCells {
 			    fixed = k.fixed + excluded.fixed, reworked = k.reworked + excluded.reworked, due = k.due + excluded.due,
 			    closed_on_time = k.closed_on_time + excluded.closed_on_time, open_due = k.open_due + excluded.open_due
 			""".formatted(FIGURE_COLUMNS);
+
+	/** Fills the emptied table: no row is there yet, so neither order nor conflict handling is needed. */
+	private static final String INSERT = """
+			insert into case_statistics_cell (grain, bucket, place, category_code, unit_id, %1$s)
+			select grain, bucket, place, category_code, unit_id, %1$s from cells
+			where (%1$s) <> (0, 0, 0, 0, 0, 0, 0, 0, 0)""".formatted(FIGURE_COLUMNS);
 
 	/** The region path cut after its fourth part: the town (or the case's own place above a town). */
 	static final String TOWN = "^(?:[^.]*\\.){1,4}";
@@ -189,7 +197,7 @@ public class StatisticsCells implements CaseStatisticsCells {
 			map.clear();
 		}
 		jdbc.sql("delete from case_statistics_cell").update();
-		jdbc.sql("with f as (select 1 as sign, " + COLUMNS + " from rectification_case), " + FACTS + "\n" + ADD)
+		jdbc.sql("with f as (select 1 as sign, " + COLUMNS + " from rectification_case), " + FACTS + "\n" + INSERT)
 			.param("zone", CityTime.ZONE.getId()).param("town", TOWN).update();
 	}
 
