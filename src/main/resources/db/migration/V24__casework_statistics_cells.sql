@@ -3,7 +3,7 @@
 -- Cases.report) as "minus the case as it was, plus the case as it is"; rebuilt from the cases after a
 -- bulk load; StatisticsCells.check() compares them with a recount. See docs/notes/casework-statistics.md.
 --
--- A case counts in two places: on the day it was reported (found, registered, closed, close_seconds,
+-- A case counts in two places: on the day it was reported (found, registered, closed, close_micros,
 -- fixed, reworked: the cohort of the period) and on the day it falls due (due, closed_on_time,
 -- open_due). Days are Asia/Shanghai days. Each fact is kept at four grains so that a period is read
 -- as a few whole years and months plus the days at its edges:
@@ -22,7 +22,7 @@ create table case_statistics_cell (
     found           integer     not null default 0,
     registered      integer     not null default 0,    -- found and registered (at any time; see the notes)
     closed          integer     not null default 0,    -- found and CLOSED now (at any time)
-    close_seconds   numeric     not null default 0,    -- sum of closed_at - reported_at of those, exact
+    close_micros    bigint      not null default 0,    -- sum of closed_at - reported_at of those, microseconds (exact)
     fixed           integer     not null default 0,
     reworked        integer     not null default 0,
     due             integer     not null default 0,    -- due that day (passed or not), not rejected or merged

@@ -67,7 +67,7 @@ public class CaseStatistics {
 			raw as (
 			    -- due from now on: not passed yet, so neither due in the period nor overdue now
 			    select c.region_path as place, c.category_code, coalesce(c.unit_id, 0) as unit_id, 0 as found,
-			        0 as registered, 0 as closed, 0 as close_seconds,
+			        0 as registered, 0 as closed, cast(0 as bigint) as close_micros,
 			        -(c.due_at < :end and c.due_at >= :start and c.status not in ('REJECTED', 'MERGED'))::int as due,
 			        -(c.due_at < :end and c.due_at >= :start and c.status = 'CLOSED' and c.closed_on_time is true)::int
 			            as closed_on_time,
@@ -85,7 +85,7 @@ public class CaseStatistics {
 			    union all
 			    -- reported in the period, closed only after its end
 			    select c.region_path, c.category_code, coalesce(c.unit_id, 0), 0, 0, -1,
-			        -extract(epoch from c.closed_at - c.reported_at), 0, 0, 0, 0, 0
+			        -cast(extract(epoch from c.closed_at - c.reported_at) * 1000000 as bigint), 0, 0, 0, 0, 0
 			    from rectification_case c
 			    where c.status = 'CLOSED'
 			      and tstzrange(c.reported_at, greatest(c.reported_at, c.closed_at), '(]') @> cast(:end as timestamptz)
@@ -93,7 +93,7 @@ public class CaseStatistics {
 
 	/** One table's sources: the cells of the period, the open cells of every year, the corrections. */
 	private static final String TABLE = """
-			    select '%1$s' as t, k.place, k.category_code, k.unit_id, k.found, k.registered, k.closed, k.close_seconds,
+			    select '%1$s' as t, k.place, k.category_code, k.unit_id, k.found, k.registered, k.closed, k.close_micros,
 			        k.due, k.closed_on_time, k.fixed, k.reworked, 0 as open_due
 			    from case_statistics_cell k
 			    where (%2$s) and k.place >= :lower and k.place < :upper and %3$s
@@ -113,7 +113,7 @@ public class CaseStatistics {
 			    union all
 			%4$s)
 			select t, key, grouping(key) as g_key, sum(found) as found, sum(registered) as registered,
-			    sum(closed) as closed, coalesce(sum(close_seconds), 0) as close_seconds, sum(due) as due,
+			    sum(closed) as closed, coalesce(sum(close_micros), 0) / 1000000.0 as close_seconds, sum(due) as due,
 			    sum(closed_on_time) as closed_on_time, sum(fixed) as fixed, sum(reworked) as reworked,
 			    sum(open_due) as overdue_now
 			from (select src.*, case t when 'P' then case when length(place) > :pathLength
