@@ -156,30 +156,47 @@ public class StatisticsCells implements CaseStatisticsCells {
 		pending().putIfAbsent(id, null);
 	}
 
-	@SuppressWarnings("unchecked")
+	/**
+	 * This transaction's changed cases (id → the case as counted before, null for a new one). Kept in a
+	 * transaction synchronization, which Spring suspends and resumes with its transaction, so an inner
+	 * REQUIRES_NEW transaction keeps its own.
+	 */
 	private Map<Long, String> pending() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException("case statistics cells are maintained inside a transaction only");
 		}
-		Map<Long, String> pending = (Map<Long, String>) TransactionSynchronizationManager.getResource(this);
-		if (pending == null) {
-			Map<Long, String> created = new LinkedHashMap<>();
-			TransactionSynchronizationManager.bindResource(this, created);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					apply(created);
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(StatisticsCells.this);
-				}
-			});
-			pending = created;
+		Pending found = current();
+		if (found == null) {
+			found = new Pending();
+			TransactionSynchronizationManager.registerSynchronization(found);
 		}
-		return pending;
+		return found.changes;
+	}
+
+	private Pending current() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof Pending pending && pending.owner() == this) {
+				return pending;
+			}
+		}
+		return null;
+	}
+
+	private final class Pending implements TransactionSynchronization {
+
+		final Map<Long, String> changes = new LinkedHashMap<>();
+
+		StatisticsCells owner() {
+			return StatisticsCells.this;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			apply(changes);
+		}
 	}
 
 	private void apply(Map<Long, String> pending) {
@@ -199,9 +216,9 @@ public class StatisticsCells implements CaseStatisticsCells {
 	public void rebuild() {
 		jdbc.sql("lock table case_statistics_cell in exclusive mode").update();
 		// changes already pending in this transaction are in the recount: do not add them twice
-		Object pending = TransactionSynchronizationManager.getResource(this);
-		if (pending instanceof Map<?, ?> map) {
-			map.clear();
+		Pending pending = current();
+		if (pending != null) {
+			pending.changes.clear();
 		}
 		// a recount groups a few cells per case: room to hash them in memory, for this transaction only
 		jdbc.sql("set local work_mem = '128MB'").update();
