@@ -305,6 +305,37 @@ class CaseStatisticsCellsTest {
 		assertThat(cells.check()).isEmpty();
 	}
 
+	@Test
+	void anInnerTransactionCommitsItsOwnCellsAndARolledBackOuterOneNone() {
+		long unit = fixtures.unit("内外事务单位", "441202");
+		long outer = fixtures.place(Spec.reported("441202001002", unit, "2022-07-10T10:00"));
+		long inner = fixtures.place(Spec.reported("441202001003", unit, "2022-07-11T10:00"));
+		TransactionTemplate requiresNew = new TransactionTemplate(transactions.getTransactionManager());
+		requiresNew.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+		try {
+			transactions.executeWithoutResult(tx -> {
+				cells.caseChanging(outer);
+				jdbc.sql("update rectification_case set status = 'REJECTED' where id = :id").param("id", outer).update();
+				requiresNew.executeWithoutResult(innerTx -> {
+					cells.caseChanging(inner);
+					jdbc.sql("update rectification_case set status = 'REJECTED' where id = :id").param("id", inner)
+						.update();
+				});
+				throw new IllegalStateException("the outer work fails");
+			});
+		}
+		catch (IllegalStateException expected) {
+			// the outer change is rolled back, the inner one committed
+		}
+		assertThat(jdbc.sql("select status from rectification_case where id in (:ids) order by id")
+			.param("ids", List.of(outer, inner)).query(String.class).list()).containsExactly("REPORTED", "REJECTED");
+		assertThat(cells.check()).isEmpty();
+		assertThat(jdbc.sql("""
+				select coalesce(sum(found), 0) from case_statistics_cell
+				where grain = 'YEAR' and category_code = '*' and unit_id = :unit""").param("unit", unit)
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
 	private void assertSameAsRecount(StatisticsQuery query) {
 		CaseStatistics.Report report = statistics.report(query);
 		Map<String, String> paths = new HashMap<>();
