@@ -77,14 +77,17 @@ echo "cells: $($SQL -t -A -c "select string_agg(grain || ' ' || n, ', ' order by
 started=$(date +%s.%N)
 cells statistics-check
 echo "check took $(echo "$(date +%s.%N) - $started" | bc) s (with the JVM's start)"
-# the parts of a request read from the cases, timed alone (this year, the whole city): cases due from
-# now on (neither due yet nor overdue), and open cases ("overdue now" the old way, for comparison)
+# parts of a request timed alone (this year, the whole city): the cases due from now on (neither due
+# yet nor overdue), open overdue cases counted the old way (for comparison), and the cells one table reads
 $SQL <<'TIMING'
 \timing on
 select count(*) as due_from_now from rectification_case c where c.due_at >= now() and c.region_path >= '44.4412.' and c.region_path < '44.4412/';
 select count(*) as open_overdue from rectification_case where status in ('REGISTERED', 'DISPATCHED', 'IN_PROGRESS', 'FIX_SUBMITTED') and due_at < now();
-select count(*) as year_cells, sum(found) from case_statistics_cell where grain = 'YEAR' and bucket = cast(date_trunc('year', now()) as date);
-select count(*) as open_cells, sum(open_due) from case_statistics_cell where grain = 'YEAR' and open_due <> 0;
+-- and the cells the table by unit reads for this year (all categories, each unit), then its open cells
+select count(*) as year_unit_cells, sum(found) from case_statistics_cell
+ where grain = 'YEAR' and bucket = cast(date_trunc('year', now()) as date) and category_code = '*' and unit_id <> -1;
+select count(*) as open_unit_cells, sum(open_due) from case_statistics_cell
+ where grain = 'YEAR' and open_due <> 0 and category_code = '*' and unit_id <> -1;
 TIMING
 
 STAFF_PASSWORD="City-staff-2026"
