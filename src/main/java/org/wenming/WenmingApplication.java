@@ -14,6 +14,9 @@ public class WenmingApplication {
 		if (org.wenming.ledger.LedgerCommand.matches(args)) {
 			System.exit(org.wenming.ledger.LedgerCommand.run(WenmingApplication.class, args));
 		}
+		if (org.wenming.insight.InsightCommand.matches(args)) {
+			System.exit(org.wenming.insight.InsightCommand.run(WenmingApplication.class, args));
+		}
 		SpringApplication.run(WenmingApplication.class, args);
 	}
 }

@@ -101,9 +101,13 @@ public class Volunteers {
 
 	private final String privacyNoticeVersion;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	Volunteers(JdbcClient jdbc, Regions regions, PersonalDataCipher cipher, AccountRegistration logins, Clock clock,
 			@Value("${wenming.regions.city:4412}") String homeCity,
-			@Value("${wenming.volunteers.privacy-notice-version:2026-01}") String privacyNoticeVersion) {
+			@Value("${wenming.volunteers.privacy-notice-version:2026-01}") String privacyNoticeVersion,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		if (privacyNoticeVersion == null || !privacyNoticeVersion.matches("[A-Za-z0-9._-]{1,20}")) {
 			throw new IllegalStateException(
 					"wenming.volunteers.privacy-notice-version must be 1-20 letters, digits, '.', '_' or '-'");
@@ -277,6 +281,8 @@ public class Volunteers {
 			throw new VolunteerRefusedException("idNumber", "volunteer.error.alreadyRegistered");
 		}
 		history(id, "REGISTERED", registeredBy, null);
+		events.publishEvent(new VolunteersRegistered("volunteer:" + id, now,
+				List.of(new VolunteersRegistered.RegionCount(region.path(), 1))));
 		return find(id).orElseThrow();
 	}
 
@@ -374,11 +380,15 @@ public class Volunteers {
 	public Volunteer withdrawOwn(ScopedUser me) {
 		Volunteer volunteer = own(me).orElseThrow(() -> new AccessDeniedException("not a volunteer"));
 		if (volunteer.active()) {
-			jdbc.sql("""
+			OffsetDateTime now = OffsetDateTime.now(clock);
+			int withdrawn = jdbc.sql("""
 					update volunteer set status = 'WITHDRAWN', withdrawn_at = :now, updated_at = :now, version = version + 1
 					where id = :id and status = 'ACTIVE'""")
-					.param("now", OffsetDateTime.now(clock)).param("id", volunteer.id()).update();
+					.param("now", now).param("id", volunteer.id()).update();
 			history(volunteer.id(), "WITHDRAWN", me.username(), "self");
+			if (withdrawn == 1) {
+				events.publishEvent(new VolunteerWithdrawn(volunteer.id(), volunteer.regionPath(), volunteer.createdAt(), now));
+			}
 		}
 		return find(volunteer.id()).orElseThrow();
 	}
