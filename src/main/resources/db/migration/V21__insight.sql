@@ -59,3 +59,15 @@ create table insight_check_run (
     detail       text         not null default '',   -- the first differences, one per line
     run_by       varchar(64)  not null
 );
+
+-- Other cities of the province, as staff entered or imported them, for the city's rank in the
+-- province (the city's own figures come from the aggregates).
+create table insight_province_figure (
+    city_code    varchar(12)    not null references region (code),
+    year         int            not null check (year between 2000 and 2100),
+    volunteers   bigint         not null check (volunteers >= 0),
+    hours        numeric(16, 1) not null check (hours >= 0),
+    updated_by   varchar(64)    not null,
+    updated_at   timestamptz    not null default now(),
+    primary key (city_code, year)
+);

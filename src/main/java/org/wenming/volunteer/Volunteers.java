@@ -375,6 +375,28 @@ public class Volunteers {
 		return find(volunteer.id()).orElseThrow();
 	}
 
+	/** Whether the volunteer agreed to be named on public lists (the dashboard's top volunteers). */
+	public boolean showsPublicly(Volunteer volunteer) {
+		return jdbc.sql("select show_publicly from volunteer where id = :id").param("id", volunteer.id())
+			.query(Boolean.class).single();
+	}
+
+	/**
+	 * The volunteer's separate consent (单独同意) to be named on public lists, given or taken back by
+	 * themselves at any time; off unless switched on. Recorded in the history.
+	 */
+	@Transactional
+	public void showPublicly(ScopedUser me, boolean show) {
+		Volunteer volunteer = own(me).orElseThrow(() -> new AccessDeniedException("not a volunteer"));
+		int changed = jdbc.sql("""
+				update volunteer set show_publicly = :show, show_publicly_at = :now, updated_at = :now
+				where id = :id and show_publicly <> :show""")
+			.param("show", show).param("now", OffsetDateTime.now(clock)).param("id", volunteer.id()).update();
+		if (changed == 1) {
+			history(volunteer.id(), "UPDATED", me.username(), show ? "self: public listing on" : "self: public listing off");
+		}
+	}
+
 	/** Withdrawing (退出): the record stays, marked withdrawn, with its history. */
 	@Transactional
 	public Volunteer withdrawOwn(ScopedUser me) {
