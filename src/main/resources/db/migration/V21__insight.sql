@@ -23,6 +23,16 @@ create table insight_team_hours (
 );
 create index insight_team_hours_rank_idx on insight_team_hours (year, hours desc);
 
+-- Activities held and service hours recorded by each practice site (organizer), by month: the
+-- cockpit's last drill-down level (a town's sites).
+create table insight_site_cell (
+    site_id  bigint         not null,
+    month    date           not null,
+    metric   varchar(24)    not null,     -- ACTIVITIES or SERVICE_HOURS
+    value    numeric(14, 1) not null,
+    primary key (site_id, month, metric)
+);
+
 -- Service hours by volunteer and year, for the top-volunteer lists.
 create table insight_volunteer_hours (
     volunteer_id bigint         not null,

@@ -546,7 +546,7 @@ public class Activities {
 			.param("audience", activity.isLecture() ? audienceCount : null, Types.INTEGER).update();
 		Activity held = find(id).orElseThrow();
 		events.publishEvent(new ActivityHeld(id, held.type(), held.lectureSetting(), held.lectureTeamId(),
-				held.regionPath(), held.startsAt(), held.audienceCount()));
+				held.regionPath(), held.startsAt(), held.audienceCount(), held.organizerSiteId()));
 		return held;
 	}
 

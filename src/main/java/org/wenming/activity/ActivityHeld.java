@@ -9,7 +9,8 @@ import java.time.OffsetDateTime;
  * @param lectureSetting the "六进" setting of a lecture, otherwise null
  * @param lectureTeamId the lecture team (宣讲队), if any
  * @param audienceCount a lecture's attendances, otherwise null
+ * @param organizerSiteId the practice site that organized it, when a site did (else a team did)
  */
 public record ActivityHeld(long activityId, ActivityType type, LectureSetting lectureSetting, Long lectureTeamId,
-		String regionPath, OffsetDateTime startsAt, Integer audienceCount) {
+		String regionPath, OffsetDateTime startsAt, Integer audienceCount, Long organizerSiteId) {
 }

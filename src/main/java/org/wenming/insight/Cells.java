@@ -52,6 +52,38 @@ class Cells {
 		return result;
 	}
 
+	/** Running totals (all months, dimensions summed) of several regions: code → metric → value. */
+	Map<String, Map<Metric, BigDecimal>> totals(Collection<String> regionCodes, List<Metric> metrics) {
+		Map<String, Map<Metric, BigDecimal>> result = new HashMap<>();
+		if (regionCodes.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("""
+				select region_code, metric, sum(value) from insight_cell
+				where metric in (:metrics) and region_code in (:codes) group by 1, 2""")
+			.param("metrics", metrics.stream().map(Metric::name).toList()).param("codes", regionCodes)
+			.query((rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+				.put(Metric.valueOf(rs.getString(2)), rs.getBigDecimal(3)))
+			.list();
+		return result;
+	}
+
+	/** site → metric → value for months in [from, to). */
+	Map<Long, Map<String, BigDecimal>> sites(Collection<Long> siteIds, LocalDate from, LocalDate to) {
+		Map<Long, Map<String, BigDecimal>> result = new HashMap<>();
+		if (siteIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("""
+				select site_id, metric, sum(value) from insight_site_cell
+				where site_id in (:sites) and month >= :from and month < :to group by 1, 2""")
+			.param("sites", siteIds).param("from", from).param("to", to)
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2),
+					rs.getBigDecimal(3)))
+			.list();
+		return result;
+	}
+
 	/** month → metric → value (dimensions summed), for months in [from, to). */
 	Map<LocalDate, Map<Metric, BigDecimal>> months(String regionCode, LocalDate from, LocalDate to) {
 		Map<LocalDate, Map<Metric, BigDecimal>> result = new TreeMap<>();

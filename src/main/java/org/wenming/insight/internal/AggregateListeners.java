@@ -105,6 +105,9 @@ class AggregateListeners {
 					event.audienceCount() == null ? 0 : event.audienceCount());
 		}
 		deltas.write(template);
+		if (event.organizerSiteId() != null) {
+			addToSite(event.organizerSiteId(), month, Metric.ACTIVITIES, BigDecimal.ONE);
+		}
 	}
 
 	@ApplicationModuleListener
@@ -116,6 +119,7 @@ class AggregateListeners {
 		Map<String, BigDecimal> teams = new TreeMap<>();
 		Map<String, String> teamPaths = new TreeMap<>();
 		Map<String, BigDecimal> volunteers = new TreeMap<>();
+		Map<String, BigDecimal> sites = new TreeMap<>();
 		for (ServiceRecordsAppended.Entry r : event.records()) {
 			LocalDate month = Months.of(r.startedAt());
 			int year = r.startedAt().atZoneSameInstant(CityTime.ZONE).getYear();
@@ -129,6 +133,9 @@ class AggregateListeners {
 				teamPaths.putIfAbsent(key, r.regionPath());
 			}
 			volunteers.merge(String.format("%019d:%d", r.volunteerId(), year), r.hours(), BigDecimal::add);
+			if ("SITE".equals(r.organizationKind())) {
+				sites.merge(String.format("%019d:%s", r.organizationId(), month), r.hours(), BigDecimal::add);
+			}
 		}
 		deltas.write(template);
 		// in key order (the maps are sorted), so concurrent batches lock rows in the same order
@@ -142,6 +149,15 @@ class AggregateListeners {
 				on conflict (volunteer_id, year) do update set hours = insight_volunteer_hours.hours + excluded.hours""")
 			.param("volunteer", Long.parseLong(key.substring(0, 19))).param("year", Integer.parseInt(key.substring(20)))
 			.param("hours", hours).update());
+		sites.forEach((key, hours) -> addToSite(Long.parseLong(key.substring(0, 19)), LocalDate.parse(key.substring(20)),
+				Metric.SERVICE_HOURS, hours));
+	}
+
+	private void addToSite(long siteId, LocalDate month, Metric metric, BigDecimal value) {
+		jdbc.sql("""
+				insert into insight_site_cell (site_id, month, metric, value) values (:site, :month, :metric, :value)
+				on conflict (site_id, month, metric) do update set value = insight_site_cell.value + excluded.value""")
+			.param("site", siteId).param("month", month).param("metric", metric.name()).param("value", value).update();
 	}
 
 	/**

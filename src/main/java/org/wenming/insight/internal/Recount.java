@@ -73,6 +73,14 @@ class Recount implements InsightAggregates {
 			    min(region_path) as region_path, sum(hours) as hours
 			from service_record where organization_kind = 'TEAM' group by 1, 2""";
 
+	static final String SITE_CELLS = """
+			select organizer_site_id as site_id, %1$s as month, 'ACTIVITIES' as metric, count(*)::numeric as value
+			from activity where status = 'FINISHED' and starts_at is not null and organizer_site_id is not null
+			group by 1, 2
+			union all
+			select organization_id, %2$s, 'SERVICE_HOURS', sum(hours) from service_record
+			where organization_kind = 'SITE' group by 1, 2""".formatted(Months.sql("starts_at"), Months.sql("started_at"));
+
 	static final String VOLUNTEER_HOURS = """
 			select volunteer_id, extract(year from started_at at time zone 'Asia/Shanghai')::int as year, sum(hours) as hours
 			from service_record group by 1, 2""";
@@ -93,17 +101,19 @@ class Recount implements InsightAggregates {
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void rebuild() {
 		// the tables are locked for the rebuild, so no listener adds to a half-built table
-		jdbc.sql("lock table insight_cell, insight_team_hours, insight_volunteer_hours, insight_case_state,"
+		jdbc.sql("lock table insight_cell, insight_team_hours, insight_volunteer_hours, insight_case_state, insight_site_cell,"
 				+ " insight_applied_event in exclusive mode").update();
 		jdbc.sql("delete from insight_cell").update();
 		jdbc.sql("delete from insight_team_hours").update();
 		jdbc.sql("delete from insight_volunteer_hours").update();
+		jdbc.sql("delete from insight_site_cell").update();
 		jdbc.sql("delete from insight_case_state").update();
 		// keys of facts now counted by the recount; after a reload of the data the same ids may return
 		jdbc.sql("delete from insight_applied_event").update();
 		jdbc.sql("insert into insight_cell (metric, region_code, month, dim, value) " + CELLS).update();
 		jdbc.sql("insert into insight_team_hours (team_id, year, region_path, hours) " + TEAM_HOURS).update();
 		jdbc.sql("insert into insight_volunteer_hours (volunteer_id, year, hours) " + VOLUNTEER_HOURS).update();
+		jdbc.sql("insert into insight_site_cell (site_id, month, metric, value) " + SITE_CELLS).update();
 		jdbc.sql("""
 				insert into insight_case_state (case_id, category_code, region_path, reported_month, found, closed,
 				    closed_on_time, changed_at) """ + CASE_STATES).update();
@@ -137,6 +147,14 @@ class Recount implements InsightAggregates {
 				where coalesce(m.hours, 0) <> coalesce(r.hours, 0) order by 1, 2 limit %d""".formatted(VOLUNTEER_HOURS, LISTED_MAX))
 			.query((rs, n) -> new AggregateDifference("volunteer hours, volunteer " + rs.getLong(1) + ", " + rs.getInt(2),
 					rs.getBigDecimal(3), rs.getBigDecimal(4)))
+			.list().forEach(differences::add);
+		jdbc.sql("""
+				select coalesce(m.site_id, r.site_id), coalesce(m.month, r.month), coalesce(m.metric, r.metric), m.value, r.value
+				from insight_site_cell m full join (%s) r on r.site_id = m.site_id and r.month = m.month and r.metric = m.metric
+				where coalesce(m.value, 0) <> coalesce(r.value, 0) order by 1, 2, 3 limit %d""".formatted(SITE_CELLS, LISTED_MAX))
+			.query((rs, n) -> new AggregateDifference("site " + rs.getLong(1) + ", "
+					+ rs.getObject(2, java.time.LocalDate.class).toString().substring(0, 7) + ", " + rs.getString(3),
+					rs.getBigDecimal(4), rs.getBigDecimal(5)))
 			.list().forEach(differences::add);
 		return differences;
 	}
