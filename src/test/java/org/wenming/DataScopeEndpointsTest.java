@@ -214,6 +214,16 @@ class DataScopeEndpointsTest {
 					f -> get("/api/v1/insight/cockpit").param("region", "441203")),
 			new Probe("GET /admin/insight/check", Shape.RECORD, f -> get("/admin/insight/check")),
 			new Probe("POST /admin/insight/check", Shape.RECORD, f -> post("/admin/insight/check").with(csrf())),
+			// other cities' figures for the province rank: the city office only (403 for a county)
+			new Probe("GET /admin/insight/province", Shape.RECORD, f -> get("/admin/insight/province")),
+			new Probe("POST /admin/insight/province", Shape.RECORD, f -> post("/admin/insight/province").with(csrf())
+				.param("city", "4401").param("year", "2024").param("volunteers", "100").param("hours", "1000")),
+			new Probe("POST /admin/insight/province/import", Shape.RECORD,
+					f -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+						.multipart("/admin/insight/province/import")
+						.file(new org.springframework.mock.web.MockMultipartFile("file", "p.csv", "text/csv",
+								"city,year,volunteers,hours\n4402,2024,5,5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+						.with(csrf())),
 			// staff issue a volunteer's service certificate only inside their scope; the PDF shows the name
 			new Probe("GET /admin/volunteers/{id}/certificate", Shape.RECORD,
 					f -> get("/admin/volunteers/" + f.volunteerId() + "/certificate")),
