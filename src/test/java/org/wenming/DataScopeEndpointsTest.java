@@ -218,12 +218,10 @@ class DataScopeEndpointsTest {
 			new Probe("GET /admin/insight/province", Shape.RECORD, f -> get("/admin/insight/province")),
 			new Probe("POST /admin/insight/province", Shape.RECORD, f -> post("/admin/insight/province").with(csrf())
 				.param("city", "4401").param("year", "2024").param("volunteers", "100").param("hours", "1000")),
-			new Probe("POST /admin/insight/province/import", Shape.RECORD,
-					f -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-						.multipart("/admin/insight/province/import")
-						.file(new org.springframework.mock.web.MockMultipartFile("file", "p.csv", "text/csv",
-								"city,year,volunteers,hours\n4402,2024,5,5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-						.with(csrf())),
+			new Probe("POST /admin/insight/province/import", Shape.RECORD, f -> uploading(post("/admin/insight/province/import"),
+					new org.springframework.mock.web.MockMultipartFile("file", "p.csv", "text/csv",
+							"city,year,volunteers,hours\n4402,2024,5,5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.with(csrf())),
 			// staff issue a volunteer's service certificate only inside their scope; the PDF shows the name
 			new Probe("GET /admin/volunteers/{id}/certificate", Shape.RECORD,
 					f -> get("/admin/volunteers/" + f.volunteerId() + "/certificate")),
@@ -706,6 +704,22 @@ class DataScopeEndpointsTest {
 		finally {
 			java.nio.file.Files.delete(file);
 		}
+	}
+
+	/** A POST carrying a file as multipart/form-data, in the builder type the probes use. */
+	static MockHttpServletRequestBuilder uploading(MockHttpServletRequestBuilder builder,
+			org.springframework.mock.web.MockMultipartFile file) {
+		return builder.with(r -> {
+			var multipart = new org.springframework.mock.web.MockMultipartHttpServletRequest(r.getServletContext());
+			multipart.setMethod(r.getMethod());
+			multipart.setRequestURI(r.getRequestURI());
+			multipart.setServletPath(r.getServletPath());
+			multipart.setContextPath(r.getContextPath());
+			multipart.setPathInfo(r.getPathInfo());
+			multipart.setContentType("multipart/form-data");
+			multipart.addFile(file);
+			return multipart;
+		});
 	}
 
 	/** The probe's request, with the site's current version filled in where an edit needs it. */
