@@ -48,7 +48,7 @@ h = f["headline"]
 print(f"{f['regionName']} {f['year']}: volunteers {h['volunteers']:,}, teams {h['teams']:,}, hours {h['hours']:,} "
       f"({h['hoursThisYear']:,} this year), sites {h['sites']:,} ({h['demonstrationSites']:,} demonstration), "
       f"activities {h['activities']:,}, lectures {h['lectures']:,} ({h['lectureAudience']:,} attendances), "
-      f"completion {f['completionTotal']['rate']} %")
+      f"completion {f['completionTotal'].get('rate', '-')} %")
 PY
 
 # uncached: the first request of each region (the city and its counties) and each year with data
