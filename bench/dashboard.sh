@@ -92,6 +92,7 @@ awk -v j="$(field "$json" p95)" -v p="$(field "$page" p95)" -v b="$(field "$base
 
 # the recount: the server stops first (one process per embedded data folder)
 kill $PID; while kill -0 $PID 2>/dev/null; do sleep 0.1; done
+trap 'rm -rf "$WORK"' EXIT
 started=$(date +%s.%N)
 set +e
 java -jar target/wenming.jar insight check --wenming.db.embedded-directory="$DATA" \
