@@ -38,6 +38,7 @@ class ArchitectureTest {
 		noClasses().that().doNotHaveSimpleName("StartupReport").and().doNotHaveSimpleName("FirstAdministrator")
 				// the ledger's command line prints its verdict (counts and hashes, no personal data)
 				.and().doNotHaveSimpleName("LedgerCommand").and().doNotHaveSimpleName("LedgerBench")
+				.and().doNotHaveSimpleName("InsightCommand") // prints figure names and counts, no personal data
 				.should().accessField(System.class, "out")
 				.orShould().accessField(System.class, "err")
 				.because("everything else goes through the logger, where personal data is never written")
