@@ -203,6 +203,46 @@ class InsightAggregatesTest {
 		assertThat(aggregates.check()).isEmpty();
 	}
 
+	@Autowired
+	org.wenming.volunteer.transfer.VolunteerImports imports;
+
+	/** A bulk import (its own JDBC transaction) counts its volunteers once, in their villages. */
+	@Test
+	void aBulkImportIsCounted() throws Exception {
+		String village = regions.children(w.town("441224")).get(0).code();
+		Map<String, BigDecimal> before = w.totals(village);
+		java.io.StringWriter csv = new java.io.StringWriter();
+		try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(csv,
+				org.apache.commons.csv.CSVFormat.RFC4180)) {
+			printer.printRecord(org.wenming.volunteer.transfer.ImportTemplate.headers());
+			for (int i = 0; i < 5; i++) {
+				List<String> row = new java.util.ArrayList<>();
+				for (org.wenming.volunteer.transfer.ImportColumn column : org.wenming.volunteer.transfer.ImportColumn.values()) {
+					row.add(switch (column) {
+						case REAL_NAME -> org.wenming.volunteer.TestVolunteers.name();
+						case ID_TYPE -> "居民身份证";
+						case ID_NUMBER -> org.wenming.volunteer.TestVolunteers.residentId("441224");
+						case PHONE -> org.wenming.volunteer.TestVolunteers.mobile();
+						case REGION_CODE -> village;
+						case CONSENT -> "2026-01";
+						default -> "";
+					});
+				}
+				printer.printRecord(row);
+			}
+		}
+		byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		imports.submit(file -> java.nio.file.Files.write(file, bytes), "insight.csv", w.office("441224"),
+				java.util.Locale.CHINA);
+		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+			.until(() -> delta(before, w.totals(village), Metric.VOLUNTEERS_REGISTERED).intValue() == 5);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> aggregates.check().isEmpty());
+		assertThat(jdbc.sql("select count(*) from volunteer where region_code = :v").param("v", village)
+			.query(Long.class).single()).isEqualTo(
+					jdbc.sql("select sum(value)::bigint from insight_cell where metric = 'VOLUNTEERS_REGISTERED' and region_code = :v")
+						.param("v", village).query(Long.class).single());
+	}
+
 	long countOf(long volunteerId) {
 		return jdbc.sql("select count(*) from service_record where volunteer_id = :v").param("v", volunteerId)
 			.query(Long.class).single();
