@@ -27,7 +27,7 @@ document.addEventListener('DOMContentLoaded', function () {
         }) }];
     } else {
       option.grid = { left: 8, right: 8, top: 32, bottom: 8, containLabel: true };
-      option.xAxis = { type: 'category', data: labels, axisLabel: { color: text, interval: 0, rotate: labels.length > 6 ? 45 : 0 } };
+      option.xAxis = { type: 'category', data: labels, axisLabel: { color: text, interval: 0, rotate: labels.length > 3 ? 40 : 0 } };
       option.yAxis = [{ type: 'value', axisLabel: { color: text } }];
       option.series = [{ type: kind, name: element.dataset.name, data: numbers(element.dataset.values), smooth: true }];
       if (element.dataset.values2) {
