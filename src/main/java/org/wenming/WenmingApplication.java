@@ -17,6 +17,9 @@ public class WenmingApplication {
 		if (org.wenming.casework.CaseStatisticsCommand.matches(args)) {
 			System.exit(org.wenming.casework.CaseStatisticsCommand.run(WenmingApplication.class, args));
 		}
+		if (org.wenming.insight.InsightCommand.matches(args)) {
+			System.exit(org.wenming.insight.InsightCommand.run(WenmingApplication.class, args));
+		}
 		SpringApplication.run(WenmingApplication.class, args);
 	}
 }

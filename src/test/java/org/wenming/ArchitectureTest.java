@@ -40,6 +40,7 @@ class ArchitectureTest {
 				.and().doNotHaveSimpleName("LedgerCommand").and().doNotHaveSimpleName("LedgerBench")
 				// the casework command prints cell keys and counts, no personal data
 				.and().doNotHaveSimpleName("CaseStatisticsCommand")
+				.and().doNotHaveSimpleName("InsightCommand") // prints figure names and counts, no personal data
 				.should().accessField(System.class, "out")
 				.orShould().accessField(System.class, "err")
 				.because("everything else goes through the logger, where personal data is never written")

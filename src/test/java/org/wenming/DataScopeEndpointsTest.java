@@ -67,12 +67,16 @@ class DataScopeEndpointsTest {
 			"POST /cases/follow/{token}/rating", "GET /cases/follow/{token}/photos/{photoId}",
 			// casework red/black lists: district and unit names with their figures, never a case
 			"GET /casework/rankings", "GET /casework/rankings/{id}", "GET /casework/rankings/{id}.xlsx",
-			"GET /casework/rankings/{id}.pdf", "GET /api/v1/casework/rankings", "GET /api/v1/casework/rankings/{id}");
+			"GET /casework/rankings/{id}.pdf", "GET /api/v1/casework/rankings", "GET /api/v1/casework/rankings/{id}",
+			// the public dashboard: aggregate figures of the city or a county; named volunteers only with
+			// their consent (InsightDashboardTest)
+			"GET /dashboard", "GET /api/v1/dashboard");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
 			"GET /admin/users/new", "GET /me/teams", "POST /me/teams/{membershipId}/leave", "POST /teams/{id}/apply",
 			"GET /me/volunteer", "POST /me/volunteer", "POST /me/volunteer/withdraw", "GET /admin/volunteers/new",
+			"POST /me/volunteer/public-listing",
 			// the import templates hold no one's data; an upload creates the uploader's own job, and its
 			// rows' regions are checked against the uploader's scope row by row (VolunteerImportTest)
 			"GET /admin/volunteers/import/template.csv", "GET /admin/volunteers/import/template.xlsx",
@@ -200,6 +204,24 @@ class DataScopeEndpointsTest {
 	static long open311SecondKey;
 
 	static final List<Probe> SCOPED = List.of(
+			// the insight cockpit: a region outside the scope is not found; the check is city-wide (403 for a county)
+			new Probe("GET /admin/insight", Shape.RECORD, f -> get("/admin/insight").param("region", "441203")),
+			new Probe("GET /admin/insight/export.xlsx", Shape.RECORD,
+					f -> get("/admin/insight/export.xlsx").param("region", "441203")),
+			new Probe("GET /admin/insight/export.pdf", Shape.RECORD,
+					f -> get("/admin/insight/export.pdf").param("region", "441203")),
+			new Probe("GET /api/v1/insight/cockpit", Shape.RECORD,
+					f -> get("/api/v1/insight/cockpit").param("region", "441203")),
+			new Probe("GET /admin/insight/check", Shape.RECORD, f -> get("/admin/insight/check")),
+			new Probe("POST /admin/insight/check", Shape.RECORD, f -> post("/admin/insight/check").with(csrf())),
+			// other cities' figures for the province rank: the city office only (403 for a county)
+			new Probe("GET /admin/insight/province", Shape.RECORD, f -> get("/admin/insight/province")),
+			new Probe("POST /admin/insight/province", Shape.RECORD, f -> post("/admin/insight/province").with(csrf())
+				.param("city", "4401").param("year", "2024").param("volunteers", "100").param("hours", "1000")),
+			new Probe("POST /admin/insight/province/import", Shape.RECORD, f -> uploading(post("/admin/insight/province/import"),
+					new org.springframework.mock.web.MockMultipartFile("file", "p.csv", "text/csv",
+							"city,year,volunteers,hours\n4402,2024,5,5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.with(csrf())),
 			// staff issue a volunteer's service certificate only inside their scope; the PDF shows the name
 			new Probe("GET /admin/volunteers/{id}/certificate", Shape.RECORD,
 					f -> get("/admin/volunteers/" + f.volunteerId() + "/certificate")),
@@ -682,6 +704,22 @@ class DataScopeEndpointsTest {
 		finally {
 			java.nio.file.Files.delete(file);
 		}
+	}
+
+	/** A POST carrying a file as multipart/form-data, in the builder type the probes use. */
+	static MockHttpServletRequestBuilder uploading(MockHttpServletRequestBuilder builder,
+			org.springframework.mock.web.MockMultipartFile file) {
+		return builder.with(r -> {
+			var multipart = new org.springframework.mock.web.MockMultipartHttpServletRequest(r.getServletContext());
+			multipart.setMethod(r.getMethod());
+			multipart.setRequestURI(r.getRequestURI());
+			multipart.setServletPath(r.getServletPath());
+			multipart.setContextPath(r.getContextPath());
+			multipart.setPathInfo(r.getPathInfo());
+			multipart.setContentType("multipart/form-data");
+			multipart.addFile(file);
+			return multipart;
+		});
 	}
 
 	/** The probe's request, with the site's current version filled in where an edit needs it. */

@@ -109,7 +109,11 @@ public class Activities {
 
 	private final Clock clock;
 
-	Activities(JdbcClient jdbc, Regions regions, PracticeSites sites, Teams teams, Volunteers volunteers, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Activities(JdbcClient jdbc, Regions regions, PracticeSites sites, Teams teams, Volunteers volunteers, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.sites = sites;
@@ -540,7 +544,10 @@ public class Activities {
 				update activity set status = 'FINISHED', finished_at = :now, audience_count = :audience, updated_at = :now,
 				    version = version + 1 where id = :id""").param("id", id).param("now", now())
 			.param("audience", activity.isLecture() ? audienceCount : null, Types.INTEGER).update();
-		return find(id).orElseThrow();
+		Activity held = find(id).orElseThrow();
+		events.publishEvent(new ActivityHeld(id, held.type(), held.lectureSetting(), held.lectureTeamId(),
+				held.regionPath(), held.startsAt(), held.audienceCount(), held.organizerSiteId()));
+		return held;
 	}
 
 	private Activity locked(long id, ScopedUser user) {

@@ -101,9 +101,13 @@ public class Volunteers {
 
 	private final String privacyNoticeVersion;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	Volunteers(JdbcClient jdbc, Regions regions, PersonalDataCipher cipher, AccountRegistration logins, Clock clock,
 			@Value("${wenming.regions.city:4412}") String homeCity,
-			@Value("${wenming.volunteers.privacy-notice-version:2026-01}") String privacyNoticeVersion) {
+			@Value("${wenming.volunteers.privacy-notice-version:2026-01}") String privacyNoticeVersion,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		if (privacyNoticeVersion == null || !privacyNoticeVersion.matches("[A-Za-z0-9._-]{1,20}")) {
 			throw new IllegalStateException(
 					"wenming.volunteers.privacy-notice-version must be 1-20 letters, digits, '.', '_' or '-'");
@@ -277,6 +281,8 @@ public class Volunteers {
 			throw new VolunteerRefusedException("idNumber", "volunteer.error.alreadyRegistered");
 		}
 		history(id, "REGISTERED", registeredBy, null);
+		events.publishEvent(new VolunteersRegistered("volunteer:" + id, now,
+				List.of(new VolunteersRegistered.RegionCount(region.path(), 1))));
 		return find(id).orElseThrow();
 	}
 
@@ -369,16 +375,42 @@ public class Volunteers {
 		return find(volunteer.id()).orElseThrow();
 	}
 
+	/** Whether the volunteer agreed to be named on public lists (the dashboard's top volunteers). */
+	public boolean showsPublicly(Volunteer volunteer) {
+		return jdbc.sql("select show_publicly from volunteer where id = :id").param("id", volunteer.id())
+			.query(Boolean.class).single();
+	}
+
+	/**
+	 * The volunteer's separate consent (单独同意) to be named on public lists, given or taken back by
+	 * themselves at any time; off unless switched on. Recorded in the history.
+	 */
+	@Transactional
+	public void showPublicly(ScopedUser me, boolean show) {
+		Volunteer volunteer = own(me).orElseThrow(() -> new AccessDeniedException("not a volunteer"));
+		int changed = jdbc.sql("""
+				update volunteer set show_publicly = :show, show_publicly_at = :now, updated_at = :now
+				where id = :id and show_publicly <> :show""")
+			.param("show", show).param("now", OffsetDateTime.now(clock)).param("id", volunteer.id()).update();
+		if (changed == 1) {
+			history(volunteer.id(), "UPDATED", me.username(), show ? "self: public listing on" : "self: public listing off");
+		}
+	}
+
 	/** Withdrawing (退出): the record stays, marked withdrawn, with its history. */
 	@Transactional
 	public Volunteer withdrawOwn(ScopedUser me) {
 		Volunteer volunteer = own(me).orElseThrow(() -> new AccessDeniedException("not a volunteer"));
 		if (volunteer.active()) {
-			jdbc.sql("""
+			OffsetDateTime now = OffsetDateTime.now(clock);
+			int withdrawn = jdbc.sql("""
 					update volunteer set status = 'WITHDRAWN', withdrawn_at = :now, updated_at = :now, version = version + 1
 					where id = :id and status = 'ACTIVE'""")
-					.param("now", OffsetDateTime.now(clock)).param("id", volunteer.id()).update();
+					.param("now", now).param("id", volunteer.id()).update();
 			history(volunteer.id(), "WITHDRAWN", me.username(), "self");
+			if (withdrawn == 1) {
+				events.publishEvent(new VolunteerWithdrawn(volunteer.id(), volunteer.regionPath(), volunteer.createdAt(), now));
+			}
 		}
 		return find(volunteer.id()).orElseThrow();
 	}

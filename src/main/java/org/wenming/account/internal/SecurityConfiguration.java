@@ -59,6 +59,8 @@ class SecurityConfiguration {
 				// casework red/black lists: published figures of districts and units, no case details
 				.requestMatchers(HttpMethod.GET, "/casework/rankings", "/casework/rankings/*", "/api/v1/casework/rankings",
 						"/api/v1/casework/rankings/*").permitAll()
+				// the public dashboard: aggregate figures only (top volunteers only with their consent)
+				.requestMatchers(HttpMethod.GET, "/dashboard", "/api/v1/dashboard").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				// Open311 GeoReport v2: public reads; a POST is authenticated by its api_key, not a session
 				.requestMatchers("/open311/**").permitAll()

@@ -43,9 +43,13 @@ public class LedgerWriter {
 
 	private final HoursPolicy policy;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	private final ThreadLocal<RecordHash> hashes = ThreadLocal.withInitial(RecordHash::new);
 
-	LedgerWriter(JdbcClient jdbc, JdbcTemplate template, Clock clock, LedgerProperties properties) {
+	LedgerWriter(JdbcClient jdbc, JdbcTemplate template, Clock clock, LedgerProperties properties,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.clock = clock;
@@ -99,6 +103,10 @@ public class LedgerWriter {
 			prev = digest;
 		}
 		write(appended, seq, prev, dayHours);
+		events.publishEvent(new org.wenming.ledger.ServiceRecordsAppended(appended.stream()
+			.map(r -> new org.wenming.ledger.ServiceRecordsAppended.Entry(r.seq(), r.kind(), r.volunteerId(),
+					r.organizationKind(), r.organizationId(), r.regionPath(), r.activityType(), r.startedAt(), r.hours()))
+			.toList()));
 		return appended;
 	}
 

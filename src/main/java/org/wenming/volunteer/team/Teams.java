@@ -75,7 +75,11 @@ public class Teams {
 
 	private final Clock clock;
 
-	Teams(JdbcClient jdbc, Regions regions, PracticeSites sites, MembershipStore memberships, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Teams(JdbcClient jdbc, Regions regions, PracticeSites sites, MembershipStore memberships, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.sites = sites;
@@ -239,7 +243,10 @@ public class Teams {
 				.param("parentId", draft.parentId(), Types.BIGINT).param("level", draft.level().name())
 				.param("regionCode", region.code()).param("regionPath", region.path()).param("by", user.username())
 				.query(Long.class).single();
-		return find(id).orElseThrow();
+		Team created = find(id).orElseThrow();
+		events.publishEvent(new TeamCounted(id, created.version(), created.regionPath(), created.level(),
+				created.createdAt(), null, new TeamCounted.Standing(created.type(), created.active())));
+		return created;
 	}
 
 	/**
@@ -270,7 +277,13 @@ public class Teams {
 		if (changed == 0) {
 			throw new StaleTeamException(id, version);
 		}
-		return find(id);
+		Team changedTeam = find(id).orElseThrow();
+		if (changedTeam.type() != team.type() || changedTeam.active() != team.active()) {
+			events.publishEvent(new TeamCounted(id, changedTeam.version(), changedTeam.regionPath(), changedTeam.level(),
+					changedTeam.createdAt(), new TeamCounted.Standing(team.type(), team.active()),
+					new TeamCounted.Standing(changedTeam.type(), changedTeam.active())));
+		}
+		return Optional.of(changedTeam);
 	}
 
 	private void checkParent(TeamDraft draft, Region region, ScopedUser user) {

@@ -139,6 +139,10 @@ public class VolunteerImports {
 
 	private final ImportFile.Limits limits;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
 	/** One import at a time: each uses a core and a few hundred MB of disk; others queue. */
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "volunteer-import");
@@ -158,7 +162,11 @@ public class VolunteerImports {
 			@Value("${wenming.volunteers.import.work-directory:${wenming.db.embedded-directory:wenming-data}/imports}") Path workDirectory,
 			@Value("${wenming.volunteers.import.max-inflated-size:2GB}") org.springframework.util.unit.DataSize maxInflated,
 			@Value("${wenming.regions.city:4412}") String homeCity,
-			@Value("${wenming.volunteers.import.bulk-load-min-rows:100000}") long bulkLoadMinRows) {
+			@Value("${wenming.volunteers.import.bulk-load-min-rows:100000}") long bulkLoadMinRows,
+			org.springframework.context.ApplicationEventPublisher events,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
+		this.events = events;
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 		this.jobs = jobs;
 		this.volunteers = volunteers;
 		this.cipher = cipher;
@@ -282,6 +290,10 @@ public class VolunteerImports {
 					long validated = System.nanoTime();
 					Load load = load(connection, id, validation.read, importer);
 					connection.commit();
+					// the load runs on a connection of its own, outside Spring's transactions: the event is
+					// stored (publication registry) in a short transaction right after the commit
+					transactions.executeWithoutResult(tx -> events.publishEvent(
+							new org.wenming.volunteer.VolunteersRegistered("import:" + id, load.registeredAt(), load.regions())));
 					if (load.indexesRebuilt() > 0) {
 						try (Statement statement = connection.createStatement()) {
 							statement.execute("analyze volunteer");
@@ -338,7 +350,8 @@ public class VolunteerImports {
 		}
 	}
 
-	private record Load(int imported, int indexesRebuilt) {
+	private record Load(int imported, int indexesRebuilt, OffsetDateTime registeredAt,
+			List<org.wenming.volunteer.VolunteersRegistered.RegionCount> regions) {
 	}
 
 	/**
@@ -375,7 +388,15 @@ public class VolunteerImports {
 			log.info("Import job {}: {} indexes and constraints built in {} ms", id, indexes.size(),
 					(System.nanoTime() - inserted) / 1_000_000);
 		}
-		return new Load(added, indexes.size());
+		List<org.wenming.volunteer.VolunteersRegistered.RegionCount> regions = new java.util.ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				java.sql.ResultSet rs = statement.executeQuery(
+						"select region_path, count(*) from import_staging group by region_path")) {
+			while (rs.next()) {
+				regions.add(new org.wenming.volunteer.VolunteersRegistered.RegionCount(rs.getString(1), rs.getLong(2)));
+			}
+		}
+		return new Load(added, indexes.size(), now, regions);
 	}
 
 	/**

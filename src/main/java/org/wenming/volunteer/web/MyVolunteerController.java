@@ -74,9 +74,24 @@ class MyVolunteerController extends Pages {
 		return new ModelAndView("redirect:/me/volunteer?done=withdrawn");
 	}
 
+	/** The volunteer's consent to be named on public lists: "true" switches it on, nothing switches it off. */
+	@PostMapping("/public-listing")
+	ModelAndView publicListing(@AuthenticationPrincipal ScopedUser me, @RequestParam(required = false) String show) {
+		Volunteer volunteer = volunteers.own(me).orElse(null);
+		if (volunteer == null) {
+			return new ModelAndView("volunteer/not-registered", Map.of(), HttpStatus.NOT_FOUND);
+		}
+		if (show != null && !"true".equals(show)) {
+			return page(volunteer, ProfileForm.of(volunteer), FormErrors.of(java.util.List.of(new FieldProblem(
+					"show", "volunteer.error.publicListing"))), null, HttpStatus.BAD_REQUEST);
+		}
+		volunteers.showPublicly(me, show != null);
+		return new ModelAndView("redirect:/me/volunteer?done=saved");
+	}
+
 	private ModelAndView page(Volunteer volunteer, ProfileForm form, FormErrors errors, String notice,
 			HttpStatus status) {
 		return new ModelAndView("volunteer/me", Map.of("view", new MyVolunteerView(volunteer, form, errors,
-				volunteers.skills(), notice, volunteers.today())), status);
+				volunteers.skills(), notice, volunteers.today(), volunteers.showsPublicly(volunteer))), status);
 	}
 }

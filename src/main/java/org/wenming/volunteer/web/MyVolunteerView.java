@@ -9,7 +9,7 @@ import org.wenming.volunteer.Volunteer;
 
 /** The volunteer's own page. */
 public record MyVolunteerView(Volunteer volunteer, ProfileForm form, FormErrors errors, List<Skill> skills,
-		String notice, LocalDate today) {
+		String notice, LocalDate today, boolean showPublicly) {
 
 	public String skillNames(Locale locale) {
 		return VolunteerDetailView.skillNames(volunteer.skills(), skills, locale);

@@ -1,0 +1,162 @@
+package org.wenming.insight.internal;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.wenming.insight.InsightAggregates;
+
+/**
+ * The aggregates counted again from the raw records, set-based: each large table is grouped once
+ * (by region path, month and dimension, a few thousand groups even for 18 million service records),
+ * and only those groups are spread over the levels of their region path. {@link #rebuild()}
+ * replaces the aggregates with the recount; {@link #check()} compares them.
+ *
+ * <p>Rebuild while events are still on their way counts those facts twice (the recount has them,
+ * and their listeners add them again): run it after a bulk load that bypassed the events, with no
+ * other traffic, and run {@code insight check} afterwards.
+ */
+@Service
+class Recount implements InsightAggregates {
+
+	/** Differences returned at most per table (memory stays bounded when aggregates are missing altogether). */
+	static final int LISTED_MAX = 100_000;
+
+	/** Every cell as the raw records make it. */
+	static final String CELLS = """
+			with sr as (
+			    select region_path, %1$s as month, activity_type as dim, sum(hours) as hours,
+			        count(*) filter (where kind <> 'CORRECTION') as records
+			    from service_record group by 1, 2, 3),
+			facts (metric, path, month, dim, value) as (
+			    select 'VOLUNTEERS_REGISTERED', region_path, %2$s, '', count(*)::numeric from volunteer group by 2, 3
+			    union all
+			    select 'VOLUNTEERS_WITHDRAWN', region_path, %3$s, '', count(*) from volunteer
+			    where status = 'WITHDRAWN' and withdrawn_at is not null group by 2, 3
+			    union all
+			    select 'TEAMS', region_path, %4$s, level || '/' || type, count(*) from team
+			    where status = 'ACTIVE' group by 2, 3, 4
+			    union all
+			    select 'ACTIVITIES', region_path, %5$s, type, count(*) from activity
+			    where status = 'FINISHED' and starts_at is not null group by 2, 3, 4
+			    union all
+			    select 'LECTURES', region_path, %5$s, lecture_setting, count(*) from activity
+			    where status = 'FINISHED' and starts_at is not null and type = 'LECTURE' group by 2, 3, 4
+			    union all
+			    select 'LECTURE_AUDIENCE', region_path, %5$s, lecture_setting, coalesce(sum(audience_count), 0) from activity
+			    where status = 'FINISHED' and starts_at is not null and type = 'LECTURE' group by 2, 3, 4
+			    union all
+			    select 'SERVICE_HOURS', region_path, month, dim, hours from sr
+			    union all
+			    select 'SERVICE_RECORDS', region_path, month, dim, records from sr
+			    union all
+			    select 'CASES_FOUND', region_path, %6$s, category_code, count(*) from rectification_case
+			    where status not in ('REJECTED', 'MERGED') group by 2, 3, 4
+			    union all
+			    select 'CASES_CLOSED', region_path, %6$s, category_code, count(*) from rectification_case
+			    where status = 'CLOSED' group by 2, 3, 4
+			    union all
+			    select 'CASES_CLOSED_ON_TIME', region_path, %6$s, category_code, count(*) from rectification_case
+			    where status = 'CLOSED' and closed_on_time group by 2, 3, 4)
+			select f.metric, code as region_code, f.month, f.dim, sum(f.value) as value
+			from facts f cross join lateral unnest(string_to_array(rtrim(f.path, '.'), '.')) as code
+			group by 1, 2, 3, 4
+			having sum(f.value) <> 0""".formatted(Months.sql("started_at"), Months.sql("created_at"),
+			Months.sql("withdrawn_at"), Months.sql("created_at"), Months.sql("starts_at"), Months.sql("reported_at"));
+
+	static final String TEAM_HOURS = """
+			select organization_id as team_id, extract(year from started_at at time zone 'Asia/Shanghai')::int as year,
+			    min(region_path) as region_path, sum(hours) as hours
+			from service_record where organization_kind = 'TEAM' group by 1, 2""";
+
+	static final String SITE_CELLS = """
+			select organizer_site_id as site_id, %1$s as month, 'ACTIVITIES' as metric, count(*)::numeric as value
+			from activity where status = 'FINISHED' and starts_at is not null and organizer_site_id is not null
+			group by 1, 2
+			union all
+			select organization_id, %2$s, 'SERVICE_HOURS', sum(hours) from service_record
+			where organization_kind = 'SITE' group by 1, 2""".formatted(Months.sql("starts_at"), Months.sql("started_at"));
+
+	static final String VOLUNTEER_HOURS = """
+			select volunteer_id, extract(year from started_at at time zone 'Asia/Shanghai')::int as year, sum(hours) as hours
+			from service_record group by 1, 2""";
+
+	static final String CASE_STATES = """
+			select id as case_id, category_code, region_path, %s as reported_month,
+			    status not in ('REJECTED', 'MERGED') as found, status = 'CLOSED' as closed,
+			    status = 'CLOSED' and coalesce(closed_on_time, false) as closed_on_time, updated_at as changed_at
+			from rectification_case""".formatted(Months.sql("reported_at"));
+
+	private final JdbcClient jdbc;
+
+	Recount(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void rebuild() {
+		// the tables are locked for the rebuild, so no listener adds to a half-built table
+		jdbc.sql("lock table insight_cell, insight_team_hours, insight_volunteer_hours, insight_case_state, insight_site_cell,"
+				+ " insight_applied_event in exclusive mode").update();
+		jdbc.sql("delete from insight_cell").update();
+		jdbc.sql("delete from insight_team_hours").update();
+		jdbc.sql("delete from insight_volunteer_hours").update();
+		jdbc.sql("delete from insight_site_cell").update();
+		jdbc.sql("delete from insight_case_state").update();
+		// keys of facts now counted by the recount; after a reload of the data the same ids may return
+		jdbc.sql("delete from insight_applied_event").update();
+		jdbc.sql("insert into insight_cell (metric, region_code, month, dim, value) " + CELLS).update();
+		jdbc.sql("insert into insight_team_hours (team_id, year, region_path, hours) " + TEAM_HOURS).update();
+		jdbc.sql("insert into insight_volunteer_hours (volunteer_id, year, hours) " + VOLUNTEER_HOURS).update();
+		jdbc.sql("insert into insight_site_cell (site_id, month, metric, value) " + SITE_CELLS).update();
+		jdbc.sql("""
+				insert into insight_case_state (case_id, category_code, region_path, reported_month, found, closed,
+				    closed_on_time, changed_at) """ + CASE_STATES).update();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<AggregateDifference> check() {
+		List<AggregateDifference> differences = new ArrayList<>();
+		jdbc.sql("""
+				select coalesce(m.metric, r.metric), coalesce(m.region_code, r.region_code), coalesce(m.month, r.month),
+				    coalesce(m.dim, r.dim), m.value, r.value
+				from insight_cell m full join (%s) r
+				    on r.metric = m.metric and r.region_code = m.region_code and r.month = m.month and r.dim = m.dim
+				where coalesce(m.value, 0) <> coalesce(r.value, 0)
+				order by 1, 2, 3, 4 limit %d""".formatted(CELLS, LISTED_MAX))
+			.query((rs, n) -> new AggregateDifference(rs.getString(1) + ", " + rs.getString(2) + ", "
+					+ rs.getObject(3, java.time.LocalDate.class).toString().substring(0, 7)
+					+ (rs.getString(4).isEmpty() ? "" : ", " + rs.getString(4)), rs.getBigDecimal(5), rs.getBigDecimal(6)))
+			.list().forEach(differences::add);
+		jdbc.sql("""
+				select coalesce(m.team_id, r.team_id), coalesce(m.year, r.year), m.hours, r.hours
+				from insight_team_hours m full join (%s) r on r.team_id = m.team_id and r.year = m.year
+				where coalesce(m.hours, 0) <> coalesce(r.hours, 0) order by 1, 2 limit %d""".formatted(TEAM_HOURS, LISTED_MAX))
+			.query((rs, n) -> new AggregateDifference("team hours, team " + rs.getLong(1) + ", " + rs.getInt(2),
+					rs.getBigDecimal(3), rs.getBigDecimal(4)))
+			.list().forEach(differences::add);
+		jdbc.sql("""
+				select coalesce(m.volunteer_id, r.volunteer_id), coalesce(m.year, r.year), m.hours, r.hours
+				from insight_volunteer_hours m full join (%s) r on r.volunteer_id = m.volunteer_id and r.year = m.year
+				where coalesce(m.hours, 0) <> coalesce(r.hours, 0) order by 1, 2 limit %d""".formatted(VOLUNTEER_HOURS, LISTED_MAX))
+			.query((rs, n) -> new AggregateDifference("volunteer hours, volunteer " + rs.getLong(1) + ", " + rs.getInt(2),
+					rs.getBigDecimal(3), rs.getBigDecimal(4)))
+			.list().forEach(differences::add);
+		jdbc.sql("""
+				select coalesce(m.site_id, r.site_id), coalesce(m.month, r.month), coalesce(m.metric, r.metric), m.value, r.value
+				from insight_site_cell m full join (%s) r on r.site_id = m.site_id and r.month = m.month and r.metric = m.metric
+				where coalesce(m.value, 0) <> coalesce(r.value, 0) order by 1, 2, 3 limit %d""".formatted(SITE_CELLS, LISTED_MAX))
+			.query((rs, n) -> new AggregateDifference("site " + rs.getLong(1) + ", "
+					+ rs.getObject(2, java.time.LocalDate.class).toString().substring(0, 7) + ", " + rs.getString(3),
+					rs.getBigDecimal(4), rs.getBigDecimal(5)))
+			.list().forEach(differences::add);
+		return differences;
+	}
+
+}

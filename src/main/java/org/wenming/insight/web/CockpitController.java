@@ -1,0 +1,73 @@
+package org.wenming.insight.web;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.wenming.insight.Cockpit;
+import org.wenming.insight.CockpitFigures;
+import org.wenming.platform.PageController;
+import org.wenming.shared.ScopedUser;
+
+/**
+ * The staff cockpit pages: {@code /admin/insight?region=&year=&month=} and its tables as XLSX and
+ * PDF. A region outside the staff member's scope is not found; a malformed filter is a 400.
+ */
+@Controller
+class CockpitController extends PageController {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final Cockpit cockpit;
+
+	private final CockpitDocuments documents;
+
+	CockpitController(Cockpit cockpit, CockpitDocuments documents) {
+		this.cockpit = cockpit;
+		this.documents = documents;
+	}
+
+	private CockpitFigures figures(ScopedUser user, String region, String year, String month) {
+		Cockpit.Period period = cockpit.period(year, month);
+		return cockpit.figures(cockpit.region(region, user), period, user);
+	}
+
+	@GetMapping("/admin/insight")
+	ModelAndView page(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String year, @RequestParam(required = false) String month) {
+		return new ModelAndView("insight/cockpit", Map.of("f", figures(user, region, year, month)));
+	}
+
+	@GetMapping("/admin/insight/export.xlsx")
+	ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String year, @RequestParam(required = false) String month, Locale locale) {
+		CockpitFigures f = figures(user, region, year, month);
+		return download(documents.xlsx(f, locale), XLSX, name(f) + ".xlsx");
+	}
+
+	@GetMapping("/admin/insight/export.pdf")
+	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String year, @RequestParam(required = false) String month, Locale locale) {
+		CockpitFigures f = figures(user, region, year, month);
+		return download(documents.pdf(f, locale), MediaType.APPLICATION_PDF, name(f) + ".pdf");
+	}
+
+	private static String name(CockpitFigures f) {
+		return "insight-" + f.region() + "-" + (f.month() != null ? f.month() : String.valueOf(f.year()));
+	}
+
+	static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
+		return ResponseEntity.ok().contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+	}
+}

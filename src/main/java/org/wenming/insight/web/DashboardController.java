@@ -1,0 +1,78 @@
+package org.wenming.insight.web;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.wenming.insight.Dashboard;
+import org.wenming.insight.DashboardFigures;
+import org.wenming.platform.PageContext;
+import org.wenming.platform.PageController;
+import org.wenming.region.Region;
+import org.wenming.region.Regions;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+/**
+ * The public dashboard page (数据大屏), no sign-in: the city or one of its counties, a year with data;
+ * anything else is refused with 400. A visitor who is not signed in gets the same page as every
+ * other such visitor, so that page is rendered once per region, year and language and kept as long as
+ * the figures themselves (a wall screen and many phones cost one rendering per interval).
+ */
+@Controller
+class DashboardController extends PageController {
+
+	private final Dashboard dashboard;
+
+	private final Regions regions;
+
+	private final TemplateEngine templates;
+
+	private final Cache<List<Object>, String> anonymousPages;
+
+	DashboardController(Dashboard dashboard, Regions regions, TemplateEngine templates) {
+		this.dashboard = dashboard;
+		this.regions = regions;
+		this.templates = templates;
+		this.anonymousPages = Caffeine.newBuilder().maximumSize(500)
+			.expireAfterWrite(Duration.ofSeconds(dashboard.refreshSeconds())).build();
+	}
+
+	@GetMapping("/dashboard")
+	ResponseEntity<String> page(@RequestParam(required = false) String region,
+			@RequestParam(required = false) String year, Locale locale, @ModelAttribute("ctx") PageContext ctx) {
+		Region chosen = dashboard.publicRegion(region);
+		int shownYear = dashboard.year(year, chosen);
+		String html = ctx.signedIn() ? render(chosen, shownYear, locale, ctx)
+				: anonymousPages.get(List.of(chosen.code(), shownYear, locale.toLanguageTag(), ctx.path()),
+						k -> render(chosen, shownYear, locale, ctx));
+		return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.cacheControl(ctx.signedIn() ? CacheControl.noStore()
+					: CacheControl.maxAge(Duration.ofSeconds(dashboard.refreshSeconds())).cachePublic())
+			.body(html);
+	}
+
+	private String render(Region region, int year, Locale locale, PageContext ctx) {
+		DashboardFigures figures = dashboard.figures(region, year, locale);
+		Region city = dashboard.homeCity();
+		List<Region> choices = new ArrayList<>();
+		choices.add(city);
+		choices.addAll(regions.children(city.code()));
+		StringOutput output = new StringOutput(64 * 1024);
+		templates.render("insight/dashboard.jte", Map.of("ctx", ctx, "view", new DashboardView(figures, choices)), output);
+		return output.toString();
+	}
+}
