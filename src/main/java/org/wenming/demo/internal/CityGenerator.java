@@ -478,6 +478,8 @@ public class CityGenerator {
 		void units() {
 			long t0 = System.nanoTime();
 			int added = 0;
+			// ids taken here rather than from the sequence, so a rolled-back run gives the next one the same ids
+			long next = nextId("responsible_unit");
 			for (County c : counties) {
 				String[][] kinds = { { "URBAN", c.name() + "城市管理和综合执法局", "BUREAU" },
 						{ "HOUSING", c.name() + "住房和城乡建设局", "BUREAU" },
@@ -485,11 +487,13 @@ public class CityGenerator {
 						{ "POWER", "广东电网" + c.name() + "供电局", "UTILITY" },
 						{ "TELECOM", "中国电信" + c.name() + "分公司", "UTILITY" } };
 				for (String[] k : kinds) {
-					added += jdbc.sql("""
-							insert into responsible_unit (name, kind, region_code, region_path, updated_by)
-							values (:name, :kind, :code, :path, :by) on conflict (name) do nothing""")
-							.param("name", k[1]).param("kind", k[2]).param("code", c.code()).param("path", c.path())
+					int inserted = jdbc.sql("""
+							insert into responsible_unit (id, name, kind, region_code, region_path, updated_by)
+							values (:id, :name, :kind, :code, :path, :by) on conflict (name) do nothing""")
+							.param("id", next).param("name", k[1]).param("kind", k[2]).param("code", c.code()).param("path", c.path())
 							.param("by", ACTOR).update();
+					added += inserted;
+					next += inserted;
 					long id = jdbc.sql("select id from responsible_unit where name = :name").param("name", k[1])
 							.query(Long.class).single();
 					units.put(c.code() + ":" + k[0], new Unit(id, k[1]));
@@ -1231,8 +1235,10 @@ public class CityGenerator {
 					new CasePlan("PUBLIC_BEHAVIOUR", 260 / d, 228 / d, "URBAN", true));
 			long caseId = nextId("rectification_case");
 			long eventId = nextId("case_event");
-			long number = jdbc.sql("select case when is_called then last_value + 1 else last_value end from case_number_seq")
-					.query(Long.class).single();
+			// past every number given so far (read from the rows, so a rolled-back run does not move it)
+			long number = jdbc.sql("""
+					select coalesce(max(cast(substring(case_number from '[0-9]+$') as bigint)), 0) + 1
+					from rectification_case""").query(Long.class).single();
 			int[] villageWeights = villageWeights();
 			List<String[]> caseRows = new ArrayList<>();
 			List<Object[]> eventRows = new ArrayList<>();
@@ -1376,10 +1382,12 @@ public class CityGenerator {
 			// the application goes on inserting with these sequences: past every id taken here
 			for (String table : List.of("team", "team_member", "volunteer", "volunteer_history", "activity", "shift",
 					"signup", "attendance", "rectification_case", "case_event", "responsible_unit")) {
-				jdbc.sql("select setval(pg_get_serial_sequence(:table, 'id'), greatest((select coalesce(max(id), 0) from "
-						+ table + "), 1))").param("table", table).query((rs, n) -> 1).list();
+				jdbc.sql("select setval(pg_get_serial_sequence(:table, 'id'), greatest(pg_sequence_last_value("
+						+ "cast(pg_get_serial_sequence(:table, 'id') as regclass)), (select max(id) from " + table + "), 1))")
+						.param("table", table).query((rs, n) -> 1).list();
 			}
-			jdbc.sql("select setval('case_number_seq', :n, false)").param("n", nextCaseNumber).query((rs, n) -> 1).list();
+			jdbc.sql("select setval('case_number_seq', greatest(pg_sequence_last_value('case_number_seq'), :n - 1, 1))")
+					.param("n", nextCaseNumber).query((rs, n) -> 1).list();
 			insight.ifAvailable(InsightAggregates::rebuild);
 			String hex = HEX.formatHex(digest.digest());
 			int activityCount = activities.size();
