@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.wenming.casework.internal.CalendarDays;
 import org.wenming.casework.internal.CaseReplayer;
+import org.wenming.casework.internal.WorkingCalendar;
 import org.wenming.casework.internal.CaseWorkflow;
 
 /**
@@ -51,8 +56,43 @@ public class CaseHistoryReplay {
 
 	private final CaseWorkflow workflow;
 
-	CaseHistoryReplay(CaseWorkflow workflow) {
+	private final Cases cases;
+
+	private final CalendarDays calendarDays;
+
+	CaseHistoryReplay(CaseWorkflow workflow, Cases cases, CalendarDays calendarDays) {
 		this.workflow = workflow;
+		this.cases = cases;
+		this.calendarDays = calendarDays;
+	}
+
+	/**
+	 * Replays many cases with the working calendar and the categories read once (a bulk load: the
+	 * calendar cannot change under it, the load holds its transaction).
+	 */
+	public Session session() {
+		return new Session(calendarDays.calendar());
+	}
+
+	/** Replays against one reading of the calendar and the categories. */
+	public final class Session {
+
+		private final WorkingCalendar calendar;
+
+		private final Map<String, CaseCategory> categories = new HashMap<>();
+
+		private Session(WorkingCalendar calendar) {
+			this.calendar = calendar;
+		}
+
+		public Replayed replay(String categoryCode, String regionPath, CaseSource source, Instant reportedAt,
+				String reportedBy, List<Step> steps) {
+			CaseCategory category = categories.computeIfAbsent(categoryCode, code -> cases.category(code)
+					.filter(CaseCategory::leaf)
+					.orElseThrow(() -> new IllegalArgumentException("case category without a deadline: " + code)));
+			return CaseReplayer.replay(categoryCode, regionPath, source, reportedAt, reportedBy, steps,
+					at -> calendar.due(at, category.deadlineAmount(), category.deadlineUnit()));
+		}
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -51,8 +52,12 @@ public class LedgerBulkLoad {
 		void append(BulkRecord record);
 	}
 
-	/** What was appended: seq {@code firstSeq..lastSeq} ({@code records} = 0 when nothing was). */
-	public record Loaded(long firstSeq, long lastSeq, long records, BigDecimal hours) {
+	/**
+	 * What was appended: seq {@code firstSeq..lastSeq} ({@code records} = 0 when nothing was), and how
+	 * long the COPY (with the producer's own work) and the totals took.
+	 */
+	public record Loaded(long firstSeq, long lastSeq, long records, BigDecimal hours, long copyMillis,
+			long sendingMillis, long totalsMillis) {
 	}
 
 	private static final String COPY = """
@@ -96,9 +101,46 @@ public class LedgerBulkLoad {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Loaded load(Consumer<Appender> producer) {
+		return append(producer, false);
+	}
+
+	/**
+	 * The same for a load of millions of records: the table's secondary indexes and foreign keys are
+	 * dropped for the COPY and built again after it (a sorted index build and one set-based check of
+	 * each foreign key instead of a lookup per row), all in the caller's transaction, which holds the
+	 * table exclusively until it ends. The unique index is built again too, so a duplicate still fails
+	 * the load.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Loaded loadLarge(Consumer<Appender> producer) {
+		return append(producer, true);
+	}
+
+	private Loaded append(Consumer<Appender> producer, boolean large) {
 		var head = jdbc.sql("select last_seq, last_hash from ledger_head for update")
 				.query((rs, n) -> new Object[] { rs.getLong(1), rs.getBytes(2) }).single();
 		long before = (Long) head[0];
+		long started = System.nanoTime();
+		List<String[]> indexes = List.of();
+		List<String[]> foreignKeys = List.of();
+		if (large) {
+			// definitions from the catalogue, so whatever the migrations made is made again exactly
+			indexes = jdbc.sql("""
+					select indexname, indexdef from pg_indexes
+					where schemaname = current_schema() and tablename = 'service_record'
+					    and indexname <> 'service_record_pkey'""")
+					.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+			foreignKeys = jdbc.sql("""
+					select conname, pg_get_constraintdef(oid) from pg_constraint
+					where conrelid = 'service_record'::regclass and contype = 'f'""")
+					.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+			for (String[] fk : foreignKeys) {
+				jdbc.sql("alter table service_record drop constraint " + identifier(fk[0])).update();
+			}
+			for (String[] index : indexes) {
+				jdbc.sql("drop index " + identifier(index[0])).update();
+			}
+		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		Chain chain;
 		try {
@@ -107,7 +149,9 @@ public class LedgerBulkLoad {
 			try {
 				producer.accept(chain::add);
 				chain.flush();
+				long t0 = System.nanoTime();
 				copy.endCopy();
+				chain.sending += System.nanoTime() - t0;
 			}
 			finally {
 				if (copy.isActive()) {
@@ -118,28 +162,49 @@ public class LedgerBulkLoad {
 		catch (SQLException ex) {
 			throw new IllegalStateException("bulk append failed: " + ex.getMessage(), ex);
 		}
+		long copied = System.nanoTime();
+		if (large) {
+			String memory = jdbc.sql("select current_setting('maintenance_work_mem')").query(String.class).single();
+			jdbc.sql("select set_config('maintenance_work_mem', '512MB', true)").query(String.class).single();
+			for (String[] index : indexes) {
+				jdbc.sql(index[1]).update();
+			}
+			for (String[] fk : foreignKeys) {
+				jdbc.sql("alter table service_record add constraint " + identifier(fk[0]) + " " + fk[1]).update();
+			}
+			jdbc.sql("select set_config('maintenance_work_mem', :value, true)").param("value", memory)
+					.query(String.class).single();
+		}
 		if (chain.count == 0) {
-			return new Loaded(before + 1, before, 0, BigDecimal.ZERO);
+			return new Loaded(before + 1, before, 0, BigDecimal.ZERO, 0, 0, 0);
 		}
 		jdbc.sql("update ledger_head set last_seq = :seq, last_hash = :hash").param("seq", chain.seq)
 				.param("hash", chain.prev).update();
 		addTotals(before);
-		return new Loaded(before + 1, chain.seq, chain.count, chain.hours);
+		return new Loaded(before + 1, chain.seq, chain.count, chain.hours, (copied - started) / 1_000_000,
+				chain.sending / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
+	}
+
+	private static String identifier(String name) {
+		return "\"" + name.replace("\"", "\"\"") + "\"";
 	}
 
 	/** The three totals tables, added to from the new records in three set-based statements. */
 	private void addTotals(long before) {
+		// grouping millions of records: in memory rather than spilled to disk, for this transaction only
+		String workMem = jdbc.sql("select current_setting('work_mem')").query(String.class).single();
+		jdbc.sql("select set_config('work_mem', '256MB', true)").query(String.class).single();
 		jdbc.sql("""
 				insert into volunteer_hours (volunteer_id, hours, records, updated_at)
 				select volunteer_id, sum(hours), count(*), now() from service_record where seq > :before
-				group by volunteer_id
+				group by volunteer_id order by volunteer_id
 				on conflict (volunteer_id) do update set hours = volunteer_hours.hours + excluded.hours,
 				    records = volunteer_hours.records + excluded.records, updated_at = excluded.updated_at""")
 				.param("before", before).update();
 		jdbc.sql("""
 				insert into volunteer_year_hours (volunteer_id, year, hours, records)
 				select volunteer_id, extract(year from started_at at time zone 'Asia/Shanghai')::int, sum(hours), count(*)
-				from service_record where seq > :before group by 1, 2
+				from service_record where seq > :before group by 1, 2 order by 1, 2
 				on conflict (volunteer_id, year) do update set hours = volunteer_year_hours.hours + excluded.hours,
 				    records = volunteer_year_hours.records + excluded.records""")
 				.param("before", before).update();
@@ -147,11 +212,12 @@ public class LedgerBulkLoad {
 				with added as (
 				    insert into volunteer_day_hours (volunteer_id, day, hours)
 				    select volunteer_id, (started_at at time zone 'Asia/Shanghai')::date, sum(hours)
-				    from service_record where seq > :before group by 1, 2
+				    from service_record where seq > :before group by 1, 2 order by 1, 2
 				    on conflict (volunteer_id, day) do update set hours = volunteer_day_hours.hours + excluded.hours
 				    returning hours)
 				select count(*) from added where hours > :cap""")
 				.param("before", before).param("cap", policy.dailyCap()).query(Integer.class).single();
+		jdbc.sql("select set_config('work_mem', :value, true)").param("value", workMem).query(String.class).single();
 		if (overCap > 0) {
 			throw new LedgerRefusedException("hours", "ledger.error.dailyCap");
 		}
@@ -173,6 +239,9 @@ public class LedgerBulkLoad {
 		long count;
 
 		BigDecimal hours = BigDecimal.ZERO;
+
+		/** Time spent handing rows to the server (blocked when it is slower than the producer). */
+		long sending;
 
 		Chain(CopyIn copy, long seq, byte[] prev) {
 			this.copy = copy;
@@ -277,6 +346,7 @@ public class LedgerBulkLoad {
 			}
 			byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
 			line.setLength(0);
+			long t0 = System.nanoTime();
 			try {
 				copy.writeToCopy(bytes, 0, bytes.length);
 			}

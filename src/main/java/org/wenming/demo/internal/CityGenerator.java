@@ -1124,7 +1124,7 @@ public class CityGenerator {
 			SplittableRandom random = random("ledger");
 			Instant migratedAt = at(goLive, 2 * 60);
 			final long serviceCount = service;
-			LedgerBulkLoad.Loaded loaded = ledger.load(append -> {
+			LedgerBulkLoad.Loaded loaded = ledger.loadLarge(append -> {
 				for (int i = 0; i < home.length; i++) {
 					int from = Math.max(first, registered[i]);
 					int span = goLiveDay - from;
@@ -1183,6 +1183,8 @@ public class CityGenerator {
 			counted("service_record", loaded.records(), t0);
 			progress.accept(String.format("    %,d SERVICE records from attendance, %,d MANUAL migrated; %s hours",
 					serviceCount, loaded.records() - serviceCount, loaded.hours().toPlainString()));
+			progress.accept(String.format("    COPY %,d ms (of which waiting for the database %,d ms), indexes and totals %,d ms",
+					loaded.copyMillis(), loaded.sendingMillis(), loaded.totalsMillis()));
 		}
 
 		private int[] distinctDays(SplittableRandom random, int from, int span, int count) {
@@ -1240,6 +1242,7 @@ public class CityGenerator {
 					select coalesce(max(cast(substring(case_number from '[0-9]+$') as bigint)), 0) + 1
 					from rectification_case""").query(Long.class).single();
 			int[] villageWeights = villageWeights();
+			CaseHistoryReplay.Session replay = cases.session();
 			List<String[]> caseRows = new ArrayList<>();
 			List<Object[]> eventRows = new ArrayList<>();
 			LocalDate start = LocalDate.of(referenceYear, 1, 1);
@@ -1278,7 +1281,7 @@ public class CityGenerator {
 								steps.add(new Step(Action.ACCEPT, t, handler, null, null, null));
 							}
 							if (stage >= 3) {
-								Instant due = cases.replay(p.category(), village.path(), source, reported, ACTOR, steps)
+								Instant due = replay.replay(p.category(), village.path(), source, reported, ACTOR, steps)
 										.dueAt();
 								long window = Math.max(3600, due.getEpochSecond() - dispatched.getEpochSecond());
 								// most fixes come in before the due time, some after
@@ -1303,7 +1306,7 @@ public class CityGenerator {
 					Instant scenarioNow = at(plan.asOf(), 0);
 					// an open case has only the steps taken by now
 					steps.removeIf(s -> s.at().isAfter(scenarioNow));
-					CaseHistoryReplay.Replayed r = cases.replay(p.category(), village.path(), source, reported,
+					CaseHistoryReplay.Replayed r = replay.replay(p.category(), village.path(), source, reported,
 							source == CaseSource.CITIZEN ? "citizen" : "demo-inspector", steps);
 					if (r.status() == CaseStatus.CLOSED) {
 						closed++;
