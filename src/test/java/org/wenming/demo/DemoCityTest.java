@@ -307,6 +307,40 @@ class DemoCityTest {
 		assertThat(DemoMessages.both("demo.refused.volunteers", 300)).contains("300 名志愿者").contains("300 volunteers");
 	}
 
+	@Test
+	void theLedgersBulkLoadKeepsTheLedgersRules() {
+		rolledBack(figures -> {
+			long volunteer = jdbc.sql("select min(id) from volunteer where registered_by = 'demo'").query(Long.class)
+					.single();
+			var start = java.time.OffsetDateTime.of(2021, 3, 1, 1, 0, 0, 0, java.time.ZoneOffset.UTC);
+			Function<BigDecimal, org.wenming.ledger.LedgerBulkLoad.BulkRecord> record = hours -> new org.wenming.ledger.LedgerBulkLoad.BulkRecord(
+					org.wenming.ledger.RecordKind.MANUAL, volunteer, null, null, "SERVICE", "河道巡护", start,
+					start.plusHours(8), hours, "TEAM", 1, "测试队", "44.4412.", "migration", "migration", null, start);
+			long head = jdbc.sql("select last_seq from ledger_head").query(Long.class).single();
+			// not a multiple of the rounding step, above the daily cap, two records above the cap on one day
+			// each refused load aborts what it ran in: a savepoint stands for the caller's transaction
+			TransactionTemplate nested = new TransactionTemplate(transactions);
+			nested.setPropagationBehavior(TransactionTemplate.PROPAGATION_NESTED);
+			assertThatThrownBy(() -> nested.executeWithoutResult(t -> bulk.load(a -> a.append(record.apply(new BigDecimal("2.3"))))))
+					.isInstanceOf(org.wenming.ledger.LedgerRefusedException.class).hasMessageContaining("hours");
+			assertThatThrownBy(() -> nested.executeWithoutResult(t -> bulk.load(a -> a.append(record.apply(new BigDecimal("12.5"))))))
+					.isInstanceOf(org.wenming.ledger.LedgerRefusedException.class).hasMessageContaining("hours");
+			assertThatThrownBy(() -> nested.executeWithoutResult(t -> bulk.loadLarge(a -> {
+				a.append(record.apply(new BigDecimal("8.0")));
+				a.append(record.apply(new BigDecimal("8.0")));
+			}))).isInstanceOf(org.wenming.ledger.LedgerRefusedException.class).hasMessageContaining("dailyCap");
+			// nothing of the refused loads stayed, and the chain still verifies
+			assertThat(jdbc.sql("select last_seq from ledger_head").query(Long.class).single()).isEqualTo(head);
+			assertThat(ledger.verify(n -> {
+			}).intact()).isTrue();
+			assertThat(ledger.checkTotals()).isEmpty();
+			return head;
+		}, 13);
+	}
+
+	@Autowired
+	org.wenming.ledger.LedgerBulkLoad bulk;
+
 	private static void assertRefused(String[] args, String field, String inMessage) {
 		assertThatThrownBy(() -> DemoCommand.parse(args)).isInstanceOfSatisfying(DemoRefusedException.class, e -> {
 			assertThat(e.field()).isEqualTo(field);
