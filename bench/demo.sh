@@ -38,9 +38,9 @@ echo "peak heap after GC (MB): $(grep -oE '[0-9]+M->[0-9]+M' "$DATA/gc-demo.log"
 [ "$status" -eq 0 ] || exit "$status"
 
 echo "== (2) baseline: PostgreSQL's own COPY of the same ledger rows from a plain file"
-# start the embedded PostgreSQL again through a ledger command that keeps it up: simplest is the
-# server itself on a spare port, without a first-start demo
+# the embedded PostgreSQL runs while the server does: start it on the same data folder (no first-start demo)
 PORT=${PORT:-28462}
+if curl -s "http://localhost:$PORT/" > /dev/null; then echo "port $PORT is in use; set PORT"; exit 1; fi
 java -Xmx512m -jar "$JAR" --server.port="$PORT" --wenming.db.embedded-directory="$DATA/db" \
   --wenming.db.embedded-port="$PG_PORT" --wenming.demo.on-first-start=none > "$DATA/server.log" 2>&1 &
 SERVER=$!

@@ -165,5 +165,16 @@ public final class DemoCommand {
 		out.printf("  rows written          %,12d (%,d rows/s overall)%n", total,
 				total * 1000 / Math.max(1, f.millis()));
 		out.println("  digest                " + f.digest());
+		login(f, out);
+	}
+
+	/** Printed once, like the first administrator's login. */
+	static void login(DemoFigures f, PrintStream out) {
+		if (f.login() != null) {
+			out.println();
+			out.println("  A volunteer login with the most hours in the demo city (shown only now):");
+			out.println("    username: " + f.login().username());
+			out.println("    password: " + f.login().password());
+		}
 	}
 }

@@ -98,6 +98,13 @@ class DemoCityTest {
 			checkActivities(figures);
 			checkCases(figures);
 			checkSearch();
+			// the demo volunteer's login belongs to a volunteer with hours
+			assertThat(figures.login()).isNotNull();
+			assertThat(figures.toString()).doesNotContain(figures.login().password());
+			assertThat(jdbc.sql("""
+					select h.hours from app_user u join volunteer v on v.user_id = u.id
+					join volunteer_hours h on h.volunteer_id = v.id where u.username = :name""")
+					.param("name", figures.login().username()).query(BigDecimal.class).single()).isPositive();
 			return null;
 		}, 11);
 	}

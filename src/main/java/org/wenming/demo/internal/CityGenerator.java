@@ -30,6 +30,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.wenming.account.AccountRefusedException;
+import org.wenming.account.AccountRegistration;
 import org.wenming.casework.CaseHistoryReplay;
 import org.wenming.casework.CaseHistoryReplay.Action;
 import org.wenming.casework.CaseHistoryReplay.Step;
@@ -44,6 +46,7 @@ import org.wenming.ledger.LedgerBulkLoad.BulkRecord;
 import org.wenming.ledger.RecordKind;
 import org.wenming.region.FieldProblem;
 import org.wenming.shared.CityTime;
+import org.wenming.shared.Roles;
 import org.wenming.volunteer.CheckedVolunteer;
 import org.wenming.volunteer.ResidentIdNumber;
 import org.wenming.volunteer.VolunteerDraft;
@@ -67,6 +70,11 @@ public class CityGenerator {
 
 	/** Who the generator writes as (created_by, registered_by, recorded_by …). */
 	public static final String ACTOR = "demo";
+
+	/** The demo volunteer's username (its password is random, shown once). */
+	public static final String LOGIN = "demo-volunteer";
+
+	private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -95,11 +103,14 @@ public class CityGenerator {
 
 	private final ObjectProvider<InsightAggregates> insight;
 
+	private final AccountRegistration accounts;
+
 	private final String cityCode;
 
 	CityGenerator(JdbcClient jdbc, DataSource dataSource, VolunteerSealing sealing, LedgerBulkLoad ledger,
-			CaseHistoryReplay cases, ObjectProvider<InsightAggregates> insight,
+			CaseHistoryReplay cases, ObjectProvider<InsightAggregates> insight, AccountRegistration accounts,
 			@Value("${wenming.regions.city:4412}") String cityCode) {
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.sealing = sealing;
@@ -328,6 +339,8 @@ public class CityGenerator {
 		final Map<String, Integer> casesClosed = new LinkedHashMap<>();
 
 		DemoFigures figures;
+
+		DemoFigures.Login login;
 
 		Run(Plan plan, Consumer<String> progress, Consumer<String> afterStep) {
 			this.plan = plan;
@@ -1142,7 +1155,7 @@ public class CityGenerator {
 							: primaryTeam[i]);
 					for (int day : days) {
 						LocalDate date = LocalDate.ofEpochDay(day);
-						int steps = Math.min(16, 2 + (int) (-Math.log(1 - random.nextDouble()) * 4.5));
+						int steps = Math.min(16, 2 + (int) (-Math.log(1 - random.nextDouble()) * 4.75));
 						BigDecimal h = ledger.roundHours(BigDecimal.valueOf(steps * 5L, 1));
 						Instant start = at(date, 8 * 60 + 30 * random.nextInt(16));
 						String[] kinds = { "SERVICE", "SERVICE", "SERVICE", "CAMPAIGN", "MARKET", "COURSE", "LECTURE" };
@@ -1392,6 +1405,7 @@ public class CityGenerator {
 			jdbc.sql("select setval('case_number_seq', greatest(pg_sequence_last_value('case_number_seq'), :n - 1, 1))")
 					.param("n", nextCaseNumber).query((rs, n) -> 1).list();
 			insight.ifAvailable(InsightAggregates::rebuild);
+			volunteerLogin();
 			String hex = HEX.formatHex(digest.digest());
 			int activityCount = activities.size();
 			jdbc.sql("""
@@ -1413,7 +1427,35 @@ public class CityGenerator {
 			figures = new DemoFigures(scale, plan.seed(), plan.asOf(), referenceYear, home.length, teams.size(),
 					practiceTeams, demonstrationSites, activityCount, lectures, lectureAudience, records, hours,
 					caseCount, Map.copyOf(casesFound), Map.copyOf(casesClosed), Map.copyOf(rows), hex,
-					(System.nanoTime() - started) / 1_000_000);
+					(System.nanoTime() - started) / 1_000_000, login);
+		}
+
+		/**
+		 * A login for the volunteer with the most hours, so a newcomer can see a volunteer's own pages
+		 * (hours, stars, certificate); created through the account module's self-registration rules.
+		 * Skipped (with a line saying so) when the name is taken.
+		 */
+		void volunteerLogin() {
+			var volunteer = jdbc.sql("""
+					select v.id, v.real_name, v.region_code from volunteer v join volunteer_hours h on h.volunteer_id = v.id
+					where v.id >= :first and v.id < :first + :n and v.user_id is null and v.birth_date <= :adult
+					order by h.hours desc, v.id limit 1""")
+					.param("first", volunteerBase).param("n", home.length).param("adult", plan.asOf().minusYears(18))
+					.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) }).optional();
+			if (volunteer.isEmpty()) {
+				return;
+			}
+			String password = password();
+			try {
+				long userId = accounts.register(LOGIN, password, (String) volunteer.get()[1],
+						(String) volunteer.get()[2], Roles.VOLUNTEER);
+				jdbc.sql("update volunteer set user_id = :user where id = :id").param("user", userId)
+						.param("id", volunteer.get()[0]).update();
+				login = new DemoFigures.Login(LOGIN, password);
+			}
+			catch (AccountRefusedException refused) {
+				progress.accept("    no demo login: " + refused.getMessage());
+			}
 		}
 
 		DemoFigures figures() {
@@ -1422,6 +1464,16 @@ public class CityGenerator {
 	}
 
 	// ---- helpers -------------------------------------------------------------------------------------------
+
+	/** Random (not from the seed): a password must not be reproducible from the demo's parameters. */
+	static String password() {
+		java.security.SecureRandom random = new java.security.SecureRandom();
+		StringBuilder password = new StringBuilder("Dv7");
+		for (int i = 0; i < 13; i++) {
+			password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+		}
+		return password.toString();
+	}
 
 	static String upper(String path) {
 		// the range just past a subtree: "44.4412." → "44.4412/" ('/' follows '.')

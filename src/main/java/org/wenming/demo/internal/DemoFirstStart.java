@@ -65,6 +65,10 @@ class DemoFirstStart implements ApplicationRunner {
 			System.out.printf("  Demo city ready in %,d ms: %,d volunteers, %,d teams, %,d service records, %s hours.%n",
 					figures.millis(), figures.volunteers(), figures.teams(), figures.records(),
 					figures.hours().toPlainString());
+			if (figures.login() != null) {
+				System.out.println("  A volunteer login with the most hours (shown only now): username "
+						+ figures.login().username() + ", password " + figures.login().password());
+			}
 			System.out.println();
 		}
 		catch (DemoRefusedException refused) {
