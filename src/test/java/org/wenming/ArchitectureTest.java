@@ -38,6 +38,8 @@ class ArchitectureTest {
 		noClasses().that().doNotHaveSimpleName("StartupReport").and().doNotHaveSimpleName("FirstAdministrator")
 				// the ledger's command line prints its verdict (counts and hashes, no personal data)
 				.and().doNotHaveSimpleName("LedgerCommand").and().doNotHaveSimpleName("LedgerBench")
+				// the demo city's command and first start print progress and figures (no personal data; the demo login once)
+				.and().doNotHaveSimpleName("DemoCommand").and().doNotHaveSimpleName("DemoFirstStart")
 				.should().accessField(System.class, "out")
 				.orShould().accessField(System.class, "err")
 				.because("everything else goes through the logger, where personal data is never written")
