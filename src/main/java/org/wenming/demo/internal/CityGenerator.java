@@ -389,6 +389,8 @@ public class CityGenerator {
 		void preconditions() {
 			jdbc.sql("select pg_advisory_xact_lock(4412006)").query((rs, n) -> 1).list();
 			cityPath();
+			cityName = jdbc.sql("select name from region where code = :code").param("code", cityCode)
+					.query(String.class).single();
 			Long runs = jdbc.sql("select count(*) from demo_run").query(Long.class).single();
 			if (runs > 0) {
 				throw new DemoRefusedException("database", "demo.refused.exists");
@@ -443,6 +445,9 @@ public class CityGenerator {
 		}
 
 		String cityPath;
+
+		/** The city's own name (肇庆市), for the city-wide teams. */
+		String cityName;
 
 		String cityPath() {
 			if (cityPath != null) {
@@ -565,7 +570,6 @@ public class CityGenerator {
 					}
 				}
 				// other teams: a city corps per kind, a branch per county, squads under it
-				String cityName = "肇庆市";
 				String cityPath = cityPath();
 				for (String[] kind : otherTypes) {
 					long corps = id;
