@@ -63,6 +63,9 @@ class DemoCityTest {
 	@Autowired
 	Regions regions;
 
+	@Autowired
+	org.springframework.beans.factory.ObjectProvider<org.wenming.insight.InsightAggregates> insight;
+
 	/** Runs {@code body} in a transaction that is always rolled back. */
 	private <T> T rolledBack(Function<DemoFigures, T> body, long seed) {
 		TransactionTemplate tx = new TransactionTemplate(transactions);
@@ -98,6 +101,8 @@ class DemoCityTest {
 			checkActivities(figures);
 			checkCases(figures);
 			checkSearch();
+			// the dashboards' aggregates (when the insight module is there) equal a recount of the demo rows
+			insight.ifAvailable(aggregates -> assertThat(aggregates.check()).isEmpty());
 			// the demo volunteer's login belongs to a volunteer with hours
 			assertThat(figures.login()).isNotNull();
 			assertThat(figures.toString()).doesNotContain(figures.login().password());
