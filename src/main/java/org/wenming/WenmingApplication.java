@@ -20,6 +20,10 @@ public class WenmingApplication {
 		if (org.wenming.insight.InsightCommand.matches(args)) {
 			System.exit(org.wenming.insight.InsightCommand.run(WenmingApplication.class, args));
 		}
+		// java -jar wenming.jar demo --scale small: generate the demo city and exit (see DemoCommand)
+		if (org.wenming.demo.DemoCommand.matches(args)) {
+			System.exit(org.wenming.demo.DemoCommand.run(WenmingApplication.class, args));
+		}
 		SpringApplication.run(WenmingApplication.class, args);
 	}
 }

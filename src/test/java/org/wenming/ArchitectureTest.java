@@ -41,6 +41,8 @@ class ArchitectureTest {
 				// the casework command prints cell keys and counts, no personal data
 				.and().doNotHaveSimpleName("CaseStatisticsCommand")
 				.and().doNotHaveSimpleName("InsightCommand") // prints figure names and counts, no personal data
+				// the demo city's command and first start print progress and figures (no personal data; the demo login once)
+				.and().doNotHaveSimpleName("DemoCommand").and().doNotHaveSimpleName("DemoFirstStart")
 				.should().accessField(System.class, "out")
 				.orShould().accessField(System.class, "err")
 				.because("everything else goes through the logger, where personal data is never written")

@@ -1,0 +1,364 @@
+package org.wenming.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wenming.ledger.ServiceLedger;
+import org.wenming.region.Regions;
+import org.wenming.shared.CityTime;
+import org.wenming.shared.Roles;
+import org.wenming.support.TestUsers;
+import org.wenming.support.WenmingTest;
+import org.wenming.volunteer.IdType;
+import org.wenming.volunteer.PersonalNumbers;
+import org.wenming.volunteer.ResidentIdNumber;
+import org.wenming.volunteer.VolunteerDraft;
+import org.wenming.volunteer.VolunteerQuery;
+import org.wenming.volunteer.VolunteerRules;
+import org.wenming.volunteer.VolunteerSealing;
+import org.wenming.volunteer.Volunteers;
+
+/**
+ * The tiny city, generated into the suite's shared database inside a transaction that is rolled back
+ * at the end of each test, so the other tests never see it: deterministic, valid by the domain's own
+ * rules, and all-or-nothing.
+ */
+@WenmingTest
+class DemoCityTest {
+
+	private static final LocalDate AS_OF = LocalDate.now(CityTime.ZONE);
+
+	@Autowired
+	DemoCity city;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	ServiceLedger ledger;
+
+	@Autowired
+	VolunteerSealing sealing;
+
+	@Autowired
+	Volunteers volunteers;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	org.springframework.beans.factory.ObjectProvider<org.wenming.insight.InsightAggregates> insight;
+
+	/** Runs {@code body} in a transaction that is always rolled back. */
+	private <T> T rolledBack(Function<DemoFigures, T> body, long seed) {
+		TransactionTemplate tx = new TransactionTemplate(transactions);
+		return tx.execute(status -> {
+			status.setRollbackOnly();
+			DemoFigures figures = city.generate(DemoScale.TINY, seed, AS_OF, true, line -> {
+			});
+			return body.apply(figures);
+		});
+	}
+
+	@Test
+	void theSameSeedGivesTheSameCityAndAnotherSeedAnotherOne() {
+		DemoFigures first = rolledBack(f -> f, 7);
+		DemoFigures again = rolledBack(f -> f, 7);
+		DemoFigures other = rolledBack(f -> f, 8);
+		assertThat(first.volunteers()).isEqualTo(300);
+		assertThat(first.records()).isGreaterThan(1_000);
+		assertThat(again.digest()).isEqualTo(first.digest());
+		assertThat(again.records()).isEqualTo(first.records());
+		assertThat(again.hours()).isEqualByComparingTo(first.hours());
+		assertThat(again.rows()).isEqualTo(first.rows());
+		assertThat(again.casesClosed()).isEqualTo(first.casesClosed());
+		assertThat(other.digest()).isNotEqualTo(first.digest());
+		assertThat(other.hours()).isNotEqualByComparingTo(first.hours());
+	}
+
+	@Test
+	void everyGeneratedRowPassesTheDomainsOwnRules() {
+		rolledBack(figures -> {
+			checkVolunteers();
+			checkLedger(figures);
+			checkActivities(figures);
+			checkCases(figures);
+			checkSearch();
+			// the dashboards' aggregates (when the insight module is there) equal a recount of the demo rows
+			insight.ifAvailable(aggregates -> assertThat(aggregates.check()).isEmpty());
+			// the demo volunteer's login belongs to a volunteer with hours
+			assertThat(figures.login()).isNotNull();
+			assertThat(figures.toString()).doesNotContain(figures.login().password());
+			assertThat(jdbc.sql("""
+					select h.hours from app_user u join volunteer v on v.user_id = u.id
+					join volunteer_hours h on h.volunteer_id = v.id where u.username = :name""")
+					.param("name", figures.login().username()).query(BigDecimal.class).single()).isPositive();
+			return null;
+		}, 11);
+	}
+
+	private void checkVolunteers() {
+		record Row(String name, String gender, LocalDate birth, String region, String keyId, byte[] id, byte[] idHash,
+				String idMasked, byte[] phone, String phoneMasked, String guardianName, byte[] guardianPhone,
+				boolean guardianConsent) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select real_name, gender, birth_date, region_code, key_id, id_number_cipher, id_number_hash,
+				    id_number_masked, phone_cipher, phone_masked, guardian_name, guardian_phone_cipher,
+				    guardian_consent_at is not null
+				from volunteer where registered_by = 'demo'""")
+				.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+						rs.getString(4), rs.getString(5), rs.getBytes(6), rs.getBytes(7), rs.getString(8), rs.getBytes(9),
+						rs.getString(10), rs.getString(11), rs.getBytes(12), rs.getBoolean(13)))
+				.list();
+		assertThat(rows).hasSize(300);
+		int minors = 0;
+		for (Row r : rows) {
+			String id = sealing.open(r.keyId(), "id_number", r.id());
+			String phone = sealing.open(r.keyId(), "phone", r.phone());
+			ResidentIdNumber.Result parsed = ResidentIdNumber.parse(id, AS_OF, code -> code.equals("4412"));
+			assertThat(parsed.number()).as(r.idMasked()).isPresent();
+			assertThat(id).startsWith("441299");
+			assertThat(parsed.number().get().birthDate()).isEqualTo(r.birth());
+			assertThat(parsed.number().get().gender().name()).isEqualTo(r.gender());
+			assertThat(r.idHash()).isEqualTo(sealing.idHash(IdType.RESIDENT_ID, id));
+			assertThat(r.idMasked()).isEqualTo(PersonalNumbers.maskId(IdType.RESIDENT_ID, id));
+			assertThat(r.phoneMasked()).isEqualTo(PersonalNumbers.maskPhone(phone));
+			String guardianPhone = r.guardianPhone() == null ? null
+					: sealing.open(r.keyId(), "guardian_phone", r.guardianPhone());
+			boolean minor = Period.between(r.birth(), AS_OF).getYears() < 18;
+			minors += minor ? 1 : 0;
+			VolunteerDraft draft = new VolunteerDraft(r.name(), "RESIDENT_ID", id, phone, null, null, r.region(),
+					List.of(), null, null, null, r.guardianName(), minor ? "父亲" : null, guardianPhone,
+					r.guardianConsent() ? "true" : null, "true");
+			VolunteerRules.Result checked = VolunteerRules.check(draft, AS_OF, code -> code.equals("4412"),
+					Set.of());
+			assertThat(checked.problems()).as(r.idMasked()).isEmpty();
+		}
+		assertThat(minors).as("minors, with guardians").isPositive();
+		assertThat(jdbc.sql("""
+				select count(*) from (select id_number_hash from volunteer group by id_type, id_number_hash having count(*) > 1) d""")
+				.query(Long.class).single()).isZero();
+		// every volunteer belongs to a team, as a member
+		assertThat(jdbc.sql("""
+				select count(*) from volunteer v where registered_by = 'demo'
+				and not exists (select 1 from team_member m where m.volunteer_id = v.id and m.status = 'MEMBER')""")
+				.query(Long.class).single()).isZero();
+	}
+
+	private void checkLedger(DemoFigures figures) {
+		assertThat(ledger.verify(n -> {
+		}).intact()).isTrue();
+		assertThat(ledger.checkTotals()).isEmpty();
+		BigDecimal hours = jdbc.sql("""
+				select coalesce(sum(r.hours), 0) from service_record r join volunteer v on v.id = r.volunteer_id
+				where v.registered_by = 'demo'""").query(BigDecimal.class).single();
+		assertThat(hours).isEqualByComparingTo(figures.hours());
+		// one SERVICE record per counted attendance, and none without one
+		assertThat(jdbc.sql("""
+				select count(*) from attendance a join shift s on s.id = a.shift_id join activity x on x.id = s.activity_id
+				where x.created_by = 'demo' and not exists (select 1 from service_record r
+				    where r.kind = 'SERVICE' and r.shift_id = a.shift_id and r.volunteer_id = a.volunteer_id)""")
+				.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("""
+				select count(*) from service_record r join volunteer v on v.id = r.volunteer_id
+				where v.registered_by = 'demo' and r.kind = 'SERVICE' and not exists (select 1 from attendance a
+				    where a.shift_id = r.shift_id and a.volunteer_id = r.volunteer_id and a.counted)""")
+				.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("""
+				select count(distinct kind) from service_record r join volunteer v on v.id = r.volunteer_id
+				where v.registered_by = 'demo'""").query(Long.class).single()).isEqualTo(2);
+	}
+
+	private void checkActivities(DemoFigures figures) {
+		assertThat(jdbc.sql("""
+				select count(*) from shift s join activity a on a.id = s.activity_id where a.created_by = 'demo'
+				and (s.confirmed_count > s.capacity
+				     or s.confirmed_count <> (select count(*) from signup g where g.shift_id = s.id and g.status = 'CONFIRMED'))""")
+				.query(Long.class).single()).isZero();
+		// nobody on two shifts of one day
+		assertThat(jdbc.sql("""
+				select count(*) from (select g.volunteer_id, (s.starts_at at time zone 'Asia/Shanghai')::date
+				    from signup g join shift s on s.id = g.shift_id join activity a on a.id = s.activity_id
+				    where a.created_by = 'demo' and g.status = 'CONFIRMED' group by 1, 2 having count(*) > 1) d""")
+				.query(Long.class).single()).isZero();
+		Map<String, Object> lectures = jdbc.sql("""
+				select count(*) as n, sum(audience_count) as audience, count(distinct lecture_setting) as settings
+				from activity where created_by = 'demo' and type = 'LECTURE' and status = 'FINISHED'
+				and extract(year from starts_at at time zone 'Asia/Shanghai') = :year""")
+				.param("year", figures.referenceYear()).query().singleRow();
+		assertThat(((Number) lectures.get("n")).intValue()).isEqualTo(60);
+		assertThat(((Number) lectures.get("audience")).intValue()).isEqualTo(2_700);
+		assertThat(((Number) lectures.get("settings")).intValue()).isGreaterThanOrEqualTo(4);
+		assertThat(jdbc.sql("select count(distinct type) from activity where created_by = 'demo'").query(Long.class)
+				.single()).isEqualTo(5);
+		// activity.starts_at/ends_at are its first shift's start and last shift's end
+		assertThat(jdbc.sql("""
+				select count(*) from activity a where created_by = 'demo' and (starts_at <> (select min(starts_at) from shift where activity_id = a.id)
+				    or ends_at <> (select max(ends_at) from shift where activity_id = a.id))""").query(Long.class)
+				.single()).isZero();
+	}
+
+	private void checkCases(DemoFigures figures) {
+		assertThat(figures.casesFound().get("OVERHEAD_CABLES")).isEqualTo(2047 / 20);
+		assertThat(figures.casesClosed().get("OVERHEAD_CABLES")).isEqualTo(1912 / 20);
+		assertThat(jdbc.sql("""
+				select c.case_number || ' ' || c.status || ' ' || c.reported_by from rectification_case c
+				where c.id in (select case_id from case_event where actor like 'demo-office-%') and (
+				    (status = 'CLOSED') <> (closed_at is not null)
+				    or (status = 'CLOSED') <> (closed_on_time is not null)
+				    or (status = 'CLOSED' and closed_on_time <> (closed_at <= due_at))
+				    or (status in ('DISPATCHED', 'IN_PROGRESS', 'FIX_SUBMITTED', 'CLOSED')) <> (unit_id is not null and due_at is not null)
+				    or (status = 'REJECTED' and registered_at is not null)
+				    or (status <> (select e.to_status from case_event e where e.case_id = c.id and e.to_status is not null
+				                   order by e.occurred_at desc, e.id desc limit 1))
+				    or (select min(e.occurred_at) from case_event e where e.case_id = c.id) <> reported_at
+				    or due_at <= dispatched_at)""").query(String.class).list()).isEmpty();
+		assertThat(jdbc.sql("""
+				select count(*) from rectification_case c
+				where c.id in (select case_id from case_event where actor like 'demo-office-%')
+				and (closed_at > now() or reported_at > now())""")
+				.query(Long.class).single()).isZero();
+	}
+
+	private void checkSearch() {
+		var someone = jdbc.sql("select id, name_initials from volunteer where registered_by = 'demo' order by id limit 1")
+				.query().singleRow();
+		var staff = new TestUsers(regions).staffPrincipal("4412", Roles.OFFICE_STAFF);
+		var found = volunteers.search(new VolunteerQuery((String) someone.get("name_initials"), null, null, null, null,
+				null, null, null, 0, 100), staff);
+		assertThat(found.items()).extracting(v -> v.id()).contains(((Number) someone.get("id")).longValue());
+	}
+
+	@Test
+	void aFailureMidwayLeavesTheDatabaseAsItWas() {
+		Map<String, Object> before = state();
+		for (String failAt : List.of("volunteers", "ledger", "cases")) {
+			assertThatThrownBy(() -> city.generate(DemoScale.TINY, 5, AS_OF, true, line -> {
+			}, step -> {
+				if (step.equals(failAt)) {
+					throw new IllegalStateException("injected failure after " + step);
+				}
+			})).hasMessageContaining("injected failure");
+			assertThat(state()).as("after a failure at " + failAt).isEqualTo(before);
+		}
+	}
+
+	private Map<String, Object> state() {
+		return jdbc.sql("""
+				select (select count(*) from volunteer where registered_by = 'demo') as volunteers,
+				       (select count(*) from team where updated_by = 'demo') as teams,
+				       (select count(*) from activity where created_by = 'demo') as activities,
+				       (select count(*) from demo_run) as runs,
+				       (select count(*) from rectification_case where reported_by = 'demo-inspector') as cases,
+				       (select last_seq from ledger_head) as head,
+				       encode((select last_hash from ledger_head), 'hex') as hash,
+				       (select count(*) from practice_site where updated_by = 'demo') as sites,
+				       (select last_value from volunteer_id_seq) as volunteer_seq,
+				       (select last_value from team_id_seq) as team_seq,
+				       (select last_value from case_number_seq) as case_number_seq""")
+				.query().singleRow();
+	}
+
+	@Test
+	void impossibleParametersAreRefusedWithAClearMessage() {
+		assertRefused(new String[] { "demo", "--scale", "huge" }, "scale", "huge");
+		assertRefused(new String[] { "demo" }, "scale", "tiny、small 或 full");
+		assertRefused(new String[] { "demo", "--scale=tiny", "--seed=-3" }, "seed", "-3");
+		assertRefused(new String[] { "demo", "--scale=tiny", "--seed", "abc" }, "seed", "abc");
+		assertRefused(new String[] { "demo", "--scale=tiny", "--as-of=2025-02-30" }, "asOf", "2025-02-30");
+		assertRefused(new String[] { "demo", "--scale=tiny", "--wipe" }, "option", "--wipe");
+		assertThat(DemoCommand.parse(new String[] { "demo", "--scale", "SMALL", "--seed=42" }))
+				.extracting(DemoCommand.Options::scale, DemoCommand.Options::seed)
+				.containsExactly(DemoScale.SMALL, 42L);
+		assertThatThrownBy(() -> city.generate(DemoScale.TINY, -1, true, line -> {
+		})).isInstanceOfSatisfying(DemoRefusedException.class, e -> assertThat(e.field()).isEqualTo("seed"));
+		assertThatThrownBy(() -> city.generate(DemoScale.TINY, 1, AS_OF.plusDays(2), true, line -> {
+		})).isInstanceOfSatisfying(DemoRefusedException.class, e -> assertThat(e.field()).isEqualTo("asOf"));
+	}
+
+	@Test
+	void aSecondCityOrADatabaseWithVolunteersIsRefused() {
+		List<String> refusals = new ArrayList<>();
+		rolledBack(figures -> {
+			try {
+				city.generate(DemoScale.TINY, 1, AS_OF, true, line -> {
+				});
+			}
+			catch (DemoRefusedException e) {
+				refusals.add(e.messageKey());
+			}
+			jdbc.sql("delete from demo_run").update();
+			try {
+				city.generate(DemoScale.TINY, 1, AS_OF, false, line -> {
+				});
+			}
+			catch (DemoRefusedException e) {
+				refusals.add(e.messageKey() + " " + e.arguments()[0]);
+			}
+			return null;
+		}, 3);
+		assertThat(refusals).hasSize(2);
+		assertThat(refusals.get(0)).isEqualTo("demo.refused.exists");
+		assertThat(refusals.get(1)).startsWith("demo.refused.volunteers ");
+		assertThat(DemoMessages.both("demo.refused.volunteers", 300)).contains("300 名志愿者").contains("300 volunteers");
+	}
+
+	@Test
+	void theLedgersBulkLoadKeepsTheLedgersRules() {
+		rolledBack(figures -> {
+			long volunteer = jdbc.sql("select min(id) from volunteer where registered_by = 'demo'").query(Long.class)
+					.single();
+			var start = java.time.OffsetDateTime.of(2021, 3, 1, 1, 0, 0, 0, java.time.ZoneOffset.UTC);
+			Function<BigDecimal, org.wenming.ledger.LedgerBulkLoad.BulkRecord> record = hours -> new org.wenming.ledger.LedgerBulkLoad.BulkRecord(
+					org.wenming.ledger.RecordKind.MANUAL, volunteer, null, null, "SERVICE", "河道巡护", start,
+					start.plusHours(8), hours, "TEAM", 1, "测试队", "44.4412.", "migration", "migration", null, start);
+			long head = jdbc.sql("select last_seq from ledger_head").query(Long.class).single();
+			// not a multiple of the rounding step, above the daily cap, two records above the cap on one day
+			// each refused load aborts what it ran in: a savepoint stands for the caller's transaction
+			TransactionTemplate nested = new TransactionTemplate(transactions);
+			nested.setPropagationBehavior(TransactionTemplate.PROPAGATION_NESTED);
+			assertThatThrownBy(() -> nested.executeWithoutResult(t -> bulk.load(a -> a.append(record.apply(new BigDecimal("2.3"))))))
+					.isInstanceOf(org.wenming.ledger.LedgerRefusedException.class).hasMessageContaining("hours");
+			assertThatThrownBy(() -> nested.executeWithoutResult(t -> bulk.load(a -> a.append(record.apply(new BigDecimal("12.5"))))))
+					.isInstanceOf(org.wenming.ledger.LedgerRefusedException.class).hasMessageContaining("hours");
+			assertThatThrownBy(() -> nested.executeWithoutResult(t -> bulk.loadLarge(a -> {
+				a.append(record.apply(new BigDecimal("8.0")));
+				a.append(record.apply(new BigDecimal("8.0")));
+			}))).isInstanceOf(org.wenming.ledger.LedgerRefusedException.class).hasMessageContaining("dailyCap");
+			// nothing of the refused loads stayed, and the chain still verifies
+			assertThat(jdbc.sql("select last_seq from ledger_head").query(Long.class).single()).isEqualTo(head);
+			assertThat(ledger.verify(n -> {
+			}).intact()).isTrue();
+			assertThat(ledger.checkTotals()).isEmpty();
+			return head;
+		}, 13);
+	}
+
+	@Autowired
+	org.wenming.ledger.LedgerBulkLoad bulk;
+
+	private static void assertRefused(String[] args, String field, String inMessage) {
+		assertThatThrownBy(() -> DemoCommand.parse(args)).isInstanceOfSatisfying(DemoRefusedException.class, e -> {
+			assertThat(e.field()).isEqualTo(field);
+			assertThat(DemoMessages.refusal(e)).contains(inMessage);
+		});
+	}
+}
