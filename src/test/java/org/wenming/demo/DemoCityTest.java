@@ -64,7 +64,10 @@ class DemoCityTest {
 	Regions regions;
 
 	@Autowired
-	org.springframework.beans.factory.ObjectProvider<org.wenming.insight.InsightAggregates> insight;
+	org.wenming.insight.InsightAggregates insight;
+
+	@Autowired
+	org.wenming.casework.CaseStatisticsCells caseCells;
 
 	/** Runs {@code body} in a transaction that is always rolled back. */
 	private <T> T rolledBack(Function<DemoFigures, T> body, long seed) {
@@ -101,8 +104,9 @@ class DemoCityTest {
 			checkActivities(figures);
 			checkCases(figures);
 			checkSearch();
-			// the dashboards' aggregates (when the insight module is there) equal a recount of the demo rows
-			insight.ifAvailable(aggregates -> assertThat(aggregates.check()).isEmpty());
+			// the dashboards' aggregates and the casework statistics' cells equal a recount of the demo rows
+			assertThat(insight.check()).isEmpty();
+			assertThat(caseCells.check()).isEmpty();
 			// the demo volunteer's login belongs to a volunteer with hours
 			assertThat(figures.login()).isNotNull();
 			assertThat(figures.toString()).doesNotContain(figures.login().password());

@@ -23,7 +23,6 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -40,6 +39,7 @@ import org.wenming.casework.CaseStatus;
 import org.wenming.demo.DemoFigures;
 import org.wenming.demo.DemoRefusedException;
 import org.wenming.demo.DemoScale;
+import org.wenming.casework.CaseStatisticsCells;
 import org.wenming.insight.InsightAggregates;
 import org.wenming.ledger.LedgerBulkLoad;
 import org.wenming.ledger.LedgerBulkLoad.BulkRecord;
@@ -101,14 +101,16 @@ public class CityGenerator {
 
 	private final CaseHistoryReplay cases;
 
-	private final ObjectProvider<InsightAggregates> insight;
+	private final InsightAggregates insight;
+
+	private final CaseStatisticsCells caseCells;
 
 	private final AccountRegistration accounts;
 
 	private final String cityCode;
 
 	CityGenerator(JdbcClient jdbc, DataSource dataSource, VolunteerSealing sealing, LedgerBulkLoad ledger,
-			CaseHistoryReplay cases, ObjectProvider<InsightAggregates> insight, AccountRegistration accounts,
+			CaseHistoryReplay cases, InsightAggregates insight, CaseStatisticsCells caseCells, AccountRegistration accounts,
 			@Value("${wenming.regions.city:4412}") String cityCode) {
 		this.accounts = accounts;
 		this.jdbc = jdbc;
@@ -117,6 +119,7 @@ public class CityGenerator {
 		this.ledger = ledger;
 		this.cases = cases;
 		this.insight = insight;
+		this.caseCells = caseCells;
 		this.cityCode = cityCode;
 	}
 
@@ -1408,7 +1411,10 @@ public class CityGenerator {
 			}
 			jdbc.sql("select setval('case_number_seq', greatest(pg_sequence_last_value('case_number_seq'), :n - 1, 1))")
 					.param("n", nextCaseNumber).query((rs, n) -> 1).list();
-			insight.ifAvailable(InsightAggregates::rebuild);
+			// the rows above bypassed the events and the workflow's saves: the dashboards' aggregates and the
+			// casework statistics' cells are recounted from them, in this transaction
+			insight.rebuild();
+			caseCells.rebuild();
 			volunteerLogin();
 			String hex = HEX.formatHex(digest.digest());
 			int activityCount = activities.size();
