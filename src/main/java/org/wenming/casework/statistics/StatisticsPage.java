@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.wenming.casework.CaseCategory;
 import org.wenming.region.Region;
+import org.wenming.platform.TableDocuments;
 
 /**
  * What the statistics page shows: the report (absent when the filters were refused), the filters
@@ -33,11 +34,11 @@ public record StatisticsPage(CaseStatistics.Report report, StatisticsFilters.Raw
 
 	/** The percentage as people read it, or "—" when there was nothing to divide by. */
 	public static String rate(BigDecimal percent) {
-		return percent == null ? Documents.NO_RATE : percent.toPlainString() + "%";
+		return percent == null ? TableDocuments.NO_RATE : percent.toPlainString() + "%";
 	}
 
 	public static String days(BigDecimal days) {
-		return days == null ? Documents.NO_RATE : days.toPlainString();
+		return days == null ? TableDocuments.NO_RATE : days.toPlainString();
 	}
 
 	public boolean selectedCategory(String code) {

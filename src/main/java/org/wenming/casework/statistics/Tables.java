@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
+import org.wenming.platform.TableDocuments;
 
 /** The statistics report and a red/black list laid out as tables for the downloads, in the reader's language. */
 @Component
@@ -28,9 +29,9 @@ class Tables {
 		this.documents = documents;
 	}
 
-	List<Documents.Table> statistics(CaseStatistics.Report report, Which which, Locale locale) {
+	List<TableDocuments.Table> statistics(CaseStatistics.Report report, Which which, Locale locale) {
 		boolean chinese = "zh".equals(locale.getLanguage());
-		List<Documents.Table> tables = new ArrayList<>();
+		List<TableDocuments.Table> tables = new ArrayList<>();
 		if (which == Which.ALL || which == Which.REGIONS) {
 			tables.add(table(t("casework.statistics.byRegion", locale, report.query().region().name()),
 					t("casework.statistics.col.region", locale), report.byRegion(), report.total(), chinese, locale));
@@ -46,7 +47,7 @@ class Tables {
 		return tables;
 	}
 
-	private Documents.Table table(String title, String first, List<CaseStatistics.Line> lines, Figures total,
+	private TableDocuments.Table table(String title, String first, List<CaseStatistics.Line> lines, Figures total,
 			boolean chinese, Locale locale) {
 		List<String> header = new ArrayList<>();
 		header.add(first);
@@ -56,7 +57,7 @@ class Tables {
 			rows.add(row(lineName(line, chinese, locale), line.figures()));
 		}
 		rows.add(row(t("casework.statistics.total", locale), total));
-		return new Documents.Table(title, header, rows);
+		return new TableDocuments.Table(title, header, rows);
 	}
 
 	String lineName(CaseStatistics.Line line, boolean chinese, Locale locale) {
@@ -74,14 +75,14 @@ class Tables {
 		row.add(f.found());
 		row.add(f.registered());
 		row.add(f.closed());
-		row.add(new Documents.Rate(f.completionRate()));
+		row.add(new TableDocuments.Rate(f.completionRate()));
 		row.add(f.due());
 		row.add(f.closedOnTime());
-		row.add(new Documents.Rate(f.onTimeRate()));
+		row.add(new TableDocuments.Rate(f.onTimeRate()));
 		row.add(f.fixed());
 		row.add(f.reworked());
-		row.add(new Documents.Rate(f.reworkRate()));
-		row.add(f.averageDaysToClose() == null ? Documents.NO_RATE : f.averageDaysToClose());
+		row.add(new TableDocuments.Rate(f.reworkRate()));
+		row.add(f.averageDaysToClose() == null ? TableDocuments.NO_RATE : f.averageDaysToClose());
 		row.add(f.overdueNow());
 		return row;
 	}
@@ -95,8 +96,8 @@ class Tables {
 		return notes;
 	}
 
-	List<Documents.Table> ranking(Ranking ranking, Locale locale) {
-		List<Documents.Table> tables = new ArrayList<>();
+	List<TableDocuments.Table> ranking(Ranking ranking, Locale locale) {
+		List<TableDocuments.Table> tables = new ArrayList<>();
 		tables.add(rankingTable(t("casework.rankings.districtsRed", locale), ranking.districtsRed(), locale));
 		tables.add(rankingTable(t("casework.rankings.districtsBlack", locale), ranking.districtsBlack(), locale));
 		tables.add(rankingTable(t("casework.rankings.unitsRed", locale), ranking.unitsRed(), locale));
@@ -104,7 +105,7 @@ class Tables {
 		return tables;
 	}
 
-	private Documents.Table rankingTable(String title, List<Ranking.Entry> entries, Locale locale) {
+	private TableDocuments.Table rankingTable(String title, List<Ranking.Entry> entries, Locale locale) {
 		List<String> header = List.of(t("casework.rankings.col.position", locale),
 				t("casework.rankings.col.name", locale), t("casework.statistics.col.found", locale),
 				t("casework.statistics.col.closed", locale), t("casework.statistics.col.completionRate", locale),
@@ -113,10 +114,10 @@ class Tables {
 				t("casework.rankings.col.score", locale));
 		List<List<Object>> rows = new ArrayList<>();
 		for (Ranking.Entry e : entries) {
-			rows.add(List.of(e.position(), e.name(), e.found(), e.closed(), new Documents.Rate(e.completionRate()),
-					e.due(), e.closedOnTime(), new Documents.Rate(e.onTimeRate()), e.overdueNow(), e.score()));
+			rows.add(List.of(e.position(), e.name(), e.found(), e.closed(), new TableDocuments.Rate(e.completionRate()),
+					e.due(), e.closedOnTime(), new TableDocuments.Rate(e.onTimeRate()), e.overdueNow(), e.score()));
 		}
-		return new Documents.Table(title, header, rows, 1);
+		return new TableDocuments.Table(title, header, rows, 1);
 	}
 
 	List<String> rankingNotes(Locale locale) {
