@@ -1,14 +1,11 @@
 package org.wenming.casework;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wenming.platform.CommandContext;
 
 /**
  * The statistics cells' command line: {@code java -jar wenming.jar casework statistics-rebuild}
@@ -43,13 +40,8 @@ public final class CaseStatisticsCommand {
 			System.err.println("usage: java -jar wenming.jar casework statistics-rebuild|statistics-check [--option=value ...]");
 			return ERROR;
 		}
-		List<String> arguments = new ArrayList<>(Arrays.asList(args).subList(2, args.length));
-		// after the caller's options, so that the port cannot be switched back on
-		arguments.addAll(List.of("--server.port=-1", "--logging.level.root=WARN", "--logging.level.org.wenming=WARN",
-				"--spring.modulith.events.republish-outstanding-events-on-restart=false"));
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-			.run(arguments.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext context = CommandContext.start(application,
+				Arrays.asList(args).subList(2, args.length))) {
 			CaseStatisticsCells cells = context.getBean(CaseStatisticsCells.class);
 			return "statistics-rebuild".equals(command) ? rebuild(cells, System.out) : check(cells, System.out);
 		}

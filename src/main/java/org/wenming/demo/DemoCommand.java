@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wenming.platform.CommandContext;
 
 /**
  * The demo city's command line: {@code java -jar wenming.jar demo --scale tiny|small|full [--seed N]
@@ -114,15 +112,7 @@ public final class DemoCommand {
 			System.err.println(DemoMessages.both("demo.usage"));
 			return ERROR;
 		}
-		List<String> arguments = new ArrayList<>(options.spring());
-		arguments.add("--server.port=-1");
-		arguments.add("--logging.level.root=WARN");
-		arguments.add("--logging.level.org.wenming=WARN");
-		arguments.add("--spring.modulith.events.republish-outstanding-events-on-restart=false");
-		arguments.add("--wenming.demo.on-first-start=none");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-				.web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-				.run(arguments.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext context = CommandContext.start(application, options.spring())) {
 			DemoCity city = context.getBean(DemoCity.class);
 			System.out.println("generating the " + options.scale().label() + " demo city, seed " + options.seed()
 					+ " (one transaction: nothing is kept unless all of it is)");

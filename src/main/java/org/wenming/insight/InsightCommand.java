@@ -1,14 +1,11 @@
 package org.wenming.insight;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wenming.platform.CommandContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,9 +37,8 @@ public final class InsightCommand {
 			System.err.println("usage: java -jar wenming.jar insight check|rebuild [--option=value ...]");
 			return ERROR;
 		}
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-			.run(commandArguments(Arrays.copyOfRange(args, 2, args.length)))) {
+		try (ConfigurableApplicationContext context = CommandContext.start(application,
+				List.of(Arrays.copyOfRange(args, 2, args.length)))) {
 			return "check".equals(command) ? check(context.getBean(AggregateChecks.class), System.out)
 					: rebuild(context.getBean(InsightAggregates.class),
 							new TransactionTemplate(context.getBean(PlatformTransactionManager.class)), System.out);
@@ -51,15 +47,6 @@ public final class InsightCommand {
 			System.err.println("insight " + command + " failed: " + ex);
 			return ERROR;
 		}
-	}
-
-	static String[] commandArguments(String[] rest) {
-		List<String> arguments = new ArrayList<>(List.of(rest));
-		arguments.add("--server.port=-1");
-		arguments.add("--logging.level.root=WARN");
-		arguments.add("--logging.level.org.wenming=WARN");
-		arguments.add("--spring.modulith.events.republish-outstanding-events-on-restart=false");
-		return arguments.toArray(String[]::new);
 	}
 
 	static int check(AggregateChecks checks, PrintStream out) {

@@ -4,21 +4,15 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wenming.platform.CommandContext;
 import org.wenming.ledger.internal.LedgerBench;
 
 /**
  * The ledger's command line: {@code java -jar wenming.jar ledger verify|check|bench-append|bench-chain}.
  *
- * <p>A command starts the application context with no HTTP connector ({@code server.port=-1}:
- * the servlet context is built, because the security configuration needs it, but no port is
- * opened and no request can arrive), without the startup banner and listeners' catch-up
- * (outstanding events are left for the server), against the same
- * database the server uses (the embedded one in the data folder, or WENMING_DB_URL), runs, prints
- * its result and exits: 0 when all is well, 2 when the chain is broken or totals differ, 1 on
+ * <p>A command starts the application without a port ({@link org.wenming.platform.CommandContext}),
+ * against the same database the server uses, runs, prints its result and exits: 0 when all is well, 2 when the chain is broken or totals differ, 1 on
  * error or bad usage. With the embedded database, stop the server first (both would use the same
  * data folder); with an external database the command can run next to the server.
  */
@@ -46,9 +40,7 @@ public final class LedgerCommand {
 			System.err.println("usage: java -jar wenming.jar ledger verify|check|bench-append|bench-chain [--option=value ...]");
 			return ERROR;
 		}
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-			.run(commandArguments(rest))) {
+		try (ConfigurableApplicationContext context = CommandContext.start(application, List.of(rest))) {
 			return switch (command) {
 				case "verify" -> verify(context.getBean(ServiceLedger.class), System.out);
 				case "check" -> check(context.getBean(ServiceLedger.class), System.out);
@@ -65,15 +57,6 @@ public final class LedgerCommand {
 	 * The options given, after ours: command-line arguments outrank application.yml (which sets
 	 * server.port from PORT), and a later duplicate wins, so the port cannot be switched back on.
 	 */
-	static String[] commandArguments(String[] rest) {
-		List<String> arguments = new java.util.ArrayList<>(List.of(rest));
-		arguments.add("--server.port=-1");
-		arguments.add("--logging.level.root=WARN");
-		arguments.add("--logging.level.org.wenming=WARN");
-		arguments.add("--spring.modulith.events.republish-outstanding-events-on-restart=false");
-		return arguments.toArray(String[]::new);
-	}
-
 	static int verify(ServiceLedger ledger, PrintStream out) {
 		long length = ledger.length();
 		out.println("verifying " + length + " records...");

@@ -37,7 +37,7 @@ class InsightCommandTest {
 		assertThat(InsightCommand.matches(new String[] { "ledger", "check" })).isFalse();
 		assertThat(InsightCommand.run(InsightCommandTest.class, new String[] { "insight", "erase" }))
 			.isEqualTo(InsightCommand.ERROR);
-		List<String> arguments = List.of(InsightCommand.commandArguments(new String[] { "--server.port=8080" }));
+		List<String> arguments = List.of(org.wenming.platform.CommandContext.arguments(List.of("--server.port=8080")));
 		assertThat(arguments.lastIndexOf("--server.port=-1")).isGreaterThan(arguments.indexOf("--server.port=8080"));
 	}
 

@@ -29,7 +29,7 @@ class LedgerCommandTest {
 
 	@Test
 	void theServerPortIsSwitchedOffLastSoNoOptionCanTurnItOn() {
-		List<String> arguments = List.of(LedgerCommand.commandArguments(new String[] { "--server.port=8080" }));
+		List<String> arguments = List.of(org.wenming.platform.CommandContext.arguments(List.of("--server.port=8080")));
 		assertThat(arguments.lastIndexOf("--server.port=-1")).isGreaterThan(arguments.indexOf("--server.port=8080"));
 	}
 
