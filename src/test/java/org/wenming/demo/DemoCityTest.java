@@ -133,6 +133,16 @@ class DemoCityTest {
 						rs.getString(10), rs.getString(11), rs.getBytes(12), rs.getBoolean(13)))
 				.list();
 		assertThat(rows).hasSize(300);
+		// the separate consent to public lists: some adults gave it, no minor did
+		assertThat(jdbc.sql("""
+				select count(*) filter (where show_publicly),
+				    count(*) filter (where show_publicly and birth_date > cast(:asOf as date) - interval '18 years')
+				from volunteer where registered_by = 'demo'""").param("asOf", AS_OF)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single())
+			.satisfies(consent -> {
+				assertThat(consent[0]).isBetween(40L, 90L);
+				assertThat(consent[1]).isZero();
+			});
 		int minors = 0;
 		for (Row r : rows) {
 			String id = sealing.open(r.keyId(), "id_number", r.id());

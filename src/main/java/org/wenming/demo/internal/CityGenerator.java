@@ -637,7 +637,7 @@ public class CityGenerator {
 					"region_path", "skills", "availability", "emergency_name", "emergency_phone_cipher",
 					"emergency_phone_masked", "guardian_name", "guardian_relation", "guardian_phone_cipher",
 					"guardian_phone_masked", "guardian_consent_at", "consent_version", "consent_at", "status",
-					"registered_by", "created_at", "updated_at"), digest)) {
+					"registered_by", "created_at", "updated_at", "show_publicly"), digest)) {
 				for (int i = 0; i < n; i++) {
 					int v = pick(villageWeights, random);
 					Village village = villages.get(v);
@@ -699,7 +699,9 @@ public class CityGenerator {
 							.value(cv.guardianName()).value(cv.guardianRelation()).sealed(sealed.guardianPhoneCipher())
 							.value(sealed.guardianPhoneMasked()).value(cv.guardianConsent() ? consentAt : null)
 							.value(consentVersion).value(consentAt).value("ACTIVE").value(ACTOR).value(consentAt)
-							.value(consentAt).end();
+							.value(consentAt)
+							// one adult in four also consented to be named on the public top lists (a separate consent)
+							.value(!minor && i % 4 == 0).end();
 					if ((i + 1) % 100_000 == 0) {
 						progress.accept(String.format("    volunteers %,d of %,d", i + 1, n));
 					}
@@ -1492,7 +1494,9 @@ public class CityGenerator {
 
 	/** "罗建村委会" → "罗建村", "杏花社区居委会" → "杏花社区". */
 	static String shortVillage(String name) {
-		return name.replaceAll("(村民委员会|村委会)$", "村").replaceAll("(居民委员会|居委会)$", "");
+		// the statistics office's "类似居委会" (a prison's or farm's community-like unit) is no part of a team's name
+		return name.replaceAll("(类似居委会|类似村委会|虚拟社区)$", "").replaceAll("(村民委员会|村委会)$", "村")
+			.replaceAll("(居民委员会|居委会)$", "");
 	}
 
 	static int weighted(int[] weights, SplittableRandom random) {
