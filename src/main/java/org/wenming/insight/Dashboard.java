@@ -179,8 +179,24 @@ public class Dashboard {
 		DashboardFigures.Completion total = completion(region.code(), region.name(), Cells.sum(own, Metric.CASES_FOUND),
 				Cells.sum(own, Metric.CASES_CLOSED), Cells.sum(own, Metric.CASES_CLOSED_ON_TIME));
 
+		Map<Metric, Map<String, BigDecimal>> toDate = cells
+			.period(List.of(region.code()), LocalDate.of(firstYear(region), 1, 1), to).get(region.code());
+		List<DashboardFigures.Completion> toDateByCategory = new ArrayList<>();
+		for (CaseCategory category : cases.categories()) {
+			if (category.parentCode() != null) {
+				toDateByCategory.add(completion(category.code(), category.name(locale),
+						Cells.get(toDate, Metric.CASES_FOUND, category.code()),
+						Cells.get(toDate, Metric.CASES_CLOSED, category.code()),
+						Cells.get(toDate, Metric.CASES_CLOSED_ON_TIME, category.code())));
+			}
+		}
+		DashboardFigures.Completion toDateTotal = completion(region.code(), region.name(),
+				Cells.sum(toDate, Metric.CASES_FOUND), Cells.sum(toDate, Metric.CASES_CLOSED),
+				Cells.sum(toDate, Metric.CASES_CLOSED_ON_TIME));
+
 		return new DashboardFigures(region.code(), region.name(), year, firstYear(region), thisYear(), headline, byType,
-				lectures, byDistrict, byCategory(own, locale), total, months(region, from, to), provinceRank(region, year,
+				lectures, byDistrict, byCategory(own, locale), total, toDateByCategory, toDateTotal,
+				months(region, from, to), provinceRank(region, year,
 						Cells.sum(own, Metric.SERVICE_HOURS), headline.volunteers()),
 				topTeams(region, year), topVolunteers(region, year), OffsetDateTime.now(clock), refreshSeconds);
 	}

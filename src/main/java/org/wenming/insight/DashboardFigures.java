@@ -10,12 +10,14 @@ import java.util.List;
  * definitions on the page and in {@code docs/notes/insight.md}.
  *
  * @param firstYear the earliest year with data (the year filter's lower bound)
+ * @param completionToDate by category (leaf), cases reported in any year up to the end of this one: the
+ *        running figures a city reports (三线: 1,912 closed of 2,047 found)
  * @param computedAt when these figures were read (they may be up to {@code refreshSeconds} old)
  */
 public record DashboardFigures(String region, String regionName, int year, int firstYear, int lastYear,
 		Headline headline, List<Count> activitiesByType, List<Lecture> lecturesBySetting,
 		List<Completion> completionByDistrict, List<Completion> completionByCategory, Completion completionTotal,
-		List<Month> months, ProvinceRank provinceRank, List<TopTeam> topTeams, List<TopVolunteer> topVolunteers,
+		List<Completion> completionToDate, Completion completionToDateTotal, List<Month> months, ProvinceRank provinceRank, List<TopTeam> topTeams, List<TopVolunteer> topVolunteers,
 		OffsetDateTime computedAt, int refreshSeconds) {
 
 	/**
