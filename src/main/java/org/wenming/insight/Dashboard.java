@@ -250,7 +250,10 @@ public class Dashboard {
 	private List<DashboardFigures.Month> months(Region region, LocalDate from, LocalDate to) {
 		Map<LocalDate, Map<Metric, BigDecimal>> byMonth = cells.months(region.code(), from, to);
 		List<DashboardFigures.Month> result = new ArrayList<>(12);
-		for (LocalDate m = from; m.isBefore(to); m = m.plusMonths(1)) {
+		// the months to come are not zeros: the trend stops at the current month
+		LocalDate nextMonth = LocalDate.now(clock.withZone(CityTime.ZONE)).withDayOfMonth(1).plusMonths(1);
+		LocalDate end = nextMonth.isBefore(to) ? nextMonth : to;
+		for (LocalDate m = from; m.isBefore(end); m = m.plusMonths(1)) {
 			Map<Metric, BigDecimal> f = byMonth.getOrDefault(m, Map.of());
 			result.add(new DashboardFigures.Month(m.toString().substring(0, 7),
 					f.getOrDefault(Metric.VOLUNTEERS_REGISTERED, BigDecimal.ZERO).longValue(),
