@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The application started for a command ({@code java -jar wenming.jar ledger verify}, {@code insight
  * check}, {@code casework statistics-rebuild}, {@code demo --scale full}): the servlet context is built,
  * because the security configuration needs it, but no port is opened, so no request can arrive; quiet
- * logs, no banner; outstanding events are left for the server; no demo city is generated. It uses the
+ * logs, no banner; outstanding events are left for the server; no timed jobs; no demo city. It uses the
  * same database as the server (the embedded one in the data folder, or WENMING_DB_URL).
  */
 public final class CommandContext {
@@ -32,7 +32,7 @@ public final class CommandContext {
 		List<String> arguments = new ArrayList<>(options);
 		arguments.addAll(List.of("--server.port=-1", "--logging.level.root=WARN", "--logging.level.org.wenming=WARN",
 				"--spring.modulith.events.republish-outstanding-events-on-restart=false",
-				"--wenming.demo.on-first-start=none"));
+				"--wenming.demo.on-first-start=none", "--wenming.scheduling.enabled=false"));
 		return arguments.toArray(String[]::new);
 	}
 }

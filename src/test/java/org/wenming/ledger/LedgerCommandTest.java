@@ -31,6 +31,8 @@ class LedgerCommandTest {
 	void theServerPortIsSwitchedOffLastSoNoOptionCanTurnItOn() {
 		List<String> arguments = List.of(org.wenming.platform.CommandContext.arguments(List.of("--server.port=8080")));
 		assertThat(arguments.lastIndexOf("--server.port=-1")).isGreaterThan(arguments.indexOf("--server.port=8080"));
+		// a command closes no shifts and escalates no cases while it runs
+		assertThat(arguments).contains("--wenming.scheduling.enabled=false");
 	}
 
 	@Test

@@ -5,12 +5,10 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /** Security events are kept for the configured retention (at least 180 days), then purged. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class AuditRetention {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);

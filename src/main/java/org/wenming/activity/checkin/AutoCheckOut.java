@@ -4,13 +4,11 @@ import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** Every minute: forgotten check-outs are closed at the shift end once the grace period has passed. */
 @Component
-@EnableScheduling
 class AutoCheckOut {
 
 	private static final Logger log = LoggerFactory.getLogger(AutoCheckOut.class);

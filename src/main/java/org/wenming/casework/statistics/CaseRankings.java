@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +33,6 @@ import org.wenming.shared.CityTime;
  * whatever the number of instances) or by staff on demand.
  */
 @Service
-@EnableScheduling
 @EnableConfigurationProperties(RankingProperties.class)
 public class CaseRankings {
 
