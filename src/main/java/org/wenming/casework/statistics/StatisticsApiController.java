@@ -14,7 +14,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.RecordNotFound;
@@ -69,15 +68,10 @@ class StatisticsApiController {
 	}
 
 	@GetMapping("/api/v1/casework/statistics")
-	StatisticsJson statistics(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String category, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) String period, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String month,
-			@RequestParam(required = false) String quarter, @RequestParam(required = false) String year,
+	StatisticsJson statistics(@AuthenticationPrincipal ScopedUser user, StatisticsFilters.Raw raw,
 			Locale locale) {
 		StatisticsController.requireStaff(user);
-		StatisticsQuery query = filters.query(
-				new StatisticsFilters.Raw(region, category, unit, period, from, to, month, quarter, year), user.scope());
+		StatisticsQuery query = filters.query(raw, user.scope());
 		CaseStatistics.Report report = statistics.report(query);
 		boolean chinese = "zh".equals(locale.getLanguage());
 		Map<String, String> definitions = new LinkedHashMap<>();

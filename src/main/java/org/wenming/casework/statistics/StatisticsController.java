@@ -77,14 +77,9 @@ class StatisticsController extends PageController {
 	}
 
 	@GetMapping("/admin/casework/statistics")
-	ModelAndView page(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String category, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) String period, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String month,
-			@RequestParam(required = false) String quarter, @RequestParam(required = false) String year,
+	ModelAndView page(@AuthenticationPrincipal ScopedUser user, StatisticsFilters.Raw raw,
 			Locale locale) {
 		requireStaff(user);
-		var raw = new StatisticsFilters.Raw(region, category, unit, period, from, to, month, quarter, year);
 		StatisticsQuery query;
 		try {
 			query = filters.query(raw, user.scope());
@@ -120,32 +115,22 @@ class StatisticsController extends PageController {
 	}
 
 	@GetMapping("/admin/casework/statistics.xlsx")
-	ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String category, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) String period, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String month,
-			@RequestParam(required = false) String quarter, @RequestParam(required = false) String year,
+	ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal ScopedUser user, StatisticsFilters.Raw raw,
 			@RequestParam(required = false) String table, Locale locale) {
 		requireStaff(user);
 		Tables.Which which = which(table);
-		CaseStatistics.Report report = statistics.report(filters.query(
-				new StatisticsFilters.Raw(region, category, unit, period, from, to, month, quarter, year), user.scope()));
+		CaseStatistics.Report report = statistics.report(filters.query(raw, user.scope()));
 		byte[] body = documents.xlsx(tables.statistics(report, which, locale), tables.definitions(locale), locale);
 		return download(body, "casework-statistics-" + report.query().from() + "-" + report.query().to() + ".xlsx",
 				MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 	}
 
 	@GetMapping("/admin/casework/statistics.pdf")
-	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String category, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) String period, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String month,
-			@RequestParam(required = false) String quarter, @RequestParam(required = false) String year,
+	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal ScopedUser user, StatisticsFilters.Raw raw,
 			@RequestParam(required = false) String table, Locale locale) {
 		requireStaff(user);
 		Tables.Which which = which(table);
-		CaseStatistics.Report report = statistics.report(filters.query(
-				new StatisticsFilters.Raw(region, category, unit, period, from, to, month, quarter, year), user.scope()));
+		CaseStatistics.Report report = statistics.report(filters.query(raw, user.scope()));
 		String subtitle = documents.t("casework.statistics.period", locale, report.query().from(), report.query().to())
 				+ " · " + documents.t("casework.statistics.asOf", locale,
 						report.asOf().atZone(org.wenming.shared.CityTime.ZONE).toLocalDateTime().withNano(0).toString()
