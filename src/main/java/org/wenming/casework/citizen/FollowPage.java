@@ -2,6 +2,7 @@ package org.wenming.casework.citizen;
 
 import java.util.Map;
 
+import org.wenming.platform.FormErrors;
 import org.wenming.casework.CaseCategory;
 
 /**
@@ -12,7 +13,7 @@ import org.wenming.casework.CaseCategory;
  * @param followUrl the full follow link to show once, right after the report; null otherwise
  */
 public record FollowPage(Progress progress, Map<String, CaseCategory> categories, String base,
-		String followUrl, FieldErrors errors, String ratingValue, String commentValue, boolean justRated) {
+		String followUrl, FormErrors errors, String ratingValue, String commentValue, boolean justRated) {
 
 	public String categoryName(java.util.Locale locale) {
 		CaseCategory category = categories.get(progress.categoryCode());

@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.FormErrors;
 import org.wenming.casework.CaseCategory;
 import org.wenming.casework.Cases;
 import org.wenming.casework.photo.CasePhotos;
@@ -36,10 +37,10 @@ class ProgressPages {
 	}
 
 	ModelAndView page(Progress shown, String base, String followUrl, boolean justRated) {
-		return page(shown, base, followUrl, FieldErrors.none(), "", "", justRated, HttpStatus.OK);
+		return page(shown, base, followUrl, FormErrors.none(), "", "", justRated, HttpStatus.OK);
 	}
 
-	ModelAndView page(Progress shown, String base, String followUrl, FieldErrors errors, String rating,
+	ModelAndView page(Progress shown, String base, String followUrl, FormErrors errors, String rating,
 			String comment, boolean justRated, HttpStatus status) {
 		ModelAndView page = new ModelAndView("casework/citizen/follow", Map.of("view",
 				new FollowPage(shown, categories(), base, followUrl, errors, rating, comment, justRated)), status);
@@ -54,7 +55,7 @@ class ProgressPages {
 			return null;
 		}
 		catch (InvalidInputException ex) {
-			FieldErrors errors = FieldErrors.none();
+			FormErrors errors = FormErrors.none();
 			errors.add(ex.field(), ex.getMessage());
 			boolean badValue = ex.getMessage().endsWith(".range") || ex.getMessage().endsWith(".commentLength");
 			return page(reload.get(), base, null, errors, rating == null ? "" : rating,

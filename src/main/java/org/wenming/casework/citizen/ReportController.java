@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.FormErrors;
 import org.wenming.casework.CaseCategory;
 import org.wenming.casework.CaseSource;
 import org.wenming.casework.Cases;
@@ -85,7 +86,7 @@ class ReportController extends PageController {
 		if (category != null && cases.category(category).filter(CaseCategory::leaf).isPresent()) {
 			form = new ReportForm(category, "", "", "", "", "", "", "");
 		}
-		return page(form, FieldErrors.none(), user, HttpStatus.OK);
+		return page(form, FormErrors.none(), user, HttpStatus.OK);
 	}
 
 	@PostMapping(PATH)
@@ -105,7 +106,7 @@ class ReportController extends PageController {
 			permit = outcome.permit().get();
 		}
 		try {
-			FieldErrors errors = FieldErrors.none();
+			FormErrors errors = FormErrors.none();
 			NewCase report = draft(form, user, errors);
 			List<CasePhotos.CheckedPhoto> checked = checkPhotos(uploads, errors);
 			if (errors.any()) {
@@ -162,7 +163,7 @@ class ReportController extends PageController {
 		return byCode;
 	}
 
-	private NewCase draft(ReportForm form, ScopedUser user, FieldErrors errors) {
+	private NewCase draft(ReportForm form, ScopedUser user, FormErrors errors) {
 		String category = ReportForm.value(form.categoryCode()).strip();
 		if (cases.category(category).filter(c -> c.leaf() && c.active()).isEmpty()) {
 			errors.add("categoryCode", "casework.category.unknown");
@@ -207,7 +208,7 @@ class ReportController extends PageController {
 				region.isEmpty() ? null : region, user == null ? null : user.userId(), name, contact, null);
 	}
 
-	private static BigDecimal position(String field, String value, int limit, FieldErrors errors) {
+	private static BigDecimal position(String field, String value, int limit, FormErrors errors) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -232,7 +233,7 @@ class ReportController extends PageController {
 		return DECIMAL.matcher(text).matches() ? new BigDecimal(text) : null;
 	}
 
-	private List<CasePhotos.CheckedPhoto> checkPhotos(List<MultipartFile> uploads, FieldErrors errors) {
+	private List<CasePhotos.CheckedPhoto> checkPhotos(List<MultipartFile> uploads, FormErrors errors) {
 		// a file input left empty still sends one part, without a name or bytes
 		List<MultipartFile> chosen = uploads == null ? List.of()
 				: uploads.stream().filter(f -> f != null && !f.isEmpty()).toList();
@@ -272,7 +273,7 @@ class ReportController extends PageController {
 		};
 	}
 
-	private ModelAndView page(ReportForm form, FieldErrors errors, ScopedUser user, HttpStatus status) {
+	private ModelAndView page(ReportForm form, FormErrors errors, ScopedUser user, HttpStatus status) {
 		List<CaseCategory> all = cases.categories();
 		List<ReportPage.Group> groups = all.stream().filter(c -> c.parentCode() == null)
 				.map(g -> new ReportPage.Group(g, all.stream()
@@ -289,9 +290,9 @@ class ReportController extends PageController {
 	/** A refused report's errors, carried to the one place that answers with the form again. */
 	private static final class Refused extends RuntimeException {
 
-		private final FieldErrors errors;
+		private final FormErrors errors;
 
-		Refused(FieldErrors errors) {
+		Refused(FormErrors errors) {
 			super(null, null, false, false);
 			this.errors = errors;
 		}

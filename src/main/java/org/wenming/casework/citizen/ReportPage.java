@@ -2,6 +2,7 @@ package org.wenming.casework.citizen;
 
 import java.util.List;
 
+import org.wenming.platform.FormErrors;
 import org.wenming.casework.CaseCategory;
 import org.wenming.region.RegionChoice;
 
@@ -10,7 +11,7 @@ import org.wenming.region.RegionChoice;
  *
  * @param groups the category tree: each group with its active leaves
  */
-public record ReportPage(ReportForm form, FieldErrors errors, List<Group> groups, RegionChoice region,
+public record ReportPage(ReportForm form, FormErrors errors, List<Group> groups, RegionChoice region,
 		int maxPhotos, long maxPhotoMegabytes, boolean signedIn) {
 
 	public record Group(CaseCategory group, List<CaseCategory> leaves) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.FormErrors;
 import org.wenming.region.FieldProblem;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.ProfileChanges;
@@ -52,10 +53,10 @@ class MyVolunteerController extends Pages {
 			return new ModelAndView("redirect:/me/volunteer?done=saved");
 		}
 		catch (VolunteerRefusedException ex) {
-			return page(volunteer, form, FormErrors.of(ex.problems()), null, HttpStatus.BAD_REQUEST);
+			return page(volunteer, form, ProblemErrors.of(ex.problems()), null, HttpStatus.BAD_REQUEST);
 		}
 		catch (StaleVolunteerException ex) {
-			return page(volunteer, form, FormErrors.of(java.util.List.of(new FieldProblem("version",
+			return page(volunteer, form, ProblemErrors.of(java.util.List.of(new FieldProblem("version",
 					"volunteer.error.stale"))), null, HttpStatus.CONFLICT);
 		}
 	}
@@ -67,7 +68,7 @@ class MyVolunteerController extends Pages {
 			return new ModelAndView("volunteer/not-registered", Map.of(), HttpStatus.NOT_FOUND);
 		}
 		if (!"true".equals(confirm)) {
-			return page(volunteer, ProfileForm.of(volunteer), FormErrors.of(java.util.List.of(new FieldProblem(
+			return page(volunteer, ProfileForm.of(volunteer), ProblemErrors.of(java.util.List.of(new FieldProblem(
 					"confirm", "volunteer.error.confirmWithdraw"))), null, HttpStatus.BAD_REQUEST);
 		}
 		volunteers.withdrawOwn(me);
@@ -82,7 +83,7 @@ class MyVolunteerController extends Pages {
 			return new ModelAndView("volunteer/not-registered", Map.of(), HttpStatus.NOT_FOUND);
 		}
 		if (show != null && !"true".equals(show)) {
-			return page(volunteer, ProfileForm.of(volunteer), FormErrors.of(java.util.List.of(new FieldProblem(
+			return page(volunteer, ProfileForm.of(volunteer), ProblemErrors.of(java.util.List.of(new FieldProblem(
 					"show", "volunteer.error.publicListing"))), null, HttpStatus.BAD_REQUEST);
 		}
 		volunteers.showPublicly(me, show != null);

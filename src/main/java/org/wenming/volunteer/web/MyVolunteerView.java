@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.wenming.platform.FormErrors;
 import org.wenming.volunteer.Skill;
 import org.wenming.volunteer.Volunteer;
 

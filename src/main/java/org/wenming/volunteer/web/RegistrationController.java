@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.FormErrors;
 import org.wenming.volunteer.Volunteer;
 import org.wenming.volunteer.VolunteerRefusedException;
 import org.wenming.volunteer.Volunteers;
@@ -36,7 +37,7 @@ class RegistrationController extends Pages {
 			return new ModelAndView("volunteer/registered", Map.of("volunteer", volunteer));
 		}
 		catch (VolunteerRefusedException ex) {
-			return page(form, FormErrors.of(ex.problems()), HttpStatus.BAD_REQUEST);
+			return page(form, ProblemErrors.of(ex.problems()), HttpStatus.BAD_REQUEST);
 		}
 	}
 

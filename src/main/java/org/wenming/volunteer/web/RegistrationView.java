@@ -2,6 +2,7 @@ package org.wenming.volunteer.web;
 
 import java.util.List;
 
+import org.wenming.platform.FormErrors;
 import org.wenming.region.RegionChoice;
 import org.wenming.volunteer.Gender;
 import org.wenming.volunteer.IdType;

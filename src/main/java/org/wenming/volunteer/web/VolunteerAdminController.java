@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.FormErrors;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.FieldProblem;
 import org.wenming.shared.ScopedUser;
@@ -69,7 +70,7 @@ class VolunteerAdminController extends Pages {
 			return new ModelAndView("redirect:/admin/volunteers/" + volunteer.id());
 		}
 		catch (VolunteerRefusedException ex) {
-			return form(form, user, FormErrors.of(ex.problems()), HttpStatus.BAD_REQUEST);
+			return form(form, user, ProblemErrors.of(ex.problems()), HttpStatus.BAD_REQUEST);
 		}
 	}
 
@@ -89,7 +90,7 @@ class VolunteerAdminController extends Pages {
 				.orElseThrow(() -> new VolunteerNotFoundException(0));
 		PersonalField which = PersonalField.parse(field == null ? null : field.strip()).orElse(null);
 		if (which == null) {
-			return detail(volunteer, user, FormErrors.of(List.of(new FieldProblem("field", "volunteer.error.field"))),
+			return detail(volunteer, user, ProblemErrors.of(List.of(new FieldProblem("field", "volunteer.error.field"))),
 					reason, HttpStatus.BAD_REQUEST);
 		}
 		String value;
@@ -97,7 +98,7 @@ class VolunteerAdminController extends Pages {
 			value = volunteers.reveal(volunteer.id(), which, reason, user, request.getRemoteAddr());
 		}
 		catch (InvalidInputException ex) {
-			return detail(volunteer, user, FormErrors.of(List.of(new FieldProblem("reason", "volunteer.error.reason"))),
+			return detail(volunteer, user, ProblemErrors.of(List.of(new FieldProblem("reason", "volunteer.error.reason"))),
 					reason, HttpStatus.BAD_REQUEST);
 		}
 		response.setHeader("Cache-Control", "no-store");

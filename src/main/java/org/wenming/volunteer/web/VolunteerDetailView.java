@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.wenming.platform.FormErrors;
 import org.wenming.volunteer.Skill;
 import org.wenming.volunteer.Volunteer;
 
