@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.wenming.ledger.internal.HoursPolicy;
+import org.wenming.platform.BulkLoadWindow;
 import org.wenming.ledger.internal.LedgerWriter;
 import org.wenming.ledger.internal.RecordHash;
 
@@ -54,10 +55,10 @@ public class LedgerBulkLoad {
 
 	/**
 	 * What was appended: seq {@code firstSeq..lastSeq} ({@code records} = 0 when nothing was), and how
-	 * long the COPY (with the producer's own work) and the totals took.
+	 * long the COPY (with the producer's own work), the totals and the set-aside indexes took.
 	 */
 	public record Loaded(long firstSeq, long lastSeq, long records, BigDecimal hours, long copyMillis,
-			long sendingMillis, long totalsMillis) {
+			long sendingMillis, long totalsMillis, long indexMillis) {
 	}
 
 	private static final String COPY = """
@@ -121,29 +122,9 @@ public class LedgerBulkLoad {
 				.query((rs, n) -> new Object[] { rs.getLong(1), rs.getBytes(2) }).single();
 		long before = (Long) head[0];
 		long started = System.nanoTime();
-		List<String[]> indexes = List.of();
-		List<String[]> foreignKeys = List.of();
-		if (large) {
-			// definitions from the catalogue, so whatever the migrations made is made again exactly
-			indexes = jdbc.sql("""
-					select indexname, indexdef from pg_indexes
-					where schemaname = current_schema() and tablename = 'service_record'
-					    and indexname <> 'service_record_pkey'""")
-					.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
-			// the totals tables' foreign keys too: a lookup per inserted row is most of their cost
-			foreignKeys = jdbc.sql("""
-					select conrelid::regclass::text, conname, pg_get_constraintdef(oid) from pg_constraint
-					where conrelid in ('service_record'::regclass, 'volunteer_hours'::regclass,
-					    'volunteer_year_hours'::regclass, 'volunteer_day_hours'::regclass) and contype = 'f'
-					order by 1, 2""")
-					.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }).list();
-			for (String[] fk : foreignKeys) {
-				jdbc.sql("alter table " + identifier(fk[0]) + " drop constraint " + identifier(fk[1])).update();
-			}
-			for (String[] index : indexes) {
-				jdbc.sql("drop index " + identifier(index[0])).update();
-			}
-		}
+		// the totals tables keep their primary keys: the totals are added to with "on conflict"
+		BulkLoadWindow window = large ? BulkLoadWindow.open(jdbc, List.of("service_record"),
+				List.of("volunteer_hours", "volunteer_year_hours", "volunteer_day_hours")) : null;
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		Chain chain;
 		try {
@@ -166,35 +147,21 @@ public class LedgerBulkLoad {
 			throw new IllegalStateException("bulk append failed: " + ex.getMessage(), ex);
 		}
 		long copied = System.nanoTime();
-		if (large) {
-			String memory = jdbc.sql("select current_setting('maintenance_work_mem')").query(String.class).single();
-			jdbc.sql("select set_config('maintenance_work_mem', '512MB', true)").query(String.class).single();
-			for (String[] index : indexes) {
-				jdbc.sql(index[1]).update();
-			}
-			jdbc.sql("select set_config('maintenance_work_mem', :value, true)").param("value", memory)
-					.query(String.class).single();
-		}
 		if (chain.count == 0) {
-			for (String[] fk : foreignKeys) {
-				jdbc.sql("alter table " + identifier(fk[0]) + " add constraint " + identifier(fk[1]) + " " + fk[2])
-						.update();
+			if (window != null) {
+				window.restore();
 			}
-			return new Loaded(before + 1, before, 0, BigDecimal.ZERO, 0, 0, 0);
+			return new Loaded(before + 1, before, 0, BigDecimal.ZERO, 0, 0, 0, 0);
 		}
 		jdbc.sql("update ledger_head set last_seq = :seq, last_hash = :hash").param("seq", chain.seq)
 				.param("hash", chain.prev).update();
 		addTotals(before);
-		// each foreign key checked once, set-based, over the whole table
-		for (String[] fk : foreignKeys) {
-			jdbc.sql("alter table " + identifier(fk[0]) + " add constraint " + identifier(fk[1]) + " " + fk[2]).update();
+		long totalled = System.nanoTime();
+		if (window != null) {
+			window.restore();
 		}
 		return new Loaded(before + 1, chain.seq, chain.count, chain.hours, (copied - started) / 1_000_000,
-				chain.sending / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
-	}
-
-	private static String identifier(String name) {
-		return "\"" + name.replace("\"", "\"\"") + "\"";
+				chain.sending / 1_000_000, (totalled - copied) / 1_000_000, (System.nanoTime() - totalled) / 1_000_000);
 	}
 
 	/** The three totals tables, added to from the new records in three set-based statements. */
@@ -361,6 +328,7 @@ public class LedgerBulkLoad {
 			catch (SQLException ex) {
 				throw new IllegalStateException("bulk append failed: " + ex.getMessage(), ex);
 			}
+			sending += System.nanoTime() - t0;
 		}
 	}
 

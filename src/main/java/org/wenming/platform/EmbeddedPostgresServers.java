@@ -120,6 +120,9 @@ final class EmbeddedPostgresServers {
 					.setServerConfig("max_connections", "100")
 					.setServerConfig("shared_buffers", "256MB")
 					.setServerConfig("timezone", "UTC")
+					// bulk loads (an import, the demo city) write gigabytes: fewer checkpoints, so fewer pages
+					// written twice (a page's first change after a checkpoint goes to the WAL whole)
+					.setServerConfig("max_wal_size", "4GB")
 					// zonky starts PostgreSQL for throw-away test data (fsync and synchronous commit off);
 					// Wenming's data is real, so a committed record must survive a power cut
 					.setServerConfig("fsync", durable ? "on" : "off")

@@ -10,12 +10,15 @@ import org.wenming.casework.CaseHistoryReplay;
 import org.wenming.casework.CaseSource;
 import org.wenming.casework.CaseStatus;
 
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Drives a {@link RectificationCase} through a past history with its own guarded steps. */
 public final class CaseReplayer {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** Keys in order: the details' maps iterate in an order that changes from one JVM to the next. */
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+		.build();
 
 	private CaseReplayer() {
 	}

@@ -16,8 +16,8 @@ import org.postgresql.copy.CopyIn;
 /**
  * Rows streamed into one table through {@code COPY … FROM STDIN} (text format), a megabyte at a
  * time, so memory stays bounded whatever the count. Every value except sealed ones (AES-GCM
- * ciphertexts, random by design) also goes into the run's digest, which is what "same seed, same
- * rows" is checked on.
+ * ciphertexts, random by design, and hashes keyed by the installation's key) also goes into the
+ * run's digest, which is what "same seed, same rows" is checked on.
  */
 final class CopyRows implements AutoCloseable {
 
@@ -66,12 +66,10 @@ final class CopyRows implements AutoCloseable {
 		return raw(value.toString());
 	}
 
-	/** A bytea value that is part of the digest (a hash). */
-	CopyRows bytes(byte[] value) {
-		return raw(value == null ? "\\N" : "\\\\x" + HEX.formatHex(value));
-	}
-
-	/** A bytea value left out of the digest (a ciphertext). */
+	/**
+	 * A bytea value left out of the digest: a ciphertext (random by design) or a keyed hash (keyed by
+	 * the installation's own key), so the digest of a seed is the same on every installation.
+	 */
 	CopyRows sealed(byte[] value) {
 		separator();
 		buffer.append(value == null ? "\\N" : "\\\\x" + HEX.formatHex(value));
