@@ -41,7 +41,7 @@ session() {
 # start_server PORT PG_PORT [ARGUMENTS...]: a fresh Wenming (the packaged jar, built if missing) on a
 # data folder of its own, with its own embedded PostgreSQL; stopped and removed when the script exits.
 # Sets WORK (a new scratch folder), BASE, PID, ADMIN_PASSWORD, and SQL (psql on its database).
-# EXTRA_ARGS are passed to the server too.
+# EXTRA_ARGS are passed to the server too, JAVA_OPTS to its JVM (e.g. a profiler's -agentpath).
 start_server() {
   local port=$1 pg_port=$2
   shift 2
@@ -51,7 +51,7 @@ start_server() {
   export WORK=$(mktemp -d)
   BASE="http://localhost:$port"
   ADMIN_PASSWORD="Bench-admin-$(date +%s)"
-  WENMING_ADMIN_PASSWORD="$ADMIN_PASSWORD" WENMING_COOKIE_SECURE=false java -jar target/wenming.jar \
+  WENMING_ADMIN_PASSWORD="$ADMIN_PASSWORD" WENMING_COOKIE_SECURE=false java ${JAVA_OPTS:-} -jar target/wenming.jar \
     --server.port=$port --wenming.db.embedded-directory="$WORK/data" --wenming.db.embedded-port=$pg_port \
     --wenming.demo.on-first-start=none "$@" ${EXTRA_ARGS:-} > "$WORK/server.log" 2>&1 &
   PID=$!

@@ -498,6 +498,7 @@ class DataScopeEndpointsTest {
 		try {
 			report = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("dinghu-import", ".csv"),
 					"\uFEFF行号,列,值,规则\n2,姓名,x,测试\n");
+			report.toFile().deleteOnExit();
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
