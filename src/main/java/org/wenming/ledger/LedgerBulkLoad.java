@@ -21,9 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.wenming.ledger.internal.HoursPolicy;
-import org.wenming.platform.BulkLoadWindow;
 import org.wenming.ledger.internal.LedgerWriter;
 import org.wenming.ledger.internal.RecordHash;
+import org.wenming.platform.BulkLoadWindow;
 
 /**
  * Appends a stream of SERVICE and MANUAL records to the chain in bulk (the demo city, a migration from
@@ -106,11 +106,11 @@ public class LedgerBulkLoad {
 	}
 
 	/**
-	 * The same for a load of millions of records: the table's secondary indexes and foreign keys are
-	 * dropped for the COPY and built again after it (a sorted index build and one set-based check of
-	 * each foreign key instead of a lookup per row), all in the caller's transaction, which holds the
-	 * table exclusively until it ends. The unique index is built again too, so a duplicate still fails
-	 * the load.
+	 * The same for a load of millions of records: the table's secondary indexes and foreign keys (and
+	 * the totals tables' foreign keys) are set aside for the COPY and made again after the totals
+	 * ({@link BulkLoadWindow}: a sorted index build and one set-based check of each foreign key instead
+	 * of a lookup per row), all in the caller's transaction, which holds the table exclusively until it
+	 * ends. The unique index is built again too, so a duplicate still fails the load.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Loaded loadLarge(Consumer<Appender> producer) {

@@ -264,7 +264,7 @@ class DemoCityTest {
 	@Test
 	void aFailureMidwayLeavesTheDatabaseAsItWas() {
 		Map<String, Object> before = state();
-		for (String failAt : List.of("volunteers", "ledger", "cases")) {
+		for (String failAt : List.of("volunteers", "indexes", "ledger", "cases")) {
 			assertThatThrownBy(() -> city.generate(DemoScale.TINY, 5, AS_OF, true, line -> {
 			}, step -> {
 				if (step.equals(failAt)) {
@@ -287,7 +287,15 @@ class DemoCityTest {
 				       (select count(*) from practice_site where updated_by = 'demo') as sites,
 				       (select last_value from volunteer_id_seq) as volunteer_seq,
 				       (select last_value from team_id_seq) as team_seq,
-				       (select last_value from case_number_seq) as case_number_seq""")
+				       (select last_value from case_number_seq) as case_number_seq,
+				       -- the indexes and constraints set aside during the load come back with a rollback too
+				       (select string_agg(indexdef, '; ' order by indexdef) from pg_indexes
+				        where tablename in ('volunteer', 'volunteer_history', 'team_member', 'activity', 'shift',
+				            'signup', 'attendance', 'service_record')) as indexes,
+				       (select string_agg(conname || ' ' || pg_get_constraintdef(oid), '; ' order by conname)
+				        from pg_constraint where conrelid in ('volunteer'::regclass, 'team_member'::regclass,
+				            'signup'::regclass, 'attendance'::regclass, 'service_record'::regclass,
+				            'volunteer_day_hours'::regclass)) as constraints""")
 				.query().singleRow();
 	}
 
