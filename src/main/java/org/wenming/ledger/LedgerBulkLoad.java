@@ -183,14 +183,24 @@ public class LedgerBulkLoad {
 				on conflict (volunteer_id, year) do update set hours = volunteer_year_hours.hours + excluded.hours,
 				    records = volunteer_year_hours.records + excluded.records""")
 				.param("before", before).update();
+		// one row per volunteer and city day, about one per record: existing days are raised, the rest
+		// inserted in key order (an "on conflict" upsert of 18 M rows took 157 s, this 112 s). Safe without
+		// "on conflict" because every writer of the totals holds the chain's head lock, as this load does.
 		int overCap = jdbc.sql("""
 				with added as (
+				    select volunteer_id, (started_at at time zone 'Asia/Shanghai')::date as day, sum(hours) as hours
+				    from service_record where seq > :before group by 1, 2),
+				raised as (
+				    update volunteer_day_hours t set hours = t.hours + a.hours from added a
+				    where t.volunteer_id = a.volunteer_id and t.day = a.day
+				    returning t.volunteer_id, t.day, t.hours),
+				fresh as (
 				    insert into volunteer_day_hours (volunteer_id, day, hours)
-				    select volunteer_id, (started_at at time zone 'Asia/Shanghai')::date, sum(hours)
-				    from service_record where seq > :before group by 1, 2 order by 1, 2
-				    on conflict (volunteer_id, day) do update set hours = volunteer_day_hours.hours + excluded.hours
+				    select a.volunteer_id, a.day, a.hours from added a
+				    where not exists (select 1 from raised r where r.volunteer_id = a.volunteer_id and r.day = a.day)
+				    order by 1, 2
 				    returning hours)
-				select count(*) from added where hours > :cap""")
+				select (select count(*) from raised where hours > :cap) + (select count(*) from fresh where hours > :cap)""")
 				.param("before", before).param("cap", policy.dailyCap()).query(Integer.class).single();
 		jdbc.sql("select set_config('work_mem', :value, true)").param("value", workMem).query(String.class).single();
 		if (overCap > 0) {

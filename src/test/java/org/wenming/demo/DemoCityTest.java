@@ -370,6 +370,14 @@ class DemoCityTest {
 			assertThat(ledger.verify(n -> {
 			}).intact()).isTrue();
 			assertThat(ledger.checkTotals()).isEmpty();
+			// a later load onto a day that already has hours: raised within the cap, refused above it
+			bulk.load(a -> a.append(record.apply(new BigDecimal("8.0"))));
+			assertThatThrownBy(() -> nested.executeWithoutResult(t -> bulk.load(a -> a.append(record.apply(new BigDecimal("4.5"))))))
+					.isInstanceOf(org.wenming.ledger.LedgerRefusedException.class).hasMessageContaining("dailyCap");
+			bulk.loadLarge(a -> a.append(record.apply(new BigDecimal("4.0"))));
+			assertThat(jdbc.sql("select hours from volunteer_day_hours where volunteer_id = :v and day = date '2021-03-01'")
+					.param("v", volunteer).query(BigDecimal.class).single()).isEqualByComparingTo("12.0");
+			assertThat(ledger.checkTotals()).isEmpty();
 			return head;
 		}, 13);
 	}
