@@ -49,9 +49,8 @@ class DatabaseConfiguration {
 	HikariDataSource keyLookupDataSource(HikariDataSource dataSource) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("wenming-key-lookups");
-		// a fixed size (HikariCP's advice): under load a growing pool kept trying to add connections
 		config.setMaximumPoolSize(10);
-		config.setMinimumIdle(10);
+		config.setMinimumIdle(2);
 		config.setJdbcUrl(dataSource.getJdbcUrl());
 		config.setUsername(dataSource.getUsername());
 		config.setPassword(dataSource.getPassword());

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -16,6 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = "wenming.scheduling.enabled=false")
 @ActiveProfiles("test")
+// a context of its own: closed after this class, so its connection pools do not stay open beside the suite's
+@DirtiesContext
 class CommandSchedulingTest {
 
 	@Autowired
