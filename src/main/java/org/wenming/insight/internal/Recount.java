@@ -1,6 +1,9 @@
 package org.wenming.insight.internal;
 
-import java.time.OffsetDateTime;
+import static java.util.stream.Collectors.joining;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -123,40 +126,46 @@ class Recount implements InsightAggregates {
 	@Transactional(readOnly = true)
 	public List<AggregateDifference> check() {
 		List<AggregateDifference> differences = new ArrayList<>();
-		jdbc.sql("""
-				select coalesce(m.metric, r.metric), coalesce(m.region_code, r.region_code), coalesce(m.month, r.month),
-				    coalesce(m.dim, r.dim), m.value, r.value
-				from insight_cell m full join (%s) r
-				    on r.metric = m.metric and r.region_code = m.region_code and r.month = m.month and r.dim = m.dim
-				where coalesce(m.value, 0) <> coalesce(r.value, 0)
-				order by 1, 2, 3, 4 limit %d""".formatted(CELLS, LISTED_MAX))
-			.query((rs, n) -> new AggregateDifference(rs.getString(1) + ", " + rs.getString(2) + ", "
-					+ rs.getObject(3, java.time.LocalDate.class).toString().substring(0, 7)
-					+ (rs.getString(4).isEmpty() ? "" : ", " + rs.getString(4)), rs.getBigDecimal(5), rs.getBigDecimal(6)))
-			.list().forEach(differences::add);
-		jdbc.sql("""
-				select coalesce(m.team_id, r.team_id), coalesce(m.year, r.year), m.hours, r.hours
-				from insight_team_hours m full join (%s) r on r.team_id = m.team_id and r.year = m.year
-				where coalesce(m.hours, 0) <> coalesce(r.hours, 0) order by 1, 2 limit %d""".formatted(TEAM_HOURS, LISTED_MAX))
-			.query((rs, n) -> new AggregateDifference("team hours, team " + rs.getLong(1) + ", " + rs.getInt(2),
-					rs.getBigDecimal(3), rs.getBigDecimal(4)))
-			.list().forEach(differences::add);
-		jdbc.sql("""
-				select coalesce(m.volunteer_id, r.volunteer_id), coalesce(m.year, r.year), m.hours, r.hours
-				from insight_volunteer_hours m full join (%s) r on r.volunteer_id = m.volunteer_id and r.year = m.year
-				where coalesce(m.hours, 0) <> coalesce(r.hours, 0) order by 1, 2 limit %d""".formatted(VOLUNTEER_HOURS, LISTED_MAX))
-			.query((rs, n) -> new AggregateDifference("volunteer hours, volunteer " + rs.getLong(1) + ", " + rs.getInt(2),
-					rs.getBigDecimal(3), rs.getBigDecimal(4)))
-			.list().forEach(differences::add);
-		jdbc.sql("""
-				select coalesce(m.site_id, r.site_id), coalesce(m.month, r.month), coalesce(m.metric, r.metric), m.value, r.value
-				from insight_site_cell m full join (%s) r on r.site_id = m.site_id and r.month = m.month and r.metric = m.metric
-				where coalesce(m.value, 0) <> coalesce(r.value, 0) order by 1, 2, 3 limit %d""".formatted(SITE_CELLS, LISTED_MAX))
-			.query((rs, n) -> new AggregateDifference("site " + rs.getLong(1) + ", "
-					+ rs.getObject(2, java.time.LocalDate.class).toString().substring(0, 7) + ", " + rs.getString(3),
-					rs.getBigDecimal(4), rs.getBigDecimal(5)))
-			.list().forEach(differences::add);
+		differences.addAll(differences("insight_cell", CELLS, List.of("metric", "region_code", "month", "dim"), "value",
+				rs -> rs.getString(1) + ", " + rs.getString(2) + ", " + month(rs, 3)
+						+ (rs.getString(4).isEmpty() ? "" : ", " + rs.getString(4))));
+		differences.addAll(differences("insight_team_hours", TEAM_HOURS, List.of("team_id", "year"), "hours",
+				rs -> "team hours, team " + rs.getLong(1) + ", " + rs.getInt(2)));
+		differences.addAll(differences("insight_volunteer_hours", VOLUNTEER_HOURS, List.of("volunteer_id", "year"),
+				"hours", rs -> "volunteer hours, volunteer " + rs.getLong(1) + ", " + rs.getInt(2)));
+		differences.addAll(differences("insight_site_cell", SITE_CELLS, List.of("site_id", "month", "metric"), "value",
+				rs -> "site " + rs.getLong(1) + ", " + month(rs, 2) + ", " + rs.getString(3)));
 		return differences;
+	}
+
+	/** Names an aggregate from its key columns (1..n of the row). */
+	@FunctionalInterface
+	private interface Label {
+
+		String of(ResultSet rs) throws SQLException;
+	}
+
+	/**
+	 * The keys where a maintained table and its recount disagree (a row missing on either side counts as
+	 * zero), at most {@link #LISTED_MAX}, in key order.
+	 */
+	private List<AggregateDifference> differences(String table, String recount, List<String> keys, String value,
+			Label label) {
+		String keyColumns = keys.stream().map(k -> "coalesce(m.%1$s, r.%1$s)".formatted(k)).collect(joining(", "));
+		String join = keys.stream().map(k -> "r.%1$s = m.%1$s".formatted(k)).collect(joining(" and "));
+		String order = java.util.stream.IntStream.rangeClosed(1, keys.size()).mapToObj(Integer::toString)
+			.collect(joining(", "));
+		int n = keys.size();
+		return jdbc.sql("""
+				select %1$s, m.%5$s, r.%5$s from %2$s m full join (%3$s) r on %4$s
+				where coalesce(m.%5$s, 0) <> coalesce(r.%5$s, 0) order by %6$s limit %7$d"""
+			.formatted(keyColumns, table, recount, join, value, order, LISTED_MAX))
+			.query((rs, row) -> new AggregateDifference(label.of(rs), rs.getBigDecimal(n + 1), rs.getBigDecimal(n + 2)))
+			.list();
+	}
+
+	private static String month(ResultSet rs, int column) throws SQLException {
+		return rs.getObject(column, java.time.LocalDate.class).toString().substring(0, 7);
 	}
 
 }
