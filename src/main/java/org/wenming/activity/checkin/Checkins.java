@@ -29,6 +29,9 @@ import org.wenming.shared.Roles;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.team.Teams;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Check-in and check-out (签到签退) by QR code or by staff, the forgotten check-out, and the
  * organizer's confirmation of attendance, which hands the served time to the ledger through
@@ -56,6 +59,10 @@ class Checkins {
 	private final Teams teams;
 
 	private final ApplicationEventPublisher events;
+
+	/** Shifts scanned lately, for the quick path (which checks they are unchanged before it writes). */
+	private final Cache<Long, KnownShift> knownShifts = Caffeine.newBuilder().maximumSize(10_000)
+			.expireAfterAccess(Duration.ofHours(1)).build();
 
 	Checkins(JdbcClient jdbc, @KeyLookups JdbcClient keyLookups, TransactionTemplate transactions, CheckinTokens tokens, CheckinProperties properties,
 			Clock clock, Teams teams, ApplicationEventPublisher events) {
@@ -185,48 +192,29 @@ class Checkins {
 			Double latitude, Double longitude) {
 		CheckinTokens.Token read = tokens.read(token)
 				.orElseThrow(() -> new CheckRefusedException(CheckRefusal.TOKEN_FORGED));
+		Instant now = clock.instant();
+		Instant at = (occurredAt == null ? now : occurredAt).truncatedTo(ChronoUnit.MICROS);
+		boolean in = "IN".equals(action);
+		String outcome = in ? "CHECKED_IN" : "CHECKED_OUT";
+		if (writtenAtOnce(user, idempotencyKey, read, in, outcome, at, now, latitude, longitude)) {
+			return new CheckAnswer(outcome, read.shiftId(), action, cityTime(at));
+		}
 		Standing standing = standing(user, idempotencyKey, read.shiftId())
 				.orElseThrow(() -> new CheckRefusedException(CheckRefusal.NOT_A_VOLUNTEER));
 		if (standing.answer() != null) {
 			return replayed(standing.answer(), read.shiftId(), action);
 		}
-		Instant now = clock.instant();
-		Instant at = (occurredAt == null ? now : occurredAt).truncatedTo(ChronoUnit.MICROS);
-		if (at.isAfter(now.plus(properties.clockSkew()))) {
-			throw new CheckRefusedException(CheckRefusal.OCCURRED_IN_FUTURE);
-		}
-		if (at.isBefore(now.minus(properties.offlineWindow()))) {
-			throw new CheckRefusedException(CheckRefusal.OCCURRED_TOO_LONG_AGO);
-		}
-		// the token's period is checked against when the scan happened, so a queued scan stays valid
-		if (!tokens.fresh(read.slot(), at)) {
-			throw new CheckRefusedException(CheckRefusal.TOKEN_EXPIRED);
-		}
 		ShiftInfo shift = standing.shift();
-		if (shift == null) {
-			throw new CheckRefusedException(CheckRefusal.TOKEN_FORGED);
+		if (shift != null) {
+			knownShifts.put(shift.shiftId(), new KnownShift(shift, standing.facts()));
 		}
-		if (!shift.open()) {
-			throw new CheckRefusedException(CheckRefusal.ACTIVITY_NOT_OPEN);
-		}
-		if (shift.confirmedAt() != null) {
-			throw new CheckRefusedException(CheckRefusal.ALREADY_CONFIRMED);
-		}
+		scanRules(read, at, now, shift);
 		if (!standing.signedUp()) {
 			throw new CheckRefusedException(CheckRefusal.NOT_SIGNED_UP);
 		}
-		if (shift.geofenced()) {
-			if (latitude == null || longitude == null) {
-				throw new CheckRefusedException(CheckRefusal.POSITION_REQUIRED);
-			}
-			if (EarthDistance.metres(shift.latitude(), shift.longitude(), latitude, longitude) > shift.geofenceRadius()) {
-				throw new CheckRefusedException(CheckRefusal.OUTSIDE_GEOFENCE);
-			}
-		}
-		boolean in = "IN".equals(action);
+		geofence(shift, latitude, longitude);
 		timeRules(shift, in, at, standing.checkedInAt(), standing.checkedOutAt());
 		long volunteerId = standing.volunteerId();
-		String outcome = in ? "CHECKED_IN" : "CHECKED_OUT";
 		// One statement, committed on its own: the attendance change and, only if it happened, the
 		// request row with its answer. The key's primary key refuses a second answer: the statement
 		// then fails whole and the stored answer is read. A retry racing the first waits on the
@@ -260,15 +248,91 @@ class Checkins {
 		throw new CheckRefusedException(in ? CheckRefusal.ALREADY_CHECKED_IN : CheckRefusal.ALREADY_CHECKED_OUT);
 	}
 
+	/**
+	 * The common scan in one statement instead of a read and a write (under load the read was a
+	 * third of a check-in's cost): a shift this server has seen before is judged by the same rules on
+	 * what it saw, and the statement writes only if those facts are still the database's, the
+	 * volunteer is active with a confirmed sign-up and the attendance allows the action. It only ever
+	 * accepts: whatever it does not write (a retry, a refusal, a shift changed since, a key used
+	 * before) goes the long way, which reads everything anew and gives the answer.
+	 *
+	 * @return whether the scan was recorded
+	 */
+	private boolean writtenAtOnce(ScopedUser user, String key, CheckinTokens.Token read, boolean in, String outcome,
+			Instant at, Instant now, Double latitude, Double longitude) {
+		KnownShift known = knownShifts.getIfPresent(read.shiftId());
+		if (known == null) {
+			return false;
+		}
+		try {
+			scanRules(read, at, now, known.shift());
+			geofence(known.shift(), latitude, longitude);
+			shiftTimes(known.shift(), in, at);
+			return keyLookups.sql(in ? QUICK_IN : QUICK_OUT).param("user", user.userId()).param("key", key)
+					.param("shift", read.shiftId()).param("facts", known.facts()).param("at", Timestamp.from(at))
+					.param("now", Timestamp.from(now)).param("outcome", outcome).param("by", user.username())
+					.query(Integer.class).single() > 0;
+		}
+		catch (CheckRefusedException | DuplicateKeyException theLongWayAnswers) {
+			return false;
+		}
+	}
+
+	/** What a shift seen before looked like, and its {@link #SHIFT_FACTS} then. */
+	private record KnownShift(ShiftInfo shift, String facts) {
+	}
+
+	/**
+	 * Everything the scan rules read of a shift, as one text: the quick path writes only while the
+	 * shift's facts are still this. Attendance confirmation is checked on its own (it must be none).
+	 */
+	private static final String SHIFT_FACTS = """
+			row(extract(epoch from s.starts_at), extract(epoch from s.ends_at), a.status, a.geofence_radius_m,
+			    coalesce(a.latitude, ps.latitude), coalesce(a.longitude, ps.longitude))::text""";
+
+	/** The quick path's conditions: the shift as seen and unconfirmed, the volunteer active and signed up. */
+	private static final String QUICK_CONDITIONS = """
+			with open as (
+			    select s.id from shift s join activity a on a.id = s.activity_id
+			    left join practice_site ps on ps.id = a.site_id
+			    where s.id = :shift and s.attendance_confirmed_at is null and (""" + SHIFT_FACTS + """
+			) = :facts
+			    for share of s),
+			signed_up as (
+			    select v.id from volunteer v
+			    where v.user_id = :user and v.status = 'ACTIVE'
+			      and exists (select 1 from signup su where su.shift_id = :shift and su.volunteer_id = v.id
+			                  and su.status = 'CONFIRMED')),
+			""";
+
+	private static final String REQUEST = """
+			request as (
+			    insert into check_request (volunteer_id, idempotency_key, shift_id, action, occurred_at, received_at, outcome)
+			    select volunteer_id, :key, :shift, :action, :at, :now, :outcome from changed returning 1)
+			""";
+
+	private static final String QUICK_IN = QUICK_CONDITIONS + """
+			changed as (
+			    insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by)
+			    select open.id, signed_up.id, :at, 'QR', :by from open, signed_up
+			    on conflict (shift_id, volunteer_id) do nothing returning volunteer_id),
+			""" + REQUEST.replace(":action", "'IN'") + "select count(*) from request";
+
+	private static final String QUICK_OUT = QUICK_CONDITIONS + """
+			changed as (
+			    update attendance set checked_out_at = :at, check_out_method = 'QR', check_out_by = :by
+			    where shift_id = (select id from open) and volunteer_id = (select id from signed_up)
+			      and checked_out_at is null and checked_in_at <= :at
+			    returning volunteer_id),
+			""" + REQUEST.replace(":action", "'OUT'") + "select count(*) from request";
+
 	private static final String SCAN_IN = """
 			with open as (select id from shift where id = :shift and attendance_confirmed_at is null for share),
 			changed as (
 			    insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by)
 			    select :shift, :volunteer, :at, 'QR', :by from open
-			    on conflict (shift_id, volunteer_id) do nothing returning id),
-			request as (
-			    insert into check_request (volunteer_id, idempotency_key, shift_id, action, occurred_at, received_at, outcome)
-			    select :volunteer, :key, :shift, 'IN', :at, :now, :outcome from changed returning 1)
+			    on conflict (shift_id, volunteer_id) do nothing returning volunteer_id),
+			""" + REQUEST.replace(":action", "'IN'") + """
 			select (select count(*) from open) as open, (select count(*) from changed) as changed,
 			    (select count(*) from request) as requests""";
 
@@ -278,10 +342,8 @@ class Checkins {
 			    update attendance set checked_out_at = :at, check_out_method = 'QR', check_out_by = :by
 			    where shift_id = (select id from open) and volunteer_id = :volunteer
 			      and checked_out_at is null and checked_in_at <= :at
-			    returning id),
-			request as (
-			    insert into check_request (volunteer_id, idempotency_key, shift_id, action, occurred_at, received_at, outcome)
-			    select :volunteer, :key, :shift, 'OUT', :at, :now, :outcome from changed returning 1)
+			    returning volunteer_id),
+			""" + REQUEST.replace(":action", "'OUT'") + """
 			select (select count(*) from open) as open, (select count(*) from changed) as changed,
 			    (select count(*) from request) as requests""";
 
@@ -292,13 +354,14 @@ class Checkins {
 	 * The volunteer's standing on a shift, read in one query: their id, the answer already stored
 	 * for the key (if any), the shift, whether their sign-up is confirmed, and their attendance so far.
 	 */
-	private record Standing(long volunteerId, CheckAnswer answer, ShiftInfo shift, boolean signedUp, Instant checkedInAt,
-			Instant checkedOutAt) {
+	private record Standing(long volunteerId, CheckAnswer answer, ShiftInfo shift, String facts, boolean signedUp,
+			Instant checkedInAt, Instant checkedOutAt) {
 	}
 
 	private Optional<Standing> standing(ScopedUser user, String key, long shiftId) {
 		return keyLookups.sql("select " + SHIFT_COLUMNS + """
-				, v.id as volunteer_id, r.outcome, r.shift_id as answered_shift, r.action as answered_action,
+				, """ + SHIFT_FACTS + """
+				 as facts, v.id as volunteer_id, r.outcome, r.shift_id as answered_shift, r.action as answered_action,
 				    r.occurred_at as answered_at, att.checked_in_at, att.checked_out_at,
 				    exists (select 1 from signup su where su.shift_id = :shift and su.volunteer_id = v.id
 				            and su.status = 'CONFIRMED') as signed_up
@@ -313,7 +376,8 @@ class Checkins {
 						rs.getString("outcome") == null ? null
 								: new CheckAnswer(rs.getString("outcome"), rs.getLong("answered_shift"),
 										rs.getString("answered_action"), cityTime(instant(rs, "answered_at"))),
-						rs.getObject("id") == null ? null : shiftInfo(rs, row), rs.getBoolean("signed_up"),
+						rs.getObject("id") == null ? null : shiftInfo(rs, row), rs.getString("facts"),
+						rs.getBoolean("signed_up"),
 						instant(rs, "checked_in_at"), instant(rs, "checked_out_at")))
 				.optional();
 	}
@@ -325,15 +389,45 @@ class Checkins {
 		return answer;
 	}
 
+	/** The rules a scan must pass before the volunteer's own standing: its time, its code and the shift. */
+	private void scanRules(CheckinTokens.Token read, Instant at, Instant now, ShiftInfo shift) {
+		if (at.isAfter(now.plus(properties.clockSkew()))) {
+			throw new CheckRefusedException(CheckRefusal.OCCURRED_IN_FUTURE);
+		}
+		if (at.isBefore(now.minus(properties.offlineWindow()))) {
+			throw new CheckRefusedException(CheckRefusal.OCCURRED_TOO_LONG_AGO);
+		}
+		// the token's period is checked against when the scan happened, so a queued scan stays valid
+		if (!tokens.fresh(read.slot(), at)) {
+			throw new CheckRefusedException(CheckRefusal.TOKEN_EXPIRED);
+		}
+		if (shift == null) {
+			throw new CheckRefusedException(CheckRefusal.TOKEN_FORGED);
+		}
+		if (!shift.open()) {
+			throw new CheckRefusedException(CheckRefusal.ACTIVITY_NOT_OPEN);
+		}
+		if (shift.confirmedAt() != null) {
+			throw new CheckRefusedException(CheckRefusal.ALREADY_CONFIRMED);
+		}
+	}
+
+	private static void geofence(ShiftInfo shift, Double latitude, Double longitude) {
+		if (!shift.geofenced()) {
+			return;
+		}
+		if (latitude == null || longitude == null) {
+			throw new CheckRefusedException(CheckRefusal.POSITION_REQUIRED);
+		}
+		if (EarthDistance.metres(shift.latitude(), shift.longitude(), latitude, longitude) > shift.geofenceRadius()) {
+			throw new CheckRefusedException(CheckRefusal.OUTSIDE_GEOFENCE);
+		}
+	}
+
 	/** When check-in and check-out are allowed, given the attendance so far. */
 	private void timeRules(ShiftInfo shift, boolean in, Instant at, Instant checkedInAt, Instant checkedOutAt) {
 		if (in) {
-			if (at.isBefore(shift.startsAt().minus(properties.checkInLead()))) {
-				throw new CheckRefusedException(CheckRefusal.TOO_EARLY);
-			}
-			if (at.isAfter(shift.endsAt())) {
-				throw new CheckRefusedException(CheckRefusal.SHIFT_ENDED);
-			}
+			shiftTimes(shift, true, at);
 			if (checkedInAt != null) {
 				throw new CheckRefusedException(CheckRefusal.ALREADY_CHECKED_IN);
 			}
@@ -348,7 +442,15 @@ class Checkins {
 		if (at.isBefore(checkedInAt)) {
 			throw new CheckRefusedException(CheckRefusal.BEFORE_CHECK_IN);
 		}
-		if (at.isAfter(shift.endsAt().plus(properties.autoCheckoutGrace()))) {
+		shiftTimes(shift, false, at);
+	}
+
+	/** Check-in from a lead before the start to the end; check-out until the end and the grace after it. */
+	private void shiftTimes(ShiftInfo shift, boolean in, Instant at) {
+		if (in && at.isBefore(shift.startsAt().minus(properties.checkInLead()))) {
+			throw new CheckRefusedException(CheckRefusal.TOO_EARLY);
+		}
+		if (at.isAfter(in ? shift.endsAt() : shift.endsAt().plus(properties.autoCheckoutGrace()))) {
 			throw new CheckRefusedException(CheckRefusal.SHIFT_ENDED);
 		}
 	}

@@ -302,6 +302,77 @@ class CheckinApiTest {
 		assertThat(fixtures.attendances(stranger.volunteerId())).isZero();
 	}
 
+	MvcResult scanAs(CheckinFixtures.Person person, long shift, String action) throws Exception {
+		return mvc.perform(post("/api/v1/checkins").with(person.signedIn()).with(csrf())
+				.header("Idempotency-Key", key()).contentType(MediaType.APPLICATION_JSON)
+				.content(JSON.writeValueAsString(Map.of("token", currentToken(shift), "action", action)))).andReturn();
+	}
+
+	void change(String sql, long shift) {
+		jdbc.sql(sql).param("s", shift).update();
+	}
+
+	// After a shift's first scan the server judges the next ones on the shift as it saw it, and
+	// writes only if the shift is still so (Checkins.writtenAtOnce). Before each change a scan by
+	// someone without a sign-up makes the server see the shift as it is (any scan it refuses reads
+	// it anew), so each change meets a server that would accept the scan on what it saw.
+	@Test
+	void scansAfterTheShiftOrTheSignUpChangedAreJudgedOnHowTheyAreNow() throws Exception {
+		long shift = shiftUnderWay();
+		CheckinFixtures.Person first = fixtures.volunteer();
+		fixtures.confirmedSignUp(shift, first.volunteerId());
+		CheckinFixtures.Person stranger = fixtures.volunteer();
+		assertThat(scanAs(first, shift, "IN").getResponse().getStatus()).isEqualTo(200);
+
+		refused(scanAs(stranger, shift, "IN"), 422, CheckRefusal.NOT_SIGNED_UP);
+		change("update shift set starts_at = now() + interval '2 hours', ends_at = now() + interval '4 hours' where id = :s",
+				shift);
+		refused(scan(key(), Map.of("token", currentToken(shift), "action", "IN")), 422, CheckRefusal.TOO_EARLY);
+		change("update shift set starts_at = now() - interval '1 hour', ends_at = now() + interval '2 hours' where id = :s",
+				shift);
+
+		refused(scanAs(stranger, shift, "IN"), 422, CheckRefusal.NOT_SIGNED_UP);
+		change("""
+				update activity set geofence_radius_m = 200, latitude = 23.047, longitude = 112.465
+				where id = (select activity_id from shift where id = :s)""", shift);
+		refused(scan(key(), Map.of("token", currentToken(shift), "action", "IN")), 422, CheckRefusal.POSITION_REQUIRED);
+		change("update activity set geofence_radius_m = null where id = (select activity_id from shift where id = :s)",
+				shift);
+
+		refused(scanAs(stranger, shift, "IN"), 422, CheckRefusal.NOT_SIGNED_UP);
+		change("update signup set status = 'CANCELLED' where shift_id = :s and volunteer_id = " + volunteer.volunteerId(),
+				shift);
+		refused(scan(key(), Map.of("token", currentToken(shift), "action", "IN")), 422, CheckRefusal.NOT_SIGNED_UP);
+		change("update signup set status = 'CONFIRMED' where shift_id = :s and volunteer_id = " + volunteer.volunteerId(),
+				shift);
+
+		change("update volunteer set status = 'WITHDRAWN' where id = " + volunteer.volunteerId() + " and :s > 0", shift);
+		refused(scan(key(), Map.of("token", currentToken(shift), "action", "IN")), 403, CheckRefusal.NOT_A_VOLUNTEER);
+		change("update volunteer set status = 'ACTIVE' where id = " + volunteer.volunteerId() + " and :s > 0", shift);
+		nothingRecorded();
+		assertThat(scan(key(), Map.of("token", currentToken(shift), "action", "IN")).getResponse().getStatus())
+				.isEqualTo(200);
+
+		// check-out: the shift ended more than the grace ago by the time the first volunteer leaves
+		refused(scanAs(stranger, shift, "IN"), 422, CheckRefusal.NOT_SIGNED_UP);
+		change("update shift set starts_at = now() - interval '5 hours', ends_at = now() - interval '2 hours' where id = :s",
+				shift);
+		refused(scanAs(first, shift, "OUT"), 422, CheckRefusal.SHIFT_ENDED);
+		change("update shift set starts_at = now() - interval '1 hour', ends_at = now() + interval '2 hours' where id = :s",
+				shift);
+
+		// the attendance confirmed meanwhile
+		refused(scanAs(stranger, shift, "IN"), 422, CheckRefusal.NOT_SIGNED_UP);
+		change("update shift set attendance_confirmed_at = now(), attendance_confirmed_by = 'test' where id = :s", shift);
+		refused(scan(key(), Map.of("token", currentToken(shift), "action", "OUT")), 409, CheckRefusal.ALREADY_CONFIRMED);
+
+		assertThat(jdbc.sql("select count(*) from attendance where shift_id = :s and checked_out_at is not null")
+				.param("s", shift).query(Integer.class).single()).isZero();
+		assertThat(fixtures.requests(first.volunteerId())).isEqualTo(1);
+		assertThat(fixtures.requests(volunteer.volunteerId())).isEqualTo(1);
+		assertThat(fixtures.attendances(stranger.volunteerId())).isZero();
+	}
+
 	@Test
 	void forgottenCheckOutsAreClosedAtTheShiftEndAfterTheGrace() throws Exception {
 		Instant end = now.plus(Duration.ofMinutes(50));
