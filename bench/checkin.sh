@@ -6,6 +6,8 @@
 # volunteers and confirmed sign-ups are inserted with psql (the activity pages are another part);
 # the QR tokens are signed here with the key the server is started with.
 # Needs: wrk, psql, python3. Usage: bench/checkin.sh [seconds, default 20] [connections, default 32]
+# WARMUP (seconds, default 30): check-ins before anything is measured, then the probe, then check-ins
+# again, so that the JIT compiler has seen both before the measured runs.
 # EXTRA_ARGS are passed to the server, e.g. EXTRA_ARGS=--wenming.db.embedded-durable=false to see
 # what the commit's fsync costs on this disk.
 set -euo pipefail
@@ -14,7 +16,7 @@ SECONDS_PER_RUN=${1:-20}
 CONNECTIONS=${2:-32}
 THREADS=2
 VOLUNTEERS=200
-SHIFTS=800
+SHIFTS=2000
 SECRET=$(python3 -c 'import os, base64; print(base64.b64encode(os.urandom(32)).decode())')
 . bench/lib.sh
 start_server "${PORT:-28420}" "${PG_PORT:-28434}" --wenming.checkin.secret="$SECRET" --wenming.checkin.code-period=60s
@@ -73,16 +75,22 @@ echo "one check-in: $probe"
 echo "$probe" | grep -q CHECKED_IN || { echo "the check-in did not work"; exit 1; }
 
 export WRK_THREADS=$THREADS
-# warm-up on other pairs (15 s: with 5 s the JIT compiler still took a sixth of the CPU in the measured run), then the measured runs
-CHECKIN_OFFSET=0 wrk -t$THREADS -c$CONNECTIONS -d15s -s bench/checkin.lua "$BASE" > /dev/null
+# Warm-up on other pairs, then the measured runs. With 15 s of check-ins and 5 s of the probe the
+# JIT compiler still took 10-30 % of the server's CPU in the measured check-in run (async-profiler,
+# session 6): each workload, seen after the other, made it compile the shared framework code again.
+WARMUP=${WARMUP:-30}
+CHECKIN_OFFSET=0 wrk -t$THREADS -c$CONNECTIONS -d${WARMUP}s -s bench/checkin.lua "$BASE" > /dev/null
+wrk -t$THREADS -c$CONNECTIONS -d10s "$BASE/actuator/health/liveness" > /dev/null
+tokens
+CHECKIN_OFFSET=100000 wrk -t$THREADS -c$CONNECTIONS -d10s -s bench/checkin.lua "$BASE" > /dev/null
 wrk -t$THREADS -c$CONNECTIONS -d5s "$BASE/actuator/health/liveness" > /dev/null
 baseline=$(wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
 tokens
-checkin=$(CHECKIN_OFFSET=30000 wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s -s bench/checkin.lua "$BASE" | tail -1)
+checkin=$(CHECKIN_OFFSET=200000 wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s -s bench/checkin.lua "$BASE" | tail -1)
 recorded=$($SQL -t -A -c "select count(*) from attendance")
 requests=$($SQL -t -A -c "select count(*) from check_request")
 tokens
-single=$(CHECKIN_OFFSET=110000 wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/checkin.lua "$BASE" | tail -1)
+single=$(CHECKIN_OFFSET=350000 wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/checkin.lua "$BASE" | tail -1)
 baseline1=$(wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
 field() { echo "$1" | sed "s/.*$2=\([0-9.]*\).*/\1/"; }
 
