@@ -32,6 +32,9 @@ import org.wenming.volunteer.team.Teams;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Check-in and check-out (签到签退) by QR code or by staff, the forgotten check-out, and the
  * organizer's confirmation of attendance, which hands the served time to the ledger through
@@ -60,12 +63,19 @@ class Checkins {
 
 	private final ApplicationEventPublisher events;
 
+	/** Scans recorded by one statement, and scans that went the long way (first of a shift, retries, refusals). */
+	private final Counter scansAtOnce;
+
+	private final Counter scansTheLongWay;
+
 	/** Shifts scanned lately, for the quick path (which checks they are unchanged before it writes). */
 	private final Cache<Long, KnownShift> knownShifts = Caffeine.newBuilder().maximumSize(10_000)
 			.expireAfterAccess(Duration.ofHours(1)).build();
 
 	Checkins(JdbcClient jdbc, @KeyLookups JdbcClient keyLookups, TransactionTemplate transactions, CheckinTokens tokens, CheckinProperties properties,
-			Clock clock, Teams teams, ApplicationEventPublisher events) {
+			Clock clock, Teams teams, ApplicationEventPublisher events, MeterRegistry meters) {
+		this.scansAtOnce = meters.counter("wenming.checkin.scans", "path", "one-statement");
+		this.scansTheLongWay = meters.counter("wenming.checkin.scans", "path", "long-way");
 		this.jdbc = jdbc;
 		this.keyLookups = keyLookups;
 		this.transactions = transactions;
@@ -197,8 +207,10 @@ class Checkins {
 		boolean in = "IN".equals(action);
 		String outcome = in ? "CHECKED_IN" : "CHECKED_OUT";
 		if (writtenAtOnce(user, idempotencyKey, read, in, outcome, at, now, latitude, longitude)) {
+			scansAtOnce.increment();
 			return new CheckAnswer(outcome, read.shiftId(), action, cityTime(at));
 		}
+		scansTheLongWay.increment();
 		Standing standing = standing(user, idempotencyKey, read.shiftId())
 				.orElseThrow(() -> new CheckRefusedException(CheckRefusal.NOT_A_VOLUNTEER));
 		if (standing.answer() != null) {

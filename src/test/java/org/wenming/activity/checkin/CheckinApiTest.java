@@ -29,6 +29,7 @@ import org.wenming.region.Regions;
 import org.wenming.support.WenmingTest;
 import org.wenming.volunteer.Volunteers;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +56,9 @@ class CheckinApiTest {
 
 	@Autowired
 	Checkins checkins;
+
+	@Autowired
+	MeterRegistry meters;
 
 	CheckinFixtures fixtures;
 
@@ -310,6 +314,33 @@ class CheckinApiTest {
 
 	void change(String sql, long shift) {
 		jdbc.sql(sql).param("s", shift).update();
+	}
+
+	double scans(String path) {
+		return meters.counter("wenming.checkin.scans", "path", path).count();
+	}
+
+	@Test
+	void onceTheServerHasSeenTheShiftAScanIsRecordedByOneStatement() throws Exception {
+		long shift = shiftUnderWay();
+		CheckinFixtures.Person first = fixtures.volunteer();
+		fixtures.confirmedSignUp(shift, first.volunteerId());
+		double atOnce = scans("one-statement");
+		double longWay = scans("long-way");
+		assertThat(scanAs(first, shift, "IN").getResponse().getStatus()).isEqualTo(200);
+		assertThat(scans("long-way")).isEqualTo(longWay + 1);
+		String key = key();
+		Map<String, Object> body = Map.of("token", currentToken(shift), "action", "IN");
+		String answer = scan(key, body).getResponse().getContentAsString();
+		assertThat(answer).contains("CHECKED_IN");
+		assertThat(scans("one-statement")).isEqualTo(atOnce + 1);
+		// the retry is answered the long way, with the same answer
+		assertThat(scan(key, body).getResponse().getContentAsString()).isEqualTo(answer);
+		assertThat(scans("long-way")).isEqualTo(longWay + 2);
+		assertThat(scanAs(first, shift, "OUT").getResponse().getStatus()).isEqualTo(200);
+		assertThat(scans("one-statement")).isEqualTo(atOnce + 2);
+		assertThat(fixtures.requests(volunteer.volunteerId())).isEqualTo(1);
+		assertThat(fixtures.requests(first.volunteerId())).isEqualTo(2);
 	}
 
 	// After a shift's first scan the server judges the next ones on the shift as it saw it, and
