@@ -312,8 +312,9 @@ class CheckinApiTest {
 				.content(JSON.writeValueAsString(Map.of("token", currentToken(shift), "action", action)))).andReturn();
 	}
 
+	/** A change behind the server's back: {@code :s} is the shift, {@code :v} the volunteer. */
 	void change(String sql, long shift) {
-		jdbc.sql(sql).param("s", shift).update();
+		jdbc.sql(sql).param("s", shift).param("v", volunteer.volunteerId()).update();
 	}
 
 	double scans(String path) {
@@ -371,15 +372,13 @@ class CheckinApiTest {
 				shift);
 
 		refused(scanAs(stranger, shift, "IN"), 422, CheckRefusal.NOT_SIGNED_UP);
-		change("update signup set status = 'CANCELLED' where shift_id = :s and volunteer_id = " + volunteer.volunteerId(),
-				shift);
+		change("update signup set status = 'CANCELLED' where shift_id = :s and volunteer_id = :v", shift);
 		refused(scan(key(), Map.of("token", currentToken(shift), "action", "IN")), 422, CheckRefusal.NOT_SIGNED_UP);
-		change("update signup set status = 'CONFIRMED' where shift_id = :s and volunteer_id = " + volunteer.volunteerId(),
-				shift);
+		change("update signup set status = 'CONFIRMED' where shift_id = :s and volunteer_id = :v", shift);
 
-		change("update volunteer set status = 'WITHDRAWN' where id = " + volunteer.volunteerId() + " and :s > 0", shift);
+		change("update volunteer set status = 'WITHDRAWN' where id = :v", shift);
 		refused(scan(key(), Map.of("token", currentToken(shift), "action", "IN")), 403, CheckRefusal.NOT_A_VOLUNTEER);
-		change("update volunteer set status = 'ACTIVE' where id = " + volunteer.volunteerId() + " and :s > 0", shift);
+		change("update volunteer set status = 'ACTIVE' where id = :v", shift);
 		nothingRecorded();
 		assertThat(scan(key(), Map.of("token", currentToken(shift), "action", "IN")).getResponse().getStatus())
 				.isEqualTo(200);
