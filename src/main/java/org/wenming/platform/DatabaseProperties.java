@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedPort port of the embedded PostgreSQL on 127.0.0.1; 0 picks a free one
  * @param embeddedFresh wipe the embedded data folder before starting (tests only)
  * @param embeddedDurable fsync and synchronous commit on (off only for throw-away test data)
+ * @param keyLookupPoolSize connections of the pool for the hot keyed statements ({@link KeyLookups}: the
+ *        check-in scan), 1 to 100; with fewer than the request threads they queue for it under load
  */
 @ConfigurationProperties("wenming.db")
 public record DatabaseProperties(
@@ -25,7 +27,14 @@ public record DatabaseProperties(
 		@DefaultValue("wenming-data") Path embeddedDirectory,
 		@DefaultValue("0") int embeddedPort,
 		@DefaultValue("false") boolean embeddedFresh,
-		@DefaultValue("true") boolean embeddedDurable) {
+		@DefaultValue("true") boolean embeddedDurable,
+		@DefaultValue("24") int keyLookupPoolSize) {
+
+	public DatabaseProperties {
+		if (keyLookupPoolSize < 1 || keyLookupPoolSize > 100) {
+			throw new IllegalArgumentException("wenming.db.key-lookup-pool-size must be between 1 and 100");
+		}
+	}
 
 	public boolean embedded() {
 		return url == null || url.isBlank();
