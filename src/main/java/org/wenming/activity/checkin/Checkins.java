@@ -74,8 +74,8 @@ class Checkins {
 
 	Checkins(JdbcClient jdbc, @KeyLookups JdbcClient keyLookups, TransactionTemplate transactions, CheckinTokens tokens, CheckinProperties properties,
 			Clock clock, Teams teams, ApplicationEventPublisher events, MeterRegistry meters) {
-		this.scansAtOnce = meters.counter("wenming.checkin.scans", "path", "one-statement");
-		this.scansTheLongWay = meters.counter("wenming.checkin.scans", "path", "long-way");
+		this.scansAtOnce = scans("one-statement", meters);
+		this.scansTheLongWay = scans("long-way", meters);
 		this.jdbc = jdbc;
 		this.keyLookups = keyLookups;
 		this.transactions = transactions;
@@ -84,6 +84,12 @@ class Checkins {
 		this.clock = clock;
 		this.teams = teams;
 		this.events = events;
+	}
+
+	private static Counter scans(String path, MeterRegistry meters) {
+		return Counter.builder("wenming.checkin.scans")
+				.description("QR scans by path: one statement, or the long way (first scan of a shift, retries, refusals)")
+				.tag("path", path).register(meters);
 	}
 
 	CheckinProperties properties() {
