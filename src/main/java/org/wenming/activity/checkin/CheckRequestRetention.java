@@ -1,11 +1,10 @@
 package org.wenming.activity.checkin;
 
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,27 +25,21 @@ class CheckRequestRetention {
 
 	private final Clock clock;
 
-	private final Duration retention;
+	private final CheckinProperties properties;
 
-	CheckRequestRetention(JdbcClient jdbc, Clock clock, CheckinProperties properties,
-			@Value("${wenming.checkin.request-retention:30d}") Duration retention) {
-		Duration least = properties.offlineWindow().plusDays(1);
-		if (retention.compareTo(least) < 0) {
-			throw new IllegalStateException("wenming.checkin.request-retention must be at least the offline window and a day ("
-					+ least + "), not " + retention);
-		}
+	CheckRequestRetention(JdbcClient jdbc, Clock clock, CheckinProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.retention = retention;
+		this.properties = properties;
 	}
 
 	@Scheduled(cron = "${wenming.checkin.request-purge-cron:0 27 3 * * *}", zone = "Asia/Shanghai")
 	int purge() {
 		int purged = jdbc.sql("delete from check_request where received_at < :before")
-			.param("before", java.sql.Timestamp.from(clock.instant().minus(retention)))
+			.param("before", Timestamp.from(clock.instant().minus(properties.requestRetention())))
 			.update();
 		if (purged > 0) {
-			log.info("Deleted {} check-in requests received more than {} ago", purged, retention);
+			log.info("Deleted {} check-in requests received more than {} ago", purged, properties.requestRetention());
 		}
 		return purged;
 	}

@@ -15,12 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew how far in the future a phone's clock may be and still be believed
  * @param autoCheckoutGrace how long after a shift's end forgotten check-outs are closed
  * @param minimumPresence share of the shift a volunteer must be present to count (0 turns the rule off)
+ * @param requestRetention how long a phone's idempotency keys and answers are kept (at least the offline window and a day)
  * @param secret base64 HMAC key for QR tokens (at least 32 bytes); none: generated with the embedded database
  */
 @ConfigurationProperties("wenming.checkin")
 record CheckinProperties(@DefaultValue("30s") Duration codePeriod, @DefaultValue("30m") Duration checkInLead,
 		@DefaultValue("24h") Duration offlineWindow, @DefaultValue("2m") Duration clockSkew,
-		@DefaultValue("30m") Duration autoCheckoutGrace, @DefaultValue("0.6") double minimumPresence, String secret) {
+		@DefaultValue("30m") Duration autoCheckoutGrace, @DefaultValue("0.6") double minimumPresence,
+		@DefaultValue("30d") Duration requestRetention, String secret) {
 
 	CheckinProperties {
 		require(codePeriod.compareTo(Duration.ofSeconds(30)) >= 0 && codePeriod.compareTo(Duration.ofSeconds(60)) <= 0
@@ -34,6 +36,8 @@ record CheckinProperties(@DefaultValue("30s") Duration codePeriod, @DefaultValue
 		require(!autoCheckoutGrace.isNegative() && autoCheckoutGrace.compareTo(Duration.ofDays(2)) <= 0,
 				"auto-checkout-grace", "must be between 0 and 2d");
 		require(minimumPresence >= 0 && minimumPresence <= 1, "minimum-presence", "must be between 0 and 1");
+		require(requestRetention.compareTo(offlineWindow.plusDays(1)) >= 0, "request-retention",
+				"must be at least the offline window and a day (" + offlineWindow.plusDays(1) + "), not " + requestRetention);
 	}
 
 	private static void require(boolean ok, String property, String rule) {
