@@ -5,8 +5,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,19 +12,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.region.PracticeSites;
+import org.wenming.region.RegionProperties;
 
 @Configuration(proxyBeanMethods = false)
 class RegionConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(RegionConfiguration.class);
-
-	/**
-	 * @param catalogue where the division files are (a folder; default: the copy shipped in the jar)
-	 * @param city the city whose practice network is set up on first start (default Zhaoqing, 4412)
-	 */
-	@ConfigurationProperties("wenming.regions")
-	record RegionProperties(@DefaultValue("classpath:regions/") String catalogue, @DefaultValue("4412") String city) {
-	}
 
 	@Bean
 	RegionCatalogue regionCatalogue(DataSource dataSource, TransactionTemplate transactions, ResourceLoader resources) {
