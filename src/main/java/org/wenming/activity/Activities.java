@@ -58,11 +58,11 @@ public class Activities {
 			    a.status, a.cancel_reason, a.audience_count, a.created_by, a.starts_at, a.ends_at, a.published_at,
 			    a.finished_at, a.cancelled_at, a.version
 			from activity a
-			left join team ot on ot.id = a.organizer_team_id
-			left join practice_site os on os.id = a.organizer_site_id
-			left join team lt on lt.id = a.lecture_team_id
-			left join practice_site ps on ps.id = a.site_id
-			join region r on r.code = a.region_code
+			left join published_team ot on ot.id = a.organizer_team_id
+			left join published_practice_site os on os.id = a.organizer_site_id
+			left join published_team lt on lt.id = a.lecture_team_id
+			left join published_practice_site ps on ps.id = a.site_id
+			join published_region r on r.code = a.region_code
 			""";
 
 	static final RowMapper<Activity> ROW = (rs, i) -> new Activity(rs.getLong("id"), rs.getString("title"),
@@ -89,12 +89,12 @@ public class Activities {
 			rs.getInt("capacity"), rs.getObject("min_age", Integer.class), strings(rs.getArray("required_skills")),
 			rs.getInt("confirmed_count"), rs.getInt("waitlist_count"));
 
-	/** The teams a person leads: those they were made leader of, and every team below those. */
+	/**
+	 * The teams a person leads (those they were made leader of and every team below), as the team
+	 * module answers them ({@link Teams#ledTeamIds}), bound as an array in {@code :led}.
+	 */
 	static final String LED = """
-			with recursive led (id) as (
-			    select team_id from team_leader where user_id = :userId
-			    union
-			    select t.id from team t join led on t.parent_id = led.id)
+			with led (id) as (select unnest(cast(:led as bigint[])))
 			""";
 
 	private final JdbcClient jdbc;
@@ -200,9 +200,9 @@ public class Activities {
 				+ " coalesce(ps.name, a.address) as place_name, r.name as region_name, a.starts_at, a.ends_at,"
 				+ " (select coalesce(sum(s.capacity - s.confirmed_count), 0) from shift s where s.activity_id = a.id"
 				+ " and s.starts_at > :now) as places_left, " + distance + " as distance_km"
-				+ " from activity a left join team ot on ot.id = a.organizer_team_id"
-				+ " left join practice_site os on os.id = a.organizer_site_id"
-				+ " left join practice_site ps on ps.id = a.site_id join region r on r.code = a.region_code where "
+				+ " from activity a left join published_team ot on ot.id = a.organizer_team_id"
+				+ " left join published_practice_site os on os.id = a.organizer_site_id"
+				+ " left join published_practice_site ps on ps.id = a.site_id join published_region r on r.code = a.region_code where "
 				+ where;
 		String outer = "from (" + inner + ") x" + (query.near() ? " where distance_km <= :radius" : "");
 		List<ActivityListing> items = jdbc.sql("select * " + outer + " order by " + order + " limit :limit offset :offset")
@@ -258,7 +258,7 @@ public class Activities {
 		params.put("staff", scope != null);
 		params.put("scopeLower", scope == null ? "" : scope.lower());
 		params.put("scopeUpper", scope == null ? "" : scope.upper());
-		params.put("userId", user.userId());
+		params.put("led", led(user));
 		params.put("lower", region.scope().lower());
 		params.put("upper", region.scope().upper());
 		params.put("status", status == null ? "" : status.name());
@@ -280,12 +280,18 @@ public class Activities {
 	public List<Team> organizingTeams(ScopedUser user, int limit) {
 		DataScope scope = isStaff(user) ? user.scope() : null;
 		List<Long> ids = jdbc.sql(LED + """
-				select id from team where status = 'ACTIVE' and ((:staff and region_path >= :lower and region_path < :upper)
+				select id from published_team where status = 'ACTIVE' and ((:staff and region_path >= :lower and region_path < :upper)
 				    or id in (select id from led)) order by region_path, name, id limit :limit""")
-			.param("userId", user.userId()).param("staff", scope != null)
+			.param("led", led(user)).param("staff", scope != null)
 			.param("lower", scope == null ? "" : scope.lower()).param("upper", scope == null ? "" : scope.upper())
 			.param("limit", limit).query(Long.class).list();
 		return ids.stream().map(teams::find).flatMap(Optional::stream).toList();
+	}
+
+	/** {@link #LED}'s parameter: the ids as a PostgreSQL array literal ("{4,9}"). */
+	private String led(ScopedUser user) {
+		return teams.ledTeamIds(user.userId()).stream().map(String::valueOf)
+				.collect(java.util.stream.Collectors.joining(",", "{", "}"));
 	}
 
 	// ---- organizing -------------------------------------------------------------------------------------

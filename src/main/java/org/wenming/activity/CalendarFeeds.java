@@ -73,7 +73,7 @@ public class CalendarFeeds {
 				select s.id, a.id as activity_id, a.title, coalesce(ps.name, a.address, '') as place, sh.starts_at,
 				    sh.ends_at, a.description
 				from signup s join shift sh on sh.id = s.shift_id join activity a on a.id = sh.activity_id
-				left join practice_site ps on ps.id = a.site_id
+				left join published_practice_site ps on ps.id = a.site_id
 				where s.volunteer_id = :v and s.status = 'CONFIRMED' and sh.ends_at > now() - make_interval(days => :back)
 				order by sh.starts_at limit 1000""").param("v", volunteerId).param("back", DAYS_BACK)
 			.query((rs, i) -> new Entry(rs.getLong("id"), rs.getLong("activity_id"), rs.getString("title"),

@@ -48,7 +48,7 @@ public class LectureStatistics {
 			.list();
 		List<Line> byTeam = jdbc.sql("select g.team_id, t.name, g.sessions, g.attendances from (select a.lecture_team_id"
 				+ " as team_id, count(*) as sessions, coalesce(sum(a.audience_count), 0) as attendances " + where
-				+ " group by a.lecture_team_id) g left join team t on t.id = g.team_id"
+				+ " group by a.lecture_team_id) g left join published_team t on t.id = g.team_id"
 				+ " order by g.attendances desc, g.team_id limit 200").params(params)
 			.query((rs, i) -> new Line(String.valueOf(rs.getObject("team_id")), rs.getString("name"),
 					rs.getLong("sessions"), rs.getLong("attendances")))

@@ -276,7 +276,7 @@ public class Signups {
 	public List<RosterRow> roster(long shiftId, int limit) {
 		return jdbc.sql("""
 				select s.id, s.volunteer_id, v.real_name, v.volunteer_number, s.status, s.signed_up_at, s.reason
-				from signup s join volunteer v on v.id = s.volunteer_id
+				from signup s join published_volunteer v on v.id = s.volunteer_id
 				where s.shift_id = :shift
 				order by case s.status when 'PENDING' then 0 when 'CONFIRMED' then 1 when 'WAITLISTED' then 2 else 3 end,
 				    s.queued_at, s.id
@@ -296,7 +296,7 @@ public class Signups {
 				    case when s.status = 'WAITLISTED' then (select count(*) from signup w where w.shift_id = s.shift_id
 				        and w.status = 'WAITLISTED' and (w.queued_at, w.id) <= (s.queued_at, s.id)) else 0 end as position
 				from signup s join shift sh on sh.id = s.shift_id join activity a on a.id = sh.activity_id
-				left join practice_site ps on ps.id = a.site_id
+				left join published_practice_site ps on ps.id = a.site_id
 				where s.volunteer_id = :v
 				order by sh.starts_at desc, s.id desc limit :limit""").param("v", volunteerId).param("limit", limit)
 			.query((rs, i) -> new MySignup(rs.getLong("id"), SignupStatus.valueOf(rs.getString("status")),

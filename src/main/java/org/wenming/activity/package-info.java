@@ -4,7 +4,14 @@
  * check-out by rotating QR code or by staff, idempotent under retries. Confirming a shift's
  * attendance publishes {@link org.wenming.activity.AttendanceConfirmed}; the ledger credits hours
  * from it, this module never writes hours itself.
+ *
+ * <p>Rosters, listings and the check-in statement join the published views of regions, sites, teams
+ * and volunteers; the teams a leader leads come from {@link
+ * org.wenming.volunteer.team.Teams#ledTeamIds}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "volunteer",
 		"volunteer :: team" })
+@org.wenming.platform.ModuleTables(owns = { "activity", "shift", "signup", "attendance", "check_request", "activity_notice",
+		"activity_calendar_token" }, publishes = "published_activity", reads = { "published_region", "published_practice_site",
+		"published_team", "published_volunteer" })
 package org.wenming.activity;

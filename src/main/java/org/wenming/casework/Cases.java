@@ -158,7 +158,7 @@ public class Cases {
 	private Optional<Region> nearestSiteRegion(BigDecimal latitude, BigDecimal longitude, Region city) {
 		// a degree box of ±0.05 (about 5 km) first keeps the distance sort to a few sites
 		return jdbc.sql("""
-				select region_code from practice_site
+				select region_code from published_practice_site
 				where latitude between :lat - 0.05 and :lat + 0.05 and longitude between :lon - 0.05 and :lon + 0.05
 				  and region_path >= :lower and region_path < :upper
 				order by (latitude - :lat) ^ 2 + ((longitude - :lon) * cos(radians(:lat))) ^ 2, id limit 1""")

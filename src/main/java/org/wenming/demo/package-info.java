@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "account",
 		"volunteer", "volunteer :: team", "activity", "ledger", "casework", "insight" })
+@org.wenming.platform.ModuleTables(owns = "demo_run")
 package org.wenming.demo;

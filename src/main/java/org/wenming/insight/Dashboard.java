@@ -283,7 +283,7 @@ public class Dashboard {
 	 */
 	private List<DashboardFigures.TopVolunteer> topVolunteers(Region region, int year) {
 		return jdbc.sql("""
-				select v.real_name, h.hours from insight_volunteer_hours h join volunteer v on v.id = h.volunteer_id
+				select v.real_name, h.hours from insight_volunteer_hours h join published_volunteer v on v.id = h.volunteer_id
 				where h.year = :year and h.hours > 0 and v.show_publicly and v.status = 'ACTIVE'
 				    and v.region_path >= :lower and v.region_path < :upper
 				order by h.hours desc, h.volunteer_id limit :top""")
@@ -299,7 +299,7 @@ public class Dashboard {
 		}
 		List<DashboardFigures.CityHours> table = new ArrayList<>(jdbc.sql("""
 				select f.city_code, r.name, f.hours, f.volunteers from insight_province_figure f
-				join region r on r.code = f.city_code where f.year = :year and f.city_code <> :ours""")
+				join published_region r on r.code = f.city_code where f.year = :year and f.city_code <> :ours""")
 			.param("year", year).param("ours", region.code())
 			.query((rs, n) -> new DashboardFigures.CityHours(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
 					rs.getLong(4), false))

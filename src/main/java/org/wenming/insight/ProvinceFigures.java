@@ -96,7 +96,7 @@ public class ProvinceFigures {
 		require(user);
 		return jdbc.sql("""
 				select f.city_code, r.name, f.year, f.volunteers, f.hours, f.updated_by, f.updated_at
-				from insight_province_figure f join region r on r.code = f.city_code where f.year = :year order by f.hours desc""")
+				from insight_province_figure f join published_region r on r.code = f.city_code where f.year = :year order by f.hours desc""")
 			.param("year", year)
 			.query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBigDecimal(5),
 					rs.getString(6), rs.getObject(7, OffsetDateTime.class)))

@@ -3,7 +3,15 @@
  * maintained from the other modules' events as records arrive (volunteers registered, teams founded,
  * activities held, service hours recorded, cases found and closed), never scanned per request; a
  * check recounts them from the raw records and reports any difference.
+ *
+ * <p>The aggregates are projections fed by the other modules' events; the recount check reads the
+ * published views of the records they count, and the top lists join {@code published_volunteer} for
+ * consented names.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "account",
 		"volunteer", "volunteer :: team", "activity", "ledger", "casework" })
+@org.wenming.platform.ModuleTables(owns = { "insight_cell", "insight_team_hours", "insight_site_cell", "insight_volunteer_hours", "insight_case_state",
+		"insight_applied_event", "insight_check_run", "insight_province_figure" }, reads = { "published_region",
+		"published_volunteer", "published_team", "published_activity", "published_service_record",
+		"published_rectification_case" })
 package org.wenming.insight;

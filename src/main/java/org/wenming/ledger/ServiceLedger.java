@@ -115,7 +115,7 @@ public class ServiceLedger {
 	public RecordPage records(RecordQuery query, ScopedUser staff) {
 		requireStaff(staff);
 		String where = """
-				from service_record r join volunteer v on v.id = r.volunteer_id
+				from service_record r join published_volunteer v on v.id = r.volunteer_id
 				where r.region_path >= :lower and r.region_path < :upper
 				  and (cast(:number as text) is null or v.volunteer_number = :number)
 				  and (cast(:team as bigint) is null or (r.organization_kind = 'TEAM' and r.organization_id = :team))
@@ -175,7 +175,7 @@ public class ServiceLedger {
 		BigDecimal yearHours = jdbc.sql("select hours from volunteer_year_hours where volunteer_id = :v and year = :y")
 			.param("v", id).param("y", year).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO.setScale(1));
 		List<RecordRow> records = jdbc.sql("select " + ROW_COLUMNS + """
-				 from service_record r join volunteer v on v.id = r.volunteer_id
+				 from service_record r join published_volunteer v on v.id = r.volunteer_id
 				where r.volunteer_id = :v order by r.started_at desc, r.seq desc limit :limit""")
 			.param("v", id).param("limit", OWN_RECORDS_SHOWN).query(ServiceLedger::row).list();
 		return Optional.of(new MyHours(own.get().number(), new HoursTotals(hours, (Integer) totals[1], yearHours, year,
@@ -186,7 +186,7 @@ public class ServiceLedger {
 	@Transactional(readOnly = true)
 	public Optional<RecordRow> ownRecord(long seq, ScopedUser me) {
 		return ownVolunteer(me).flatMap(v -> jdbc.sql("select " + ROW_COLUMNS + """
-				 from service_record r join volunteer v on v.id = r.volunteer_id
+				 from service_record r join published_volunteer v on v.id = r.volunteer_id
 				where r.seq = :seq and r.volunteer_id = :v and r.kind <> 'CORRECTION'""")
 			.param("seq", seq).param("v", v.id()).query(ServiceLedger::row).optional());
 	}
@@ -356,7 +356,7 @@ public class ServiceLedger {
 			throw new LedgerRefusedException("volunteerNumber", text.isEmpty() ? "ledger.error.required"
 					: "ledger.error.volunteerNumber");
 		}
-		return jdbc.sql("select id from volunteer where volunteer_number = :n and status = 'ACTIVE'")
+		return jdbc.sql("select id from published_volunteer where volunteer_number = :n and status = 'ACTIVE'")
 			.param("n", text).query(Long.class).optional()
 			.orElseThrow(() -> new LedgerRefusedException("volunteerNumber", "ledger.error.noSuchVolunteer"));
 	}
@@ -432,7 +432,7 @@ public class ServiceLedger {
 		if (me == null) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select id, volunteer_number from volunteer where user_id = :u").param("u", me.userId())
+		return jdbc.sql("select id, volunteer_number from published_volunteer where user_id = :u").param("u", me.userId())
 			.query((rs, n) -> new OwnVolunteer(rs.getLong(1), rs.getString(2))).optional();
 	}
 
@@ -446,7 +446,7 @@ public class ServiceLedger {
 			    coalesce(r.started_at, s.started_at) as started_at, coalesce(r.ended_at, s.ended_at) as ended_at,
 			    r.hours, r.reason, coalesce(r.organization_name, s.organization_name) as organization_name, r.status,
 			    r.requested_at, r.decided_at, r.decided_by, r.decision_reason, r.result_seq
-			from correction_request r join volunteer v on v.id = r.volunteer_id
+			from correction_request r join published_volunteer v on v.id = r.volunteer_id
 			left join service_record s on s.seq = r.record_seq""";
 
 	private List<CorrectionRequest> corrections(String condition, long volunteerId, int limit) {

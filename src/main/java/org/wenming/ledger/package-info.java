@@ -3,7 +3,14 @@
  * confirmed attendance ({@link org.wenming.activity.AttendanceConfirmed}) or entered by staff,
  * corrections as compensating records, per-volunteer totals and star levels, chain verification,
  * and service certificates that anyone can verify.
+ *
+ * <p>Volunteer numbers and names on record lists come from {@code published_volunteer}; a volunteer's
+ * full record (for certificates) from {@link org.wenming.volunteer.Volunteers}; attendance arrives as
+ * {@link org.wenming.activity.AttendanceConfirmed}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "volunteer",
 		"volunteer :: team", "activity" })
+@org.wenming.platform.ModuleTables(owns = { "service_record", "ledger_head", "volunteer_hours", "volunteer_year_hours", "volunteer_day_hours",
+		"correction_request", "service_certificate", "service_certificate_hours" }, publishes = "published_service_record",
+		reads = "published_volunteer")
 package org.wenming.ledger;

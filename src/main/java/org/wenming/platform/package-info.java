@@ -4,4 +4,5 @@
  * start-up report on the console. It knows nothing of the domain.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.wenming.platform.ModuleTables(owns = "event_publication")
 package org.wenming.platform;

@@ -4,4 +4,5 @@
  * A staff member's data scope is a subtree of this tree.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform" })
+@org.wenming.platform.ModuleTables(owns = { "region", "region_catalogue", "practice_site" }, publishes = { "published_region", "published_practice_site" })
 package org.wenming.region;

@@ -3,4 +3,5 @@
  * to a subtree of the division tree, and the view of the signed-in person other modules may rely on.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.wenming.platform.ModuleTables
 package org.wenming.shared;

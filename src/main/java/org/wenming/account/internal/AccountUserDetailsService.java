@@ -28,7 +28,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		return jdbc.sql("""
 				select u.id, u.username, u.display_name, u.password_hash, u.enabled, u.region_code, r.path,
 				       u.password_changed_at
-				from app_user u join region r on r.code = u.region_code
+				from app_user u join published_region r on r.code = u.region_code
 				where u.username = :username""")
 				.param("username", username)
 				.query((rs, i) -> {

@@ -25,7 +25,7 @@ class Accounts {
 			       u.password_changed_at, u.created_at,
 			       coalesce((select string_agg(ur.role, ',' order by ur.role) from user_role ur
 			                 where ur.user_id = u.id), '') as roles
-			from app_user u join region r on r.code = u.region_code
+			from app_user u join published_region r on r.code = u.region_code
 			""";
 
 	private static final String IN_SCOPE = """
@@ -46,7 +46,7 @@ class Accounts {
 	}
 
 	long count(DataScope scope, UserFilter filter) {
-		return bind(jdbc.sql("select count(*) from app_user u join region r on r.code = u.region_code " + IN_SCOPE),
+		return bind(jdbc.sql("select count(*) from app_user u join published_region r on r.code = u.region_code " + IN_SCOPE),
 				scope, filter).query(Long.class).single();
 	}
 

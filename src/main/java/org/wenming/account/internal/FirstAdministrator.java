@@ -47,7 +47,7 @@ class FirstAdministrator implements ApplicationRunner {
 		}
 		String given = environment.getProperty("WENMING_ADMIN_PASSWORD", "");
 		String password = given.isBlank() ? randomPassword() : given;
-		String root = jdbc.sql("select code from region where level = 1 order by code limit 1").query(String.class)
+		String root = jdbc.sql("select code from published_region where level = 1 order by code limit 1").query(String.class)
 				.single();
 		long id = jdbc.sql("""
 				insert into app_user (username, display_name, password_hash, region_code)

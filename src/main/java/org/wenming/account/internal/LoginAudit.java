@@ -66,14 +66,14 @@ class LoginAudit {
 
 	private Known known(String username) {
 		return jdbc.sql("""
-				select u.id, r.path from app_user u join region r on r.code = u.region_code
+				select u.id, r.path from app_user u join published_region r on r.code = u.region_code
 				where u.username = :username""").param("username", username)
 				.query((rs, i) -> new Known(rs.getLong(1), rs.getString(2))).optional().orElse(null);
 	}
 
 	private Known known(long id) {
 		return jdbc.sql("""
-				select u.id, r.path from app_user u join region r on r.code = u.region_code
+				select u.id, r.path from app_user u join published_region r on r.code = u.region_code
 				where u.id = :id""").param("id", id)
 				.query((rs, i) -> new Known(rs.getLong(1), rs.getString(2))).optional().orElse(null);
 	}

@@ -117,9 +117,9 @@ class Checkins {
 	private static final String SHIFT_JOINS = """
 			shift s
 			join activity a on a.id = s.activity_id
-			left join practice_site ps on ps.id = a.site_id
-			left join team t on t.id = a.organizer_team_id
-			left join practice_site os on os.id = a.organizer_site_id""";
+			left join published_practice_site ps on ps.id = a.site_id
+			left join published_team t on t.id = a.organizer_team_id
+			left join published_practice_site os on os.id = a.organizer_site_id""";
 
 	private static final String SHIFT = "select " + SHIFT_COLUMNS + " from " + SHIFT_JOINS;
 
@@ -179,7 +179,7 @@ class Checkins {
 
 	/** The signed-in person's active volunteer record. */
 	Optional<Long> volunteerId(ScopedUser user) {
-		return jdbc.sql("select id from volunteer where user_id = :user and status = 'ACTIVE'")
+		return jdbc.sql("select id from published_volunteer where user_id = :user and status = 'ACTIVE'")
 				.param("user", user.userId()).query(Long.class).optional();
 	}
 
@@ -192,7 +192,7 @@ class Checkins {
 	Optional<AttendanceRow> attendance(long shiftId, long volunteerId) {
 		return jdbc.sql("""
 				select a.*, v.real_name, v.volunteer_number, 'CONFIRMED' as signup_status from attendance a
-				join volunteer v on v.id = a.volunteer_id where a.shift_id = :shift and a.volunteer_id = :volunteer""")
+				join published_volunteer v on v.id = a.volunteer_id where a.shift_id = :shift and a.volunteer_id = :volunteer""")
 				.param("shift", shiftId).param("volunteer", volunteerId).query(AttendanceRow::of).optional();
 	}
 
@@ -312,12 +312,12 @@ class Checkins {
 	private static final String QUICK_CONDITIONS = """
 			with open as (
 			    select s.id from shift s join activity a on a.id = s.activity_id
-			    left join practice_site ps on ps.id = a.site_id
+			    left join published_practice_site ps on ps.id = a.site_id
 			    where s.id = :shift and s.attendance_confirmed_at is null and (""" + SHIFT_FACTS + """
 			) = :facts
 			    for share of s),
 			signed_up as (
-			    select v.id from volunteer v
+			    select v.id from published_volunteer v
 			    where v.user_id = :user and v.status = 'ACTIVE'
 			      and exists (select 1 from signup su where su.shift_id = :shift and su.volunteer_id = v.id
 			                  and su.status = 'CONFIRMED')),
@@ -383,7 +383,7 @@ class Checkins {
 				    r.occurred_at as answered_at, att.checked_in_at, att.checked_out_at,
 				    exists (select 1 from signup su where su.shift_id = :shift and su.volunteer_id = v.id
 				            and su.status = 'CONFIRMED') as signed_up
-				from volunteer v
+				from published_volunteer v
 				left join check_request r on r.volunteer_id = v.id and r.idempotency_key = :key
 				left join attendance att on att.shift_id = :shift and att.volunteer_id = v.id
 				left join (""" + SHIFT_JOINS + """
@@ -559,7 +559,7 @@ class Checkins {
 	List<AttendanceRow> roster(long shiftId) {
 		return jdbc.sql("""
 				select a.*, v.id as vid, v.real_name, v.volunteer_number, coalesce(s.status, 'NONE') as signup_status
-				from volunteer v
+				from published_volunteer v
 				left join signup s on s.volunteer_id = v.id and s.shift_id = :shift and s.status = 'CONFIRMED'
 				left join attendance a on a.volunteer_id = v.id and a.shift_id = :shift
 				where v.id in (select volunteer_id from signup where shift_id = :shift and status = 'CONFIRMED'
@@ -615,7 +615,7 @@ class Checkins {
 			List<AttendanceConfirmed.Attendance> served = new ArrayList<>();
 			for (AttendanceRow row : jdbc.sql("""
 					select a.*, v.id as vid, v.real_name, v.volunteer_number, 'CONFIRMED' as signup_status from attendance a
-					join volunteer v on v.id = a.volunteer_id where a.shift_id = :id order by a.id for update of a""")
+					join published_volunteer v on v.id = a.volunteer_id where a.shift_id = :id order by a.id for update of a""")
 					.param("id", shiftId).query(AttendanceRow::of).list()) {
 				Instant start = max(row.checkedInAt(), shift.startsAt());
 				Instant end = min(row.checkedOutAt(), shift.endsAt());

@@ -43,7 +43,7 @@ class NearbyCases {
 		return jdbc.sql("""
 				select c.case_number, c.category_code, c.status, c.reported_at, r.name as place,
 				       c.latitude, c.longitude, c.description
-				from rectification_case c join region r on r.code = c.region_code
+				from rectification_case c join published_region r on r.code = c.region_code
 				where c.category_code = :category and c.latitude is not null
 				  and c.status not in ('CLOSED', 'REJECTED', 'MERGED')
 				  and c.latitude between :south and :north and c.longitude between :west and :east

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.wenming.account.AccountDirectory;
+import org.wenming.account.AccountSummary;
 import org.wenming.region.Region;
 import org.wenming.region.Regions;
 import org.wenming.shared.DataScope;
@@ -29,9 +31,12 @@ public class ResponsibleUnits {
 
 	private final Regions regions;
 
-	ResponsibleUnits(JdbcClient jdbc, Regions regions) {
+	private final AccountDirectory accounts;
+
+	ResponsibleUnits(JdbcClient jdbc, Regions regions, AccountDirectory accounts) {
 		this.jdbc = jdbc;
 		this.regions = regions;
+		this.accounts = accounts;
 	}
 
 	public Optional<Unit> find(long id) {
@@ -61,12 +66,13 @@ public class ResponsibleUnits {
 				.param("unit", unitId).param("user", userId).query(Boolean.class).single();
 	}
 
+	/** The unit's handlers by username; who they are comes from the account module. */
 	public List<Member> members(long unitId) {
-		return jdbc.sql("""
-				select a.id, a.username, a.display_name from responsible_unit_member m join app_user a on a.id = m.user_id
-				where m.unit_id = :unit order by a.username""").param("unit", unitId)
-				.query((rs, n) -> new Member(rs.getLong("id"), rs.getString("username"), rs.getString("display_name")))
-				.list();
+		List<Long> ids = jdbc.sql("select user_id from responsible_unit_member where unit_id = :unit")
+				.param("unit", unitId).query(Long.class).list();
+		return accounts.find(ids).values().stream()
+				.map(a -> new Member(a.userId(), a.username(), a.displayName()))
+				.sorted(java.util.Comparator.comparing(Member::username)).toList();
 	}
 
 	public long create(String name, String kind, String regionCode, DataScope scope, String by) {
@@ -95,10 +101,9 @@ public class ResponsibleUnits {
 
 	/** Links a handler account (it must hold the UNIT_HANDLER role) to the unit. */
 	public void addMember(long unitId, String username) {
-		Long userId = jdbc.sql("""
-				select a.id from app_user a join user_role r on r.user_id = a.id and r.role = :role
-				where a.username = :username""").param("role", Roles.UNIT_HANDLER)
-				.param("username", username == null ? "" : username.strip()).query(Long.class).optional()
+		String name = username == null ? "" : username.strip();
+		long userId = accounts.findEnabled(name).filter(a -> accounts.hasRole(name, Roles.UNIT_HANDLER))
+				.map(AccountSummary::userId)
 				.orElseThrow(() -> CaseRefusedException.invalid("username", "casework.unit.handler"));
 		jdbc.sql("insert into responsible_unit_member (unit_id, user_id) values (:unit, :user) on conflict do nothing")
 				.param("unit", unitId).param("user", userId).update();

@@ -182,7 +182,7 @@ class AggregateListeners {
 		}
 		LocalDate reported = before.map(CaseState::reportedMonth).orElseGet(() -> event.from() == null
 				? Months.of(event.at())
-				: Months.of(jdbc.sql("select reported_at from rectification_case where id = :id")
+				: Months.of(jdbc.sql("select reported_at from published_rectification_case where id = :id")
 					.param("id", event.caseId()).query(OffsetDateTime.class).single()));
 		CaseState after = new CaseState(event.categoryCode(), event.regionPath(), reported, found(event.to()),
 				event.to() == CaseStatus.CLOSED, event.to() == CaseStatus.CLOSED && Boolean.TRUE.equals(event.closedOnTime()),

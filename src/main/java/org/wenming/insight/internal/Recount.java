@@ -34,36 +34,36 @@ class Recount implements InsightAggregates {
 			with sr as (
 			    select region_path, %1$s as month, activity_type as dim, sum(hours) as hours,
 			        count(*) filter (where kind <> 'CORRECTION') as records
-			    from service_record group by 1, 2, 3),
+			    from published_service_record group by 1, 2, 3),
 			facts (metric, path, month, dim, value) as (
-			    select 'VOLUNTEERS_REGISTERED', region_path, %2$s, '', count(*)::numeric from volunteer group by 2, 3
+			    select 'VOLUNTEERS_REGISTERED', region_path, %2$s, '', count(*)::numeric from published_volunteer group by 2, 3
 			    union all
-			    select 'VOLUNTEERS_WITHDRAWN', region_path, %3$s, '', count(*) from volunteer
+			    select 'VOLUNTEERS_WITHDRAWN', region_path, %3$s, '', count(*) from published_volunteer
 			    where status = 'WITHDRAWN' and withdrawn_at is not null group by 2, 3
 			    union all
-			    select 'TEAMS', region_path, %4$s, level || '/' || type, count(*) from team
+			    select 'TEAMS', region_path, %4$s, level || '/' || type, count(*) from published_team
 			    where status = 'ACTIVE' group by 2, 3, 4
 			    union all
-			    select 'ACTIVITIES', region_path, %5$s, type, count(*) from activity
+			    select 'ACTIVITIES', region_path, %5$s, type, count(*) from published_activity
 			    where status = 'FINISHED' and starts_at is not null group by 2, 3, 4
 			    union all
-			    select 'LECTURES', region_path, %5$s, lecture_setting, count(*) from activity
+			    select 'LECTURES', region_path, %5$s, lecture_setting, count(*) from published_activity
 			    where status = 'FINISHED' and starts_at is not null and type = 'LECTURE' group by 2, 3, 4
 			    union all
-			    select 'LECTURE_AUDIENCE', region_path, %5$s, lecture_setting, coalesce(sum(audience_count), 0) from activity
+			    select 'LECTURE_AUDIENCE', region_path, %5$s, lecture_setting, coalesce(sum(audience_count), 0) from published_activity
 			    where status = 'FINISHED' and starts_at is not null and type = 'LECTURE' group by 2, 3, 4
 			    union all
 			    select 'SERVICE_HOURS', region_path, month, dim, hours from sr
 			    union all
 			    select 'SERVICE_RECORDS', region_path, month, dim, records from sr
 			    union all
-			    select 'CASES_FOUND', region_path, %6$s, category_code, count(*) from rectification_case
+			    select 'CASES_FOUND', region_path, %6$s, category_code, count(*) from published_rectification_case
 			    where status not in ('REJECTED', 'MERGED') group by 2, 3, 4
 			    union all
-			    select 'CASES_CLOSED', region_path, %6$s, category_code, count(*) from rectification_case
+			    select 'CASES_CLOSED', region_path, %6$s, category_code, count(*) from published_rectification_case
 			    where status = 'CLOSED' group by 2, 3, 4
 			    union all
-			    select 'CASES_CLOSED_ON_TIME', region_path, %6$s, category_code, count(*) from rectification_case
+			    select 'CASES_CLOSED_ON_TIME', region_path, %6$s, category_code, count(*) from published_rectification_case
 			    where status = 'CLOSED' and closed_on_time group by 2, 3, 4)
 			select f.metric, code as region_code, f.month, f.dim, sum(f.value) as value
 			from facts f cross join lateral unnest(string_to_array(rtrim(f.path, '.'), '.')) as code
@@ -74,25 +74,25 @@ class Recount implements InsightAggregates {
 	static final String TEAM_HOURS = """
 			select organization_id as team_id, extract(year from started_at at time zone 'Asia/Shanghai')::int as year,
 			    min(region_path) as region_path, sum(hours) as hours
-			from service_record where organization_kind = 'TEAM' group by 1, 2""";
+			from published_service_record where organization_kind = 'TEAM' group by 1, 2""";
 
 	static final String SITE_CELLS = """
 			select organizer_site_id as site_id, %1$s as month, 'ACTIVITIES' as metric, count(*)::numeric as value
-			from activity where status = 'FINISHED' and starts_at is not null and organizer_site_id is not null
+			from published_activity where status = 'FINISHED' and starts_at is not null and organizer_site_id is not null
 			group by 1, 2
 			union all
-			select organization_id, %2$s, 'SERVICE_HOURS', sum(hours) from service_record
+			select organization_id, %2$s, 'SERVICE_HOURS', sum(hours) from published_service_record
 			where organization_kind = 'SITE' group by 1, 2""".formatted(Months.sql("starts_at"), Months.sql("started_at"));
 
 	static final String VOLUNTEER_HOURS = """
 			select volunteer_id, extract(year from started_at at time zone 'Asia/Shanghai')::int as year, sum(hours) as hours
-			from service_record group by 1, 2""";
+			from published_service_record group by 1, 2""";
 
 	static final String CASE_STATES = """
 			select id as case_id, category_code, region_path, %s as reported_month,
 			    status not in ('REJECTED', 'MERGED') as found, status = 'CLOSED' as closed,
 			    status = 'CLOSED' and coalesce(closed_on_time, false) as closed_on_time, updated_at as changed_at
-			from rectification_case""".formatted(Months.sql("reported_at"));
+			from published_rectification_case""".formatted(Months.sql("reported_at"));
 
 	private final JdbcClient jdbc;
 

@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wenming.account.AccountDirectory;
+import org.wenming.account.AccountSummary;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.PracticeSite;
 import org.wenming.region.PracticeSites;
@@ -77,8 +79,11 @@ public class Teams {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final AccountDirectory accounts;
+
 	Teams(JdbcClient jdbc, Regions regions, PracticeSites sites, MembershipStore memberships, Clock clock,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, AccountDirectory accounts) {
+		this.accounts = accounts;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.regions = regions;
@@ -115,11 +120,19 @@ public class Teams {
 	}
 
 	public List<TeamLeader> leaders(long teamId) {
-		return jdbc.sql("""
-				select u.id, u.username, u.display_name from team_leader l join app_user u on u.id = l.user_id
-				where l.team_id = :team order by l.assigned_at, u.id""").param("team", teamId)
-				.query((rs, i) -> new TeamLeader(rs.getLong("id"), rs.getString("username"), rs.getString("display_name")))
-				.list();
+		List<Long> ids = jdbc.sql("select user_id from team_leader where team_id = :team order by assigned_at, user_id")
+				.param("team", teamId).query(Long.class).list();
+		Map<Long, AccountSummary> found = accounts.find(ids);
+		return ids.stream().map(found::get).filter(java.util.Objects::nonNull)
+				.map(a -> new TeamLeader(a.userId(), a.username(), a.displayName())).toList();
+	}
+
+	/**
+	 * The teams a person leads: those they were made leader of, and every team below those. Other
+	 * modules (activities organized by a leader's teams) ask here instead of repeating the query.
+	 */
+	public List<Long> ledTeamIds(long userId) {
+		return jdbc.sql(LED + "select id from led order by id").param("userId", userId).query(Long.class).list();
 	}
 
 	/** Members' names masked (张*三), in order of joining; at most {@value #PUBLIC_MEMBERS_SHOWN}. */
@@ -324,9 +337,9 @@ public class Teams {
 
 	/**
 	 * Makes an existing account a leader of the team (staff in scope only). The account gets the
-	 * TEAM_LEADER role by a row in {@code user_role}: the account module offers no role-granting API
-	 * to other modules yet. The role shows from the leader's next sign-in; leading itself is checked
-	 * against {@code team_leader} and works at once.
+	 * TEAM_LEADER role through the account module, which records the change in the security audit. The
+	 * role shows from the leader's next sign-in; leading itself is checked against {@code team_leader}
+	 * and works at once.
 	 */
 	@Transactional
 	public TeamLeader assignLeader(long teamId, String username, ScopedUser user) {
@@ -335,27 +348,25 @@ public class Teams {
 		if (name.isEmpty() || name.length() > 64 || name.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '<' || c == '>')) {
 			throw new TeamRefusedException("username", name.isEmpty() ? "team.error.required" : "team.error.username");
 		}
-		TeamLeader leader = jdbc.sql("select id, username, display_name from app_user where username = :username and enabled")
-				.param("username", name)
-				.query((rs, i) -> new TeamLeader(rs.getLong("id"), rs.getString("username"), rs.getString("display_name")))
-				.optional().orElseThrow(() -> new TeamRefusedException("username", "team.error.userUnknown"));
+		AccountSummary account = accounts.findEnabled(name)
+				.orElseThrow(() -> new TeamRefusedException("username", "team.error.userUnknown"));
 		jdbc.sql("insert into team_leader (team_id, user_id, assigned_by) values (:team, :user, :by) on conflict do nothing")
-				.param("team", team.id()).param("user", leader.userId()).param("by", user.username()).update();
-		jdbc.sql("insert into user_role (user_id, role) values (:user, :role) on conflict do nothing")
-				.param("user", leader.userId()).param("role", Roles.TEAM_LEADER).update();
-		return leader;
+				.param("team", team.id()).param("user", account.userId()).param("by", user.username()).update();
+		accounts.grantRole(account.userId(), Roles.TEAM_LEADER, user, "leads team " + team.id());
+		return new TeamLeader(account.userId(), account.username(), account.displayName());
 	}
 
 	/** Ends a leadership; the role goes when the account leads no team any more. */
 	@Transactional
 	public void removeLeader(long teamId, long leaderUserId, ScopedUser user) {
 		Team team = findForStaff(teamId, user);
-		jdbc.sql("delete from team_leader where team_id = :team and user_id = :user").param("team", team.id())
+		int ended = jdbc.sql("delete from team_leader where team_id = :team and user_id = :user").param("team", team.id())
 				.param("user", leaderUserId).update();
-		jdbc.sql("""
-				delete from user_role where user_id = :user and role = :role
-				and not exists (select 1 from team_leader where user_id = :user)""")
-				.param("user", leaderUserId).param("role", Roles.TEAM_LEADER).update();
+		boolean leadsAnother = jdbc.sql("select exists (select 1 from team_leader where user_id = :user)")
+				.param("user", leaderUserId).query(Boolean.class).single();
+		if (ended > 0 && !leadsAnother) {
+			accounts.revokeRole(leaderUserId, Roles.TEAM_LEADER, user, "no longer leads team " + team.id());
+		}
 	}
 
 	private Team findForStaff(long teamId, ScopedUser user) {
