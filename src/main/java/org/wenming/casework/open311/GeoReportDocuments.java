@@ -97,10 +97,13 @@ class GeoReportDocuments {
 		return items;
 	}
 
-	/** The answer to a POST. */
+	/**
+	 * The answer to a POST: the spec gives a server the choice of {@code service_request_id} (the
+	 * request is created at once) or {@code token} (it is queued); the case is created at once.
+	 */
 	List<Map<String, Object>> created(Open311Desk.Created created) {
-		return List.of(GeoReport.fields("service_request_id", created.reported().caseNumber(), "token",
-				created.reported().followToken(), "service_notice", serviceNotice(created.service()), "account_id", null));
+		return List.of(GeoReport.fields("service_request_id", created.reported().caseNumber(), "service_notice",
+				serviceNotice(created.service()), "account_id", null));
 	}
 
 	List<Map<String, Object>> token(String caseNumber, String token) {

@@ -86,6 +86,8 @@ class Open311RequestsTest {
 		JsonNode answer = json(result).get(0);
 		String number = answer.get("service_request_id").asString();
 		created.add(number);
+		// created at once: the id, not a token (GeoReport v2 has a server answer with one or the other)
+		assertThat(answer.propertyNames()).containsExactly("service_request_id", "service_notice", "account_id");
 
 		CaseView view = cases.findByNumber(number).orElseThrow();
 		assertThat(view.status()).isEqualTo(CaseStatus.REPORTED);
@@ -116,9 +118,6 @@ class Open311RequestsTest {
 		assertThat(read.get("status").asString()).isEqualTo("open");
 		assertThat(read.get("detailed_status").asString()).isEqualTo("REPORTED");
 		assertThat(read.toString()).doesNotContain("139");
-		JsonNode byToken = json(mvc.perform(get("/open311/v2/tokens/" + answer.get("token").asString() + ".json"))
-				.andReturn()).get(0);
-		assertThat(byToken.get("service_request_id").asString()).isEqualTo(number);
 	}
 
 	@Test
