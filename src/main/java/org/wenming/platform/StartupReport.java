@@ -17,8 +17,9 @@ class StartupReport {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void ready(ApplicationReadyEvent event) {
-		String port = environment.getProperty("local.server.port");
-		if (port == null) {
+		Integer port = environment.getProperty("local.server.port", Integer.class);
+		// a command's context (server.port=-1) opens no port: there is no address to give
+		if (port == null || port <= 0) {
 			return;
 		}
 		String url = environment.getProperty("wenming.public-url", "http://localhost:" + port + "/");

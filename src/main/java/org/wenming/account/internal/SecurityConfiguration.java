@@ -1,7 +1,5 @@
 package org.wenming.account.internal;
 
-import java.util.LinkedHashMap;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -95,12 +93,11 @@ class SecurityConfiguration {
 	private static AuthenticationEntryPoint entryPoint() {
 		RequestMatcher machines = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
-		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
-		entryPoints.put(machines, (request, response, ex) -> ProblemResponses.write(response, 401, "Unauthorized",
-				"Sign in first"));
-		DelegatingAuthenticationEntryPoint delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
-		delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
-		return delegating;
+		return DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor((request, response, ex) -> ProblemResponses.write(response, 401, "Unauthorized",
+					"Sign in first"), machines)
+			.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+			.build();
 	}
 
 	/**

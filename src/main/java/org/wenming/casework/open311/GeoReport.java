@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -76,7 +77,7 @@ final class GeoReport {
 			});
 		}
 		else {
-			try (JsonGenerator json = JSON.createGenerator(out)) {
+			try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
 				json.writeStartArray();
 				for (Map<String, Object> fields : items) {
 					jsonObject(json, fields);
@@ -96,7 +97,7 @@ final class GeoReport {
 			});
 		}
 		else {
-			try (JsonGenerator json = JSON.createGenerator(out)) {
+			try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
 				jsonObject(json, fields);
 			}
 		}

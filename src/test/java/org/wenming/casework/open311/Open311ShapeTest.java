@@ -26,6 +26,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.wenming.casework.CaseSource;
+import org.wenming.casework.Cases;
+import org.wenming.casework.NewCase;
 import org.wenming.region.Regions;
 import org.wenming.support.WenmingTest;
 
@@ -57,6 +60,9 @@ class Open311ShapeTest {
 
 	@Autowired
 	ApiKeys keys;
+
+	@Autowired
+	Cases cases;
 
 	Open311Fixtures fixtures;
 
@@ -259,24 +265,17 @@ class Open311ShapeTest {
 	}
 
 	@Test
-	void theTokenLeadsToTheRequestInBothFormats() throws Exception {
+	void aPostAnswersWithTheRequestIdAndNoTokenInBothFormats() throws Exception {
 		String key = fixtures.newKey();
 		JsonNode answer = json(mvc.perform(post("/open311/v2/requests.json").param("api_key", key)
 				.param("service_code", "SANITATION").param("address_string", "鼎湖区坑口街道").param("description", "垃圾堆放多日")
 				.param("attribute[kind]", "RUBBISH")).andReturn()).get(0);
 		String number = answer.get("service_request_id").asString();
 		created.add(number);
-		String token = answer.get("token").asString();
+		// GeoReport v2: service_request_id when the request is created at once, token when it is queued
+		assertThat(answer.propertyNames()).containsExactly("service_request_id", "service_notice", "account_id");
 		assertThat(answer.get("service_notice").asString()).contains("24");
-
-		JsonNode found = json(mvc.perform(get("/open311/v2/tokens/" + token + ".json")).andReturn());
-		assertThat(found.isArray()).isTrue();
-		assertThat(found.get(0).get("service_request_id").asString()).isEqualTo(number);
-		assertThat(found.get(0).get("token").asString()).isEqualTo(token);
-		Element root = xml(mvc.perform(get("/open311/v2/tokens/" + token + ".xml")).andReturn()).getDocumentElement();
-		assertThat(root.getTagName()).isEqualTo("service_requests");
-		assertThat(names(children(root).get(0))).containsExactly("service_request_id", "token");
-		assertThat(text(children(root).get(0), "service_request_id")).isEqualTo(number);
+		assertThat(answer.get("account_id").isNull()).isTrue();
 
 		Element posted = xml(mvc.perform(post("/open311/v2/requests.xml").param("api_key", key)
 				.param("service_code", "SANITATION").param("address_string", "鼎湖区坑口街道").param("description", "又有垃圾")
@@ -284,8 +283,29 @@ class Open311ShapeTest {
 		assertThat(posted.getTagName()).isEqualTo("service_requests");
 		Element request = children(posted).get(0);
 		assertThat(request.getTagName()).isEqualTo("request");
-		assertThat(names(request)).containsExactly("service_request_id", "token", "service_notice", "account_id");
+		assertThat(names(request)).containsExactly("service_request_id", "service_notice", "account_id");
 		created.add(text(request, "service_request_id"));
+		assertThat(cases.findByNumber(text(request, "service_request_id"))).isPresent();
+	}
+
+	@Test
+	void aTokenHandedOutBeforeStillLeadsToTheRequestInBothFormats() throws Exception {
+		// a reporter's follow token, as POST requests answered with it before it answered with the id alone
+		Cases.Reported reported = cases.report(new NewCase(CaseSource.OPEN311, "SANITATION", "垃圾堆放多日",
+				"鼎湖区坑口街道", null, null, "4412", null, null, null, null), "open311:test");
+		String number = reported.caseNumber();
+		created.add(number);
+		String token = reported.followToken();
+
+		JsonNode found = json(mvc.perform(get("/open311/v2/tokens/" + token + ".json")).andReturn());
+		assertThat(found.isArray()).isTrue();
+		assertThat(found.get(0).propertyNames()).containsExactly("service_request_id", "token");
+		assertThat(found.get(0).get("service_request_id").asString()).isEqualTo(number);
+		assertThat(found.get(0).get("token").asString()).isEqualTo(token);
+		Element root = xml(mvc.perform(get("/open311/v2/tokens/" + token + ".xml")).andReturn()).getDocumentElement();
+		assertThat(root.getTagName()).isEqualTo("service_requests");
+		assertThat(names(children(root).get(0))).containsExactly("service_request_id", "token");
+		assertThat(text(children(root).get(0), "service_request_id")).isEqualTo(number);
 	}
 
 	@Test
