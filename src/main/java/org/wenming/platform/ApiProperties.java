@@ -5,7 +5,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -19,9 +18,10 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("wenming.api")
 public record ApiProperties(@NotNull @DefaultValue("1MB") DataSize maxJsonBodySize) {
 
-	@AssertTrue(message = "wenming.api.max-json-body-size must be between 1KB and 100MB")
-	boolean isMaxJsonBodySizeInRange() {
-		return maxJsonBodySize == null || (maxJsonBodySize.toBytes() >= 1024
-				&& maxJsonBodySize.compareTo(DataSize.ofMegabytes(100)) <= 0);
+	public ApiProperties {
+		if (maxJsonBodySize != null && (maxJsonBodySize.toBytes() < 1024
+				|| maxJsonBodySize.compareTo(DataSize.ofMegabytes(100)) > 0)) {
+			throw new IllegalArgumentException("wenming.api.max-json-body-size must be between 1KB and 100MB");
+		}
 	}
 }

@@ -34,7 +34,6 @@ import org.wenming.volunteer.VolunteerPage;
 import org.wenming.volunteer.VolunteerRefusedException;
 import org.wenming.volunteer.Volunteers;
 
-
 /** Volunteers over JSON for staff, confined to the caller's data scope. */
 @RestController
 @RequestMapping("/api/v1/admin/volunteers")
