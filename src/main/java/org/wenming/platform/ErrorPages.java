@@ -30,7 +30,11 @@ class ErrorPages implements ErrorController {
 	}
 
 	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-	ModelAndView page(HttpServletRequest request) {
+	Object page(HttpServletRequest request) {
+		// the API answers with problem documents only, whatever a browser asks for
+		if (ProblemResponses.isApi((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
+			return problem(request);
+		}
 		HttpStatus status = status(request);
 		ModelAndView page = new ModelAndView("platform/error",
 				Map.of("ctx", PageContextAdvice.of(messages, request), "status", status.value()), status);

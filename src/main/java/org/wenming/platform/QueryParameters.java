@@ -1,14 +1,12 @@
 package org.wenming.platform;
 
 /**
- * Checks on the query and path parameters that pages and APIs share (region, search text, paging,
- * record ids); a refusal names the parameter.
+ * Checks on the query and path parameters that pages and APIs share (region, search text, record
+ * ids; paging is {@link Paging}); a refusal names the parameter.
  */
 public final class QueryParameters {
 
 	public static final int SEARCH_MAX = 50;
-
-	public static final int PAGE_MAX = 100_000;
 
 	private QueryParameters() {
 	}
@@ -39,45 +37,11 @@ public final class QueryParameters {
 		return text;
 	}
 
-	public static int page(int page) {
-		if (page < 0 || page > PAGE_MAX) {
-			throw new InvalidInputException("page", "must be between 0 and " + PAGE_MAX);
-		}
-		return page;
-	}
-
-	public static int size(int size, int max) {
-		if (size < 1 || size > max) {
-			throw new InvalidInputException("size", "must be between 1 and " + max);
-		}
-		return size;
-	}
-
-	/** A page number given as text (absent: the first page). */
-	public static int page(String value) {
-		return number("page", value, 0, 0, PAGE_MAX);
-	}
-
-	/** A page size given as text (absent: {@code defaultSize}). */
-	public static int size(String value, int defaultSize, int max) {
-		return number("size", value, defaultSize, 1, max);
-	}
-
 	/** A record id from the path: anything but a positive number is simply not found. */
 	public static long id(String text) {
-		if (text == null || !text.matches("[1-9]\\d{0,17}")) {
+		if (!ApiIds.isId(text)) {
 			throw new RecordNotFound();
 		}
 		return Long.parseLong(text);
-	}
-
-	private static int number(String field, String value, int defaultValue, int min, int max) {
-		if (value == null || value.isEmpty()) {
-			return defaultValue;
-		}
-		if (!value.matches("\\d{1,9}") || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
-			throw new InvalidInputException(field, "must be a whole number between " + min + " and " + max);
-		}
-		return Integer.parseInt(value);
 	}
 }

@@ -7,7 +7,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,10 +42,8 @@ class ScopeViolations {
 				user == null ? (auth == null ? "" : auth.getName()) : user.username(), ex.resource(), ex.id(),
 				request.getRequestURI(), request.getRemoteAddr()));
 		if (wantsJson(request)) {
-			ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
-			problem.setTitle("Not Found");
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-					.body(problem);
+					.body(ApiProblems.problem(HttpStatus.NOT_FOUND, null));
 		}
 		return new ModelAndView("platform/error", java.util.Map.of("ctx", PageContextAdvice.of(messages, request),
 				"status", 404), HttpStatus.NOT_FOUND);

@@ -41,6 +41,9 @@ class SiteInputTest {
 
 	static final String TEN_MB = "长".repeat(10 * 1024 * 1024);
 
+	/** Far over any field's limit, yet under the API's body cap (300 KB of UTF-8). */
+	static final String LONG = "长".repeat(100_000);
+
 	static final String SQL = "'; drop table practice_site; --";
 
 	static final String SCRIPT = "<script>alert(1)</script>";
@@ -153,6 +156,21 @@ class SiteInputTest {
 		}
 		assertThat(rows()).as("nothing stored for %s", field).isEqualTo(before);
 		assertThat(row(site)).as("site unchanged for %s", field).isEqualTo(edited);
+	}
+
+	/** A body over the API's cap: 413 as a problem document, before any field is read; nothing changed. */
+	private void apiRefusesAsTooLarge(String body) throws Exception {
+		long before = rows();
+		Map<String, Object> edited = row(site);
+		mvc.perform(post("/api/v1/admin/sites").with(staff).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+				.andExpect(status().isPayloadTooLarge())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(put("/api/v1/admin/sites/" + site).with(staff).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content(body.replaceFirst("\\{", "{\"version\":0,")))
+				.andExpect(status().isPayloadTooLarge());
+		assertThat(rows()).isEqualTo(before);
+		assertThat(row(site)).isEqualTo(edited);
 	}
 
 	private String jsonWith(String field, Object value) throws Exception {
@@ -269,8 +287,10 @@ class SiteInputTest {
 	void apiRefusesBadInputNamingTheField() throws Exception {
 		apiRefuses(jsonWith("name", ""), "name");
 		apiRefuses(jsonWith("name", null), "name");
-		apiRefuses(jsonWith("name", TEN_MB), "name");
-		apiRefuses(jsonWith("description", TEN_MB), "description");
+		apiRefuses(jsonWith("name", LONG), "name");
+		apiRefuses(jsonWith("description", LONG), "description");
+		apiRefusesAsTooLarge(jsonWith("name", TEN_MB));
+		apiRefusesAsTooLarge(jsonWith("description", TEN_MB));
 		apiRefuses(jsonWith("latitude", "abc"), "latitude");
 		apiRefuses(jsonWith("latitude", 91), "latitude");
 		apiRefuses(jsonWith("longitude", -2.35), "longitude");

@@ -9,6 +9,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
+import org.wenming.platform.ProblemResponses;
 import org.wenming.shared.ScopedUser;
 
 /** A request refused by a role or CSRF rule: recorded as PERMISSION_DENIED, answered 403. */

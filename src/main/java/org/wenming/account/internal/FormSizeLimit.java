@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.wenming.platform.ProblemResponses;
 
 /**
  * Tomcat stops reading a urlencoded form beyond {@code server.tomcat.max-http-form-post-size} and

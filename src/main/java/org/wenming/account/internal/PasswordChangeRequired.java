@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.wenming.platform.ProblemResponses;
 
 /** While a session's password has expired, every page but the change-password page leads there. */
 @Configuration(proxyBeanMethods = false)

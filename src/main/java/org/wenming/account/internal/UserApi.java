@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,12 +78,6 @@ class UserApi {
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ProblemDetail invalid(InvalidFields invalid) {
 		return errors.invalid(invalid.errors());
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-		return errors.unreadable(ex);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.wenming.activity.AttendanceConfirmed;
 import org.wenming.platform.QueryParameters;
-import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.ScopedUser;
 
 /** Check-in and check-out for phones (with an idempotency key), and the organizer's roster, entries and confirmation. */
@@ -120,12 +119,5 @@ class CheckinApiController {
 		problem.setTitle("Refused");
 		problem.setProperty("reason", refusal.name());
 		return ResponseEntity.status(refusal.status()).body(problem);
-	}
-
-	@ExceptionHandler(RecordNotFound.class)
-	ResponseEntity<ProblemDetail> notFound() {
-		ProblemDetail problem = ProblemDetail.forStatus(404);
-		problem.setTitle("Not Found");
-		return ResponseEntity.status(404).body(problem);
 	}
 }

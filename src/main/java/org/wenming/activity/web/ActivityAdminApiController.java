@@ -24,7 +24,9 @@ import org.wenming.activity.ActivityRefusedException;
 import org.wenming.activity.ActivityStatus;
 import org.wenming.activity.Shift;
 import org.wenming.activity.Signups;
+import org.wenming.platform.ApiIds;
 import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.Region;
@@ -52,7 +54,7 @@ class ActivityAdminApiController extends ActivityProblems {
 	}
 
 	@GetMapping
-	ActivityJson.Page<ActivityJson.Listing> list(@AuthenticationPrincipal ScopedUser user,
+	Paging.Page<ActivityJson.Listing> list(@AuthenticationPrincipal ScopedUser user,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
 		if (!activities.mayOrganizeAny(user)) {
@@ -63,9 +65,9 @@ class ActivityAdminApiController extends ActivityProblems {
 		ActivityStatus statusFilter = status == null || status.isEmpty() ? null
 				: java.util.Arrays.stream(ActivityStatus.values()).filter(s -> s.name().equals(status)).findFirst()
 					.orElseThrow(() -> new InvalidInputException("status", "is not an activity status"));
-		ActivityPage found = activities.listForManaging(start, statusFilter, QueryParameters.page(page),
-				QueryParameters.size(size, 50, SIZE_MAX), user);
-		return new ActivityJson.Page<>(found.items().stream().map(ActivityJson.Listing::of).toList(), found.total(),
+		ActivityPage found = activities.listForManaging(start, statusFilter, Paging.page(page),
+				Paging.size(size, 50, SIZE_MAX), user);
+		return new Paging.Page<>(found.items().stream().map(ActivityJson.Listing::of).toList(), found.total(),
 				found.page(), found.size(), found.pages());
 	}
 

@@ -26,6 +26,7 @@ import org.wenming.activity.ActivityStatus;
 import org.wenming.activity.Shift;
 import org.wenming.activity.Signups;
 import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.region.FieldProblem;
@@ -76,7 +77,7 @@ class ActivityAdminController extends ActivityPageErrors {
 			statusFilter = java.util.Arrays.stream(ActivityStatus.values()).filter(s -> s.name().equals(status))
 				.findFirst().orElseThrow(() -> new InvalidInputException("status", "is not an activity status"));
 		}
-		ActivityPage found = activities.listForManaging(start, statusFilter, QueryParameters.page(page), PAGE_SIZE, user);
+		ActivityPage found = activities.listForManaging(start, statusFilter, Paging.page(page), PAGE_SIZE, user);
 		Map<String, Object> model = new HashMap<>();
 		model.put("region", start);
 		model.put("status", statusFilter == null ? "" : statusFilter.name());

@@ -16,7 +16,8 @@ import org.wenming.activity.Activity;
 import org.wenming.activity.ActivityPage;
 import org.wenming.activity.Signup;
 import org.wenming.activity.Signups;
-import org.wenming.platform.QueryParameters;
+import org.wenming.platform.ApiIds;
+import org.wenming.platform.Paging;
 import org.wenming.region.Regions;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.Volunteer;
@@ -41,15 +42,15 @@ class ActivityApiController extends ActivityProblems {
 	}
 
 	@GetMapping("/api/v1/activities")
-	ActivityJson.Page<ActivityJson.Listing> list(@RequestParam(required = false) String region,
+	Paging.Page<ActivityJson.Listing> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String type, @RequestParam(required = false) String lat,
 			@RequestParam(required = false) String lng, @RequestParam(required = false) String radius,
 			@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
 		ActivityFilters filters = ActivityFilters.read(region, from, to, type,
-				lat, lng, radius, page, QueryParameters.size(size, 20, SIZE_MAX), regions, activities.homeCity());
+				lat, lng, radius, page, Paging.size(size, 20, SIZE_MAX), regions, activities.homeCity());
 		ActivityPage found = activities.list(filters.query());
-		return new ActivityJson.Page<>(found.items().stream().map(ActivityJson.Listing::of).toList(), found.total(),
+		return new Paging.Page<>(found.items().stream().map(ActivityJson.Listing::of).toList(), found.total(),
 				found.page(), found.size(), found.pages());
 	}
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.wenming.activity.ActivityQuery;
 import org.wenming.activity.ActivityType;
 import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.region.Region;
 import org.wenming.region.Regions;
@@ -33,7 +34,7 @@ public record ActivityFilters(Region region, LocalDate from, LocalDate to, Activ
 			km = 5.0;
 		}
 		return new ActivityFilters(start, fromDate, toDate, Inputs.typeParameter(type), latitude, longitude,
-				latitude == null ? null : km, QueryParameters.page(page), size);
+				latitude == null ? null : km, Paging.page(page), size);
 	}
 
 	public ActivityQuery query() {

@@ -24,9 +24,6 @@ final class ActivityJson {
 	private ActivityJson() {
 	}
 
-	record Page<T>(List<T> items, long total, int page, int size, int pages) {
-	}
-
 	record Listing(long id, String title, String type, String status, String organizer, String place, String region,
 			OffsetDateTime startsAt, OffsetDateTime endsAt, int placesLeft, Double distanceKm) {
 
@@ -112,14 +109,17 @@ final class ActivityJson {
 	record Step(String reason, Integer audienceCount) {
 	}
 
-	/** Numbers are read as text too: a number typed in full-width digits (５０) is refused, not silently read. */
-	record ShiftInput(String startsAt, String endsAt, String capacity, String minAge, List<String> requiredSkills) {
+	/** Numbers as JSON numbers (the strict mapping refuses text such as ５０ naming the field); times as text. */
+	record ShiftInput(String startsAt, String endsAt, Integer capacity, Integer minAge, List<String> requiredSkills) {
 	}
 
-	/** An activity as a client sends it; enumerations and times as text so a wrong one is named like any field. */
-	record Input(String title, String description, String type, String lectureSetting, String lectureTeamId,
-			String campaignTheme, String courseSubject, String organizerTeamId, String organizerSiteId, String siteId,
-			String address, String regionCode, String latitude, String longitude, String geofenceRadiusM,
+	/**
+	 * An activity as a client sends it; enumerations and times as text so a wrong one is named like any
+	 * field, ids and numbers as JSON numbers, checked by the same rules as the form's text.
+	 */
+	record Input(String title, String description, String type, String lectureSetting, Long lectureTeamId,
+			String campaignTheme, String courseSubject, Long organizerTeamId, Long organizerSiteId, Long siteId,
+			String address, String regionCode, BigDecimal latitude, BigDecimal longitude, Integer geofenceRadiusM,
 			Boolean requiresApproval, List<ShiftInput> shifts, Integer version) {
 
 		ActivityDraft draft(List<FieldProblem> problems) {
@@ -133,22 +133,31 @@ final class ActivityJson {
 						continue;
 					}
 					drafts.add(new ShiftDraft(Inputs.time(p + "startsAt", s.startsAt(), problems),
-							Inputs.time(p + "endsAt", s.endsAt(), problems), Inputs.number(p + "capacity", s.capacity(), problems),
-							Inputs.number(p + "minAge", s.minAge(), problems),
+							Inputs.time(p + "endsAt", s.endsAt(), problems),
+							Inputs.number(p + "capacity", text(s.capacity()), problems),
+							Inputs.number(p + "minAge", text(s.minAge()), problems),
 							s.requiredSkills() == null ? List.of() : s.requiredSkills().stream()
 								.map(x -> x == null ? "" : x).toList()));
 				}
 			}
 			return new ActivityDraft(title, description, Inputs.choice("type", type, Inputs::type, problems),
 					Inputs.choice("lectureSetting", lectureSetting, LectureSetting::parse, problems),
-					Inputs.id("lectureTeamId", lectureTeamId, problems),
+					Inputs.id("lectureTeamId", text(lectureTeamId), problems),
 					Inputs.choice("campaignTheme", campaignTheme, CampaignTheme::parse, problems), courseSubject,
-					Inputs.id("organizerTeamId", organizerTeamId, problems),
-					Inputs.id("organizerSiteId", organizerSiteId, problems), Inputs.id("siteId", siteId, problems), address,
-					regionCode, Inputs.coordinate("latitude", latitude, problems),
-					Inputs.coordinate("longitude", longitude, problems),
-					Inputs.number("geofenceRadiusM", geofenceRadiusM, problems), Boolean.TRUE.equals(requiresApproval),
+					Inputs.id("organizerTeamId", text(organizerTeamId), problems),
+					Inputs.id("organizerSiteId", text(organizerSiteId), problems),
+					Inputs.id("siteId", text(siteId), problems), address,
+					regionCode, Inputs.coordinate("latitude", text(latitude), problems),
+					Inputs.coordinate("longitude", text(longitude), problems),
+					Inputs.number("geofenceRadiusM", text(geofenceRadiusM), problems),
+					Boolean.TRUE.equals(requiresApproval),
 					drafts);
+		}
+
+		/** The number as the form would send it, so both are checked by one set of rules. */
+		private static String text(Number number) {
+			return number == null ? null
+					: number instanceof BigDecimal decimal ? decimal.toPlainString() : number.toString();
 		}
 	}
 }

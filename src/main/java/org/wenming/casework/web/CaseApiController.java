@@ -12,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,13 +25,13 @@ import org.wenming.casework.CaseView;
 import org.wenming.casework.Cases;
 import org.wenming.casework.internal.CaseQueries;
 import org.wenming.casework.internal.CaseRefusedException;
+import org.wenming.platform.ApiProblems;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
-import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.ScopedUser;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.core.JacksonException;
 
 /**
  * The casework workflow over JSON: the queues, a case with its history and approvals, staff entry,
@@ -56,28 +55,28 @@ class CaseApiController {
 
 	@Operation(summary = "Cases in the caller's scope (office staff, inspectors), filtered and paged")
 	@GetMapping("/api/v1/cases")
-	CaseJson.Page<CaseJson.Listing> list(@AuthenticationPrincipal ScopedUser user, CaseFilters filters,
+	Paging.Page<CaseJson.Listing> list(@AuthenticationPrincipal ScopedUser user, CaseFilters filters,
 			@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
 		return page(CaseQueries.Queue.OFFICE, user, filters, page, size);
 	}
 
 	@Operation(summary = "The caller's units' cases (unit handlers)")
 	@GetMapping("/api/v1/cases/unit")
-	CaseJson.Page<CaseJson.Listing> unitQueue(@AuthenticationPrincipal ScopedUser user, CaseFilters filters,
+	Paging.Page<CaseJson.Listing> unitQueue(@AuthenticationPrincipal ScopedUser user, CaseFilters filters,
 			@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
 		return page(CaseQueries.Queue.UNIT, user, filters, page, size);
 	}
 
 	@Operation(summary = "An inspector's own reports and the fixes in their scope waiting for re-inspection")
 	@GetMapping("/api/v1/cases/inspection")
-	CaseJson.Page<CaseJson.Listing> inspectorQueue(@AuthenticationPrincipal ScopedUser user, CaseFilters filters,
+	Paging.Page<CaseJson.Listing> inspectorQueue(@AuthenticationPrincipal ScopedUser user, CaseFilters filters,
 			@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
 		return page(CaseQueries.Queue.INSPECTOR, user, filters, page, size);
 	}
 
 	@Operation(summary = "督办: escalated overdue cases at the level the caller's office supervises")
 	@GetMapping("/api/v1/cases/supervision")
-	CaseJson.Page<CaseJson.Listing> supervision(@AuthenticationPrincipal ScopedUser user, CaseFilters filters,
+	Paging.Page<CaseJson.Listing> supervision(@AuthenticationPrincipal ScopedUser user, CaseFilters filters,
 			@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
 		return page(CaseQueries.Queue.SUPERVISION, user, filters, page, size);
 	}
@@ -239,12 +238,12 @@ class CaseApiController {
 		return detail(user, id);
 	}
 
-	private CaseJson.Page<CaseJson.Listing> page(CaseQueries.Queue queue, ScopedUser user, CaseFilters filters,
+	private Paging.Page<CaseJson.Listing> page(CaseQueries.Queue queue, ScopedUser user, CaseFilters filters,
 			String page, String size) {
 		CaseQueries.Page found = desk.queries.list(queue, filters.read(desk.cases, desk.regions),
-				QueryParameters.page(page), QueryParameters.size(size, 20, SIZE_MAX), user);
+				Paging.page(page), Paging.size(size, 20, SIZE_MAX), user);
 		Map<Long, String> names = desk.queries.unitNames(found.items());
-		return new CaseJson.Page<>(found.items().stream().map(c -> CaseJson.Listing.of(c, names)).toList(),
+		return new Paging.Page<>(found.items().stream().map(c -> CaseJson.Listing.of(c, names)).toList(),
 				found.total(), found.page(), found.size(), found.pages());
 	}
 
@@ -267,47 +266,8 @@ class CaseApiController {
 			case INVALID -> HttpStatus.BAD_REQUEST;
 		};
 		String message = messages.getMessage(ex.messageKey(), null, ex.messageKey(), locale);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				ex.kind() == CaseRefusedException.Kind.INVALID ? "Invalid input" : message);
-		problem.setTitle(status.getReasonPhrase());
-		if (ex.kind() == CaseRefusedException.Kind.INVALID) {
-			problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", message)));
-		}
-		return ResponseEntity.status(status).body(problem);
-	}
-
-	@ExceptionHandler(RecordNotFound.class)
-	ResponseEntity<ProblemDetail> notFound() {
-		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
-		problem.setTitle("Not Found");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-	}
-
-	/** Malformed JSON or a value of the wrong type: the field named when the parser knows it. */
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		String field = "body";
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-				StringBuilder path = new StringBuilder();
-				for (JacksonException.Reference ref : jackson.getPath()) {
-					if (ref.getPropertyName() != null) {
-						path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-					}
-					else if (ref.getIndex() >= 0) {
-						path.append('[').append(ref.getIndex()).append(']');
-					}
-				}
-				if (!path.isEmpty()) {
-					field = path.toString();
-				}
-				break;
-			}
-		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid input");
-		problem.setTitle("Bad Request");
-		problem.setProperty("errors", List.of(Map.of("field", field, "message",
-				"body".equals(field) ? "is not valid JSON of the expected shape" : "has the wrong type or format")));
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.status(status).body(ex.kind() == CaseRefusedException.Kind.INVALID
+				? ApiProblems.invalid(List.of(ApiProblems.error(ex.field(), message)))
+				: ApiProblems.problem(status, message));
 	}
 }

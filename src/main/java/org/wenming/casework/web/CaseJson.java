@@ -17,9 +17,6 @@ final class CaseJson {
 	private CaseJson() {
 	}
 
-	record Page<T>(List<T> items, long total, int page, int size, int pages) {
-	}
-
 	record Listing(long id, String caseNumber, String status, String source, String categoryCode, String regionCode,
 			String description, String address, Long unitId, String unitName, OffsetDateTime reportedAt,
 			OffsetDateTime dueAt, int escalationLevel, int reworkCount, int version) {

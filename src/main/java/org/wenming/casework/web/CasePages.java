@@ -32,6 +32,7 @@ import org.wenming.casework.internal.CaseQueries;
 import org.wenming.casework.internal.CaseRefusedException;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.PageController;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.CityTime;
@@ -94,7 +95,7 @@ class CasePages extends PageController {
 	private ModelAndView list(String titleKey, String path, CaseQueries.Queue queue, ScopedUser user,
 			CaseFilters filters, String page) {
 		CaseQueries.Page found = desk.queries.list(queue, filters.read(desk.cases, desk.regions),
-				QueryParameters.page(page), PAGE_SIZE, user);
+				Paging.page(page), PAGE_SIZE, user);
 		Map<String, Object> model = new HashMap<>();
 		model.put("titleKey", titleKey);
 		model.put("path", path);

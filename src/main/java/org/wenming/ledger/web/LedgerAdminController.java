@@ -21,6 +21,7 @@ import org.wenming.ledger.RecordQuery;
 import org.wenming.ledger.ServiceLedger;
 import org.wenming.ledger.ServiceRecord;
 import org.wenming.platform.PageController;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.ScopedUser;
@@ -54,7 +55,7 @@ class LedgerAdminController extends PageController {
 		try {
 			query = new RecordQuery(LedgerInputs.volunteerNumber("volunteer", volunteer),
 					LedgerInputs.id("team", team, false), LedgerInputs.date("from", from, false),
-					LedgerInputs.date("to", to, false), QueryParameters.page(page), PAGE_SIZE);
+					LedgerInputs.date("to", to, false), Paging.page(page), PAGE_SIZE);
 		}
 		catch (LedgerRefusedException ex) {
 			return new ModelAndView("ledger/admin-records", Map.of("form",

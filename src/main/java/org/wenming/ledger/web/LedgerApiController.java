@@ -24,7 +24,8 @@ import org.wenming.ledger.RecordQuery;
 import org.wenming.ledger.RecordRow;
 import org.wenming.ledger.ServiceLedger;
 import org.wenming.ledger.ServiceRecord;
-import org.wenming.platform.QueryParameters;
+import org.wenming.platform.ApiProblems;
+import org.wenming.platform.Paging;
 import org.wenming.shared.ScopedUser;
 
 /** The ledger over JSON: staff list and record hours in their scope; a volunteer reads their own. */
@@ -47,7 +48,7 @@ class LedgerApiController {
 		ServiceLedger.requireStaff(user);
 		RecordPage found = ledger.records(new RecordQuery(LedgerInputs.volunteerNumber("volunteer", volunteer),
 				LedgerInputs.id("team", team, false), LedgerInputs.date("from", from, false),
-				LedgerInputs.date("to", to, false), QueryParameters.page(page), QueryParameters.size(size, 50, SIZE_MAX)),
+				LedgerInputs.date("to", to, false), Paging.page(page), Paging.size(size, 50, SIZE_MAX)),
 				user);
 		return new Page(found.items().stream().map(Record::of).toList(), found.total(), found.page(), found.size());
 	}
@@ -74,10 +75,7 @@ class LedgerApiController {
 
 	@ExceptionHandler(LedgerRefusedException.class)
 	ProblemDetail refused(LedgerRefusedException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid input");
-		problem.setTitle("Bad Request");
-		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.messageKey())));
-		return problem;
+		return ApiProblems.invalid(List.of(ApiProblems.error(ex.field(), ex.messageKey())));
 	}
 
 	/** A manual record as JSON: the same fields as the page's form, as text, checked the same way. */

@@ -7,7 +7,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.PracticeSite;
@@ -51,15 +51,15 @@ class SiteAdminApiController {
 	}
 
 	@GetMapping
-	PageJson<StaffSiteJson> list(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
+	Paging.Page<StaffSiteJson> list(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
 			@RequestParam(required = false) SiteKind kind, @RequestParam(defaultValue = "false") boolean demonstration,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		Region start = sites.staffRegion(QueryParameters.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
 		SitePage found = sites.list(new SiteQuery(start, kind, demonstration, QueryParameters.searchText("q", q),
-				QueryParameters.page(page), QueryParameters.size(size, SIZE_MAX)), user.scope());
-		return new PageJson<>(found.items().stream().map(StaffSiteJson::of).toList(), found.total(), found.page(),
+				Paging.page(page), Paging.size(size, SIZE_MAX)), user.scope());
+		return new Paging.Page<>(found.items().stream().map(StaffSiteJson::of).toList(), found.total(), found.page(),
 				found.size(), found.pages());
 	}
 
@@ -91,11 +91,6 @@ class SiteAdminApiController {
 	@ExceptionHandler(StaleSiteException.class)
 	ResponseEntity<ProblemDetail> stale() {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(SiteProblems.stale());
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-		return SiteProblems.unreadable(ex);
 	}
 
 	private static ResponseStatusException notFound() {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.PageController;
 import org.wenming.platform.RecordNotFound;
@@ -58,7 +59,7 @@ class SiteAdminController extends PageController {
 		Region start = sites.staffRegion(QueryParameters.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
 		SiteKind kindFilter = SiteDirectoryController.kind(kind);
-		SiteQuery query = new SiteQuery(start, kindFilter, demonstration, QueryParameters.searchText("q", q), QueryParameters.page(page),
+		SiteQuery query = new SiteQuery(start, kindFilter, demonstration, QueryParameters.searchText("q", q), Paging.page(page),
 				PAGE_SIZE);
 		SitePage found = sites.list(query, user.scope());
 		DirectoryView links = new DirectoryView("/admin/sites", start, List.of(), List.of(), found, kindFilter,

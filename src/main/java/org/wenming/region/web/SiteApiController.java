@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.region.PracticeSite;
 import org.wenming.region.PracticeSites;
@@ -34,7 +35,7 @@ class SiteApiController {
 	}
 
 	@GetMapping
-	PageJson<PublicSiteJson> list(@RequestParam(required = false) String region,
+	Paging.Page<PublicSiteJson> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) SiteKind kind, @RequestParam(defaultValue = "false") boolean demonstration,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
@@ -42,8 +43,8 @@ class SiteApiController {
 		Region current = code == null ? sites.homeCity()
 				: regions.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		SitePage found = sites.list(new SiteQuery(current, kind, demonstration, QueryParameters.searchText("q", q),
-				QueryParameters.page(page), QueryParameters.size(size, SIZE_MAX)), DataScope.EVERYTHING);
-		return new PageJson<>(found.items().stream().map(s -> PublicSiteJson.of(s, null)).toList(), found.total(),
+				Paging.page(page), Paging.size(size, SIZE_MAX)), DataScope.EVERYTHING);
+		return new Paging.Page<>(found.items().stream().map(s -> PublicSiteJson.of(s, null)).toList(), found.total(),
 				found.page(), found.size(), found.pages());
 	}
 

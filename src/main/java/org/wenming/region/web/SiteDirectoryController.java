@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.PageController;
 import org.wenming.platform.RecordNotFound;
@@ -42,7 +43,7 @@ class SiteDirectoryController extends PageController {
 		Region current = code == null ? sites.homeCity() : regions.find(code).orElseThrow(RecordNotFound::new);
 		SiteKind kindFilter = kind(kind);
 		SiteQuery query = new SiteQuery(current, kindFilter, demonstration, QueryParameters.searchText("q", q),
-				QueryParameters.page(page), PAGE_SIZE);
+				Paging.page(page), PAGE_SIZE);
 		DirectoryView view = new DirectoryView("/sites", current, regions.breadcrumb(current),
 				sites.countByChild(query, DataScope.EVERYTHING), sites.list(query, DataScope.EVERYTHING), kindFilter,
 				demonstration, query.text());

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.Paging;
 import org.wenming.volunteer.PersonalNumbers;
 import org.wenming.volunteer.Volunteer;
 import org.wenming.volunteer.VolunteerQuery;
@@ -62,13 +63,7 @@ final class SearchParameters {
 				throw new InvalidInputException("sort", "must be NAME, NUMBER or REGISTERED");
 			}
 		}
-		if (page < 0 || page > 100_000) {
-			throw new InvalidInputException("page", "must be between 0 and 100000");
-		}
-		if (size < 1 || size > VolunteerQuery.SIZE_MAX) {
-			throw new InvalidInputException("size", "must be between 1 and " + VolunteerQuery.SIZE_MAX);
-		}
-		return new VolunteerQuery(text, volunteerNumber, last4, skillCode, regionCode, teamId, statusFilter, order, page,
-				size);
+		return new VolunteerQuery(text, volunteerNumber, last4, skillCode, regionCode, teamId, statusFilter, order,
+				Paging.page(page), Paging.size(size, VolunteerQuery.SIZE_MAX));
 	}
 }

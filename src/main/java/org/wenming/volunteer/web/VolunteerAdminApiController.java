@@ -1,10 +1,8 @@
 package org.wenming.volunteer.web;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,7 +11,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wenming.platform.ApiProblems;
 import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.Paging;
 import org.wenming.region.FieldProblem;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.PersonalField;
@@ -34,8 +33,6 @@ import org.wenming.volunteer.VolunteerNotFoundException;
 import org.wenming.volunteer.VolunteerPage;
 import org.wenming.volunteer.VolunteerRefusedException;
 import org.wenming.volunteer.Volunteers;
-
-import tools.jackson.core.JacksonException;
 
 /** Volunteers over JSON for staff, confined to the caller's data scope. */
 @RestController
@@ -50,9 +47,6 @@ class VolunteerAdminApiController {
 	VolunteerAdminApiController(Volunteers volunteers, MessageSource messages) {
 		this.volunteers = volunteers;
 		this.messages = messages;
-	}
-
-	record Page(List<VolunteerJson> items, long total, int page, int size, int pages) {
 	}
 
 	/** A registration as a JSON client submits it. */
@@ -75,7 +69,7 @@ class VolunteerAdminApiController {
 	}
 
 	@GetMapping
-	Page list(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String q,
+	Paging.Page<VolunteerJson> list(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String number, @RequestParam(required = false) String phone4,
 			@RequestParam(required = false) String skill, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String team,
@@ -83,7 +77,7 @@ class VolunteerAdminApiController {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		VolunteerPage found = volunteers.search(SearchParameters.query(q, number, phone4, skill, region, team, status, sort,
 				page, size, volunteers.skillCodes()), user);
-		return new Page(found.items().stream().map(v -> VolunteerJson.of(v, volunteers.today())).toList(),
+		return new Paging.Page<>(found.items().stream().map(v -> VolunteerJson.of(v, volunteers.today())).toList(),
 				found.total(), found.page(), found.size(), found.pages());
 	}
 
@@ -112,46 +106,12 @@ class VolunteerAdminApiController {
 
 	@ExceptionHandler(VolunteerRefusedException.class)
 	ProblemDetail refused(VolunteerRefusedException ex, Locale locale) {
-		List<Map<String, String>> errors = new ArrayList<>();
-		for (FieldProblem problem : ex.problems()) {
-			errors.add(Map.of("field", problem.field(), "message",
-					messages.getMessage(problem.messageKey(), null, problem.messageKey(), locale)));
-		}
-		return badRequest("Invalid input", errors);
+		return ApiProblems.invalid(
+				ApiProblems.errors(ex.problems(), FieldProblem::field, FieldProblem::messageKey, messages, locale));
 	}
 
 	@ExceptionHandler(VolunteerNotFoundException.class)
 	ResponseEntity<ProblemDetail> notFound() {
-		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
-		problem.setTitle("Not Found");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-	}
-
-	/** Malformed JSON or a value of the wrong type: name the field when the parser knows it. */
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-				StringBuilder path = new StringBuilder();
-				for (JacksonException.Reference ref : jackson.getPath()) {
-					if (ref.getPropertyName() != null) {
-						path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-					}
-				}
-				if (!path.isEmpty()) {
-					return badRequest("Invalid input",
-							List.of(Map.of("field", path.toString(), "message", "has the wrong type or format")));
-				}
-			}
-		}
-		return badRequest("The request body is not valid JSON of the expected shape",
-				List.of(Map.of("field", "body", "message", "is not valid JSON of the expected shape")));
-	}
-
-	private static ProblemDetail badRequest(String detail, List<Map<String, String>> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setTitle("Bad Request");
-		problem.setProperty("errors", errors);
-		return problem;
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND, null));
 	}
 }

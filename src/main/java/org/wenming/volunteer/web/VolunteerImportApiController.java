@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.wenming.platform.ApiProblems;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.VolunteerNotFoundException;
 import org.wenming.volunteer.transfer.ImportJob;
@@ -82,17 +82,12 @@ class VolunteerImportApiController {
 	}
 
 	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, Locale locale) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, key, locale));
-		problem.setTitle(status.getReasonPhrase());
-		problem.setProperty("errors", List.of(Map.of("field", "file", "message",
-				messages.getMessage(key, null, key, locale))));
-		return ResponseEntity.status(status).body(problem);
+		String message = messages.getMessage(key, null, key, locale);
+		return ResponseEntity.status(status).body(ApiProblems.problem(status, message, List.of(ApiProblems.error("file", message))));
 	}
 
 	@ExceptionHandler(VolunteerNotFoundException.class)
 	ResponseEntity<ProblemDetail> notFound() {
-		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
-		problem.setTitle("Not Found");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND, null));
 	}
 }

@@ -134,10 +134,13 @@ class TeamInputTest {
 			}
 		}
 		for (String field : List.of("parentId", "practiceSiteId")) {
-			String body = json.writeValueAsString(good()).replace("\"" + field + "\":\"" + good().get(field) + "\"",
-					"\"" + field + "\":\"abc\"");
+			// ids are JSON numbers: the strict mapping refuses the form's text ("46") as it refuses "abc"
+			Map<String, Object> body = new LinkedHashMap<>(good());
+			body.remove("practiceSiteId");
+			body.put("parentId", corps);
+			body.put(field, "abc");
 			mvc.perform(post("/api/v1/admin/teams").with(csrf()).with(office).contentType(MediaType.APPLICATION_JSON)
-					.content(body)).andExpect(status().isBadRequest())
+					.content(json.writeValueAsString(body))).andExpect(status().isBadRequest())
 					.andExpect(jsonPath("$.errors[*].field", hasItem(field)));
 		}
 		mvc.perform(post("/api/v1/admin/teams").with(csrf()).with(office).contentType(MediaType.APPLICATION_JSON)

@@ -9,7 +9,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.wenming.platform.ApiIds;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.FieldProblem;
@@ -58,7 +59,7 @@ class TeamAdminApiController {
 	}
 
 	@GetMapping
-	TeamJson.Page<TeamJson.Staff> list(@AuthenticationPrincipal ScopedUser user,
+	Paging.Page<TeamJson.Staff> list(@AuthenticationPrincipal ScopedUser user,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String size) {
@@ -68,8 +69,8 @@ class TeamAdminApiController {
 		Region start = teams.managingRegion(QueryParameters.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
 		TeamPage found = teams.listForManaging(new TeamQuery(start, TeamInputs.type("type", type),
-				QueryParameters.searchText("q", q), QueryParameters.page(page), QueryParameters.size(size, 50, SIZE_MAX)), user);
-		return new TeamJson.Page<>(found.items().stream().map(TeamJson.Staff::of).toList(), found.total(),
+				QueryParameters.searchText("q", q), Paging.page(page), Paging.size(size, 50, SIZE_MAX)), user);
+		return new Paging.Page<>(found.items().stream().map(TeamJson.Staff::of).toList(), found.total(),
 				found.page(), found.size(), found.pages());
 	}
 
@@ -160,11 +161,6 @@ class TeamAdminApiController {
 		HttpStatus status = ex.kind() == MembershipRefusedException.Kind.FORBIDDEN ? HttpStatus.FORBIDDEN
 				: HttpStatus.CONFLICT;
 		return ResponseEntity.status(status).body(TeamProblems.membership(status, ex.messageKey(), messages, locale));
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-		return TeamProblems.unreadable(ex);
 	}
 
 	private static ResponseStatusException notFound() {

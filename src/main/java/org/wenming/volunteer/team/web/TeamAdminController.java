@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.platform.InvalidInputException;
@@ -73,7 +74,7 @@ class TeamAdminController extends TeamPageErrors {
 		Region start = teams.managingRegion(QueryParameters.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
 		TeamType typeFilter = TeamInputs.type("type", type);
-		TeamQuery query = new TeamQuery(start, typeFilter, QueryParameters.searchText("q", q), QueryParameters.page(page),
+		TeamQuery query = new TeamQuery(start, typeFilter, QueryParameters.searchText("q", q), Paging.page(page),
 				PAGE_SIZE);
 		TeamPage found = teams.listForManaging(query, user);
 		TeamDirectoryView view = new TeamDirectoryView("/admin/teams", start, List.of(), List.of(), found, typeFilter,

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.wenming.platform.ApiIds;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.region.Region;
 import org.wenming.region.Regions;
@@ -33,15 +35,15 @@ class TeamApiController {
 	}
 
 	@GetMapping
-	TeamJson.Page<TeamJson.Public> list(@RequestParam(required = false) String region,
+	Paging.Page<TeamJson.Public> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String type, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
 		String code = QueryParameters.regionCode("region", region);
 		Region current = code == null ? teams.homeCity()
 				: regions.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		TeamPage found = teams.list(new TeamQuery(current, TeamInputs.type("type", type), QueryParameters.searchText("q", q),
-				QueryParameters.page(page), QueryParameters.size(size, 20, SIZE_MAX)), DataScope.EVERYTHING);
-		return new TeamJson.Page<>(found.items().stream().map(TeamJson.Public::of).toList(), found.total(),
+				Paging.page(page), Paging.size(size, 20, SIZE_MAX)), DataScope.EVERYTHING);
+		return new Paging.Page<>(found.items().stream().map(TeamJson.Public::of).toList(), found.total(),
 				found.page(), found.size(), found.pages());
 	}
 

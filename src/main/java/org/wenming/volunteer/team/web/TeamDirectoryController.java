@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.region.Region;
@@ -45,7 +46,7 @@ class TeamDirectoryController extends TeamPageErrors {
 		String code = QueryParameters.regionCode("region", region);
 		Region current = code == null ? teams.homeCity() : regions.find(code).orElseThrow(RecordNotFound::new);
 		TeamType typeFilter = TeamInputs.type("type", type);
-		TeamQuery query = new TeamQuery(current, typeFilter, QueryParameters.searchText("q", q), QueryParameters.page(page),
+		TeamQuery query = new TeamQuery(current, typeFilter, QueryParameters.searchText("q", q), Paging.page(page),
 				PAGE_SIZE);
 		TeamDirectoryView view = new TeamDirectoryView("/teams", current, regions.breadcrumb(current),
 				regions.children(current.code()), teams.list(query, DataScope.EVERYTHING), typeFilter, query.text());

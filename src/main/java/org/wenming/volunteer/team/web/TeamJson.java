@@ -14,10 +14,6 @@ final class TeamJson {
 	private TeamJson() {
 	}
 
-	/** One page of a listing with the total, so a client can page through all of it. */
-	record Page<T>(List<T> items, long total, int page, int size, int pages) {
-	}
-
 	/** A team as anyone may see it; {@code leaders}, {@code statistics} and {@code children} only for one team. */
 	record Public(long id, String name, Long parentId, String level, String type, String regionCode,
 			Long practiceSiteId, String contactName, String contactPhone, String description, String status,

@@ -1,18 +1,23 @@
-package org.wenming.volunteer.team.web;
+package org.wenming.platform;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Record ids in API paths: anything but a positive number is simply not found. */
-final class ApiIds {
+public final class ApiIds {
 
 	private ApiIds() {
 	}
 
-	static long id(String text) {
-		if (text == null || !text.matches("[1-9]\\d{0,17}")) {
+	public static long id(String text) {
+		if (!isId(text)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return Long.parseLong(text);
+	}
+
+	/** A positive number that fits a {@code bigint}. */
+	static boolean isId(String text) {
+		return text != null && text.matches("[1-9]\\d{0,17}");
 	}
 }
