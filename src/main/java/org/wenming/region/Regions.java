@@ -114,4 +114,15 @@ public class Regions {
 				.param("level", level.depth()).param("lower", scope.lower()).param("upper", scope.upper())
 				.query(Integer.class).single();
 	}
+
+	/**
+	 * Every region inside the scope, by path: for checking many rows at once (a bulk import of a
+	 * whole province reads about 29,000 regions once instead of one look-up per row).
+	 */
+	public List<Region> within(DataScope scope) {
+		return jdbc.sql("""
+				select code, name, level, parent_code, path from region where path >= :lower and path < :upper
+				order by path""")
+				.param("lower", scope.lower()).param("upper", scope.upper()).query(ROW).list();
+	}
 }

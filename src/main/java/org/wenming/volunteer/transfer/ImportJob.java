@@ -8,10 +8,12 @@ public record ImportJob(long id, String createdBy, String scopePath, String file
 		OffsetDateTime finishedAt, boolean hasReport) {
 
 	public enum Status {
-		QUEUED, VALIDATING, IMPORTING, DONE, REFUSED, FAILED;
+		QUEUED, VALIDATING, IMPORTING, DONE, REFUSED, FAILED,
+		/** Stopped with its server before it finished; nothing was imported, so the file may be uploaded again. */
+		INTERRUPTED;
 
 		public boolean finished() {
-			return this == DONE || this == REFUSED || this == FAILED;
+			return this == DONE || this == REFUSED || this == FAILED || this == INTERRUPTED;
 		}
 
 		public String messageKey() {
@@ -21,5 +23,10 @@ public record ImportJob(long id, String createdBy, String scopePath, String file
 
 	public boolean finished() {
 		return status.finished();
+	}
+
+	/** Whether the page and the API offer to run the file again (its upload is gone: the user sends it again). */
+	public boolean rerunnable() {
+		return status == Status.INTERRUPTED;
 	}
 }

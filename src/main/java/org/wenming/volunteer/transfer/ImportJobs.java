@@ -7,10 +7,20 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.shared.DataScope;
 import org.wenming.shared.ScopedUser;
 
-/** The {@code import_job} table. Progress updates are single autocommitted statements, outside the load's transaction. */
+/**
+ * The {@code import_job} table. A running job's row is held {@code for key share} by its load's
+ * transaction from the claim to the commit ({@link #claim}): that lock is how anyone tells a job
+ * that is running (on any node) from one whose server stopped ({@link #unsettled}). Progress updates
+ * are single autocommitted statements outside the load's transaction (a plain update does not
+ * conflict with a key-share lock), and change only a job that is still running, so nothing written
+ * late by a failing load undoes a settled state.
+ */
 @Repository
 class ImportJobs {
 
@@ -28,8 +38,13 @@ class ImportJobs {
 
 	private final JdbcClient jdbc;
 
-	ImportJobs(JdbcClient jdbc) {
+	/** The load's connection is busy with its COPY: what others must see now goes through another, autocommitted. */
+	private final TransactionTemplate outside;
+
+	ImportJobs(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.outside = new TransactionTemplate(transactionManager);
+		this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 	}
 
 	long create(ScopedUser user, String fileName, String locale, OffsetDateTime now) {
@@ -60,27 +75,80 @@ class ImportJobs {
 				.optional();
 	}
 
+	/**
+	 * Holds the job's row for the calling (load's) transaction until it ends, before the job shows as
+	 * running: the job is the caller's to run while the transaction lives, and settled by whoever finds
+	 * it running once it is gone.
+	 *
+	 * @return the job's status when claimed (QUEUED for a job nobody has started)
+	 */
+	ImportJob.Status claim(long id) {
+		return ImportJob.Status.valueOf(jdbc.sql("select status from import_job where id = :id for key share")
+			.param("id", id).query(String.class).single());
+	}
+
 	void started(long id, OffsetDateTime now) {
-		jdbc.sql("update import_job set status = 'VALIDATING', started_at = :now where id = :id").param("now", now)
-				.param("id", id).update();
+		outside.executeWithoutResult(s -> jdbc.sql("""
+				update import_job set status = 'VALIDATING', started_at = :now where id = :id and status = 'QUEUED'""")
+			.param("now", now).param("id", id).update());
 	}
 
 	void progress(long id, int rowsRead, int rowsOk, int errors) {
-		jdbc.sql("update import_job set rows_read = :read, rows_ok = :ok, errors_count = :errors where id = :id")
-				.param("read", rowsRead).param("ok", rowsOk).param("errors", errors).param("id", id).update();
+		outside.executeWithoutResult(s -> jdbc.sql("""
+				update import_job set rows_read = :read, rows_ok = :ok, errors_count = :errors
+				where id = :id and status = 'VALIDATING'""")
+			.param("read", rowsRead).param("ok", rowsOk).param("errors", errors).param("id", id).update());
 	}
 
 	void importing(long id, int rowsRead, int rowsOk) {
-		jdbc.sql("update import_job set status = 'IMPORTING', rows_read = :read, rows_ok = :ok where id = :id")
-				.param("read", rowsRead).param("ok", rowsOk).param("id", id).update();
+		outside.executeWithoutResult(s -> jdbc.sql("""
+				update import_job set status = 'IMPORTING', rows_read = :read, rows_ok = :ok
+				where id = :id and status = 'VALIDATING'""")
+			.param("read", rowsRead).param("ok", rowsOk).param("id", id).update());
 	}
 
+	/**
+	 * Jobs shown as running whose load's transaction is gone (a stopped server's), locked for the
+	 * caller's transaction; a job another node is running is skipped, not waited for.
+	 */
+	List<Long> unsettled() {
+		return jdbc.sql("""
+				select id from import_job where status in ('VALIDATING', 'IMPORTING') order by id
+				for update skip locked""").query(Long.class).list();
+	}
+
+	/** A stopped job whose volunteers are there: its load committed, only its final state was lost. */
+	void settleDone(long id, int imported, OffsetDateTime now) {
+		jdbc.sql("""
+				update import_job set status = 'DONE', problem = null, problem_detail = null, errors_count = 0,
+				    rows_ok = greatest(rows_ok, :imported), rows_read = greatest(rows_read, :imported),
+				    imported = :imported, finished_at = :now
+				where id = :id""").param("imported", imported).param("now", now).param("id", id).update();
+	}
+
+	/** A stopped job with nothing imported. */
+	void settleInterrupted(long id, OffsetDateTime now) {
+		jdbc.sql("""
+				update import_job set status = 'INTERRUPTED', problem = 'volunteer.import.interrupted', problem_detail = null,
+				    imported = 0, finished_at = :now
+				where id = :id""").param("now", now).param("id", id).update();
+	}
+
+	/** A load that failed and rolled back; the counts so far stay. Nothing changes when the job was settled meanwhile. */
+	void failed(long id, String problem, OffsetDateTime now) {
+		jdbc.sql("""
+				update import_job set status = 'FAILED', problem = :problem, imported = 0, finished_at = :now
+				where id = :id and status in ('QUEUED', 'VALIDATING', 'IMPORTING')""")
+			.param("problem", problem).param("now", now).param("id", id).update();
+	}
+
+	/** The job's final state, unless it was settled meanwhile (then nothing changes). */
 	void finish(long id, ImportJob.Status status, String problem, String detail, int rowsRead, int rowsOk, int errors, int imported,
 			String reportPath, OffsetDateTime now) {
 		jdbc.sql("""
 				update import_job set status = :status, problem = :problem, problem_detail = :detail, rows_read = :read, rows_ok = :ok,
 				    errors_count = :errors, imported = :imported, report_path = :report, finished_at = :now
-				where id = :id""")
+				where id = :id and status in ('QUEUED', 'VALIDATING', 'IMPORTING')""")
 				.param("status", status.name()).param("problem", problem, java.sql.Types.VARCHAR)
 				.param("detail", detail, java.sql.Types.VARCHAR)
 				.param("read", rowsRead).param("ok", rowsOk).param("errors", errors).param("imported", imported)

@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class StagingRows implements Closeable {
 
-	/** The staging table's columns, in file order (see {@link VolunteerImports#STAGING_TABLE}). */
+	/** The staging table's columns, in file order (see {@link VolunteerLoad#STAGING_TABLE}). */
 	static final String COLUMNS = """
 			volunteer_number, real_name, name_initials, id_type, id_number_cipher, id_number_hash, id_number_masked,
 			phone_cipher, phone_hash, phone_masked, phone_last4, gender, birth_date, region_code, region_path, skills,

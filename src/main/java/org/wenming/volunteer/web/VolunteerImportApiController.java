@@ -6,14 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +24,7 @@ import org.wenming.platform.ApiProblems;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.VolunteerNotFoundException;
 import org.wenming.volunteer.transfer.ImportJob;
+import org.wenming.volunteer.transfer.ImportProperties;
 import org.wenming.volunteer.transfer.VolunteerImports;
 
 /** Bulk import over JSON: upload a file (multipart {@code file}), then follow the job until it is finished. */
@@ -41,15 +40,18 @@ class VolunteerImportApiController {
 	private final long maxFileSize;
 
 	VolunteerImportApiController(VolunteerImports imports, MessageSource messages,
-			@Value("${wenming.volunteers.import.max-file-size:200MB}") DataSize maxFileSize) {
+			ImportProperties properties) {
 		this.imports = imports;
 		this.messages = messages;
-		this.maxFileSize = maxFileSize.toBytes();
+		this.maxFileSize = properties.maxFileSize().toBytes();
 	}
 
-	/** A job as JSON; {@code problem} says in words why a file was refused or a load failed. */
+	/**
+	 * A job as JSON; {@code problem} says in words why a file was refused or a load failed, and
+	 * {@code rerun}, for a job a server stop interrupted, where to upload the file again.
+	 */
 	record JobJson(long id, String status, String fileName, String createdBy, int rowsRead, int rowsOk,
-			int errors, int imported, String problem, String errorReport, OffsetDateTime createdAt,
+			int errors, int imported, String problem, String errorReport, String rerun, OffsetDateTime createdAt,
 			OffsetDateTime startedAt, OffsetDateTime finishedAt) {
 	}
 
@@ -77,7 +79,8 @@ class VolunteerImportApiController {
 				: messages.getMessage(job.problem(), new Object[] { job.problemDetail() }, job.problem(), locale);
 		return new JobJson(job.id(), job.status().name(), job.fileName(), job.createdBy(), job.rowsRead(),
 				job.rowsOk(), job.errorsCount(), job.imported(), problem,
-				job.hasReport() ? "/admin/volunteers/import/" + job.id() + "/errors.csv" : null, job.createdAt(),
+				job.hasReport() ? "/admin/volunteers/import/" + job.id() + "/errors.csv" : null,
+				job.rerunnable() ? "/api/v1/admin/volunteers/import" : null, job.createdAt(),
 				job.startedAt(), job.finishedAt());
 	}
 

@@ -9,12 +9,10 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.VolunteerNotFoundException;
 import org.wenming.volunteer.transfer.ImportJob;
+import org.wenming.volunteer.transfer.ImportProperties;
 import org.wenming.volunteer.transfer.ImportTemplate;
 import org.wenming.volunteer.transfer.VolunteerImports;
 
@@ -41,9 +40,9 @@ class VolunteerImportController extends Pages {
 	private final long maxFileSize;
 
 	VolunteerImportController(VolunteerImports imports,
-			@Value("${wenming.volunteers.import.max-file-size:200MB}") DataSize maxFileSize) {
+			ImportProperties properties) {
 		this.imports = imports;
-		this.maxFileSize = maxFileSize.toBytes();
+		this.maxFileSize = properties.maxFileSize().toBytes();
 	}
 
 	@GetMapping("/admin/volunteers/import")
