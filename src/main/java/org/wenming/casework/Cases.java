@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +21,7 @@ import org.wenming.casework.statistics.StatisticsCells;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.SecretTokens;
 import org.wenming.region.Region;
+import org.wenming.region.RegionProperties;
 import org.wenming.region.Regions;
 import org.wenming.shared.CityTime;
 
@@ -55,7 +55,7 @@ public class Cases {
 	private final StatisticsCells cells;
 
 	Cases(JdbcClient jdbc, TransactionTemplate transactions, Regions regions, CaseworkProperties properties,
-			ApplicationEventPublisher events, Clock clock, @Value("${wenming.regions.city:4412}") String cityCode,
+			ApplicationEventPublisher events, Clock clock, RegionProperties region,
 			StatisticsCells cells) {
 		this.cells = cells;
 		this.jdbc = jdbc;
@@ -64,7 +64,7 @@ public class Cases {
 		this.properties = properties;
 		this.events = events;
 		this.clock = clock;
-		this.cityCode = cityCode;
+		this.cityCode = region.city();
 	}
 
 	/**

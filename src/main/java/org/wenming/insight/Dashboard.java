@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wenming.activity.ActivityType;
@@ -65,10 +64,8 @@ public class Dashboard {
 		.expireAfterWrite(Duration.ofMinutes(10)).build();
 
 	Dashboard(Cells cells, JdbcClient jdbc, Regions regions, PracticeSites sites, Teams teams, Cases cases, Clock clock,
-			@Value("${wenming.insight.dashboard-refresh-seconds:10}") int refreshSeconds) {
-		if (refreshSeconds < 0 || refreshSeconds > 3_600) {
-			throw new IllegalStateException("wenming.insight.dashboard-refresh-seconds must be 0 to 3600, not " + refreshSeconds);
-		}
+			InsightProperties properties) {
+		int refreshSeconds = properties.dashboardRefreshSeconds();
 		this.cells = cells;
 		this.jdbc = jdbc;
 		this.regions = regions;

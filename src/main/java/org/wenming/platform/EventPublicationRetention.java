@@ -1,13 +1,11 @@
 package org.wenming.platform;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.modulith.events.CompletedEventPublications;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Completed event publications (the outbox rows of every fact the modules told each other about) are
@@ -15,27 +13,38 @@ import org.springframework.scheduling.annotation.Scheduled;
  * would otherwise grow the table forever. Incomplete ones are never deleted here; they wait to be
  * delivered again at the next start.
  */
-@Configuration(proxyBeanMethods = false)
-class EventPublicationRetention {
+@Component
+class EventPublicationRetention implements RetentionJob {
 
-	private static final Logger log = LoggerFactory.getLogger(EventPublicationRetention.class);
+	private final JdbcClient jdbc;
 
-	private final CompletedEventPublications completed;
+	private final EventRetentionProperties properties;
 
-	private final Duration retention;
-
-	EventPublicationRetention(CompletedEventPublications completed,
-			@Value("${wenming.events.retention:30d}") Duration retention) {
-		if (retention.compareTo(Duration.ofDays(1)) < 0) {
-			throw new IllegalStateException("wenming.events.retention must be at least 1d, not " + retention);
-		}
-		this.completed = completed;
-		this.retention = retention;
+	EventPublicationRetention(JdbcClient jdbc, EventRetentionProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
 	}
 
-	@Scheduled(cron = "${wenming.events.purge-cron:0 37 3 * * *}", zone = "Asia/Shanghai")
-	void purge() {
-		completed.deletePublicationsOlderThan(retention);
-		log.info("Deleted event publications completed more than {} ago", retention);
+	@Override
+	public String name() {
+		return "event-publications";
+	}
+
+	@Override
+	public String cron() {
+		return properties.purgeCron();
+	}
+
+	@Override
+	public Duration retention() {
+		return properties.retention();
+	}
+
+	@Override
+	public int deleteBatch(Instant before, int limit) {
+		return jdbc.sql("""
+				delete from event_publication where id in (
+				    select id from event_publication where completion_date < :before order by completion_date limit :limit)""")
+			.param("before", Timestamp.from(before)).param("limit", limit).update();
 	}
 }

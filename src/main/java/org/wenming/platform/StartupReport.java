@@ -11,8 +11,11 @@ class StartupReport {
 
 	private final Environment environment;
 
-	StartupReport(Environment environment) {
+	private final PlatformProperties properties;
+
+	StartupReport(Environment environment, PlatformProperties properties) {
 		this.environment = environment;
+		this.properties = properties;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -22,7 +25,7 @@ class StartupReport {
 		if (port == null || port <= 0) {
 			return;
 		}
-		String url = environment.getProperty("wenming.public-url", "http://localhost:" + port + "/");
+		String url = properties.publicUrlOr("http://localhost:" + port + "/");
 		long millis = event.getTimeTaken() == null ? -1 : event.getTimeTaken().toMillis();
 		System.out.println();
 		System.out.println("  Wenming is ready at " + url + "   (started in " + millis + " ms)");

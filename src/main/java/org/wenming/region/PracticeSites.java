@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,10 +53,10 @@ public class PracticeSites {
 
 	private final String homeCity;
 
-	PracticeSites(JdbcClient jdbc, Regions regions, @Value("${wenming.regions.city:4412}") String homeCity) {
+	PracticeSites(JdbcClient jdbc, Regions regions, RegionProperties region) {
 		this.jdbc = jdbc;
 		this.regions = regions;
-		this.homeCity = homeCity;
+		this.homeCity = region.city();
 	}
 
 	/** The city whose network this platform runs: where the public directory starts. */

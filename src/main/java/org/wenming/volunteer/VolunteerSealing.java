@@ -2,7 +2,6 @@ package org.wenming.volunteer;
 
 import java.util.random.RandomGenerator;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.wenming.volunteer.internal.PersonalDataCipher;
 import org.wenming.volunteer.internal.PinyinInitials;
@@ -20,10 +19,9 @@ public class VolunteerSealing {
 
 	private final String privacyNoticeVersion;
 
-	VolunteerSealing(PersonalDataCipher cipher,
-			@Value("${wenming.volunteers.privacy-notice-version:2026-01}") String privacyNoticeVersion) {
+	VolunteerSealing(PersonalDataCipher cipher, VolunteerProperties properties) {
 		this.cipher = cipher;
-		this.privacyNoticeVersion = privacyNoticeVersion;
+		this.privacyNoticeVersion = properties.privacyNoticeVersion();
 	}
 
 	/**

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +30,7 @@ import org.wenming.platform.InvalidInputException;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.Region;
 import org.wenming.region.RegionLevel;
+import org.wenming.region.RegionProperties;
 import org.wenming.region.Regions;
 import org.wenming.shared.DataScope;
 import org.wenming.shared.OutOfScopeException;
@@ -104,21 +104,16 @@ public class Volunteers {
 	private final org.springframework.context.ApplicationEventPublisher events;
 
 	Volunteers(JdbcClient jdbc, Regions regions, PersonalDataCipher cipher, AccountRegistration logins, Clock clock,
-			@Value("${wenming.regions.city:4412}") String homeCity,
-			@Value("${wenming.volunteers.privacy-notice-version:2026-01}") String privacyNoticeVersion,
+			RegionProperties region, VolunteerProperties properties,
 			org.springframework.context.ApplicationEventPublisher events) {
 		this.events = events;
-		if (privacyNoticeVersion == null || !privacyNoticeVersion.matches("[A-Za-z0-9._-]{1,20}")) {
-			throw new IllegalStateException(
-					"wenming.volunteers.privacy-notice-version must be 1-20 letters, digits, '.', '_' or '-'");
-		}
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.cipher = cipher;
 		this.logins = logins;
 		this.clock = clock;
-		this.homeCity = homeCity;
-		this.privacyNoticeVersion = privacyNoticeVersion;
+		this.homeCity = region.city();
+		this.privacyNoticeVersion = properties.privacyNoticeVersion();
 	}
 
 	public LocalDate today() {

@@ -19,6 +19,9 @@ class EventPublicationRetentionTest {
 	EventPublicationRetention retention;
 
 	@Autowired
+	RetentionJobs jobs;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	private final UUID oldCompleted = UUID.randomUUID();
@@ -38,7 +41,7 @@ class EventPublicationRetentionTest {
 		publication(oldCompleted, 40, 39);
 		publication(recentCompleted, 3, 2);
 		publication(oldIncomplete, 40, null);
-		retention.purge();
+		jobs.purge(retention);
 		assertThat(jdbc.sql("select id from event_publication where id in (:ids)")
 			.param("ids", List.of(oldCompleted, recentCompleted, oldIncomplete)).query(UUID.class).list())
 			.containsExactlyInAnyOrder(recentCompleted, oldIncomplete);

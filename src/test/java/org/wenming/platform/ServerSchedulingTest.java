@@ -24,6 +24,8 @@ class ServerSchedulingTest {
 			.map(task -> task.getTask().toString())
 			.toList();
 		assertThat(tasks).anyMatch(task -> task.contains("AutoCheckOut"))
-			.anyMatch(task -> task.contains("escalateOnSchedule"));
+			.anyMatch(task -> task.contains("escalateOnSchedule"))
+			.contains("retention security-audit", "retention check-in-requests", "retention insight-applied-events",
+					"retention event-publications");
 	}
 }

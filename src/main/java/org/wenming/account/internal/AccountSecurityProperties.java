@@ -4,6 +4,10 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import org.wenming.platform.CronSchedule;
+
+import jakarta.validation.Valid;
 
 /**
  * Login, password and audit rules ({@code wenming.security.*}). Checked when the application
@@ -15,11 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audit how long security events are kept and when old ones are purged
  * @param staffIdleTimeout a staff member's session ends after this long without a request
  */
+@Validated
 @ConfigurationProperties("wenming.security")
 record AccountSecurityProperties(
 		@DefaultValue Lockout lockout,
 		@DefaultValue Password password,
-		@DefaultValue Audit audit,
+		@Valid @DefaultValue Audit audit,
 		@DefaultValue("30m") Duration staffIdleTimeout) {
 
 	AccountSecurityProperties {
@@ -64,7 +69,7 @@ record AccountSecurityProperties(
 	 * @param retention security events older than this are purged (default 365d, at least 180d)
 	 * @param purgeCron when the purge runs (default 03:17 every day)
 	 */
-	record Audit(@DefaultValue("365d") Duration retention, @DefaultValue("0 17 3 * * *") String purgeCron) {
+	record Audit(@DefaultValue("365d") Duration retention, @CronSchedule @DefaultValue("0 17 3 * * *") String purgeCron) {
 
 		Audit {
 			require(retention.compareTo(Duration.ofDays(180)) >= 0,

@@ -1,36 +1,44 @@
 package org.wenming.account.internal;
 
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.wenming.platform.RetentionJob;
 
-/** Security events are kept for the configured retention (at least 180 days), then purged. */
-@Configuration(proxyBeanMethods = false)
-class AuditRetention {
-
-	private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
+/**
+ * Security events are kept for the configured retention, then purged; the legal minimum of 180 days is
+ * enforced by {@link AccountSecurityProperties.Audit}.
+ */
+@Component
+class AuditRetention implements RetentionJob {
 
 	private final SecurityEvents events;
 
 	private final AccountSecurityProperties properties;
 
-	private final Clock clock;
-
-	AuditRetention(SecurityEvents events, AccountSecurityProperties properties, Clock clock) {
+	AuditRetention(SecurityEvents events, AccountSecurityProperties properties) {
 		this.events = events;
 		this.properties = properties;
-		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${wenming.security.audit.purge-cron:0 17 3 * * *}", zone = "Asia/Shanghai")
-	int purge() {
-		int purged = events.purgeBefore(clock.instant().minus(properties.audit().retention()));
-		if (purged > 0) {
-			log.info("Purged {} security events older than {}", purged, properties.audit().retention());
-		}
-		return purged;
+	@Override
+	public String name() {
+		return "security-audit";
+	}
+
+	@Override
+	public String cron() {
+		return properties.audit().purgeCron();
+	}
+
+	@Override
+	public Duration retention() {
+		return properties.audit().retention();
+	}
+
+	@Override
+	public int deleteBatch(Instant before, int limit) {
+		return events.purgeBefore(before, limit);
 	}
 }

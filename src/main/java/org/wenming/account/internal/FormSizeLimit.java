@@ -7,11 +7,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.wenming.platform.ProblemResponses;
 
@@ -26,8 +25,8 @@ class FormSizeLimit extends OncePerRequestFilter {
 
 	private final long limit;
 
-	FormSizeLimit(@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize limit) {
-		this.limit = limit.toBytes();
+	FormSizeLimit(TomcatServerProperties tomcat) {
+		this.limit = tomcat.getMaxHttpFormPostSize().toBytes();
 	}
 
 	@Override

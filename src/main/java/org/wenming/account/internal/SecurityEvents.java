@@ -76,9 +76,12 @@ class SecurityEvents {
 	}
 
 	/** Deletes events older than the given instant; returns how many went. */
-	int purgeBefore(Instant cutoff) {
-		return jdbc.sql("delete from security_event where occurred_at < :cutoff")
-				.param("cutoff", Timestamp.from(cutoff)).update();
+	/** Deletes at most {@code limit} of the oldest events before {@code cutoff}. */
+	int purgeBefore(Instant cutoff, int limit) {
+		return jdbc.sql("""
+				delete from security_event where id in (
+				    select id from security_event where occurred_at < :cutoff order by occurred_at limit :limit)""")
+				.param("cutoff", Timestamp.from(cutoff)).param("limit", limit).update();
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, DataScope scope, AuditFilter filter) {

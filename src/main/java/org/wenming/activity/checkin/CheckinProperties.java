@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import org.wenming.platform.CronSchedule;
 
 /**
  * Check-in settings ({@code wenming.checkin.*}), checked at start: a bad value stops the start with
@@ -16,13 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoCheckoutGrace how long after a shift's end forgotten check-outs are closed
  * @param minimumPresence share of the shift a volunteer must be present to count (0 turns the rule off)
  * @param requestRetention how long a phone's idempotency keys and answers are kept (at least the offline window and a day)
+ * @param requestPurgeCron when older keys are deleted (Spring cron, Asia/Shanghai; "-": never)
  * @param secret base64 HMAC key for QR tokens (at least 32 bytes); none: generated with the embedded database
  */
+@Validated
 @ConfigurationProperties("wenming.checkin")
 record CheckinProperties(@DefaultValue("30s") Duration codePeriod, @DefaultValue("30m") Duration checkInLead,
 		@DefaultValue("24h") Duration offlineWindow, @DefaultValue("2m") Duration clockSkew,
 		@DefaultValue("30m") Duration autoCheckoutGrace, @DefaultValue("0.6") double minimumPresence,
-		@DefaultValue("30d") Duration requestRetention, String secret) {
+		@DefaultValue("30d") Duration requestRetention, @CronSchedule @DefaultValue("0 27 3 * * *") String requestPurgeCron,
+		String secret) {
 
 	CheckinProperties {
 		require(codePeriod.compareTo(Duration.ofSeconds(30)) >= 0 && codePeriod.compareTo(Duration.ofSeconds(60)) <= 0

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.wenming.platform.CronSchedule;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,7 +26,7 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("wenming.casework.workflow")
 public record WorkflowProperties(@NotEmpty @DefaultValue({ "08:30-12:00", "14:00-17:30" }) List<String> workingHours,
 		@NotEmpty @DefaultValue({ "0", "2", "5" }) List<@NotNull @Min(0) @Max(100) Integer> escalationSteps,
-		@NotNull @DefaultValue("0 */10 * * * *") String escalationCron,
+		@CronSchedule @DefaultValue("0 */10 * * * *") String escalationCron,
 		@Min(1) @Max(5000) @DefaultValue("200") int duplicateRadiusMetres,
 		@Min(1) @Max(365) @DefaultValue("30") int duplicateDays) {
 

@@ -10,12 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.wenming.casework.open311.GeoReport.Format;
 
@@ -33,10 +32,9 @@ class Open311ErrorFilter extends OncePerRequestFilter {
 
 	private final long formLimit;
 
-	Open311ErrorFilter(MessageSource messages,
-			@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formLimit) {
+	Open311ErrorFilter(MessageSource messages, TomcatServerProperties tomcat) {
 		this.messages = messages;
-		this.formLimit = formLimit.toBytes();
+		this.formLimit = tomcat.getMaxHttpFormPostSize().toBytes();
 	}
 
 	@Override

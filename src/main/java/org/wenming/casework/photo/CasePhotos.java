@@ -24,13 +24,13 @@ import java.util.concurrent.Semaphore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wenming.platform.DatabaseProperties;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.CityTime;
@@ -64,7 +64,9 @@ public class CasePhotos {
 	private final Semaphore decodes;
 
 	CasePhotos(JdbcClient jdbc, TransactionTemplate transactions, PhotoProperties properties, Clock clock,
-			@Value("${wenming.casework.photos.directory:${wenming.db.embedded-directory:wenming-data}/photos}") Path directory) {
+			DatabaseProperties database) {
+		Path directory = properties.directory() != null ? properties.directory()
+				: database.embeddedDirectory().resolve("photos");
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.properties = properties;

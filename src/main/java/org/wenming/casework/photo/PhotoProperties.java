@@ -1,5 +1,7 @@
 package org.wenming.casework.photo;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -12,8 +14,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * Case photo settings ({@code wenming.casework.photos.*}). The folder, {@code wenming.casework.photos.directory},
- * is read by {@link CasePhotos} (its default depends on the data folder).
+ * Case photo settings ({@code wenming.casework.photos.*}).
  *
  * @param maxUploadSize the largest upload accepted, before decoding
  * @param maxPixels the most pixels (width × height) an upload may declare; checked from the header, before decoding
@@ -22,6 +23,8 @@ import jakarta.validation.constraints.NotNull;
  * @param jpegQuality the quality photos are re-encoded with
  * @param maxPerStage how many photos a case may have before, and how many after, the fix
  * @param concurrentDecodes how many uploads are decoded at once (each may take {@code maxPixels × 4} bytes)
+ * @param directory where re-encoded photos are kept (never served as files); none: {@code photos} in the
+ *        data folder ({@code wenming.db.embedded-directory})
  */
 @Validated
 @ConfigurationProperties("wenming.casework.photos")
@@ -31,5 +34,5 @@ public record PhotoProperties(@NotNull @DefaultValue("10MB") DataSize maxUploadS
 		@Min(64) @Max(16384) @DefaultValue("2560") int maxEdge,
 		@DecimalMin("0.3") @DecimalMax("1.0") @DefaultValue("0.85") float jpegQuality,
 		@Min(1) @Max(50) @DefaultValue("9") int maxPerStage,
-		@Min(1) @Max(64) @DefaultValue("2") int concurrentDecodes) {
+		@Min(1) @Max(64) @DefaultValue("2") int concurrentDecodes, Path directory) {
 }

@@ -16,13 +16,13 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.region.Region;
+import org.wenming.region.RegionProperties;
 import org.wenming.region.Regions;
 import org.wenming.shared.CityTime;
 
@@ -53,14 +53,14 @@ public class CaseRankings {
 	private final String cityCode;
 
 	CaseRankings(JdbcClient jdbc, TransactionTemplate transactions, CaseStatistics statistics, Regions regions,
-			RankingProperties properties, Clock clock, @Value("${wenming.regions.city:4412}") String cityCode) {
+			RankingProperties properties, Clock clock, RegionProperties region) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.statistics = statistics;
 		this.regions = regions;
 		this.properties = properties;
 		this.clock = clock;
-		this.cityCode = cityCode;
+		this.cityCode = region.city();
 	}
 
 	/** The week before this one (Monday to Sunday, Asia/Shanghai): what the schedule publishes. */

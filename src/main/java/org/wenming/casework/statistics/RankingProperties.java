@@ -3,10 +3,10 @@ package org.wenming.casework.statistics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.wenming.platform.CronSchedule;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 
 /**
  * Red/black list settings ({@code wenming.casework.statistics.*}).
@@ -17,6 +17,6 @@ import jakarta.validation.constraints.NotBlank;
  */
 @Validated
 @ConfigurationProperties("wenming.casework.statistics")
-public record RankingProperties(@NotBlank @DefaultValue("0 0 8 * * MON") String rankingCron,
+public record RankingProperties(@CronSchedule @DefaultValue("0 0 8 * * MON") String rankingCron,
 		@Min(1) @Max(50) @DefaultValue("5") int rankingSize) {
 }

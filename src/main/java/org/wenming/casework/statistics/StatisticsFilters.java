@@ -5,13 +5,13 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wenming.casework.CaseCategory;
 import org.wenming.casework.Cases;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.Region;
+import org.wenming.region.RegionProperties;
 import org.wenming.region.Regions;
 import org.wenming.shared.CityTime;
 import org.wenming.shared.DataScope;
@@ -48,12 +48,12 @@ public class StatisticsFilters {
 	private final String cityCode;
 
 	StatisticsFilters(Regions regions, Cases cases, JdbcClient jdbc, Clock clock,
-			@Value("${wenming.regions.city:4412}") String cityCode) {
+			RegionProperties region) {
 		this.regions = regions;
 		this.cases = cases;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.cityCode = cityCode;
+		this.cityCode = region.city();
 	}
 
 	public StatisticsQuery query(Raw raw, DataScope scope) {

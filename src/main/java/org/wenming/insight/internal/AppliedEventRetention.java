@@ -1,14 +1,14 @@
 package org.wenming.insight.internal;
 
-import java.time.Clock;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.wenming.insight.InsightProperties;
+import org.wenming.platform.EventPublications;
+import org.wenming.platform.RetentionJob;
 
 /**
  * The keys of applied facts ({@code insight_applied_event}) are there to make a second delivery of
@@ -17,40 +17,45 @@ import org.springframework.scheduling.annotation.Scheduled;
  * the retention <em>and</em> older than the oldest incomplete publication (with a day to spare).
  * Without this the table grew by one row per registration, confirmation and case step, forever.
  */
-@Configuration(proxyBeanMethods = false)
-class AppliedEventRetention {
+@Component
+class AppliedEventRetention implements RetentionJob {
 
-	private static final Logger log = LoggerFactory.getLogger(AppliedEventRetention.class);
+	private static final Duration SPARE = Duration.ofDays(1);
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
+	private final EventPublications publications;
 
-	private final Duration retention;
+	private final InsightProperties properties;
 
-	AppliedEventRetention(JdbcClient jdbc, Clock clock,
-			@Value("${wenming.insight.applied-event-retention:7d}") Duration retention) {
-		if (retention.compareTo(Duration.ofDays(1)) < 0) {
-			throw new IllegalStateException("wenming.insight.applied-event-retention must be at least 1d, not " + retention);
-		}
+	AppliedEventRetention(JdbcClient jdbc, EventPublications publications, InsightProperties properties) {
 		this.jdbc = jdbc;
-		this.clock = clock;
-		this.retention = retention;
+		this.publications = publications;
+		this.properties = properties;
 	}
 
-	@Scheduled(cron = "${wenming.insight.applied-event-purge-cron:0 47 3 * * *}", zone = "Asia/Shanghai")
-	int purge() {
-		// event_publication is the outbox Spring Modulith keeps for every module (platform's V1)
-		int purged = jdbc.sql("""
-				delete from insight_applied_event
-				where applied_at < :before
-				    and applied_at < coalesce((select min(publication_date) from event_publication
-				                               where completion_date is null), 'infinity') - interval '1 day'""")
-			.param("before", java.sql.Timestamp.from(clock.instant().minus(retention)))
-			.update();
-		if (purged > 0) {
-			log.info("Deleted {} keys of facts applied more than {} ago", purged, retention);
-		}
-		return purged;
+	@Override
+	public String name() {
+		return "insight-applied-events";
+	}
+
+	@Override
+	public String cron() {
+		return properties.appliedEventPurgeCron();
+	}
+
+	@Override
+	public Duration retention() {
+		return properties.appliedEventRetention();
+	}
+
+	@Override
+	public int deleteBatch(Instant before, int limit) {
+		Instant cutoff = publications.oldestIncomplete().map(oldest -> oldest.minus(SPARE))
+			.filter(keepFrom -> keepFrom.isBefore(before)).orElse(before);
+		return jdbc.sql("""
+				delete from insight_applied_event where event_key in (
+				    select event_key from insight_applied_event where applied_at < :cutoff limit :limit)""")
+			.param("cutoff", Timestamp.from(cutoff)).param("limit", limit).update();
 	}
 }

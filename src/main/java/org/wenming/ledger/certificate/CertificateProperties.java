@@ -3,6 +3,7 @@ package org.wenming.ledger.certificate;
 import java.net.URI;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the service certificates, checked at start.
@@ -13,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        the address the volunteer downloaded the certificate from
  */
 @ConfigurationProperties("wenming.certificates")
-public record CertificateProperties(String issuer, String numberPrefix, String publicUrl) {
+public record CertificateProperties(@DefaultValue(CertificateProperties.DEFAULT_ISSUER) String issuer,
+		@DefaultValue("ZQ") String numberPrefix, String publicUrl) {
 
 	public static final String DEFAULT_ISSUER = "肇庆市新时代文明实践中心";
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wenming.platform.RetentionJobs;
 import org.wenming.support.WenmingTest;
 
 @WenmingTest
@@ -12,6 +13,9 @@ class AuditRetentionTest {
 
 	@Autowired
 	AuditRetention retention;
+
+	@Autowired
+	RetentionJobs jobs;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -25,7 +29,7 @@ class AuditRetentionTest {
 					values (now() - make_interval(days => :days), 'LOGIN_FAILURE', :name, 'BAD_CREDENTIALS', :detail)""")
 					.param("days", days).param("name", name).param("detail", days + "d").update();
 		}
-		assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+		assertThat(jobs.purge(retention)).isGreaterThanOrEqualTo(1);
 		assertThat(jdbc.sql("select detail from security_event where actor_username = :name order by id")
 				.param("name", name).query(String.class).list()).containsExactly("200d", "1d");
 	}

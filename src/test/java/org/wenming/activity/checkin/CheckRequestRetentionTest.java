@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wenming.region.Regions;
+import org.wenming.platform.RetentionJobs;
 import org.wenming.support.WenmingTest;
 import org.wenming.volunteer.Volunteers;
 
@@ -18,6 +19,9 @@ class CheckRequestRetentionTest {
 
 	@Autowired
 	CheckRequestRetention retention;
+
+	@Autowired
+	RetentionJobs jobs;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -44,7 +48,7 @@ class CheckRequestRetentionTest {
 		request(volunteer.volunteerId(), "old-key", shift, 40);
 		request(volunteer.volunteerId(), "recent-key", shift, 2);
 
-		retention.purge();
+		jobs.purge(retention);
 
 		assertThat(jdbc.sql("select idempotency_key from check_request where volunteer_id = :v")
 			.param("v", volunteer.volunteerId()).query(String.class).list()).containsExactly("recent-key");

@@ -86,6 +86,6 @@ class CheckinTokensTest {
 
 	private static CheckinProperties properties(Duration period, double presence) {
 		return new CheckinProperties(period, Duration.ofMinutes(30), Duration.ofHours(24), Duration.ofMinutes(2),
-				Duration.ofMinutes(30), presence, Duration.ofDays(30), null);
+				Duration.ofMinutes(30), presence, Duration.ofDays(30), "0 27 3 * * *", null);
 	}
 }

@@ -26,7 +26,7 @@ import com.drew.metadata.jpeg.JpegCommentDirectory;
 class PhotoSanitizerTest {
 
 	static final PhotoProperties DEFAULTS = new PhotoProperties(DataSize.ofMegabytes(10), 40_000_000, 32, 2560, 0.85f,
-			9, 2);
+			9, 2, null);
 
 	final PhotoSanitizer sanitizer = new PhotoSanitizer(DEFAULTS);
 

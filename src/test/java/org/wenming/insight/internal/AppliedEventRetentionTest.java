@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wenming.platform.RetentionJobs;
 import org.wenming.support.WenmingTest;
 
 /**
@@ -20,6 +21,9 @@ class AppliedEventRetentionTest {
 
 	@Autowired
 	AppliedEventRetention retention;
+
+	@Autowired
+	RetentionJobs jobs;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -38,7 +42,7 @@ class AppliedEventRetentionTest {
 	void keysOlderThanTheRetentionGoUnlessAnOlderPublicationIsIncomplete() {
 		key("twenty-days", 20);
 		key("two-days", 2);
-		retention.purge();
+		jobs.purge(retention);
 		assertThat(keys()).containsExactly("two-days");
 
 		// an event published 25 days ago is still incomplete: it may come again, and so may any later one
@@ -48,7 +52,7 @@ class AppliedEventRetentionTest {
 			.param("id", publication).update();
 		key("twenty-days", 20);
 		key("thirty-days", 30);
-		retention.purge();
+		jobs.purge(retention);
 		assertThat(keys()).containsExactlyInAnyOrder("two-days", "twenty-days");
 	}
 

@@ -8,7 +8,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -23,6 +22,7 @@ import org.wenming.platform.RecordNotFound;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.Region;
+import org.wenming.region.RegionProperties;
 import org.wenming.region.RegionChoice;
 import org.wenming.region.Regions;
 import org.wenming.shared.ScopedUser;
@@ -57,11 +57,11 @@ class TeamAdminController extends TeamPageErrors {
 	private final String homeCity;
 
 	TeamAdminController(Teams teams, MessageSource messages, Regions regions,
-			@Value("${wenming.regions.city:4412}") String homeCity) {
+			RegionProperties region) {
 		super(messages);
 		this.teams = teams;
 		this.regions = regions;
-		this.homeCity = homeCity;
+		this.homeCity = region.city();
 	}
 
 	@GetMapping
