@@ -7,6 +7,8 @@
 #  (b) full-chain verification: the chain is extended to M records (computed in Java, loaded with
 #      COPY), then `ledger verify` walks all of it with a 256 MB heap; time, peak heap (GC log)
 #      and peak resident memory (/usr/bin/time) are reported.
+# The appends of (a) and (b) are benchmark code (src/test/java/.../ledger/internal/LedgerBench.java),
+# run from the test classpath: the shipped jar cannot write benchmark rows. The verification is the jar's.
 # Usage: bench/ledger.sh [N appended, default 100000] [M in the chain, default 18000000; <= N skips (b)] [B, default 100]
 # Environment: JAR (default target/wenming.jar), DATA (default target/bench-ledger), PG_PORT (default 28433)
 set -euo pipefail
@@ -15,13 +17,17 @@ RECORDS=${1:-100000}
 CHAIN=${2:-18000000}
 BATCH=${3:-100}
 JAR=${JAR:-target/wenming.jar}
-[ -f "$JAR" ] || ./mvnw -q -B -DskipTests package
+[ -f "$JAR" ] && [ -f target/test-classes/org/wenming/ledger/internal/LedgerBench.class ] \
+  || ./mvnw -q -B -DskipTests package
+CLASSPATH_FILE=target/bench-classpath.txt
+[ -f "$CLASSPATH_FILE" ] || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$PWD/$CLASSPATH_FILE"
 DATA=${DATA:-target/bench-ledger}
 PG_PORT=${PG_PORT:-28433}
 rm -rf "$DATA"; mkdir -p "$DATA"
 ledger() {
   local heap=$1; shift
-  java -Xmx"$heap" -Xlog:gc:file="$DATA/gc-$1.log" -jar "$JAR" ledger "$@" \
+  java -Xmx"$heap" -Xlog:gc:file="$DATA/gc-$1.log" \
+    -cp "target/test-classes:target/classes:$(cat "$CLASSPATH_FILE")" org.wenming.ledger.internal.LedgerBench "$@" \
     --wenming.db.embedded-directory="$DATA/db" --wenming.db.embedded-port="$PG_PORT" --bench-database=yes
 }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(java -version 2>&1 | head -1)"

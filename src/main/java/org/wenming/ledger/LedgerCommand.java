@@ -6,10 +6,10 @@ import java.util.List;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wenming.platform.CommandContext;
-import org.wenming.ledger.internal.LedgerBench;
 
 /**
- * The ledger's command line: {@code java -jar wenming.jar ledger verify|check|bench-append|bench-chain}.
+ * The ledger's command line: {@code java -jar wenming.jar ledger verify|check}. (The benchmarks that
+ * append records are not part of the application: bench/ledger.sh runs them from the test code.)
  *
  * <p>A command starts the application without a port ({@link org.wenming.platform.CommandContext}),
  * against the same database the server uses, runs, prints its result and exits: 0 when all is well, 2 when the chain is broken or totals differ, 1 on
@@ -36,15 +36,14 @@ public final class LedgerCommand {
 	public static int run(Class<?> application, String[] args) {
 		String command = args[1];
 		String[] rest = Arrays.copyOfRange(args, 2, args.length);
-		if (!List.of("verify", "check", "bench-append", "bench-chain").contains(command)) {
-			System.err.println("usage: java -jar wenming.jar ledger verify|check|bench-append|bench-chain [--option=value ...]");
+		if (!List.of("verify", "check").contains(command)) {
+			System.err.println("usage: java -jar wenming.jar ledger verify|check [--option=value ...]");
 			return ERROR;
 		}
 		try (ConfigurableApplicationContext context = CommandContext.start(application, List.of(rest))) {
 			return switch (command) {
 				case "verify" -> verify(context.getBean(ServiceLedger.class), System.out);
-				case "check" -> check(context.getBean(ServiceLedger.class), System.out);
-				default -> context.getBean(LedgerBench.class).run(command, context.getEnvironment(), System.out);
+				default -> check(context.getBean(ServiceLedger.class), System.out);
 			};
 		}
 		catch (RuntimeException ex) {

@@ -25,6 +25,11 @@ class LedgerCommandTest {
 		assertThat(LedgerCommand.matches(new String[] { "--server.port=9000" })).isFalse();
 		assertThat(LedgerCommand.run(LedgerCommandTest.class, new String[] { "ledger", "erase" }))
 			.isEqualTo(LedgerCommand.ERROR);
+		// the benchmarks that write records that stay are not in the application (bench/ledger.sh runs them from test code)
+		for (String bench : List.of("bench-append", "bench-chain")) {
+			assertThat(LedgerCommand.run(LedgerCommandTest.class, new String[] { "ledger", bench, "--bench-database=yes" }))
+				.isEqualTo(LedgerCommand.ERROR);
+		}
 	}
 
 	@Test

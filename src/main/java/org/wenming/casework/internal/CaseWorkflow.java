@@ -205,9 +205,7 @@ public class CaseWorkflow {
 			if (target == null || !visible(target, user)) {
 				throw CaseRefusedException.invalid("targetId", "casework.merge.target");
 			}
-			if (duplicate.version != version) {
-				throw CaseRefusedException.conflict("casework.stale");
-			}
+			duplicate.requireVersion(version);
 			duplicate.now = now;
 			target.now = now;
 			duplicate.mergeInto(actor, target, why);
@@ -293,9 +291,7 @@ public class CaseWorkflow {
 			if (!visible(c, user)) {
 				throw new OutOfScopeException("case", String.valueOf(id));
 			}
-			if (c.version != version) {
-				throw CaseRefusedException.conflict("casework.stale");
-			}
+			c.requireVersion(version);
 			c.now = now;
 			change.accept(c, actor(c, user));
 			records.save(c);

@@ -107,6 +107,13 @@ public final class RectificationCase {
 		return value == null ? null : value.toInstant();
 	}
 
+	/** Refuses a step decided on a copy of the case that someone else has changed since it was read. */
+	void requireVersion(int read) {
+		if (version != read) {
+			throw CaseRefusedException.conflict("casework.stale");
+		}
+	}
+
 	/** 立案 */
 	void register(Actor actor) {
 		requireOffice(actor);

@@ -1,6 +1,7 @@
 package org.wenming.casework.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -291,16 +292,12 @@ class CaseStatisticsCellsTest {
 		fixtures.place(Spec.reported("441202001002", unit, "2022-06-10T10:00"));
 		String count = "select coalesce(sum(found), 0) from case_statistics_cell where grain = 'YEAR' and category_code = '*' and unit_id = :unit";
 		assertThat(jdbc.sql(count).param("unit", unit).query(Long.class).single()).isEqualTo(1);
-		try {
-			transactions.executeWithoutResult(tx -> {
-				fixtures.bulk(5, 2, "SANITATION", unit, "441202", "2022-06-11"); // inserts, then rebuilds
-				assertThat(jdbc.sql(count).param("unit", unit).query(Long.class).single()).isEqualTo(6);
-				throw new IllegalStateException("the load failed midway");
-			});
-		}
-		catch (IllegalStateException expected) {
-			// rolled back with its cells
-		}
+		// only the failure thrown here may end the load; anything else (the load itself failing) fails the test
+		assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+			fixtures.bulk(5, 2, "SANITATION", unit, "441202", "2022-06-11"); // inserts, then rebuilds
+			assertThat(jdbc.sql(count).param("unit", unit).query(Long.class).single()).isEqualTo(6);
+			throw new IllegalStateException("the load failed midway");
+		})).isExactlyInstanceOf(IllegalStateException.class).hasMessage("the load failed midway");
 		assertThat(jdbc.sql(count).param("unit", unit).query(Long.class).single()).isEqualTo(1);
 		assertThat(cells.check()).isEmpty();
 	}
@@ -312,21 +309,17 @@ class CaseStatisticsCellsTest {
 		long inner = fixtures.place(Spec.reported("441202001003", unit, "2022-07-11T10:00"));
 		TransactionTemplate requiresNew = new TransactionTemplate(transactions.getTransactionManager());
 		requiresNew.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
-		try {
-			transactions.executeWithoutResult(tx -> {
-				cells.caseChanging(outer);
-				jdbc.sql("update rectification_case set status = 'REJECTED' where id = :id").param("id", outer).update();
-				requiresNew.executeWithoutResult(innerTx -> {
-					cells.caseChanging(inner);
-					jdbc.sql("update rectification_case set status = 'REJECTED' where id = :id").param("id", inner)
-						.update();
-				});
-				throw new IllegalStateException("the outer work fails");
+		assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+			cells.caseChanging(outer);
+			jdbc.sql("update rectification_case set status = 'REJECTED' where id = :id").param("id", outer).update();
+			requiresNew.executeWithoutResult(innerTx -> {
+				cells.caseChanging(inner);
+				jdbc.sql("update rectification_case set status = 'REJECTED' where id = :id").param("id", inner)
+					.update();
 			});
-		}
-		catch (IllegalStateException expected) {
-			// the outer change is rolled back, the inner one committed
-		}
+			throw new IllegalStateException("the outer work fails");
+		})).isExactlyInstanceOf(IllegalStateException.class).hasMessage("the outer work fails");
+		// the outer change is rolled back, the inner one committed
 		assertThat(jdbc.sql("select status from rectification_case where id in (:ids) order by id")
 			.param("ids", List.of(outer, inner)).query(String.class).list()).containsExactly("REPORTED", "REJECTED");
 		assertThat(cells.check()).isEmpty();

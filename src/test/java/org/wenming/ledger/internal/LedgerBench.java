@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -17,13 +18,15 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wenming.WenmingApplication;
 import org.wenming.ledger.RecordKind;
+import org.wenming.platform.CommandContext;
 import org.wenming.shared.DataScope;
 import org.wenming.shared.Roles;
 import org.wenming.shared.ScopedUser;
@@ -32,9 +35,11 @@ import org.wenming.volunteer.VolunteerDraft;
 import org.wenming.volunteer.Volunteers;
 
 /**
- * The ledger benchmarks behind {@code ledger bench-append} and {@code ledger bench-chain} (run by
- * bench/ledger.sh against a throw-away data folder; they refuse without {@code --bench-database=yes}
- * because they write records that stay).
+ * The ledger benchmarks, run by bench/ledger.sh from the test classpath against a throw-away data
+ * folder: benchmark code, not part of the application, so the shipped jar cannot write benchmark
+ * rows. Usage: {@code LedgerBench bench-append|bench-chain --bench-database=yes [--records=N]
+ * [--batch=B] [--volunteers=V] [--wenming.db...]}; it still refuses without
+ * {@code --bench-database=yes}, because the rows it writes stay.
  *
  * <ul>
  * <li>bench-append: appends {@code --records} records in batches of {@code --batch} (one
@@ -46,8 +51,7 @@ import org.wenming.volunteer.Volunteers;
  * are not maintained for these rows.
  * </ul>
  */
-@Component
-public class LedgerBench {
+public final class LedgerBench {
 
 	private static final ScopedUser SYSTEM = new ScopedUser() {
 
@@ -86,22 +90,35 @@ public class LedgerBench {
 
 	private final TransactionTemplate transactions;
 
-	LedgerBench(LedgerWriter writer, Volunteers volunteers, JdbcClient jdbc, JdbcTemplate template,
-			DataSource dataSource, PlatformTransactionManager transactions) {
-		this.writer = writer;
-		this.volunteers = volunteers;
-		this.jdbc = jdbc;
-		this.template = template;
-		this.dataSource = dataSource;
-		this.transactions = new TransactionTemplate(transactions);
+	LedgerBench(ConfigurableApplicationContext context) {
+		this.writer = context.getBean(LedgerWriter.class);
+		this.volunteers = context.getBean(Volunteers.class);
+		this.jdbc = context.getBean(JdbcClient.class);
+		this.template = context.getBean(JdbcTemplate.class);
+		this.dataSource = context.getBean(DataSource.class);
+		this.transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
 	}
 
-	public int run(String command, Environment env, PrintStream out) {
-		if (!"yes".equals(env.getProperty("bench-database"))) {
+	public static void main(String[] args) {
+		if (args.length < 1 || !List.of("bench-append", "bench-chain").contains(args[0])) {
+			System.err.println("usage: LedgerBench bench-append|bench-chain --bench-database=yes [--records=N] [--batch=B]"
+					+ " [--volunteers=V] [--wenming.db.embedded-directory=...]");
+			System.exit(1);
+		}
+		if (!Arrays.asList(args).contains("--bench-database=yes")) {
 			System.err.println("refused: this benchmark writes records that stay; run it on a throw-away database"
 					+ " with --bench-database=yes (bench/ledger.sh does)");
-			return 1;
+			System.exit(1);
 		}
+		int status;
+		try (ConfigurableApplicationContext context = CommandContext.start(WenmingApplication.class,
+				List.of(args).subList(1, args.length))) {
+			status = new LedgerBench(context).run(args[0], context.getEnvironment(), System.out);
+		}
+		System.exit(status);
+	}
+
+	int run(String command, Environment env, PrintStream out) {
 		int records = env.getProperty("records", Integer.class, 100_000);
 		int batch = env.getProperty("batch", Integer.class, 100);
 		int people = env.getProperty("volunteers", Integer.class, 1000);
