@@ -6,5 +6,5 @@
  * from it, this module never writes hours itself.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "volunteer",
-		"volunteer :: team" })
+		"volunteer :: team", "demo" })
 package org.wenming.activity;

@@ -7,5 +7,5 @@
  * {@link org.wenming.casework.CaseStatusChanged} for the dashboards.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "account",
-		"volunteer" })
+		"volunteer", "demo" })
 package org.wenming.casework;

@@ -5,5 +5,5 @@
  * check recounts them from the raw records and reports any difference.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "account",
-		"volunteer", "volunteer :: team", "activity", "ledger", "casework" })
+		"volunteer", "volunteer :: team", "activity", "ledger", "casework", "demo" })
 package org.wenming.insight;

@@ -5,5 +5,5 @@
  * and service certificates that anyone can verify.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "volunteer",
-		"volunteer :: team", "activity" })
+		"volunteer :: team", "activity", "demo" })
 package org.wenming.ledger;

@@ -3,5 +3,5 @@
  * town → village) every record hangs off, and the practice sites at each level (新时代文明实践中心/所/站).
  * A staff member's data scope is a subtree of this tree.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "demo" })
 package org.wenming.region;

@@ -264,7 +264,8 @@ class DemoCityTest {
 	@Test
 	void aFailureMidwayLeavesTheDatabaseAsItWas() {
 		Map<String, Object> before = state();
-		for (String failAt : List.of("volunteers", "indexes", "ledger", "cases")) {
+		for (String failAt : List.of("sites", "units", "teams", "volunteers", "members", "volunteer indexes",
+				"activities", "activity indexes", "ledger", "cases", "case cells", "aggregates", "login", "finish")) {
 			assertThatThrownBy(() -> city.generate(DemoScale.TINY, 5, AS_OF, true, line -> {
 			}, step -> {
 				if (step.equals(failAt)) {
