@@ -10,7 +10,7 @@
  * org.wenming.volunteer.team.Teams#ledTeamIds}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "volunteer",
-		"volunteer :: team" })
+		"volunteer :: team", "demo" })
 @org.wenming.platform.ModuleTables(owns = { "activity", "shift", "signup", "attendance", "check_request", "activity_notice",
 		"activity_calendar_token" }, publishes = "published_activity", reads = { "published_region", "published_practice_site",
 		"published_team", "published_volunteer" })

@@ -10,7 +10,7 @@
  * their published views and the region module's API.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "account",
-		"volunteer" })
+		"volunteer", "demo" })
 @org.wenming.platform.ModuleTables(owns = { "case_category", "responsible_unit", "responsible_unit_member", "work_calendar_day", "open311_api_key",
 		"rectification_case", "case_event", "case_approval", "case_photo", "case_ranking_run", "case_ranking_entry",
 		"open311_request", "case_statistics_cell" }, publishes = "published_rectification_case",

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.wenming.demo.internal.CityGenerator;
+import org.wenming.demo.internal.CityConductor;
 import org.wenming.shared.CityTime;
 
 /**
@@ -25,7 +25,7 @@ public class DemoCity {
 	/** As-of days before this are refused: the working calendar and the scenario's history start later. */
 	static final LocalDate EARLIEST_AS_OF = LocalDate.of(2016, 1, 1);
 
-	private final CityGenerator generator;
+	private final CityConductor conductor;
 
 	private final TransactionTemplate transaction;
 
@@ -33,8 +33,8 @@ public class DemoCity {
 
 	private final Clock clock;
 
-	DemoCity(CityGenerator generator, PlatformTransactionManager transactions, JdbcClient jdbc, Clock clock) {
-		this.generator = generator;
+	DemoCity(CityConductor conductor, PlatformTransactionManager transactions, JdbcClient jdbc, Clock clock) {
+		this.conductor = conductor;
 		this.transaction = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -71,8 +71,8 @@ public class DemoCity {
 		if (asOf == null || asOf.isAfter(today) || asOf.isBefore(EARLIEST_AS_OF)) {
 			throw new DemoRefusedException("asOf", "demo.refused.asOf", String.valueOf(asOf));
 		}
-		CityGenerator.Plan plan = new CityGenerator.Plan(scale, seed, asOf, alongsideExisting);
-		return transaction.execute(status -> generator.generate(plan, progress, afterStep));
+		DemoPlan plan = new DemoPlan(scale, seed, asOf, alongsideExisting);
+		return transaction.execute(status -> conductor.generate(plan, progress, afterStep));
 	}
 
 	/** Whether the database is one the first start fills: no demo city and no volunteers yet. */

@@ -9,7 +9,7 @@
  * consented names.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "account",
-		"volunteer", "volunteer :: team", "activity", "ledger", "casework" })
+		"volunteer", "volunteer :: team", "activity", "ledger", "casework", "demo" })
 @org.wenming.platform.ModuleTables(owns = { "insight_cell", "insight_team_hours", "insight_site_cell", "insight_volunteer_hours", "insight_case_state",
 		"insight_applied_event", "insight_check_run", "insight_province_figure" }, reads = { "published_region",
 		"published_volunteer", "published_team", "published_activity", "published_service_record",

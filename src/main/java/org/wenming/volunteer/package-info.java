@@ -8,7 +8,7 @@
  * published_volunteer} (who a volunteer is, never their personal numbers) and {@code published_team},
  * or ask {@link org.wenming.volunteer.Volunteers} and {@link org.wenming.volunteer.team.Teams}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "account" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "account", "demo" })
 @org.wenming.platform.ModuleTables(owns = { "volunteer", "volunteer_skill", "volunteer_history", "personal_data_access", "team", "team_leader",
 		"team_member", "import_job", "volunteer_export" }, publishes = { "published_volunteer", "published_team" },
 		reads = "published_region")

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 import org.wenming.ledger.ServiceLedger;
 import org.wenming.region.Regions;
 import org.wenming.shared.CityTime;
@@ -78,6 +79,19 @@ class DemoCityTest {
 			});
 			return body.apply(figures);
 		});
+	}
+
+	@Autowired
+	org.wenming.demo.internal.CityConductor conductor;
+
+	@Test
+	void eachModuleLoadsItsOwnPartInTheDeclaredOrder() {
+		assertThat(conductor.parts()).extracting(part -> ClassUtils.getUserClass(part).getName()).containsExactly(
+				"org.wenming.region.demo.RegionDemoPart", "org.wenming.casework.demo.ResponsibleUnitsDemoPart",
+				"org.wenming.volunteer.demo.TeamsDemoPart", "org.wenming.volunteer.demo.VolunteersDemoPart",
+				"org.wenming.activity.demo.ActivitiesDemoPart", "org.wenming.ledger.demo.LedgerDemoPart",
+				"org.wenming.casework.demo.CasesDemoPart", "org.wenming.insight.demo.InsightDemoPart",
+				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
 	}
 
 	@Test
@@ -264,7 +278,8 @@ class DemoCityTest {
 	@Test
 	void aFailureMidwayLeavesTheDatabaseAsItWas() {
 		Map<String, Object> before = state();
-		for (String failAt : List.of("volunteers", "indexes", "ledger", "cases")) {
+		for (String failAt : List.of("sites", "units", "teams", "volunteers", "members", "volunteer indexes",
+				"activities", "activity indexes", "ledger", "cases", "case cells", "aggregates", "login", "finish")) {
 			assertThatThrownBy(() -> city.generate(DemoScale.TINY, 5, AS_OF, true, line -> {
 			}, step -> {
 				if (step.equals(failAt)) {

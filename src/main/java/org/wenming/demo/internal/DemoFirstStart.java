@@ -1,18 +1,17 @@
 package org.wenming.demo.internal;
 
-import java.util.Locale;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.wenming.demo.DemoCity;
 import org.wenming.demo.DemoFigures;
+import org.wenming.demo.DemoProperties;
 import org.wenming.demo.DemoRefusedException;
 import org.wenming.demo.DemoScale;
 
@@ -22,6 +21,7 @@ import org.wenming.demo.DemoScale;
  * and says so on the console. Commands (ledger, demo) start without a port and never generate here.
  */
 @Component
+@EnableConfigurationProperties(DemoProperties.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class DemoFirstStart implements ApplicationRunner {
 
@@ -33,23 +33,11 @@ class DemoFirstStart implements ApplicationRunner {
 
 	private final DemoScale scale;
 
-	DemoFirstStart(DemoCity city, Environment environment,
-			@Value("${wenming.demo.on-first-start:small}") String onFirstStart) {
+	DemoFirstStart(DemoCity city, Environment environment, DemoProperties properties) {
 		this.city = city;
 		this.environment = environment;
-		this.scale = parse(onFirstStart);
-	}
-
-	/** Checked at start: a value other than small, tiny or none stops the start, naming the property. */
-	static DemoScale parse(String value) {
-		String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-		return switch (v) {
-			case "none" -> null;
-			case "tiny" -> DemoScale.TINY;
-			case "small" -> DemoScale.SMALL;
-			default -> throw new IllegalStateException(
-					"wenming.demo.on-first-start must be small, tiny or none, was '" + value + "'");
-		};
+		// checked at start (DemoProperties is validated): a value other than small, tiny or none stops it
+		this.scale = properties.firstStartScale();
 	}
 
 	@Override

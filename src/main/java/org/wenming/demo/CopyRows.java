@@ -1,4 +1,4 @@
-package org.wenming.demo.internal;
+package org.wenming.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +19,7 @@ import org.postgresql.copy.CopyIn;
  * ciphertexts, random by design, and hashes keyed by the installation's key) also goes into the
  * run's digest, which is what "same seed, same rows" is checked on.
  */
-final class CopyRows implements AutoCloseable {
+public final class CopyRows implements AutoCloseable {
 
 	private static final int BUFFER = 1 << 20;
 
@@ -40,7 +40,7 @@ final class CopyRows implements AutoCloseable {
 
 	private long rows;
 
-	CopyRows(Connection connection, String table, List<String> columns, MessageDigest digest) {
+	public CopyRows(Connection connection, String table, List<String> columns, MessageDigest digest) {
 		this.table = table;
 		this.digest = digest;
 		try {
@@ -53,7 +53,7 @@ final class CopyRows implements AutoCloseable {
 		digest.update(table.getBytes(StandardCharsets.UTF_8));
 	}
 
-	CopyRows value(Object value) {
+	public CopyRows value(Object value) {
 		if (value == null) {
 			return raw("\\N");
 		}
@@ -70,18 +70,18 @@ final class CopyRows implements AutoCloseable {
 	 * A bytea value left out of the digest: a ciphertext (random by design) or a keyed hash (keyed by
 	 * the installation's own key), so the digest of a seed is the same on every installation.
 	 */
-	CopyRows sealed(byte[] value) {
+	public CopyRows sealed(byte[] value) {
 		separator();
 		buffer.append(value == null ? "\\N" : "\\\\x" + HEX.formatHex(value));
 		return this;
 	}
 
 	/** A text[] value of simple codes. */
-	CopyRows codes(List<String> codes) {
+	public CopyRows codes(List<String> codes) {
 		return raw("{" + String.join(",", codes) + "}");
 	}
 
-	void end() {
+	public void end() {
 		buffer.append('\n');
 		digest.update((byte) '\n');
 		first = true;
@@ -91,11 +91,11 @@ final class CopyRows implements AutoCloseable {
 		}
 	}
 
-	long rows() {
+	public long rows() {
 		return rows;
 	}
 
-	String table() {
+	public String table() {
 		return table;
 	}
 
@@ -144,7 +144,7 @@ final class CopyRows implements AutoCloseable {
 	}
 
 	/** Sends the rest and ends the COPY; the rows are then visible to the transaction. */
-	long finish() {
+	public long finish() {
 		flush();
 		try {
 			return copy.endCopy();

@@ -1,4 +1,4 @@
-package org.wenming.demo.internal;
+package org.wenming.demo;
 
 import java.util.SplittableRandom;
 
@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * 2020 census surname tables as commonly cited: 陈 and 李 and 黄 lead, then 张 梁 林 …), given names of
  * one or two characters from lists that differ by gender.
  */
-final class ChineseNames {
+public final class ChineseNames {
 
 	private static final String[] SURNAMES = { "陈", "李", "黄", "张", "梁", "林", "刘", "吴", "罗", "何", "郑", "杨", "冯",
 			"谢", "周", "叶", "苏", "邓", "蔡", "莫", "朱", "许", "卢", "曾", "钟", "彭", "潘", "王", "赖", "余", "郭", "徐",
@@ -36,7 +36,7 @@ final class ChineseNames {
 	private ChineseNames() {
 	}
 
-	static String surname(SplittableRandom random) {
+	public static String surname(SplittableRandom random) {
 		int pick = random.nextInt(CUMULATIVE[CUMULATIVE.length - 1]);
 		for (int i = 0; i < CUMULATIVE.length; i++) {
 			if (pick < CUMULATIVE[i]) {
@@ -46,11 +46,11 @@ final class ChineseNames {
 		return SURNAMES[0];
 	}
 
-	static String name(SplittableRandom random, boolean male) {
+	public static String name(SplittableRandom random, boolean male) {
 		return surname(random) + given(random, male);
 	}
 
-	static String given(SplittableRandom random, boolean male) {
+	public static String given(SplittableRandom random, boolean male) {
 		String chars = male ? MALE : FEMALE;
 		StringBuilder name = new StringBuilder();
 		if (random.nextInt(100) < 75) {

@@ -1,0 +1,65 @@
+package org.wenming.volunteer.demo;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.wenming.account.AccountRefusedException;
+import org.wenming.account.AccountRegistration;
+import org.wenming.demo.DemoCityPart;
+import org.wenming.demo.DemoCityRun;
+import org.wenming.demo.DemoFigures;
+import org.wenming.demo.DemoScenario;
+import org.wenming.shared.Roles;
+import org.wenming.volunteer.DemoVolunteers;
+
+/**
+ * A login for the demo volunteer with the most hours (the ledger's part names them), so a newcomer
+ * can see a volunteer's own pages (hours, stars, certificate); created through the account module's
+ * self-registration rules, with a random password shown once. Skipped (with a line saying so) when the
+ * name is taken. Last, after the dashboards' aggregates, as it always was.
+ */
+@Component
+class VolunteerLoginDemoPart implements DemoCityPart {
+
+	private final JdbcClient jdbc;
+
+	private final AccountRegistration accounts;
+
+	VolunteerLoginDemoPart(JdbcClient jdbc, AccountRegistration accounts) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+	}
+
+	@Override
+	public int order() {
+		return 800;
+	}
+
+	@Override
+	public void load(DemoCityRun run) {
+		run.step("login", () -> login(run));
+	}
+
+	private void login(DemoCityRun run) {
+		DemoVolunteers.MostHours mostHours = run.get(DemoVolunteers.MostHours.class);
+		if (mostHours.volunteerId() == 0) {
+			return;
+		}
+		var volunteer = jdbc.sql("select real_name, region_code from volunteer where id = :id and user_id is null")
+				.param("id", mostHours.volunteerId()).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+				.optional();
+		if (volunteer.isEmpty()) {
+			return;
+		}
+		String password = DemoScenario.password();
+		try {
+			long userId = accounts.register(DemoScenario.LOGIN, password, volunteer.get()[0], volunteer.get()[1],
+					Roles.VOLUNTEER);
+			jdbc.sql("update volunteer set user_id = :user where id = :id").param("user", userId)
+					.param("id", mostHours.volunteerId()).update();
+			run.tally().login(new DemoFigures.Login(DemoScenario.LOGIN, password));
+		}
+		catch (AccountRefusedException refused) {
+			run.progress("    no demo login: " + refused.getMessage());
+		}
+	}
+}
