@@ -23,6 +23,14 @@ public interface DemoCityPart {
 	default void prepare(DemoCityRun run) {
 	}
 
+	/**
+	 * Whether the part's tables hold records already (people registered, say): the first start fills
+	 * only a database where no part does.
+	 */
+	default boolean holdsRecords() {
+		return false;
+	}
+
 	/** Writes the part's rows, through {@link DemoCityRun#step} so progress and failures are per step. */
 	void load(DemoCityRun run);
 }

@@ -57,6 +57,11 @@ class VolunteersDemoPart implements DemoCityPart {
 	}
 
 	@Override
+	public boolean holdsRecords() {
+		return jdbc.sql("select exists (select 1 from volunteer)").query(Boolean.class).single();
+	}
+
+	@Override
 	public int order() {
 		return 300;
 	}
