@@ -39,7 +39,7 @@ job=$(curl -sf -c "$WORK/staff.jar" -b "$WORK/staff.jar" -H "X-CSRF-TOKEN: $(csr
 while true; do
   state=$(curl -s -b "$WORK/staff.jar" "$BASE/api/v1/admin/volunteers/import/$job")
   status=$(echo "$state" | sed 's/.*"status":"\([A-Z]*\)".*/\1/')
-  case $status in DONE|REFUSED|FAILED) break ;; esac
+  case $status in DONE|REFUSED|FAILED|INTERRUPTED) break ;; esac
   sleep 0.2
 done
 end=$(date +%s.%N)

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -43,7 +45,8 @@ import org.wenming.volunteer.VolunteersRegistered;
  * <p>A job runs in one transaction, from its claim to its end: the checked rows stream into a COPY
  * while the file is checked, a clean file's rows move into the volunteer table, and the job's final
  * state (DONE with the count) and the {@link VolunteersRegistered} publication (Spring Modulith's
- * registry) commit with them; a file with a problem rolls back to the claim and commits REFUSED.
+ * registry) commit with them; a file with a problem, or a load that fails (a duplicate registered
+ * meanwhile), rolls back to the claim and commits REFUSED or FAILED.
  * The open transaction holds the job's row ({@link ImportJobs#claim}), so a job whose server stopped
  * is told from one still running, on this node or another, and settled ({@link InterruptedImports}).
  */
@@ -224,10 +227,8 @@ public class VolunteerImports {
 		}
 		catch (RuntimeException ex) {
 			// nothing personal in the log: the exception's class and SQL state, never its text
-			String state = sqlState(ex);
-			boolean duplicate = ex instanceof DuplicateKeyException || "23505".equals(state);
-			log.warn("Import job {} rolled back: {} {}", id, ex.getClass().getName(), state == null ? "" : state);
-			jobs.failed(id, duplicate ? "volunteer.import.failed.duplicate" : "volunteer.import.failed", OffsetDateTime.now(clock));
+			log.warn("Import job {} rolled back: {} {}", id, ex.getClass().getName(), Objects.toString(sqlState(ex), ""));
+			jobs.failed(id, problemOf(ex), OffsetDateTime.now(clock));
 		}
 		finally {
 			deleteQuietly(upload);
@@ -236,7 +237,8 @@ public class VolunteerImports {
 
 	/**
 	 * The job's transaction: claim, check (streaming into the COPY), load, final state and event. A
-	 * refused file rolls back to just after the claim and records REFUSED in the same transaction.
+	 * refused file or a failed load rolls back to just after the claim and records REFUSED or FAILED in
+	 * the same transaction; any other failure rolls it all back, and {@link #run} records FAILED.
 	 */
 	private Outcome attempt(long id, Path directory, Importer importer, Locale locale, TransactionStatus tx) {
 		if (jobs.claim(id) != ImportJob.Status.QUEUED) {
@@ -281,7 +283,18 @@ public class VolunteerImports {
 		deleteQuietly(upload);
 		jobs.importing(id, pass.read(), pass.ok());
 		reached(Step.VALIDATED, id, backend);
-		VolunteerLoad.Load load = loader.load(id, pass.read(), importer.username(), bulkLoad, tx);
+		VolunteerLoad.Load load;
+		try {
+			load = loader.load(id, pass.read(), importer.username(), bulkLoad, tx);
+		}
+		catch (DataAccessException ex) {
+			// a duplicate registered meanwhile: FAILED commits as the claim ends, so no settling can see the job
+			// running without its transaction (were the session gone, this rollback fails and the caller records it)
+			tx.rollbackToSavepoint(claimed);
+			log.warn("Import job {} rolled back: {} {}", id, ex.getClass().getName(), Objects.toString(sqlState(ex), ""));
+			jobs.failed(id, problemOf(ex), OffsetDateTime.now(clock));
+			return new Outcome(pass.read(), null, checked);
+		}
 		// the final state and the event commit with the rows, or none of them does
 		jobs.finish(id, ImportJob.Status.DONE, null, null, pass.read(), pass.ok(), 0, load.imported(), null,
 				OffsetDateTime.now(clock));
@@ -297,6 +310,11 @@ public class VolunteerImports {
 				beforeInsert.accept(id);
 			}
 		});
+	}
+
+	private static String problemOf(RuntimeException ex) {
+		boolean duplicate = ex instanceof DuplicateKeyException || "23505".equals(sqlState(ex));
+		return duplicate ? "volunteer.import.failed.duplicate" : "volunteer.import.failed";
 	}
 
 	/** The SQL state of a database failure, however wrapped (a COPY refused by the server arrives in an IOException). */
