@@ -76,9 +76,9 @@ class VolunteerJourneyTest {
 		String title = "旅程测试·文明交通劝导" + UUID.randomUUID().toString().substring(0, 6);
 		String created = body(post("/api/v1/admin/activities").with(csrf()).with(office)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"title\":\"" + title + "\",\"type\":\"SERVICE\",\"organizerSiteId\":\"" + station
-					+ "\",\"siteId\":\"" + station + "\",\"regionCode\":\"441202001002\",\"shifts\":[{\"startsAt\":\""
-					+ start + "\",\"endsAt\":\"" + start.plusHours(2) + "\",\"capacity\":\"20\"}]}"), 201);
+			.content("{\"title\":\"" + title + "\",\"type\":\"SERVICE\",\"organizerSiteId\":" + station
+					+ ",\"siteId\":" + station + ",\"regionCode\":\"441202001002\",\"shifts\":[{\"startsAt\":\""
+					+ start + "\",\"endsAt\":\"" + start.plusHours(2) + "\",\"capacity\":20}]}"), 201);
 		long activity = ((Number) JsonPath.read(created, "$.activity.id")).longValue();
 		long shift = ((Number) JsonPath.read(created, "$.activity.shifts[0].id")).longValue();
 		body(post("/api/v1/admin/activities/" + activity + "/publish").with(csrf()).with(office), 200);
