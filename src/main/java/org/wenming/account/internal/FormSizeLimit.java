@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.wenming.platform.ProblemResponses;
@@ -25,8 +28,11 @@ class FormSizeLimit extends OncePerRequestFilter {
 
 	private final long limit;
 
-	FormSizeLimit(TomcatServerProperties tomcat) {
-		this.limit = tomcat.getMaxHttpFormPostSize().toBytes();
+	FormSizeLimit(ObjectProvider<TomcatServerProperties> tomcat, Environment environment) {
+		// a web slice test starts no server and so has no TomcatServerProperties bean: the same binding then
+		this.limit = tomcat
+			.getIfAvailable(() -> Binder.get(environment).bindOrCreate("server.tomcat", TomcatServerProperties.class))
+			.getMaxHttpFormPostSize().toBytes();
 	}
 
 	@Override

@@ -13,7 +13,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.wenming.casework.open311.GeoReport.Format;
@@ -32,9 +35,12 @@ class Open311ErrorFilter extends OncePerRequestFilter {
 
 	private final long formLimit;
 
-	Open311ErrorFilter(MessageSource messages, TomcatServerProperties tomcat) {
+	Open311ErrorFilter(MessageSource messages, ObjectProvider<TomcatServerProperties> tomcat, Environment environment) {
 		this.messages = messages;
-		this.formLimit = tomcat.getMaxHttpFormPostSize().toBytes();
+		// a web slice test starts no server and so has no TomcatServerProperties bean: the same binding then
+		this.formLimit = tomcat
+			.getIfAvailable(() -> Binder.get(environment).bindOrCreate("server.tomcat", TomcatServerProperties.class))
+			.getMaxHttpFormPostSize().toBytes();
 	}
 
 	@Override
