@@ -1,13 +1,20 @@
 package org.wenming.ledger;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.activity.ActivityType;
@@ -54,14 +61,29 @@ public final class LedgerFixtures {
 
 	private final TransactionTemplate transactions;
 
+	private static final Logger log = LoggerFactory.getLogger(LedgerFixtures.class);
+
+	/** How long the ledger's own listener may take once it has a thread. */
+	static final Duration LISTENER_TIME = Duration.ofSeconds(20);
+
+	/** How long what earlier tests queued may take to get out of the way. */
+	static final Duration BACKLOG_TIME = Duration.ofMinutes(3);
+
 	private final JdbcClient jdbc;
 
+	private final TaskExecutor listeners;
+
+	/**
+	 * @param listeners the application's task executor ({@code applicationTaskExecutor}), which runs every
+	 * module's asynchronous listeners, the ledger's crediting among them
+	 */
 	public LedgerFixtures(Volunteers volunteers, ApplicationEventPublisher events, PlatformTransactionManager tx,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, TaskExecutor listeners) {
 		this.volunteers = volunteers;
 		this.events = events;
 		this.transactions = new TransactionTemplate(tx);
 		this.jdbc = jdbc;
+		this.listeners = listeners;
 	}
 
 	public Volunteer volunteer(String regionCode) {
@@ -113,9 +135,54 @@ public final class LedgerFixtures {
 		return jdbc.sql("select last_seq from ledger_head").query(Long.class).single();
 	}
 
-	/** Waits (up to 20 s) until the given condition holds, for the asynchronous listener. */
-	public static void await(java.util.function.BooleanSupplier condition) {
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-			.pollInterval(java.time.Duration.ofMillis(50)).until(condition::getAsBoolean);
+	/**
+	 * Waits until the condition holds, for an asynchronous listener. The crediting listener shares the
+	 * application's 8 listener threads with every module's listeners: invocations that earlier tests left
+	 * queued (an import's or a bulk append's events for the dashboards) run first, and on a loaded machine
+	 * they took more than the 20 s this wait used to allow in all. So first the queue ahead is allowed to
+	 * drain (up to 3 min), then the condition gets its 20 s; a timeout says what the listeners were doing.
+	 */
+	public void await(java.util.function.BooleanSupplier condition) {
+		long started = System.nanoTime();
+		int queuedAtStart = queued();
+		Awaitility.await().atMost(BACKLOG_TIME).pollInterval(Duration.ofMillis(50))
+			.until(() -> condition.getAsBoolean() || queued() == 0);
+		long drained = System.nanoTime();
+		if (queuedAtStart > 0) {
+			log.info("{} listener invocations were queued ahead; the queue drained in {} ms", queuedAtStart,
+					(drained - started) / 1_000_000);
+		}
+		try {
+			Awaitility.await().atMost(LISTENER_TIME).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("the listener did not finish within " + LISTENER_TIME.toSeconds()
+					+ " s of having the executor to itself; " + diagnosis(), ex);
+		}
+	}
+
+	private int queued() {
+		return listeners instanceof ThreadPoolTaskExecutor pool ? pool.getQueueSize() : 0;
+	}
+
+	/** What the listener threads and the database were busy with. */
+	String diagnosis() {
+		String executor = listeners instanceof ThreadPoolTaskExecutor pool
+				? "listener threads active " + pool.getActiveCount() + " of " + pool.getPoolSize() + ", queued "
+						+ pool.getQueueSize()
+				: "listener executor " + listeners.getClass().getSimpleName();
+		try {
+			long incomplete = jdbc.sql("select count(*) from event_publication where completion_date is null")
+				.query(Long.class).single();
+			List<String> waiting = jdbc.sql("""
+					select pid || ' waits (' || coalesce(wait_event, '?') || ') on ' || cast(pg_blocking_pids(pid) as text)
+					    || ': ' || left(coalesce(query, ''), 160)
+					from pg_stat_activity where wait_event_type = 'Lock'""").query(String.class).list();
+			return executor + "; incomplete event publications " + incomplete + "; sessions waiting for a lock "
+					+ waiting;
+		}
+		catch (RuntimeException ex) {
+			return executor + "; the database could not be asked: " + ex;
+		}
 	}
 }

@@ -20,7 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -63,6 +65,10 @@ class LedgerPagesTest {
 	PlatformTransactionManager transactions;
 
 	@Autowired
+	@Qualifier("applicationTaskExecutor")
+	TaskExecutor listeners;
+
+	@Autowired
 	TotalsCheck totals;
 
 	LedgerFixtures fixtures;
@@ -77,7 +83,7 @@ class LedgerPagesTest {
 
 	@BeforeEach
 	void teamOfDuanzhou() {
-		fixtures = new LedgerFixtures(volunteers, events, transactions, jdbc);
+		fixtures = new LedgerFixtures(volunteers, events, transactions, jdbc, listeners);
 		users = new TestUsers(regions);
 		duanzhouOffice = users.staff("441202", Roles.OFFICE_STAFF);
 		team = jdbc.sql("""
@@ -189,7 +195,7 @@ class LedgerPagesTest {
 		long shift = LedgerFixtures.shiftId();
 		fixtures.publish(LedgerFixtures.confirmed(shift, "44.4412.441202.",
 				List.of(served(volunteer.id(), start, start.plusHours(2)))));
-		LedgerFixtures.await(() -> fixtures.records(volunteer.id()) == 1);
+		fixtures.await(() -> fixtures.records(volunteer.id()) == 1);
 		long seq = jdbc.sql("select seq from service_record where volunteer_id = :v").param("v", volunteer.id())
 			.query(Long.class).single();
 		mvc.perform(get("/me/hours").with(me)).andExpect(status().isOk())
@@ -244,7 +250,7 @@ class LedgerPagesTest {
 			.toOffsetDateTime();
 		fixtures.publish(LedgerFixtures.confirmed(LedgerFixtures.shiftId(), "44.4412.441202.",
 				List.of(served(volunteer.id(), old, old.plusHours(2)))));
-		LedgerFixtures.await(() -> fixtures.records(volunteer.id()) == 1);
+		fixtures.await(() -> fixtures.records(volunteer.id()) == 1);
 		long seq = jdbc.sql("select seq from service_record where volunteer_id = :v").param("v", volunteer.id())
 			.query(Long.class).single();
 		mvc.perform(post("/me/hours/corrections").with(csrf()).with(me).param("record", String.valueOf(seq))
@@ -278,7 +284,7 @@ class LedgerPagesTest {
 		long shift = LedgerFixtures.shiftId();
 		fixtures.publish(LedgerFixtures.confirmed(shift, "44.4412.441202.", List.of(
 				served(first.id(), start, start.plusHours(7)), served(second.id(), start, start.plusMinutes(100)))));
-		LedgerFixtures.await(() -> fixtures.records(first.id()) == 1 && fixtures.records(second.id()) == 1);
+		fixtures.await(() -> fixtures.records(first.id()) == 1 && fixtures.records(second.id()) == 1);
 		mvc.perform(manual(first.volunteerNumber(), "晚间纸质签到", "18:00", "01:00",
 				Map.of("day", start.toLocalDate().toString())).with(duanzhouOffice)).andExpect(status().is3xxRedirection());
 		mvc.perform(manual(second.volunteerNumber(), "上年度补记", "09:00", "10:00",
@@ -326,7 +332,7 @@ class LedgerPagesTest {
 			.andExpect(status().isForbidden());
 		RequestPostProcessor city = users.staff("4412", Roles.OFFICE_STAFF);
 		mvc.perform(post("/admin/ledger/verify").with(csrf()).with(city)).andExpect(status().is3xxRedirection());
-		LedgerFixtures.await(() -> {
+		fixtures.await(() -> {
 			try {
 				String body = mvc.perform(get("/admin/ledger/verify/status").with(city)).andReturn().getResponse()
 					.getContentAsString();
