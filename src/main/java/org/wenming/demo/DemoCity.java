@@ -77,8 +77,7 @@ public class DemoCity {
 
 	/** Whether the database is one the first start fills: no demo city and no volunteers yet. */
 	public boolean isEmpty() {
-		return jdbc.sql("select not exists (select 1 from demo_run) and not exists (select 1 from volunteer)")
-				.query(Boolean.class).single();
+		return conductor.isEmpty();
 	}
 
 	/** The generated city's run, if there is one. */

@@ -23,6 +23,14 @@ public interface DemoCityPart {
 	default void prepare(DemoCityRun run) {
 	}
 
+	/**
+	 * Whether the module holds none of the data a first start would fill (the server generates a city
+	 * at its first start only when every part says so). Read outside any run.
+	 */
+	default boolean isEmpty() {
+		return true;
+	}
+
 	/** Writes the part's rows, through {@link DemoCityRun#step} so progress and failures are per step. */
 	void load(DemoCityRun run);
 }

@@ -62,6 +62,11 @@ class VolunteersDemoPart implements DemoCityPart {
 	}
 
 	@Override
+	public boolean isEmpty() {
+		return !jdbc.sql("select exists (select 1 from volunteer)").query(Boolean.class).single();
+	}
+
+	@Override
 	public void prepare(DemoCityRun run) {
 		Long volunteers = jdbc.sql("select count(*) from volunteer").query(Long.class).single();
 		if (volunteers > 0 && !run.plan().alongsideExisting()) {
