@@ -33,12 +33,8 @@ public class DemoCity {
 
 	private final Clock clock;
 
-	private final java.util.List<DemoCityPart> parts;
-
-	DemoCity(CityConductor conductor, PlatformTransactionManager transactions, JdbcClient jdbc, Clock clock,
-			java.util.List<DemoCityPart> parts) {
+	DemoCity(CityConductor conductor, PlatformTransactionManager transactions, JdbcClient jdbc, Clock clock) {
 		this.conductor = conductor;
-		this.parts = parts;
 		this.transaction = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -79,10 +75,9 @@ public class DemoCity {
 		return transaction.execute(status -> conductor.generate(plan, progress, afterStep));
 	}
 
-	/** Whether the database is one the first start fills: no demo city, and no part's tables hold records (volunteers). */
+	/** Whether the database is one the first start fills: no demo city and no volunteers yet. */
 	public boolean isEmpty() {
-		return jdbc.sql("select not exists (select 1 from demo_run)").query(Boolean.class).single()
-				&& parts.stream().noneMatch(DemoCityPart::holdsRecords);
+		return conductor.isEmpty();
 	}
 
 	/** The generated city's run, if there is one. */

@@ -24,11 +24,11 @@ public interface DemoCityPart {
 	}
 
 	/**
-	 * Whether the part's tables hold records already (people registered, say): the first start fills
-	 * only a database where no part does.
+	 * Whether the module holds none of the data a first start would fill (the server generates a city
+	 * at its first start only when every part says so). Read outside any run.
 	 */
-	default boolean holdsRecords() {
-		return false;
+	default boolean isEmpty() {
+		return true;
 	}
 
 	/** Writes the part's rows, through {@link DemoCityRun#step} so progress and failures are per step. */

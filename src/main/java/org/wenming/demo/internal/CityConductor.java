@@ -60,6 +60,12 @@ public class CityConductor {
 		}
 	}
 
+	/** Whether the database is one the first start fills: no demo city, and no part's module holds data. */
+	public boolean isEmpty() {
+		boolean noRun = jdbc.sql("select not exists (select 1 from demo_run)").query(Boolean.class).single();
+		return noRun && parts.stream().allMatch(DemoCityPart::isEmpty);
+	}
+
 	/** The parts in the order they run. */
 	public List<DemoCityPart> parts() {
 		return parts;

@@ -57,13 +57,13 @@ class VolunteersDemoPart implements DemoCityPart {
 	}
 
 	@Override
-	public boolean holdsRecords() {
-		return jdbc.sql("select exists (select 1 from volunteer)").query(Boolean.class).single();
+	public int order() {
+		return 300;
 	}
 
 	@Override
-	public int order() {
-		return 300;
+	public boolean isEmpty() {
+		return !jdbc.sql("select exists (select 1 from volunteer)").query(Boolean.class).single();
 	}
 
 	@Override
