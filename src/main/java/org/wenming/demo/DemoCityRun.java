@@ -42,6 +42,13 @@ public interface DemoCityRun {
 	/** Sets aside the indexes and constraints of the part's own tables for a bulk load. */
 	BulkLoadWindow bulkLoadWindow(List<String> tables, List<String> foreignKeysOnly);
 
+	/**
+	 * Runs {@code work} in the run's last step, after every part has loaded: what must not happen
+	 * unless the whole city is written, such as moving a sequence (PostgreSQL never rolls a sequence
+	 * back, so a run that fails earlier leaves every sequence as it was).
+	 */
+	void atEnd(Runnable work);
+
 	/** What the figures report: parts tell what they generated. */
 	DemoTally tally();
 

@@ -19,7 +19,10 @@ public final class DemoTables {
 		return jdbc.sql("select coalesce(max(id), 0) + 1 from " + table).query(Long.class).single();
 	}
 
-	/** The application goes on inserting with these sequences: past every id taken (never backwards). */
+	/**
+	 * The application goes on inserting with these sequences: past every id taken (never backwards).
+	 * Call it through {@link DemoCityRun#atEnd}: a sequence is never rolled back.
+	 */
 	public static void moveSequencesPast(JdbcClient jdbc, List<String> tables) {
 		for (String table : tables) {
 			jdbc.sql("select setval(pg_get_serial_sequence(:table, 'id'), greatest(pg_sequence_last_value("

@@ -64,7 +64,7 @@ class ActivitiesDemoPart implements DemoCityPart {
 		run.tally().activities(planner.activities.size(), planner.lectures, planner.lectureAudience);
 		run.step("activity indexes", () -> {
 			window.restore();
-			DemoTables.moveSequencesPast(jdbc, TABLES);
+			run.atEnd(() -> DemoTables.moveSequencesPast(jdbc, TABLES));
 			DemoTables.analyze(jdbc, TABLES);
 		});
 	}

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -116,6 +117,8 @@ public class CityConductor {
 
 		final DemoTally tally = new DemoTally();
 
+		final List<Runnable> atEnd = new ArrayList<>();
+
 		DemoFigures figures;
 
 		Run(DemoPlan plan, Consumer<String> progress, Consumer<String> afterStep) {
@@ -178,6 +181,11 @@ public class CityConductor {
 		}
 
 		@Override
+		public void atEnd(Runnable work) {
+			atEnd.add(work);
+		}
+
+		@Override
 		public DemoTally tally() {
 			return tally;
 		}
@@ -200,6 +208,7 @@ public class CityConductor {
 		}
 
 		void finish() {
+			atEnd.forEach(Runnable::run);
 			String hex = HEX.formatHex(digest.digest());
 			jdbc.sql("""
 					insert into demo_run (scale, seed, as_of, started_at, finished_at, volunteers, teams, activities,

@@ -140,7 +140,7 @@ class TeamsDemoPart implements DemoCityPart {
 		run.put(DemoTeams.class, new DemoTeams(tally.byId, countyCorps, countyLectureTeam, townBranch, villageSquads,
 				countyOtherTeams));
 		run.tally().teams(tally.byId.size(), tally.practice);
-		DemoTables.moveSequencesPast(jdbc, List.of("team"));
+		run.atEnd(() -> DemoTables.moveSequencesPast(jdbc, List.of("team")));
 		DemoTables.analyze(jdbc, List.of("team"));
 	}
 

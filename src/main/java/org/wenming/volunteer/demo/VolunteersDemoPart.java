@@ -87,7 +87,7 @@ class VolunteersDemoPart implements DemoCityPart {
 		run.tally().volunteers(volunteers[0].count());
 		run.step("volunteer indexes", () -> {
 			window.restore();
-			DemoTables.moveSequencesPast(jdbc, TABLES);
+			run.atEnd(() -> DemoTables.moveSequencesPast(jdbc, TABLES));
 			DemoTables.analyze(jdbc, List.of("volunteer", "team_member"));
 		});
 	}
