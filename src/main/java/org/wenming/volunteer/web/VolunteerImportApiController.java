@@ -62,7 +62,7 @@ class VolunteerImportApiController {
 			return problem(HttpStatus.BAD_REQUEST, "volunteer.import.error.noFile", locale);
 		}
 		if (file.getSize() > maxFileSize) {
-			return problem(HttpStatus.PAYLOAD_TOO_LARGE, "volunteer.import.error.tooLarge", locale);
+			return problem(HttpStatus.CONTENT_TOO_LARGE, "volunteer.import.error.tooLarge", locale);
 		}
 		ImportJob job = imports.submit(file::transferTo, file.getOriginalFilename(), user, locale);
 		return ResponseEntity.accepted().location(URI.create("/api/v1/admin/volunteers/import/" + job.id()))

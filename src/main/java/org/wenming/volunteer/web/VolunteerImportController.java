@@ -57,7 +57,7 @@ class VolunteerImportController extends Pages {
 			return page(user, "volunteer.import.error.noFile", HttpStatus.BAD_REQUEST);
 		}
 		if (file.getSize() > maxFileSize) {
-			return page(user, "volunteer.import.error.tooLarge", HttpStatus.PAYLOAD_TOO_LARGE);
+			return page(user, "volunteer.import.error.tooLarge", HttpStatus.CONTENT_TOO_LARGE);
 		}
 		ImportJob job = imports.submit(file::transferTo, file.getOriginalFilename(), user, locale);
 		return new ModelAndView("redirect:/admin/volunteers/import/" + job.id());
