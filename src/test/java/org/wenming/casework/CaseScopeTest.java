@@ -206,7 +206,8 @@ class CaseScopeTest {
 				.andReturn().getResponse().getContentType()).isEqualTo("image/jpeg");
 		assertThat(mvc.perform(get("/admin/cases/" + duanzhou.caseId()).with(city)).andReturn().getResponse()
 				.getContentAsString()).contains(duanzhou.description()).contains(duanzhou.unitName());
-		assertThat(mvc.perform(get("/api/v1/cases/supervision").param("size", "100").param("region", "441202").with(city))
+		assertThat(mvc.perform(get("/api/v1/cases/supervision").param("region", "441202")
+				.param("q", duanzhou.caseNumber()).with(city))
 				.andReturn().getResponse().getContentAsString()).contains(duanzhou.caseNumber());
 		assertThat(mvc.perform(json("/api/v1/cases/" + duanzhou.caseId() + "/approvals/" + duanzhou.approvalId()
 				+ "/approve", "{\"version\":0}").with(city)).andReturn().getResponse().getStatus()).isEqualTo(200);
