@@ -153,9 +153,18 @@ class JsonBodyLimit extends OncePerRequestFilter {
 					return true;
 				}
 
+				/** The body is already in memory: an asynchronous reader is told at once that all of it is there. */
 				@Override
 				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("the body has been read already");
+					try {
+						if (in.available() > 0) {
+							listener.onDataAvailable();
+						}
+						listener.onAllDataRead();
+					}
+					catch (java.io.IOException | RuntimeException ex) {
+						listener.onError(ex);
+					}
 				}
 			};
 		}
