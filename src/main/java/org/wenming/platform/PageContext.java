@@ -30,12 +30,24 @@ public final class PageContext {
 
 	private final String path;
 
+	private final boolean elderly;
+
+	private final String query;
+
+	/** The elderly mode and the query are read from the request being handled. */
 	public PageContext(MessageSource messages, Locale locale, ScopedUser user, CsrfToken csrf, String path) {
+		this(messages, locale, user, csrf, path, ElderlyMode.current(), ElderlyMode.currentQuery());
+	}
+
+	public PageContext(MessageSource messages, Locale locale, ScopedUser user, CsrfToken csrf, String path,
+			boolean elderly, String query) {
 		this.messages = messages;
 		this.locale = locale;
 		this.user = user;
 		this.csrf = csrf;
 		this.path = path;
+		this.elderly = elderly;
+		this.query = query;
 	}
 
 	/** The message for a key in the visitor's language. */
@@ -79,6 +91,27 @@ public final class PageContext {
 	/** The current path, for links that keep the visitor where they are (e.g. language switch). */
 	public String path() {
 		return path;
+	}
+
+	/** Whether the page is shown in the elderly mode (长辈模式): see {@link ElderlyMode}. */
+	public boolean elderly() {
+		return elderly;
+	}
+
+	/**
+	 * The link that turns the elderly mode off or on here, keeping the page's other parameters (a
+	 * scanned check-in code must survive the switch).
+	 */
+	public String elderlySwitch() {
+		StringBuilder href = new StringBuilder(path).append('?');
+		if (query != null) {
+			for (String pair : query.split("&")) {
+				if (!pair.isEmpty() && !pair.startsWith(ElderlyMode.PARAMETER + "=") && !pair.equals(ElderlyMode.PARAMETER)) {
+					href.append(pair).append('&');
+				}
+			}
+		}
+		return href.append(ElderlyMode.PARAMETER).append('=').append(elderly ? "off" : "on").toString();
 	}
 
 	/** A count for people: 54,000,000 reads 5,400万 in Chinese and 54,000,000 in English. */

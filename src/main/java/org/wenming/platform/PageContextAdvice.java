@@ -31,6 +31,6 @@ class PageContextAdvice {
 		ScopedUser user = auth != null && auth.getPrincipal() instanceof ScopedUser u ? u : null;
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		return new PageContext(messages, RequestContextUtils.getLocale(request), user, csrf,
-				request.getRequestURI());
+				request.getRequestURI(), ElderlyMode.isOn(request), request.getQueryString());
 	}
 }

@@ -3,6 +3,7 @@ package org.wenming.platform;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -11,9 +12,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Chinese by default; {@code ?lang=en} (remembered in a cookie) switches to English. */
+/**
+ * Chinese by default; {@code ?lang=en} (remembered in a cookie) switches to English, and
+ * {@code ?care=on|off} (remembered the same way) switches the elderly mode.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	private final ObjectProvider<ElderlyModeChoices> elderlyModeChoices;
+
+	WebConfiguration(ObjectProvider<ElderlyModeChoices> elderlyModeChoices) {
+		this.elderlyModeChoices = elderlyModeChoices;
+	}
 
 	static final Locale DEFAULT_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
@@ -40,6 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new SupportedLocaleChangeInterceptor());
+		registry.addInterceptor(new ElderlyModeSwitch(elderlyModeChoices));
 	}
 
 	private static final class SupportedLocaleChangeInterceptor extends LocaleChangeInterceptor {
