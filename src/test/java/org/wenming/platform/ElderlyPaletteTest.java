@@ -23,7 +23,8 @@ class ElderlyPaletteTest {
 	static final List<List<String>> PAIRS = List.of(
 			List.of("--ink", "--paper"), List.of("--ink", "--tint"), List.of("--ink", "--alert-paper"),
 			List.of("--ink", "--notice-paper"),
-			List.of("--muted", "--paper"), List.of("--muted", "--tint"),
+			List.of("--muted", "--paper"), List.of("--muted", "--tint"), List.of("--muted", "--alert-paper"),
+			List.of("--muted", "--notice-paper"),
 			List.of("--red-dark", "--paper"), List.of("--red-dark", "--tint"), List.of("--red-dark", "--alert-paper"),
 			List.of("--red-dark", "--notice-paper"),
 			// masthead, buttons and badges; the care switch turns it round (red on white)
