@@ -424,6 +424,16 @@ class VolunteerImportTest {
 	}
 
 	@Test
+	void inTheElderlyModeARunningJobDoesNotPollButOffersARefresh() throws Exception {
+		long queued = jobs.create(new TestUsers(regions).staffPrincipal("441202", Roles.OFFICE_STAFF), "care.csv",
+				"zh-CN", java.time.OffsetDateTime.now());
+		String running = mvc.perform(get("/admin/volunteers/import/" + queued).with(duanzhou())
+			.cookie(new jakarta.servlet.http.Cookie("wenming-care", "on"))).andReturn().getResponse().getContentAsString();
+		assertThat(running).contains("class="care"").contains("排队中").doesNotContain("hx-trigger")
+			.contains("<a href=\"/admin/volunteers/import/" + queued + "\">刷新</a>");
+	}
+
+	@Test
 	void anEmptyUploadIsA400NamingTheField() throws Exception {
 		MvcResult result = mvc.perform(multipart("/api/v1/admin/volunteers/import")
 			.file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0])).with(csrf()).with(duanzhou()))
