@@ -53,7 +53,7 @@ start_server() {
   ADMIN_PASSWORD="Bench-admin-$(date +%s)"
   WENMING_ADMIN_PASSWORD="$ADMIN_PASSWORD" WENMING_COOKIE_SECURE=false java ${JAVA_OPTS:-} -jar target/wenming.jar \
     --server.port=$port --wenming.db.embedded-directory="$WORK/data" --wenming.db.embedded-port=$pg_port \
-    --wenming.demo.on-first-start=none "$@" ${EXTRA_ARGS:-} > "$WORK/server.log" 2>&1 &
+    --wenming.demo.on-first-start="${DEMO:-none}" "$@" ${EXTRA_ARGS:-} > "$WORK/server.log" 2>&1 &
   PID=$!
   trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
   wait_ready $PID "$WORK/server.log"

@@ -14,7 +14,7 @@ document.addEventListener('DOMContentLoaded', function () {
     var kind = element.dataset.chart;
     var labels = split(element.dataset.labels);
     var unit = element.dataset.unit || '';
-    var chart = echarts.init(element, null, { renderer: 'svg' });
+    var chart = echarts.init(element, null, { renderer: 'canvas' });
     var option = {
       textStyle: { color: text, fontSize: fontSize },
       color: ['#e53935', '#ffb300', '#1e88e5', '#43a047', '#8e24aa', '#00acc1'],
