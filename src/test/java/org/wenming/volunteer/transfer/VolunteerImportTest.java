@@ -429,7 +429,7 @@ class VolunteerImportTest {
 				"zh-CN", java.time.OffsetDateTime.now());
 		String running = mvc.perform(get("/admin/volunteers/import/" + queued).with(duanzhou())
 			.cookie(new jakarta.servlet.http.Cookie("wenming-care", "on"))).andReturn().getResponse().getContentAsString();
-		assertThat(running).contains("class="care"").contains("排队中").doesNotContain("hx-trigger")
+		assertThat(running).contains("class=\"care\"").contains("排队中").doesNotContain("hx-trigger")
 			.contains("<a href=\"/admin/volunteers/import/" + queued + "\">刷新</a>");
 	}
 
