@@ -50,6 +50,7 @@ const terms = [
   ['註冊已登出', '註冊已註銷'], // 注销 a registration, not signing out
   ['手機號或', '手機號碼或'],
   ['手機號後', '手機號碼後'],
+  ['外部系統通過', '外部系統透過'], // 通过 as "by way of"; "passed" (审核通过) stays 通過
 ];
 
 // Values that are not a conversion of their zh-CN value, by bundle and key.

@@ -179,6 +179,16 @@ class LanguagePagesTest {
 		assertThat(body(get("/open311/v2/requests/nope.json").param("lang", "en"), 404)).doesNotContain("没有");
 	}
 
+	@Test
+	void apiProblemsAnswerInTheBrowsersLanguage() throws Exception {
+		RequestPostProcessor staff = new TestUsers(regions).staff("4412", Roles.SYSTEM_ADMIN, Roles.OFFICE_STAFF);
+		String traditional = body(get("/api/v1/admin/audit").param("from", "yesterday").with(staff)
+				.header("Accept-Language", "zh-TW"), 400);
+		String simplified = body(get("/api/v1/admin/audit").param("from", "yesterday").with(staff), 400);
+		assertThat(traditional).contains("日期格式應為").doesNotContain("日期格式应为");
+		assertThat(simplified).contains("日期格式应为");
+	}
+
 	private String body(MockHttpServletRequestBuilder request) throws Exception {
 		return body(request, 200);
 	}
