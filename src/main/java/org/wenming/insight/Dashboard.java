@@ -131,7 +131,7 @@ public class Dashboard {
 	}
 
 	public DashboardFigures figures(Region region, int year, Locale locale) {
-		return figures.get(List.of(region.code(), year, locale.getLanguage()), k -> compute(region, year, locale));
+		return figures.get(List.of(region.code(), year, locale.toLanguageTag()), k -> compute(region, year, locale));
 	}
 
 	private DashboardFigures compute(Region region, int year, Locale locale) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -59,13 +60,24 @@ public final class PageContext {
 		return locale;
 	}
 
-	/** BCP 47 tag for the {@code lang} attribute. */
+	/** BCP 47 tag for the {@code lang} attribute: zh-CN, zh-TW or en. */
 	public String lang() {
-		return isChinese() ? "zh-CN" : "en";
+		return Languages.tag(locale);
 	}
 
+	/** Chinese in either script: 万/亿 counts, Chinese names of categories and skills. */
 	public boolean isChinese() {
-		return "zh".equals(locale.getLanguage());
+		return Languages.isChinese(locale);
+	}
+
+	public boolean isTraditional() {
+		return Languages.isTraditional(locale);
+	}
+
+	/** The tags of the languages the visitor is not reading, for the language switch. */
+	public List<String> otherLanguages() {
+		String current = lang();
+		return Languages.SUPPORTED.stream().map(Locale::toLanguageTag).filter(tag -> !tag.equals(current)).toList();
 	}
 
 	public ScopedUser user() {
@@ -114,7 +126,7 @@ public final class PageContext {
 		return href.append(ElderlyMode.PARAMETER).append('=').append(elderly ? "off" : "on").toString();
 	}
 
-	/** A count for people: 54,000,000 reads 5,400万 in Chinese and 54,000,000 in English. */
+	/** A count for people: 54,000,000 reads 5,400万 in Chinese (5,400萬 in Traditional) and 54,000,000 in English. */
 	public String count(long n) {
 		return formatCount(n, locale);
 	}
@@ -130,14 +142,17 @@ public final class PageContext {
 
 	static String formatCount(long n, Locale locale) {
 		NumberFormat grouping = NumberFormat.getIntegerInstance(locale);
-		if (!"zh".equals(locale.getLanguage()) || Math.abs(n) < 10_000) {
+		if (!Languages.isChinese(locale) || Math.abs(n) < 10_000) {
 			return grouping.format(n);
 		}
+		boolean traditional = Languages.isTraditional(locale);
 		NumberFormat decimal = NumberFormat.getNumberInstance(locale);
 		decimal.setMaximumFractionDigits(2);
 		if (Math.abs(n) >= 100_000_000L) {
-			return decimal.format(BigDecimal.valueOf(n).divide(BigDecimal.valueOf(100_000_000L), 2, RoundingMode.HALF_UP)) + "亿";
+			return decimal.format(BigDecimal.valueOf(n).divide(BigDecimal.valueOf(100_000_000L), 2, RoundingMode.HALF_UP))
+					+ (traditional ? "億" : "亿");
 		}
-		return decimal.format(BigDecimal.valueOf(n).divide(BigDecimal.valueOf(10_000L), 2, RoundingMode.HALF_UP)) + "万";
+		return decimal.format(BigDecimal.valueOf(n).divide(BigDecimal.valueOf(10_000L), 2, RoundingMode.HALF_UP))
+				+ (traditional ? "萬" : "万");
 	}
 }

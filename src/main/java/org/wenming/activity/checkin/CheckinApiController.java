@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -80,7 +81,7 @@ class CheckinApiController {
 		return new Roster(shift.shiftId(), shift.title(), Checkins.cityTime(shift.startsAt()),
 				Checkins.cityTime(shift.endsAt()),
 				shift.confirmedAt() == null ? null : Checkins.cityTime(shift.confirmedAt()), shift.confirmedBy(),
-				checkins.roster(shift.shiftId()).stream().map(RosterLine::of).toList());
+				checkins.roster(shift.shiftId(), LocaleContextHolder.getLocale()).stream().map(RosterLine::of).toList());
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -147,7 +148,7 @@ class CheckinPages extends PageController {
 	private ModelAndView rosterPage(ShiftInfo shift, String doneKey, String errorKey, String errorField,
 			long errorVolunteer, HttpStatus status) {
 		ShiftInfo current = checkins.shift(shift.shiftId()).orElse(shift);
-		RosterView view = new RosterView(current, checkins.roster(shift.shiftId()), doneKey, errorKey, errorField,
+		RosterView view = new RosterView(current, checkins.roster(shift.shiftId(), LocaleContextHolder.getLocale()), doneKey, errorKey, errorField,
 				errorVolunteer, current.ended(java.time.Instant.now(checkinsClock())));
 		return new ModelAndView("checkin/roster", Map.of("view", view), status);
 	}

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,6 +23,7 @@ import org.wenming.activity.ActivityType;
 import org.wenming.activity.AttendanceConfirmed;
 import org.wenming.platform.EarthDistance;
 import org.wenming.platform.KeyLookups;
+import org.wenming.platform.NameOrder;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.CityTime;
 import org.wenming.shared.OutOfScopeException;
@@ -555,8 +557,8 @@ class Checkins {
 
 	// ---- the roster ------------------------------------------------------------------------------------
 
-	/** Everyone with a confirmed sign-up, and anyone else with an attendance, by name. */
-	List<AttendanceRow> roster(long shiftId) {
+	/** Everyone with a confirmed sign-up, and anyone else with an attendance, by name in the reader's order. */
+	List<AttendanceRow> roster(long shiftId, Locale locale) {
 		return jdbc.sql("""
 				select a.*, v.id as vid, v.real_name, v.volunteer_number, coalesce(s.status, 'NONE') as signup_status
 				from published_volunteer v
@@ -564,7 +566,8 @@ class Checkins {
 				left join attendance a on a.volunteer_id = v.id and a.shift_id = :shift
 				where v.id in (select volunteer_id from signup where shift_id = :shift and status = 'CONFIRMED'
 				               union select volunteer_id from attendance where shift_id = :shift)
-				order by v.real_name, v.id""").param("shift", shiftId).query(AttendanceRow::of).list();
+				order by v.real_name %s, v.id""".formatted(NameOrder.of(locale).collate())).param("shift", shiftId)
+				.query(AttendanceRow::of).list();
 	}
 
 	// ---- forgotten check-outs -----------------------------------------------------------------------

@@ -20,6 +20,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.wenming.casework.open311.GeoReport.Format;
+import org.wenming.platform.Languages;
 
 /**
  * Keeps Open311 clients in their own error format where the refusal happens before the controller:
@@ -80,7 +81,7 @@ class Open311ErrorFilter extends OncePerRequestFilter {
 		Format format = request.getRequestURI().endsWith(".json") ? Format.JSON : Format.XML;
 		// the query string only: reading a parameter could mean reading the refused body
 		String query = request.getQueryString();
-		Locale locale = query != null && query.contains("lang=en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+		Locale locale = language(query);
 		response.setStatus(status);
 		response.setContentType(format.contentType);
 		response.setCharacterEncoding("UTF-8");
@@ -88,5 +89,21 @@ class Open311ErrorFilter extends OncePerRequestFilter {
 				List.of(GeoReport.fields("code", status, "description", messages.getMessage(key, new Object[] { arg }, key, locale))),
 				response.getOutputStream());
 		response.flushBuffer();
+	}
+
+	/** {@code lang=} in the query string, as the pages read it; Simplified Chinese without one. */
+	static Locale language(String query) {
+		if (query != null) {
+			for (String pair : query.split("&")) {
+				if (pair.startsWith("lang=")) {
+					// not decoded: a tag needs no escapes, and this query may be one Tomcat refused as malformed
+					Locale language = Languages.supported(pair.substring(5));
+					if (language != null) {
+						return language;
+					}
+				}
+			}
+		}
+		return Languages.SIMPLIFIED_CHINESE;
 	}
 }

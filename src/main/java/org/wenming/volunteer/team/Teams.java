@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wenming.account.AccountDirectory;
 import org.wenming.account.AccountSummary;
+import org.wenming.platform.NameOrder;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.PracticeSite;
 import org.wenming.region.PracticeSites;
@@ -103,16 +105,17 @@ public class Teams {
 		return jdbc.sql("select " + COLUMNS + " from team where id = :id").param("id", id).query(ROW).optional();
 	}
 
-	public List<Team> children(long id) {
-		return jdbc.sql("select " + COLUMNS + " from team where parent_id = :id order by name, id").param("id", id)
-				.query(ROW).list();
+	/** The teams directly below, by name in the reader's order (pinyin or strokes). */
+	public List<Team> children(long id, Locale locale) {
+		return jdbc.sql("select " + COLUMNS + " from team where parent_id = :id order by name " + NameOrder.of(locale).collate()
+				+ ", id").param("id", id).query(ROW).list();
 	}
 
 	/** A page of the teams under the query's region that also lie in the scope, by region then name. */
-	public TeamPage list(TeamQuery query, DataScope scope) {
+	public TeamPage list(TeamQuery query, DataScope scope, Locale locale) {
 		Filter filter = Filter.of(query, scope);
 		List<Team> items = jdbc.sql("select " + COLUMNS + " from team where " + filter.where()
-				+ " order by region_path, name, id limit :limit offset :offset").params(filter.params())
+				+ " order by region_path, name " + NameOrder.of(locale).collate() + ", id limit :limit offset :offset").params(filter.params())
 				.param("limit", query.size()).param("offset", query.offset()).query(ROW).list();
 		long total = jdbc.sql("select count(*) from team where " + filter.where()).params(filter.params())
 				.query(Long.class).single();
@@ -210,7 +213,7 @@ public class Teams {
 	}
 
 	/** Teams the person manages under the query's region: those in their scope (staff) and those they lead. */
-	public TeamPage listForManaging(TeamQuery query, ScopedUser user) {
+	public TeamPage listForManaging(TeamQuery query, ScopedUser user, Locale locale) {
 		Filter filter = Filter.of(query, DataScope.EVERYTHING);
 		Map<String, Object> params = new LinkedHashMap<>(filter.params());
 		DataScope scope = isStaff(user) ? user.scope() : null;
@@ -221,7 +224,7 @@ public class Teams {
 		String where = filter.where() + " and ((:staff and region_path >= :scopeLower and region_path < :scopeUpper)"
 				+ " or id in (select id from led))";
 		List<Team> items = jdbc.sql(LED + "select " + COLUMNS + " from team where " + where
-				+ " order by region_path, name, id limit :limit offset :offset").params(params)
+				+ " order by region_path, name " + NameOrder.of(locale).collate() + ", id limit :limit offset :offset").params(params)
 				.param("limit", query.size()).param("offset", query.offset()).query(ROW).list();
 		long total = jdbc.sql(LED + "select count(*) from team where " + where).params(params).query(Long.class).single();
 		return new TeamPage(items, total, query.page(), query.size());

@@ -123,6 +123,19 @@ class CertificateTest {
 		assertThat(pdf.length).isLessThan(200_000);
 	}
 
+	/** The embedded font has the Traditional glyphs: a missing one would be dropped from the text. */
+	@Test
+	void aTraditionalChineseReaderGetsTheCertificateInTraditionalCharacters() throws Exception {
+		CertificateFixtures.Person person = fixtures.volunteer();
+		fixtures.service(person, "LECTURE", "3.0", LocalDate.of(2026, 4, 2));
+		String number = issue(person, "", "");
+		byte[] pdf = mvc.perform(get("/me/certificates/" + number + ".pdf").param("lang", "zh-TW")
+				.with(fixtures.signedIn(person))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		String text = text(pdf).replaceAll("\\s+", "");
+		assertThat(text).contains("志願服務證明", "居民身分證", "宣講", "特此證明", "掃描QRCode或造訪以下網址核驗本證明")
+				.doesNotContain("志愿服务证明", "身份证");
+	}
+
 	@Test
 	void theFontIsEmbeddedAsASubset() throws Exception {
 		CertificateFixtures.Person person = fixtures.volunteer();

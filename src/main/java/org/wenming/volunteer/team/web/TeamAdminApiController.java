@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -69,7 +70,8 @@ class TeamAdminApiController {
 		Region start = teams.managingRegion(QueryParameters.regionCode("region", region), user)
 				.orElseThrow(() -> new InvalidInputException("region", "is not a known region"));
 		TeamPage found = teams.listForManaging(new TeamQuery(start, TeamInputs.type("type", type),
-				QueryParameters.searchText("q", q), Paging.page(page), Paging.size(size, 50, SIZE_MAX)), user);
+				QueryParameters.searchText("q", q), Paging.page(page), Paging.size(size, 50, SIZE_MAX)), user,
+				LocaleContextHolder.getLocale());
 		return new Paging.Page<>(found.items().stream().map(TeamJson.Staff::of).toList(), found.total(),
 				found.page(), found.size(), found.pages());
 	}

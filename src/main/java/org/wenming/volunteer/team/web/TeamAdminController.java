@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -76,7 +77,7 @@ class TeamAdminController extends TeamPageErrors {
 		TeamType typeFilter = TeamInputs.type("type", type);
 		TeamQuery query = new TeamQuery(start, typeFilter, QueryParameters.searchText("q", q), Paging.page(page),
 				PAGE_SIZE);
-		TeamPage found = teams.listForManaging(query, user);
+		TeamPage found = teams.listForManaging(query, user, LocaleContextHolder.getLocale());
 		TeamDirectoryView view = new TeamDirectoryView("/admin/teams", start, List.of(), List.of(), found, typeFilter,
 				query.text());
 		return new ModelAndView("team/admin-list", Map.of("view", view, "staff", Teams.isStaff(user)));

@@ -1,5 +1,6 @@
 package org.wenming.volunteer.team.web;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +43,8 @@ class TeamApiController {
 		Region current = code == null ? teams.homeCity()
 				: regions.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		TeamPage found = teams.list(new TeamQuery(current, TeamInputs.type("type", type), QueryParameters.searchText("q", q),
-				Paging.page(page), Paging.size(size, 20, SIZE_MAX)), DataScope.EVERYTHING);
+				Paging.page(page), Paging.size(size, 20, SIZE_MAX)), DataScope.EVERYTHING,
+				LocaleContextHolder.getLocale());
 		return new Paging.Page<>(found.items().stream().map(TeamJson.Public::of).toList(), found.total(),
 				found.page(), found.size(), found.pages());
 	}
@@ -50,6 +52,6 @@ class TeamApiController {
 	@GetMapping("/{id}")
 	TeamJson.Public team(@PathVariable String id) {
 		Team team = teams.find(ApiIds.id(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return TeamJson.Public.of(team, teams.leaders(team.id()), teams.statistics(team.id()), teams.children(team.id()));
+		return TeamJson.Public.of(team, teams.leaders(team.id()), teams.statistics(team.id()), teams.children(team.id(), LocaleContextHolder.getLocale()));
 	}
 }

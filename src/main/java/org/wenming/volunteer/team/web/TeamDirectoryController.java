@@ -2,6 +2,7 @@ package org.wenming.volunteer.team.web;
 
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -49,7 +50,7 @@ class TeamDirectoryController extends TeamPageErrors {
 		TeamQuery query = new TeamQuery(current, typeFilter, QueryParameters.searchText("q", q), Paging.page(page),
 				PAGE_SIZE);
 		TeamDirectoryView view = new TeamDirectoryView("/teams", current, regions.breadcrumb(current),
-				regions.children(current.code()), teams.list(query, DataScope.EVERYTHING), typeFilter, query.text());
+				regions.children(current.code()), teams.list(query, DataScope.EVERYTHING, LocaleContextHolder.getLocale()), typeFilter, query.text());
 		return new ModelAndView("team/directory", Map.of("view", view));
 	}
 
@@ -62,7 +63,7 @@ class TeamDirectoryController extends TeamPageErrors {
 		MembershipStatus open = teams.myMemberships(user).stream()
 				.filter(m -> m.teamId() == team.id() && m.open()).map(MyMembership::status).findFirst().orElse(null);
 		TeamView view = new TeamView(team, team.parentId() == null ? null : teams.find(team.parentId()).orElse(null),
-				teams.children(team.id()), regions.breadcrumb(region), teams.site(team).orElse(null),
+				teams.children(team.id(), LocaleContextHolder.getLocale()), regions.breadcrumb(region), teams.site(team).orElse(null),
 				teams.leaders(team.id()), teams.maskedMemberNames(team.id()), teams.statistics(team.id()),
 				TeamView.visitor(user != null, volunteer, open, team.active()), applied);
 		return new ModelAndView("team/team", Map.of("view", view));
