@@ -127,30 +127,39 @@ class EveryPageBrowserTest {
 	private static List<String> check(Browser browser, Page page, String address) {
 		List<String> problems = new ArrayList<>();
 		String where = address + " as " + page.as() + ": ";
-		Number status = (Number) browser.script(
-				"const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : 0");
-		if (status.intValue() != page.status()) {
+		// one round trip for what the page shows; the culprits of a sideways scroll only when there is one
+		@SuppressWarnings("unchecked")
+		Map<String, Object> seen = (Map<String, Object>) browser.script("""
+				const n = performance.getEntriesByType('navigation')[0];
+				const root = document.documentElement, w = root.clientWidth;
+				const overflow = root.scrollWidth - w;
+				// inside a scrolling box an element cannot widen the page, unless it is positioned out of it
+				const contained = e => { if (['absolute', 'fixed'].includes(getComputedStyle(e).position)) return false;
+				  for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+				    if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
+				return {
+				  status: n ? n.responseStatus : 0,
+				  heading: [...document.querySelectorAll('h1')].some(h => h.offsetParent !== null && h.textContent.trim() !== ''),
+				  lang: root.getAttribute('lang'),
+				  overflow: overflow,
+				  culprits: overflow <= 0 ? '' : [...document.querySelectorAll('body *')]
+				    .filter(e => e.getBoundingClientRect().right > w + 1 && !contained(e)).slice(0, 3)
+				    .map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')).join(', ')
+				}""");
+		int status = ((Number) seen.get("status")).intValue();
+		if (status != page.status()) {
 			problems.add(where + "answered " + status + ", not " + page.status());
 			return problems;
 		}
-		if (browser.findAll("h1").stream().noneMatch(h -> h.isDisplayed() && !h.getText().isBlank())) {
+		if (!Boolean.TRUE.equals(seen.get("heading"))) {
 			problems.add(where + "no visible <h1>");
 		}
-		String lang = browser.find("html").getAttribute("lang");
-		if (!"zh-CN".equals(lang)) {
-			problems.add(where + "<html lang=\"" + lang + "\">");
+		if (!"zh-CN".equals(seen.get("lang"))) {
+			problems.add(where + "<html lang=\"" + seen.get("lang") + "\">");
 		}
-		if (browser.viewport() == Viewport.PHONE) {
-			Number overflow = (Number) browser.script(
-					"return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-			if (overflow.intValue() > 0) {
-				problems.add(where + overflow + " px wider than the phone: " + browser.script("""
-						const w = document.documentElement.clientWidth;
-						const clipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
-						    if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
-						return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && !clipped(e))
-						  .slice(0, 3).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).join(', ')"""));
-			}
+		int overflow = ((Number) seen.get("overflow")).intValue();
+		if (browser.viewport() == Viewport.PHONE && overflow > 0) {
+			problems.add(where + overflow + " px wider than the phone: " + seen.get("culprits"));
 		}
 		problems.addAll(Accessibility.violations(browser, false).stream().map(v -> where + v).toList());
 		return problems;
