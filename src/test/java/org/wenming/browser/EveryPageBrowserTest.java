@@ -1,0 +1,272 @@
+package org.wenming.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.wenming.account.AccountFixtures;
+import org.wenming.activity.Activities;
+import org.wenming.activity.ActivityDraft;
+import org.wenming.activity.ActivityType;
+import org.wenming.activity.ShiftDraft;
+import org.wenming.browser.PageInventory.As;
+import org.wenming.browser.PageInventory.Page;
+import org.wenming.casework.CaseSource;
+import org.wenming.casework.Cases;
+import org.wenming.casework.NewCase;
+import org.wenming.casework.statistics.CaseRankings;
+import org.wenming.ledger.RecordKind;
+import org.wenming.ledger.certificate.Certificates;
+import org.wenming.ledger.internal.LedgerWriter;
+import org.wenming.ledger.internal.NewRecord;
+import org.wenming.region.Regions;
+import org.wenming.shared.CityTime;
+import org.wenming.shared.Roles;
+import org.wenming.shared.ScopedUser;
+import org.wenming.support.TestUsers;
+import org.wenming.volunteer.TestVolunteers;
+import org.wenming.volunteer.Volunteer;
+import org.wenming.volunteer.Volunteers;
+
+/**
+ * Every page of {@link PageInventory}, opened by a real account of the role that reaches it (signed in
+ * through {@code /login}, a fresh session per role), on a desk and on a phone: axe-core finds no serious or critical violation,
+ * the page has its {@code <h1>} and {@code <html lang>}, answers the expected status, and nothing
+ * makes a 375 px screen scroll sideways (wide tables scroll inside their own box). Problems of all
+ * pages are gathered and reported together.
+ */
+@BrowserTest
+class EveryPageBrowserTest {
+
+	private static final String COUNTY = "441202";
+
+	private static final String VILLAGE = "441202001002";
+
+	private static Map<String, String> rows;
+
+	private static Map<As, String> usernames;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	Volunteers volunteers;
+
+	@Autowired
+	Activities activities;
+
+	@Autowired
+	Cases cases;
+
+	@Autowired
+	CaseRankings rankings;
+
+	@Autowired
+	Certificates certificates;
+
+	@Autowired
+	LedgerWriter ledger;
+
+	@ParameterizedTest
+	@EnumSource(Viewport.class)
+	void everyPageEachRoleReachesPassesAxeAndFitsThePhone(Viewport viewport, Browsers browsers) {
+		makeRows();
+		List<String> problems = new ArrayList<>();
+		int opened = 0;
+		// the team leader first: the volunteer's scan page needs the code the leader's screen shows
+		List<As> order = new ArrayList<>(List.of(As.values()));
+		order.remove(As.TEAM_LEADER);
+		order.add(0, As.TEAM_LEADER);
+		Browser browser = browsers.open(viewport);
+		Accessibility.preload(browser);
+		for (As as : order) {
+			List<Page> pages = PageInventory.PAGES.stream().filter(p -> p.as() == as).toList();
+			if (pages.isEmpty()) {
+				continue;
+			}
+			// a fresh session for each role: one browser start instead of eight
+			browser.driver().manage().deleteAllCookies();
+			if (as != As.ANONYMOUS) {
+				browser.signIn(usernames.get(as), AccountFixtures.PASSWORD);
+			}
+			if (as == As.TEAM_LEADER) {
+				browser.open("/checkin/shifts/" + rows.get("shift") + "/code");
+				String url = browser.decodeQr(browser.find("main figure svg, main figure img"));
+				rows.put("checkinToken", url.substring(url.indexOf("t=") + 2));
+			}
+			for (Page page : pages) {
+				String address = page.address(rows);
+				browser.open(address);
+				opened++;
+				problems.addAll(check(browser, page, address));
+			}
+		}
+		assertThat(opened).isEqualTo(PageInventory.PAGES.size());
+		assertThat(problems).as("pages at %s", viewport).isEmpty();
+	}
+
+	private static List<String> check(Browser browser, Page page, String address) {
+		List<String> problems = new ArrayList<>();
+		String where = address + " as " + page.as() + ": ";
+		// one round trip for what the page shows; the culprits of a sideways scroll only when there is one
+		@SuppressWarnings("unchecked")
+		Map<String, Object> seen = (Map<String, Object>) browser.script("""
+				const n = performance.getEntriesByType('navigation')[0];
+				const root = document.documentElement, w = root.clientWidth;
+				const overflow = root.scrollWidth - w;
+				// inside a scrolling box an element cannot widen the page, unless it is positioned out of it
+				const contained = e => { if (['absolute', 'fixed'].includes(getComputedStyle(e).position)) return false;
+				  for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+				    if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
+				return {
+				  status: n ? n.responseStatus : 0,
+				  heading: [...document.querySelectorAll('h1')].some(h => h.offsetParent !== null && h.textContent.trim() !== ''),
+				  lang: root.getAttribute('lang'),
+				  overflow: overflow,
+				  culprits: overflow <= 0 ? '' : [...document.querySelectorAll('body *')]
+				    .filter(e => e.getBoundingClientRect().right > w + 1 && !contained(e)).slice(0, 3)
+				    .map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')).join(', ')
+				}""");
+		int status = ((Number) seen.get("status")).intValue();
+		if (status != page.status()) {
+			problems.add(where + "answered " + status + ", not " + page.status());
+			return problems;
+		}
+		if (!Boolean.TRUE.equals(seen.get("heading"))) {
+			problems.add(where + "no visible <h1>");
+		}
+		if (!"zh-CN".equals(seen.get("lang"))) {
+			problems.add(where + "<html lang=\"" + seen.get("lang") + "\">");
+		}
+		int overflow = ((Number) seen.get("overflow")).intValue();
+		if (browser.viewport() == Viewport.PHONE && overflow > 0) {
+			problems.add(where + overflow + " px wider than the phone: " + seen.get("culprits"));
+		}
+		problems.addAll(Accessibility.violations(browser, false).stream().map(v -> where + v).toList());
+		return problems;
+	}
+
+	/** One set of rows for both widths: a person of each role and one of each record a page needs. */
+	private synchronized void makeRows() {
+		if (rows != null) {
+			return;
+		}
+		AccountFixtures accounts = new AccountFixtures(jdbc, encoder);
+		TestUsers users = new TestUsers(regions);
+		Map<String, String> made = new HashMap<>();
+		Map<As, String> names = new EnumMap<>(As.class);
+
+		// the volunteer: registered themselves, with a login
+		String volunteerName = AccountFixtures.unique("a11y-vol");
+		Volunteer volunteer = volunteers.registerSelf(TestVolunteers.draft(TestVolunteers.name(),
+				TestVolunteers.residentId(COUNTY), TestVolunteers.mobile(), VILLAGE), volunteerName, AccountFixtures.PASSWORD);
+		names.put(As.VOLUNTEER, volunteerName);
+		made.put("volunteer", String.valueOf(volunteer.id()));
+
+		// a team and its leader, and a published activity of the team with one shift
+		long team = jdbc.sql("""
+				insert into team (name, level, type, region_code, region_path, updated_by)
+				values (:name, 'CORPS', 'PRACTICE', :region, :path, 'test') returning id""")
+			.param("name", "无障碍测试队" + suffix()).param("region", COUNTY)
+			.param("path", regions.find(COUNTY).orElseThrow().path()).query(Long.class).single();
+		made.put("team", String.valueOf(team));
+		String leaderName = AccountFixtures.unique("a11y-leader");
+		long leaderId = accounts.user(leaderName, COUNTY, Roles.TEAM_LEADER);
+		jdbc.sql("insert into team_leader (team_id, user_id, assigned_by) values (:team, :user, 'test')")
+			.param("team", team).param("user", leaderId).update();
+		names.put(As.TEAM_LEADER, leaderName);
+		ScopedUser leader = users.principal(leaderId, COUNTY, Roles.TEAM_LEADER);
+		OffsetDateTime start = OffsetDateTime.now(CityTime.ZONE).plusDays(3).withHour(9).withMinute(0).withSecond(0).withNano(0);
+		long activity = activities.create(new ActivityDraft("无障碍测试活动" + suffix(), "测试活动", ActivityType.SERVICE, null,
+				null, null, null, team, null, null, "端州区测试路1号", COUNTY, new BigDecimal("23.050000"),
+				new BigDecimal("112.460000"), null, false,
+				List.of(new ShiftDraft(start, start.plusHours(3), 10, null, List.of()))), leader).id();
+		activities.publish(activity, leader);
+		made.put("activity", String.valueOf(activity));
+		made.put("shift", String.valueOf(activities.shifts(activity).get(0).id()));
+
+		// a practice site and its administrator
+		long site = jdbc.sql("""
+				insert into practice_site (region_code, region_path, kind, name, address, updated_by)
+				values (:region, :path, 'POINT', :name, '端州区测试路2号', 'test') returning id""")
+			.param("region", COUNTY).param("path", regions.find(COUNTY).orElseThrow().path())
+			.param("name", "无障碍测试点" + suffix()).query(Long.class).single();
+		made.put("site", String.valueOf(site));
+		String siteAdmin = AccountFixtures.unique("a11y-site");
+		accounts.user(siteAdmin, COUNTY, Roles.SITE_ADMIN);
+		names.put(As.SITE_ADMIN, siteAdmin);
+
+		// the city's office, a unit handler with a unit, an inspector, a system administrator
+		String office = AccountFixtures.unique("a11y-office");
+		made.put("user", String.valueOf(accounts.user(office, "4412", Roles.OFFICE_STAFF)));
+		names.put(As.OFFICE_STAFF, office);
+		String handler = AccountFixtures.unique("a11y-unit");
+		long handlerId = accounts.user(handler, COUNTY, Roles.UNIT_HANDLER);
+		long unit = jdbc.sql("""
+				insert into responsible_unit (name, kind, region_code, region_path, updated_by)
+				values (:n, 'BUREAU', :r, :p, 'test') returning id""").param("n", "无障碍测试局" + suffix())
+			.param("r", COUNTY).param("p", regions.find(COUNTY).orElseThrow().path()).query(Long.class).single();
+		jdbc.sql("insert into responsible_unit_member (unit_id, user_id) values (:u, :h)").param("u", unit)
+			.param("h", handlerId).update();
+		names.put(As.UNIT_HANDLER, handler);
+		String inspector = AccountFixtures.unique("a11y-insp");
+		accounts.user(inspector, COUNTY, Roles.INSPECTOR);
+		names.put(As.INSPECTOR, inspector);
+		String admin = AccountFixtures.unique("a11y-admin");
+		accounts.user(admin, "44", Roles.SYSTEM_ADMIN);
+		names.put(As.SYSTEM_ADMIN, admin);
+
+		// a case the volunteer reported (their own list and the follow link) and a published ranking
+		Cases.Reported reported = cases.report(new NewCase(CaseSource.CITIZEN, "PUBLIC_TOILET", "公厕门坏了，无障碍测试",
+				"端州区测试路3号", new BigDecimal("23.050000"), new BigDecimal("112.460000"), COUNTY, volunteer.userId(),
+				null, null, null), volunteerName);
+		made.put("case", String.valueOf(reported.id()));
+		made.put("caseNumber", reported.caseNumber());
+		made.put("follow", reported.followToken());
+		LocalDate today = LocalDate.now(CityTime.ZONE);
+		made.put("ranking", String.valueOf(rankings.publishNow(today.minusDays(7), today.minusDays(1), office)));
+
+		// hours in the ledger and a certificate over them
+		OffsetDateTime served = today.minusDays(10).atTime(9, 0).atZone(CityTime.ZONE).toOffsetDateTime();
+		long fakeShift = 8_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+		ledger.append(List.of(new NewRecord(RecordKind.SERVICE, volunteer.id(), fakeShift, fakeShift, "SERVICE",
+				"无障碍测试服务", served, served.plusHours(3), new BigDecimal("3.0"), "TEAM", team, "无障碍测试队",
+				regions.find(COUNTY).orElseThrow().path(), "test", "test", null, null, null)));
+		made.put("certificate", certificates.issueOwn(users.principal(volunteer.userId(), COUNTY, Roles.VOLUNTEER),
+				today.minusDays(30).toString(), today.toString()).number());
+
+		// an import job that refused its file
+		made.put("importJob", String.valueOf(jdbc.sql("""
+				insert into import_job (created_by_id, created_by, scope_path, file_name, locale, status, problem,
+				    rows_read, errors_count, finished_at)
+				values (:by, :name, '44.4412.', 'volunteers.csv', 'zh-CN', 'REFUSED', 'volunteer.import.refused.noRows',
+				    0, 0, now()) returning id""").param("by", Long.parseLong(made.get("user"))).param("name", office)
+			.query(Long.class).single()));
+
+		usernames = names;
+		rows = made;
+	}
+
+	private static String suffix() {
+		return UUID.randomUUID().toString().substring(0, 6);
+	}
+}

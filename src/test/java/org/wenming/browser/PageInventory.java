@@ -1,0 +1,171 @@
+package org.wenming.browser;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every page of Wenming (a GET route answering HTML inside the layout) and the role the accessibility
+ * test opens it as; and every other GET route, with why it is not a page. A new route goes in one of
+ * the two lists, or {@link PageInventoryTest} fails. {@code {name}} in a path is a row the test makes
+ * ({@link EveryPageBrowserTest#rows}).
+ */
+final class PageInventory {
+
+	/** Who opens the page: the least-privileged role that reaches it (the workbench: every role). */
+	enum As {
+		ANONYMOUS, VOLUNTEER, TEAM_LEADER, SITE_ADMIN, OFFICE_STAFF, UNIT_HANDLER, INSPECTOR, SYSTEM_ADMIN
+	}
+
+	/**
+	 * @param route the controller's mapping, with the test's row names in braces
+	 * @param as who opens it
+	 * @param visit the address opened when it is not the route itself (a query, a page reached by an error)
+	 * @param status the status the page answers with
+	 */
+	record Page(String route, As as, String visit, int status) {
+
+		String address(Map<String, String> rows) {
+			Matcher m = Pattern.compile("\\{(\\w+)}").matcher(visit == null ? route : visit);
+			StringBuilder out = new StringBuilder();
+			while (m.find()) {
+				String value = rows.get(m.group(1));
+				if (value == null) {
+					throw new IllegalStateException("no row made for {" + m.group(1) + "} of " + route);
+				}
+				m.appendReplacement(out, Matcher.quoteReplacement(value));
+			}
+			return m.appendTail(out).toString();
+		}
+	}
+
+	private static Page page(String route, As as) {
+		return new Page(route, as, null, 200);
+	}
+
+	static final List<Page> PAGES = List.of(
+			// anyone
+			page("/", As.ANONYMOUS),
+			page("/login", As.ANONYMOUS),
+			page("/volunteers/register", As.ANONYMOUS),
+			page("/sites", As.ANONYMOUS),
+			page("/sites/{site}", As.ANONYMOUS),
+			page("/teams", As.ANONYMOUS),
+			page("/teams/{team}", As.ANONYMOUS),
+			page("/activities", As.ANONYMOUS),
+			page("/activities/{activity}", As.ANONYMOUS),
+			page("/cases/report", As.ANONYMOUS),
+			page("/cases/follow/{follow}", As.ANONYMOUS),
+			page("/casework/rankings", As.ANONYMOUS),
+			page("/casework/rankings/{ranking}", As.ANONYMOUS),
+			page("/dashboard", As.ANONYMOUS),
+			page("/certificates", As.ANONYMOUS),
+			page("/certificates/{certificate}", As.ANONYMOUS),
+			new Page("/error", As.ANONYMOUS, "/activities/999999999", 404),
+			// every signed-in role: the workbench differs by role
+			page("/admin", As.VOLUNTEER),
+			page("/admin", As.TEAM_LEADER),
+			page("/admin", As.SITE_ADMIN),
+			page("/admin", As.OFFICE_STAFF),
+			page("/admin", As.UNIT_HANDLER),
+			page("/admin", As.INSPECTOR),
+			page("/admin", As.SYSTEM_ADMIN),
+			page("/account/password", As.VOLUNTEER),
+			// the volunteer
+			page("/me/volunteer", As.VOLUNTEER),
+			page("/me/teams", As.VOLUNTEER),
+			page("/me/activities", As.VOLUNTEER),
+			page("/me/hours", As.VOLUNTEER),
+			page("/me/hours/corrections/new", As.VOLUNTEER),
+			page("/me/certificates", As.VOLUNTEER),
+			page("/me/cases", As.VOLUNTEER),
+			page("/me/cases/{caseNumber}", As.VOLUNTEER),
+			new Page("/checkin", As.VOLUNTEER, "/checkin?t={checkinToken}", 200),
+			// the team leader
+			page("/admin/volunteers", As.TEAM_LEADER),
+			page("/admin/volunteers/{volunteer}", As.TEAM_LEADER),
+			page("/admin/teams", As.TEAM_LEADER),
+			page("/admin/teams/{team}/edit", As.TEAM_LEADER),
+			page("/admin/teams/{team}/members", As.TEAM_LEADER),
+			page("/admin/activities", As.TEAM_LEADER),
+			page("/admin/activities/new", As.TEAM_LEADER),
+			page("/admin/activities/{activity}", As.TEAM_LEADER),
+			page("/admin/activities/{activity}/edit", As.TEAM_LEADER),
+			page("/admin/activities/{activity}/shifts/{shift}", As.TEAM_LEADER),
+			page("/checkin/shifts/{shift}/code", As.TEAM_LEADER),
+			page("/checkin/shifts/{shift}", As.TEAM_LEADER),
+			// the practice-site administrator
+			page("/admin/sites", As.SITE_ADMIN),
+			page("/admin/sites/new", As.SITE_ADMIN),
+			page("/admin/sites/{site}/edit", As.SITE_ADMIN),
+			page("/admin/lectures", As.SITE_ADMIN),
+			page("/admin/volunteers/new", As.SITE_ADMIN),
+			// the city's civilization office
+			page("/admin/users", As.OFFICE_STAFF),
+			page("/admin/users/new", As.OFFICE_STAFF),
+			page("/admin/users/{user}", As.OFFICE_STAFF),
+			page("/admin/audit", As.OFFICE_STAFF),
+			page("/admin/teams/new", As.OFFICE_STAFF),
+			page("/admin/personal-data-access", As.OFFICE_STAFF),
+			page("/admin/volunteers/import", As.OFFICE_STAFF),
+			page("/admin/volunteers/import/{importJob}", As.OFFICE_STAFF),
+			page("/admin/volunteers/{volunteer}/certificate", As.OFFICE_STAFF),
+			page("/admin/ledger", As.OFFICE_STAFF),
+			page("/admin/ledger/records/new", As.OFFICE_STAFF),
+			page("/admin/ledger/corrections", As.OFFICE_STAFF),
+			page("/admin/ledger/verify", As.OFFICE_STAFF),
+			page("/admin/cases", As.OFFICE_STAFF),
+			page("/admin/cases/supervision", As.OFFICE_STAFF),
+			page("/admin/cases/new", As.OFFICE_STAFF),
+			page("/admin/cases/{case}", As.OFFICE_STAFF),
+			page("/admin/casework/categories", As.OFFICE_STAFF),
+			page("/admin/casework/units", As.OFFICE_STAFF),
+			page("/admin/casework/calendar", As.OFFICE_STAFF),
+			page("/admin/casework/statistics", As.OFFICE_STAFF),
+			page("/admin/open311/keys", As.OFFICE_STAFF),
+			page("/admin/insight", As.OFFICE_STAFF),
+			page("/admin/insight/province", As.OFFICE_STAFF),
+			page("/admin/insight/check", As.OFFICE_STAFF),
+			// the responsible unit's handler and the inspector
+			page("/unit/cases", As.UNIT_HANDLER),
+			page("/inspector/cases", As.INSPECTOR));
+
+	/** GET routes that do not answer a page of their own, and why. */
+	static final Map<String, String> NOT_PAGES = Map.ofEntries(
+			Map.entry("/calendar/{}.ics", "an iCalendar feed"),
+			Map.entry("/checkin/shifts/{}/code/qr", "htmx fragment: the current code inside the code page"),
+			Map.entry("/admin/ledger/verify/status", "htmx fragment: the run's progress inside the verify page"),
+			Map.entry("/regions/picker", "htmx fragment: the region picker inside forms"),
+			Map.entry("/cases/report/nearby", "htmx fragment: possible duplicates inside the report form"),
+			Map.entry("/admin/cases/{}/photos/{}", "a photo"),
+			Map.entry("/cases/follow/{}/photos/{}", "a photo"),
+			Map.entry("/me/cases/{}/photos/{}", "a photo"),
+			Map.entry("/me/certificates/{}.pdf", "a PDF"),
+			Map.entry("/admin/casework/statistics.xlsx", "a workbook"),
+			Map.entry("/admin/casework/statistics.pdf", "a PDF"),
+			Map.entry("/casework/rankings/{}.xlsx", "a workbook"),
+			Map.entry("/casework/rankings/{}.pdf", "a PDF"),
+			Map.entry("/admin/insight/export.xlsx", "a workbook"),
+			Map.entry("/admin/insight/export.pdf", "a PDF"),
+			Map.entry("/admin/volunteers/import/{}/errors.csv", "a CSV error report"),
+			Map.entry("/admin/volunteers/import/template.csv", "a CSV template"),
+			Map.entry("/admin/volunteers/import/template.xlsx", "a workbook template"),
+			Map.entry("/admin/volunteers/export.csv", "a CSV export"),
+			Map.entry("/admin/volunteers/export.xlsx", "a workbook export"),
+			Map.entry("/open311/v2/discovery.{}", "Open311 JSON or XML"),
+			Map.entry("/open311/v2/services.{}", "Open311 JSON or XML"),
+			Map.entry("/open311/v2/services/{}.{}", "Open311 JSON or XML"),
+			Map.entry("/open311/v2/requests.{}", "Open311 JSON or XML"),
+			Map.entry("/open311/v2/requests/{}.{}", "Open311 JSON or XML"),
+			Map.entry("/open311/v2/tokens/{}.{}", "Open311 JSON or XML"),
+			Map.entry("/open311/v2/**", "Open311 error document for unknown paths"));
+
+	/** A route with its variables blanked, so {@code /teams/{id}} and {@code /teams/{team}} compare equal. */
+	static String shape(String route) {
+		return route.replaceAll("\\{[^}]*}", "{}");
+	}
+
+	private PageInventory() {
+	}
+}
