@@ -115,6 +115,7 @@ class VolunteerServiceHoursBrowserTest {
 		assertThat(volunteer.find("main .notice[role=status]").getText()).isEqualTo(t("checkin.outcome.CHECKED_OUT"));
 		assertThat(volunteer.text()).contains(t("checkin.checkedOutAt"));
 		assertThat(volunteer.has("#checkin-form")).isFalse();
+		Accessibility.assertAccessible(volunteer);
 
 		// two hours later, as far as the shift and the check-in know: it ended a minute ago
 		data.shiftRan(event, person.volunteerId(), Duration.ofHours(2), Duration.ofMinutes(1));
