@@ -110,8 +110,7 @@ class VolunteerKeyboardBrowserTest {
 		b.keys(Keys.BACK_SPACE, "1");
 		b.tabTo("main form.filters button[type=submit]", 5);
 		enterAndWait(b, () -> b.path().contains("lat="));
-		assertThat(b.findAll("main .card")).hasSize(1);
-		b.tabTo("main .card a", 60);
+		b.tabTo("main .card a[href='/activities/" + event.activityId() + "']", 60);
 		assertFocusVisible(b);
 		enterAndWait(b, () -> b.heading().equals(event.title()));
 		b.tabTo("main .card form button[type=submit]", 40);
@@ -123,7 +122,7 @@ class VolunteerKeyboardBrowserTest {
 		Browser organizer = browsers.open(Viewport.PHONE);
 		organizer.signIn(leader.username(), AccountFixtures.PASSWORD);
 		organizer.open("/checkin/shifts/" + event.shiftId() + "/code");
-		b.open(organizer.decodeQr(organizer.find("main figure svg")));
+		b.open(VolunteerServiceHoursBrowserTest.scanCode(organizer));
 		assertThat(b.heading()).isEqualTo(t("checkin.title"));
 		b.tabTo("#checkin-form button[type=submit]", 40);
 		assertFocusVisible(b);

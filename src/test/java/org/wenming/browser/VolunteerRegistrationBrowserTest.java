@@ -66,7 +66,7 @@ class VolunteerRegistrationBrowserTest {
 		Accessibility.assertAccessible(b);
 
 		// sent empty: every required field says what is wrong, next to it and announced
-		b.click("main form button[type=submit]");
+		b.clickToNextPage("main form button[type=submit]");
 		assertThat(b.find("main .alert[role=alert]").getText()).isEqualTo(t("volunteer.form.hasErrors"));
 		for (String field : new String[] { "realName", "idNumber", "phone", "username", "password" }) {
 			assertAnnouncedError(b, field);
@@ -77,7 +77,7 @@ class VolunteerRegistrationBrowserTest {
 		String name = TestVolunteers.name();
 		String username = AccountFixtures.unique("reg");
 		fillPerson(b, name, TestVolunteers.residentId("441202"), username);
-		b.click("main form button[type=submit]");
+		b.clickToNextPage("main form button[type=submit]");
 		assertThat(b.heading()).as(b.text()).isEqualTo(t("volunteer.registered.title"));
 		String number = b.find("main .notice[role=status] strong").getText();
 		assertThat(number).isNotBlank();
@@ -97,7 +97,7 @@ class VolunteerRegistrationBrowserTest {
 		// twelve years old: under fourteen needs the guardian's name, relation, phone and consent
 		LocalDate birth = LocalDate.now().minusYears(12).minusDays(40);
 		fillPerson(b, name, TestVolunteers.residentId("441202", birth, false), username);
-		b.click("main form button[type=submit]");
+		b.clickToNextPage("main form button[type=submit]");
 		assertThat(b.heading()).isEqualTo(t("volunteer.register.title"));
 		for (String field : new String[] { "guardianName", "guardianRelation", "guardianPhone" }) {
 			assertAnnouncedError(b, field);
@@ -113,7 +113,7 @@ class VolunteerRegistrationBrowserTest {
 		b.fill("guardianPhone", TestVolunteers.mobile());
 		b.tick("guardianConsent");
 		b.fill("password", VolunteerFlowData.PASSWORD);
-		b.click("main form button[type=submit]");
+		b.clickToNextPage("main form button[type=submit]");
 		assertThat(b.heading()).as(b.text()).isEqualTo(t("volunteer.registered.title"));
 		String number = b.find("main .notice[role=status] strong").getText();
 		Accessibility.assertAccessible(b);
@@ -160,7 +160,7 @@ class VolunteerRegistrationBrowserTest {
 	}
 
 	void signInAndJoin(Browser b, String username, String name, String number, VolunteerFlowData.Leader team) {
-		b.press(t("volunteer.registered.signIn"));
+		b.pressToNextPage(t("volunteer.registered.signIn"));
 		assertThat(b.path()).startsWith("/login");
 		b.signIn(username, VolunteerFlowData.PASSWORD);
 		b.open("/me/volunteer");
@@ -170,17 +170,17 @@ class VolunteerRegistrationBrowserTest {
 
 		b.open("/teams");
 		b.fill("q", team.teamName());
-		b.press(t("team.filter.submit"));
+		b.pressToNextPage(t("team.filter.submit"));
 		Accessibility.assertAccessible(b);
-		b.press(team.teamName());
+		b.pressToNextPage(team.teamName());
 		assertThat(b.heading()).isEqualTo(team.teamName());
 		Accessibility.assertAccessible(b);
-		b.press(t("team.join.button"));
+		b.pressToNextPage(t("team.join.button"));
 		assertThat(b.find("main .notice[role=status]").getText()).isEqualTo(t("team.join.appliedNow"));
 		assertThat(b.text()).contains(t("team.join.pending"));
 		Accessibility.assertAccessible(b);
 
-		b.press(t("team.mine.title"));
+		b.pressToNextPage(t("team.mine.title"));
 		assertThat(b.heading()).isEqualTo(t("team.mine.title"));
 		WebElement card = b.find("main .card");
 		assertThat(card.getText()).contains(team.teamName()).contains(t("team.membership.APPLIED"));
