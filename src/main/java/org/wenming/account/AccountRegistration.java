@@ -14,4 +14,12 @@ public interface AccountRegistration {
 	 * @throws AccountRefusedException naming the fields ({@code username}, {@code password}) at fault
 	 */
 	long register(String username, String password, String displayName, String regionCode, String role);
+
+	/**
+	 * What {@link #register} would refuse in these login fields, without creating anything: lets a
+	 * form that fails elsewhere show every problem at once.
+	 *
+	 * @return field ({@code username}, {@code password}) to message key; empty when both are fine
+	 */
+	java.util.Map<String, String> loginProblems(String username, String password);
 }

@@ -179,6 +179,8 @@ public class Volunteers {
 		try {
 			if (!problems.isEmpty()) {
 				// still check the login fields, so every problem shows at once
+				logins.loginProblems(username, password)
+					.forEach((field, key) -> problems.add(new FieldProblem(field, key)));
 				throw new VolunteerRefusedException(problems);
 			}
 			userId = logins.register(username, password, checked.volunteer().realName(), region.code(),

@@ -31,6 +31,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -152,6 +153,30 @@ public final class Browser {
 		return this;
 	}
 
+	/**
+	 * As {@link #press}, for a link or a form that leads to another page: waits until that page has
+	 * replaced this one. ({@code press} may return while the old page is still shown.)
+	 */
+	public Browser pressToNextPage(String text) {
+		WebElement page = find("html");
+		press(text);
+		return nextPage(page);
+	}
+
+	/** As {@link #click(String)}, waiting until the page it leads to has replaced this one. */
+	public Browser clickToNextPage(String css) {
+		WebElement page = find("html");
+		click(css);
+		return nextPage(page);
+	}
+
+	private Browser nextPage(WebElement previous) {
+		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(previous));
+		waitForLoad();
+		drainConsole();
+		return this;
+	}
+
 	/** Presses keys on whatever has the focus (keyboard-only flows). */
 	public Browser keys(CharSequence... keys) {
 		new Actions(driver).sendKeys(keys).perform();
@@ -191,7 +216,7 @@ public final class Browser {
 		open("/login");
 		fill("username", username);
 		fill("password", password);
-		click("main form button[type=submit]");
+		clickToNextPage("main form button[type=submit]");
 		if (path().startsWith("/login")) {
 			throw new AssertionError("sign-in as " + username + " failed: " + text());
 		}

@@ -103,6 +103,21 @@ class VolunteerTest {
 	}
 
 	@Test
+	void aFormWithMistakesInThePersonAndTheLoginShowsThemAllAtOnce() throws Exception {
+		long users = jdbc.sql("select count(*) from app_user").query(Long.class).single();
+		// a bad phone number, and a username and password that would be refused too
+		mvc.perform(post("/volunteers/register").with(csrf()).param("realName", TestVolunteers.name())
+				.param("idType", "RESIDENT_ID").param("idNumber", TestVolunteers.residentId("441202"))
+				.param("phone", "12345").param("regionCode", "441202001002").param("consent", "true")
+				.param("username", "no spaces allowed").param("password", "short"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("id=\"phone-error\"")))
+				.andExpect(content().string(containsString("id=\"username-error\"")))
+				.andExpect(content().string(containsString("id=\"password-error\"")));
+		assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isEqualTo(users);
+	}
+
+	@Test
 	void noPlaintextIdOrPhoneInAnyColumnOrLogLine(CapturedOutput output) throws Exception {
 		String id = TestVolunteers.residentId("441202");
 		String phone = TestVolunteers.mobile();

@@ -45,18 +45,8 @@ class SelfRegistration implements AccountRegistration {
 		if (!SELF_SERVICE_ROLES.contains(role)) {
 			throw new IllegalArgumentException("self-registration cannot grant " + role);
 		}
-		Map<String, String> errors = new LinkedHashMap<>();
 		String name = username == null ? "" : username.strip();
-		if (name.isEmpty()) {
-			errors.put("username", "error.required");
-		}
-		else if (name.length() > 64 || !AccountAdministration.USERNAME.matcher(name).matches()) {
-			errors.put("username", "error.username");
-		}
-		else if (accounts.usernameTaken(name)) {
-			errors.put("username", "error.username.taken");
-		}
-		passwords.violation(name, password).ifPresent(key -> errors.put("password", key));
+		Map<String, String> errors = loginProblems(username, password);
 		if (!errors.isEmpty()) {
 			throw new AccountRefusedException(errors);
 		}
@@ -71,5 +61,22 @@ class SelfRegistration implements AccountRegistration {
 		events.record(SecurityEvent.of(SecurityEventType.USER_CREATED, "OK").by(id, name, null).on(id, name)
 				.detail("self-registration roles=[" + role + "]"));
 		return id;
+	}
+
+	@Override
+	public Map<String, String> loginProblems(String username, String password) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		String name = username == null ? "" : username.strip();
+		if (name.isEmpty()) {
+			errors.put("username", "error.required");
+		}
+		else if (name.length() > 64 || !AccountAdministration.USERNAME.matcher(name).matches()) {
+			errors.put("username", "error.username");
+		}
+		else if (accounts.usernameTaken(name)) {
+			errors.put("username", "error.username.taken");
+		}
+		passwords.violation(name, password).ifPresent(key -> errors.put("password", key));
+		return errors;
 	}
 }
