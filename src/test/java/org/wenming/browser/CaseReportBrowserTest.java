@@ -54,7 +54,7 @@ class CaseReportBrowserTest {
 		// the resident: a photo from the phone, the position from its GPS, a category and a description
 		Browser resident = browsers.open(viewport);
 		resident.open("/cases/report");
-		Accessibility.assertAccessible(resident);
+		PageChecks.assertFitsAndAccessible(resident);
 		resident.chrome().executeCdpCommand("Browser.grantPermissions",
 				Map.of("origin", resident.baseUrl(), "permissions", List.of("geolocation")));
 		resident.chrome().executeCdpCommand("Emulation.setGeolocationOverride",
@@ -70,13 +70,13 @@ class CaseReportBrowserTest {
 		resident.choose("regionCode-COUNTY", COUNTY);
 		// htmx swaps the picker for one holding the choice
 		resident.waitUntil(d -> COUNTY.equals(resident.script("return document.getElementById('regionCode').value")));
-		Accessibility.assertAccessible(resident);
+		PageChecks.assertFitsAndAccessible(resident);
 		resident.click("#report-form button[type=submit]");
 
 		assertThat(resident.path()).startsWith("/cases/follow/").endsWith("?new=1");
 		assertThat(resident.text()).contains(t("casework.citizen.follow.saved"));
 		assertThat(status(resident)).isEqualTo(t("casework.citizen.status.REPORTED"));
-		Accessibility.assertAccessible(resident);
+		PageChecks.assertFitsAndAccessible(resident);
 		String followUrl = resident.find("#follow-link").getAttribute("href");
 		resident.click("#follow-link");
 		resident.waitUntil(d -> resident.currentUrl().equals(followUrl));
@@ -84,7 +84,7 @@ class CaseReportBrowserTest {
 		assertThat(status(resident)).isEqualTo(t("casework.citizen.status.REPORTED"));
 		// the photo sent is shown back (re-encoded by the server)
 		resident.waitUntil(d -> photoShown(resident, ".case-photos img"));
-		Accessibility.assertAccessible(resident);
+		PageChecks.assertFitsAndAccessible(resident);
 		long caseId = jdbc.sql("select id from rectification_case where description = :d").param("d", description)
 			.query(Long.class).single();
 		String caseNumber = jdbc.sql("select case_number from rectification_case where id = :id").param("id", caseId)
@@ -95,17 +95,17 @@ class CaseReportBrowserTest {
 		Browser staff = browsers.open(viewport);
 		staff.signIn(office, AccountFixtures.PASSWORD);
 		staff.open("/admin/cases?status=REPORTED&category=OVERHEAD_CABLES");
-		Accessibility.assertAccessible(staff);
+		PageChecks.assertFitsAndAccessible(staff);
 		staff.click("a[href='/admin/cases/" + caseId + "']");
 		assertThat(staff.heading()).contains(caseNumber);
 		assertThat(staff.text()).contains(description);
 		assertThat(badge(staff)).isEqualTo(t("casework.status.REPORTED"));
-		Accessibility.assertAccessible(staff);
+		PageChecks.assertFitsAndAccessible(staff);
 		step(staff, "REGISTER");
 		assertThat(badge(staff)).isEqualTo(t("casework.status.REGISTERED"));
 		assertThat(staff.find("p.notice[role=status]").getText()).isEqualTo(t("casework.done.saved"));
 		staff.choose("DISPATCH-unitId", String.valueOf(unit));
-		Accessibility.assertAccessible(staff);
+		PageChecks.assertFitsAndAccessible(staff);
 		step(staff, "DISPATCH");
 		assertThat(badge(staff)).isEqualTo(t("casework.status.DISPATCHED"));
 		resident.open(followUrl);
@@ -115,15 +115,15 @@ class CaseReportBrowserTest {
 		Browser unitHandler = browsers.open(viewport);
 		unitHandler.signIn(handler, AccountFixtures.PASSWORD);
 		unitHandler.open("/unit/cases");
-		Accessibility.assertAccessible(unitHandler);
+		PageChecks.assertFitsAndAccessible(unitHandler);
 		unitHandler.click("a[href='/admin/cases/" + caseId + "']");
 		assertThat(badge(unitHandler)).isEqualTo(t("casework.status.DISPATCHED"));
-		Accessibility.assertAccessible(unitHandler);
+		PageChecks.assertFitsAndAccessible(unitHandler);
 		step(unitHandler, "ACCEPT");
 		assertThat(badge(unitHandler)).isEqualTo(t("casework.status.IN_PROGRESS"));
 		unitHandler.fill("SUBMIT_FIX-note", "已将线缆捆扎入槽");
 		unitHandler.find("#SUBMIT_FIX-photos").sendKeys(Photos.jpeg("fix-" + viewport).toString());
-		Accessibility.assertAccessible(unitHandler);
+		PageChecks.assertFitsAndAccessible(unitHandler);
 		step(unitHandler, "SUBMIT_FIX");
 		assertThat(badge(unitHandler)).isEqualTo(t("casework.status.FIX_SUBMITTED"));
 		assertThat(unitHandler.has("form[action$='/steps/VERIFY']")).as("the fixer never verifies their own fix").isFalse();
@@ -134,25 +134,25 @@ class CaseReportBrowserTest {
 		staff.open("/admin/cases/" + caseId);
 		assertThat(staff.findAll("#photos-heading ~ ul img")).hasSize(2);
 		staff.waitUntil(d -> photoShown(staff, "#photos-heading ~ ul img"));
-		Accessibility.assertAccessible(staff);
+		PageChecks.assertFitsAndAccessible(staff);
 		staff.fill("VERIFY-note", "现场核查，已整改到位");
 		step(staff, "VERIFY");
 		assertThat(badge(staff)).isEqualTo(t("casework.status.CLOSED"));
 		assertThat(staff.has("form[action$='/steps/REOPEN']")).isTrue();
-		Accessibility.assertAccessible(staff);
+		PageChecks.assertFitsAndAccessible(staff);
 
 		// the resident, on the follow link, sees it closed with the after-photo and rates it
 		resident.open(followUrl);
 		assertThat(status(resident)).isEqualTo(t("casework.citizen.status.CLOSED"));
 		assertThat(resident.findAll(".case-photos img")).hasSize(2);
-		Accessibility.assertAccessible(resident);
+		PageChecks.assertFitsAndAccessible(resident);
 		resident.tick("rating-5");
 		resident.fill("comment", "处理得很快，谢谢");
 		resident.click("form[action$='/rating'] button[type=submit]");
 		assertThat(resident.text()).contains(t("casework.citizen.rating.thanks"))
 			.contains(t("casework.citizen.rating.given", 5));
 		assertThat(resident.has("form[action$='/rating']")).isFalse();
-		Accessibility.assertAccessible(resident);
+		PageChecks.assertFitsAndAccessible(resident);
 		assertThat(jdbc.sql("select status || ' ' || rating from rectification_case where id = :id").param("id", caseId)
 			.query(String.class).single()).isEqualTo("CLOSED 5");
 	}
@@ -180,7 +180,7 @@ class CaseReportBrowserTest {
 		resident.tabTo("#follow-link", 40).keys(Keys.ENTER);
 		resident.waitUntil(d -> !resident.path().contains("new=1"));
 		assertThat(status(resident)).isEqualTo(t("casework.citizen.status.REPORTED"));
-		Accessibility.assertAccessible(resident);
+		PageChecks.assertFitsAndAccessible(resident);
 		assertThat(jdbc.sql("select category_code from rectification_case where description = :d")
 			.param("d", description).query(String.class).single()).isEqualTo(category);
 	}

@@ -137,7 +137,7 @@ class InsightBrowserTest {
 		}
 		// the lecture: the activities by type, the lectures by setting, and the new volunteer by month
 		assertThat(drawnSeries).isGreaterThanOrEqualTo(3);
-		Accessibility.assertAccessible(visitor);
+		PageChecks.assertFitsAndAccessible(visitor);
 
 		// the city office's cockpit: city → the county → the town, each the line clicked on the page above
 		String username = AccountFixtures.unique("cockpit");
@@ -146,7 +146,7 @@ class InsightBrowserTest {
 		staff.signIn(username, AccountFixtures.PASSWORD);
 		staff.open("/admin/insight");
 		assertThat(staff.heading()).contains(regions.find(CITY).orElseThrow().name());
-		Accessibility.assertAccessible(staff);
+		PageChecks.assertFitsAndAccessible(staff);
 		drillInto(staff, regions.find(COUNTY).orElseThrow());
 		drillInto(staff, town);
 		assertThat(staff.find("nav.breadcrumb a[aria-current=page]").getText()).isEqualTo(town.name());
@@ -172,7 +172,7 @@ class InsightBrowserTest {
 		assertThat(cells(staff, "tfoot tr")).as("%s's figures", region.name()).isEqualTo(line);
 		assertThat(staff.findAll("tbody tr")).as("a line per region below %s", region.name())
 			.hasSizeGreaterThan(0);
-		Accessibility.assertAccessible(staff);
+		PageChecks.assertFitsAndAccessible(staff);
 	}
 
 	private static List<String> cells(Browser browser, String rowCss) {

@@ -67,7 +67,7 @@ class VolunteerImportBrowserTest {
 		Browser staff = browsers.open(viewport);
 		staff.signIn(username, AccountFixtures.PASSWORD);
 		staff.open("/admin/volunteers/import");
-		Accessibility.assertAccessible(staff);
+		PageChecks.assertFitsAndAccessible(staff);
 		// the columns are the template's, as offered on the page
 		Browser.Fetched template = staff.fetch(staff.find("a[href$='/template.csv']").getDomAttribute("href"));
 		assertThat(template.status()).isEqualTo(200);
@@ -90,7 +90,7 @@ class VolunteerImportBrowserTest {
 		assertThat(status).isEqualTo("REFUSED");
 		assertThat(staff.text()).contains(t("volunteer.import.status.REFUSED"))
 			.contains(t("volunteer.import.refusedRows", 1));
-		Accessibility.assertAccessible(staff);
+		PageChecks.assertFitsAndAccessible(staff);
 		Browser.Fetched report = staff.fetch(staff.find("a[href$='/errors.csv']").getDomAttribute("href"));
 		assertThat(report.status()).isEqualTo(200);
 		List<CSVRecord> lines = records(new String(report.body(), StandardCharsets.UTF_8));
@@ -108,7 +108,7 @@ class VolunteerImportBrowserTest {
 		assertThat(finished(staff)).isEqualTo("DONE");
 		assertThat(staff.text()).contains(t("volunteer.import.done", ROWS));
 		assertThat(staff.has("a[href$='/errors.csv']")).isFalse();
-		Accessibility.assertAccessible(staff);
+		PageChecks.assertFitsAndAccessible(staff);
 		assertThat(volunteersIn(village)).isEqualTo(before + ROWS);
 		for (Map<String, String> row : rows) {
 			assertThat(jdbc.sql("select count(*) from volunteer where region_code = :v and real_name = :n")
