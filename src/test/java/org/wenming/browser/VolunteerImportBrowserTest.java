@@ -129,8 +129,9 @@ class VolunteerImportBrowserTest {
 	/** Waits for the status the page polls for to be final (the job runs in the background) and returns it. */
 	private static String finished(Browser staff) {
 		return staff.waitUntil(d -> {
-			String status = staff.find("dd[data-status]").getDomAttribute("data-status");
-			return List.of("DONE", "REFUSED", "FAILED", "INTERRUPTED").contains(status) ? status : null;
+			// read in one step: htmx replaces the status block every two seconds
+			Object status = staff.script("const dd = document.querySelector('dd[data-status]'); return dd && dd.dataset.status");
+			return List.of("DONE", "REFUSED", "FAILED", "INTERRUPTED").contains(status) ? (String) status : null;
 		});
 	}
 
