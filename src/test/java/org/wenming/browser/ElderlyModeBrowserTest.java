@@ -132,7 +132,7 @@ class ElderlyModeBrowserTest {
 		assertThat(browser.text()).contains(reported.caseNumber());
 	}
 
-	private static void assertElderlyPage(Browser browser) {
+	static void assertElderlyPage(Browser browser) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> m = (Map<String, Object>) browser.script(MEASURE);
 		String page = browser.path();
