@@ -26,12 +26,13 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -158,21 +159,33 @@ public final class Browser {
 	 * replaced this one. ({@code press} may return while the old page is still shown.)
 	 */
 	public Browser pressToNextPage(String text) {
-		WebElement page = find("html");
+		String page = markPage();
 		press(text);
 		return nextPage(page);
 	}
 
 	/** As {@link #click(String)}, waiting until the page it leads to has replaced this one. */
 	public Browser clickToNextPage(String css) {
-		WebElement page = find("html");
+		String page = markPage();
 		click(css);
 		return nextPage(page);
 	}
 
-	private Browser nextPage(WebElement previous) {
-		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(previous));
-		waitForLoad();
+	/**
+	 * Marks the document now shown, so that its replacement can be told from it: a new document
+	 * has a new window without the mark. (Waiting for an element of the old page to go stale was
+	 * not enough: Chromium sometimes answers a removed node with an "unknown error" instead.)
+	 */
+	private String markPage() {
+		String mark = java.util.UUID.randomUUID().toString();
+		driver.executeScript("window.__wenmingPage = arguments[0]", mark);
+		return mark;
+	}
+
+	private Browser nextPage(String previous) {
+		new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+			.until(d -> !previous.equals(((JavascriptExecutor) d).executeScript("return window.__wenmingPage || ''"))
+					&& "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 		drainConsole();
 		return this;
 	}
@@ -208,7 +221,9 @@ public final class Browser {
 	}
 
 	public <T> T waitUntil(Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+		// htmx swaps parts of a page while a condition reads them: a swapped element is read again
+		return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	/** Signs in through the login form and waits for the page it leads to. */
