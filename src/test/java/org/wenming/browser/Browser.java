@@ -207,6 +207,26 @@ public final class Browser {
 		throw new AssertionError("Tab never reached " + css + " on " + path() + " in " + limit + " presses");
 	}
 
+	/** Without a mouse: Tab to the link or button and press Enter, then wait for the page it leads to. */
+	public Browser enter(String css) {
+		String page = markPage();
+		tabTo(css, 400);
+		keys(Keys.ENTER);
+		return nextPage(page);
+	}
+
+	/** Without a mouse: Tab to a closed select and move its choice with the arrow key until it holds the value. */
+	public Browser chooseByKeys(String css, String value) {
+		tabTo(css, 400);
+		for (int i = 0; i < 300 && !value.equals(find(css).getDomProperty("value")); i++) {
+			keys(Keys.ARROW_DOWN);
+		}
+		if (!value.equals(find(css).getDomProperty("value"))) {
+			throw new AssertionError("the arrow keys never chose " + value + " in " + css + " on " + path());
+		}
+		return this;
+	}
+
 	public WebElement focused() {
 		return driver.switchTo().activeElement();
 	}
@@ -259,6 +279,38 @@ public final class Browser {
 	}
 
 	public record Fetched(int status, String contentType, byte[] body) {
+	}
+
+	/**
+	 * Reads the QR code drawn by the element the selector finds, as a camera would, looking again
+	 * when the read meets the page swapping in a fresh code (a stale or half-drawn element).
+	 */
+	public String decodeQr(String css) {
+		RuntimeException stale = null;
+		AssertionError unreadable = null;
+		for (int attempt = 0; attempt < 6; attempt++) {
+			try {
+				return decodeQr(find(css));
+			}
+			catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+				stale = e;
+			}
+			catch (AssertionError e) {
+				unreadable = e;
+			}
+			try {
+				// a camera looks again a moment later; the code's swap takes a few hundred milliseconds
+				Thread.sleep(400);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		if (unreadable != null) {
+			throw unreadable;
+		}
+		throw stale;
 	}
 
 	/** Reads the QR code drawn by an element (an img, a canvas or an svg) as a camera would. */

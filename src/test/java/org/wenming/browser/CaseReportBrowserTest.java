@@ -2,6 +2,7 @@ package org.wenming.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.wenming.account.AccountFixtures;
+import org.wenming.casework.CaseSource;
+import org.wenming.casework.Cases;
+import org.wenming.casework.NewCase;
 import org.wenming.region.Regions;
 import org.wenming.shared.Roles;
 
@@ -40,6 +44,9 @@ class CaseReportBrowserTest {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	Cases cases;
 
 	@ParameterizedTest
 	@EnumSource(Viewport.class)
@@ -71,7 +78,7 @@ class CaseReportBrowserTest {
 		// htmx swaps the picker for one holding the choice
 		resident.waitUntil(d -> COUNTY.equals(resident.script("return document.getElementById('regionCode').value")));
 		PageChecks.assertFitsAndAccessible(resident);
-		resident.click("#report-form button[type=submit]");
+		resident.clickToNextPage("#report-form button[type=submit]");
 
 		assertThat(resident.path()).startsWith("/cases/follow/").endsWith("?new=1");
 		assertThat(resident.text()).contains(t("casework.citizen.follow.saved"));
@@ -96,7 +103,7 @@ class CaseReportBrowserTest {
 		staff.signIn(office, AccountFixtures.PASSWORD);
 		staff.open("/admin/cases?status=REPORTED&category=OVERHEAD_CABLES");
 		PageChecks.assertFitsAndAccessible(staff);
-		staff.click("a[href='/admin/cases/" + caseId + "']");
+		staff.clickToNextPage("a[href='/admin/cases/" + caseId + "']");
 		assertThat(staff.heading()).contains(caseNumber);
 		assertThat(staff.text()).contains(description);
 		assertThat(badge(staff)).isEqualTo(t("casework.status.REPORTED"));
@@ -116,7 +123,7 @@ class CaseReportBrowserTest {
 		unitHandler.signIn(handler, AccountFixtures.PASSWORD);
 		unitHandler.open("/unit/cases");
 		PageChecks.assertFitsAndAccessible(unitHandler);
-		unitHandler.click("a[href='/admin/cases/" + caseId + "']");
+		unitHandler.clickToNextPage("a[href='/admin/cases/" + caseId + "']");
 		assertThat(badge(unitHandler)).isEqualTo(t("casework.status.DISPATCHED"));
 		PageChecks.assertFitsAndAccessible(unitHandler);
 		step(unitHandler, "ACCEPT");
@@ -148,7 +155,7 @@ class CaseReportBrowserTest {
 		PageChecks.assertFitsAndAccessible(resident);
 		resident.tick("rating-5");
 		resident.fill("comment", "处理得很快，谢谢");
-		resident.click("form[action$='/rating'] button[type=submit]");
+		resident.clickToNextPage("form[action$='/rating'] button[type=submit]");
 		assertThat(resident.text()).contains(t("casework.citizen.rating.thanks"))
 			.contains(t("casework.citizen.rating.given", 5));
 		assertThat(resident.has("form[action$='/rating']")).isFalse();
@@ -185,6 +192,76 @@ class CaseReportBrowserTest {
 			.param("d", description).query(String.class).single()).isEqualTo(category);
 	}
 
+	/**
+	 * The staff's part and the rating without a mouse, at 1280 px: the office registers and dispatches,
+	 * the unit accepts and sends its fix with a photo, the office verifies, the resident rates — Tab,
+	 * arrow keys, typing and Enter only (the photo's path goes to the focused file input, as a chooser would).
+	 */
+	@Test
+	void staffCloseACaseAndTheResidentRatesItWithTheKeyboardOnly(Browsers browsers) {
+		AccountFixtures accounts = new AccountFixtures(jdbc, encoder);
+		String office = AccountFixtures.unique("kbd-office");
+		accounts.user(office, COUNTY, Roles.OFFICE_STAFF);
+		String handler = AccountFixtures.unique("kbd-unit");
+		long unit = unitWith(accounts.user(handler, COUNTY, Roles.UNIT_HANDLER));
+		Cases.Reported reported = cases.report(new NewCase(CaseSource.CITIZEN, "OVERHEAD_CABLES",
+				"线缆垂落 " + AccountFixtures.unique("kbd"), "端州区测试路2号", new BigDecimal("23.05"),
+				new BigDecimal("112.46"), COUNTY, null, null, null, null), "citizen");
+		long caseId = jdbc.sql("select id from rectification_case where case_number = :n").param("n", reported.caseNumber())
+			.query(Long.class).single();
+		String casePage = "a[href='/admin/cases/" + caseId + "']";
+
+		Browser staff = browsers.open(Viewport.DESKTOP);
+		signInByKeys(staff, office);
+		staff.open("/admin/cases?status=REPORTED&category=OVERHEAD_CABLES");
+		staff.enter(casePage);
+		assertThat(staff.heading()).contains(reported.caseNumber());
+		staff.enter("form[action$='/steps/REGISTER'] button[type=submit]");
+		assertThat(badge(staff)).isEqualTo(t("casework.status.REGISTERED"));
+		staff.chooseByKeys("#DISPATCH-unitId", String.valueOf(unit));
+		staff.enter("form[action$='/steps/DISPATCH'] button[type=submit]");
+		assertThat(badge(staff)).isEqualTo(t("casework.status.DISPATCHED"));
+
+		Browser unitHandler = browsers.open(Viewport.DESKTOP);
+		signInByKeys(unitHandler, handler);
+		unitHandler.open("/unit/cases");
+		unitHandler.enter(casePage);
+		unitHandler.enter("form[action$='/steps/ACCEPT'] button[type=submit]");
+		assertThat(badge(unitHandler)).isEqualTo(t("casework.status.IN_PROGRESS"));
+		unitHandler.tabTo("#SUBMIT_FIX-note", 400).keys("线缆已捆扎");
+		unitHandler.tabTo("#SUBMIT_FIX-photos", 10);
+		unitHandler.focused().sendKeys(Photos.jpeg("kbd-fix").toString());
+		unitHandler.enter("form[action$='/steps/SUBMIT_FIX'] button[type=submit]");
+		assertThat(badge(unitHandler)).isEqualTo(t("casework.status.FIX_SUBMITTED"));
+
+		staff.open("/admin/cases/" + caseId);
+		staff.tabTo("#VERIFY-note", 400).keys("已核查");
+		staff.enter("form[action$='/steps/VERIFY'] button[type=submit]");
+		assertThat(badge(staff)).isEqualTo(t("casework.status.CLOSED"));
+
+		Browser resident = browsers.open(Viewport.DESKTOP);
+		resident.open("/cases/follow/" + reported.followToken());
+		// a radio group takes the Tab once, then the arrow keys move the choice
+		resident.tabTo("input[name=rating]", 200);
+		for (int i = 0; i < 5 && !resident.find("#rating-5").isSelected(); i++) {
+			resident.keys(Keys.ARROW_RIGHT);
+		}
+		assertThat(resident.find("#rating-5").isSelected()).isTrue();
+		resident.tabTo("#comment", 10).keys("很快");
+		resident.enter("form[action$='/rating'] button[type=submit]");
+		assertThat(resident.text()).contains(t("casework.citizen.rating.given", 5));
+		assertThat(jdbc.sql("select status || ' ' || rating from rectification_case where id = :id").param("id", caseId)
+			.query(String.class).single()).isEqualTo("CLOSED 5");
+	}
+
+	private static void signInByKeys(Browser browser, String username) {
+		browser.open("/login");
+		browser.tabTo("#username", 60).keys(username);
+		browser.tabTo("#password", 5).keys(AccountFixtures.PASSWORD);
+		browser.enter("main form button[type=submit]");
+		assertThat(browser.path()).doesNotStartWith("/login");
+	}
+
 	private long unitWith(long handlerId) {
 		long unit = jdbc.sql("""
 				insert into responsible_unit (name, kind, region_code, region_path, updated_by)
@@ -197,7 +274,7 @@ class CaseReportBrowserTest {
 
 	/** Sends the step's form on the case page and waits for the page it leads back to. */
 	private static void step(Browser browser, String action) {
-		browser.click("form[action$='/steps/" + action + "'] button[type=submit]");
+		browser.clickToNextPage("form[action$='/steps/" + action + "'] button[type=submit]");
 		assertThat(browser.path()).as("after %s", action).contains("?done=");
 	}
 

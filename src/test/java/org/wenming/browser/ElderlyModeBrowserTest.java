@@ -82,7 +82,7 @@ class ElderlyModeBrowserTest {
 		browser.click(".masthead details > summary");
 		assertThat(browser.find(".masthead details a[href='/sites']").isDisplayed()).isTrue();
 		// and the switch turns it off again
-		browser.click(".care-switch a");
+		browser.clickToNextPage(".care-switch a");
 		assertThat(browser.find("html").getAttribute("class")).isNullOrEmpty();
 		assertThat(browser.has(".masthead details")).isFalse();
 	}
@@ -102,7 +102,7 @@ class ElderlyModeBrowserTest {
 		Browser organizer = browsers.open(Viewport.PHONE);
 		organizer.signIn(leader, AccountFixtures.PASSWORD);
 		organizer.open("/checkin/shifts/" + shift + "/code");
-		String scanned = organizer.decodeQr(organizer.find("svg.qr"));
+		String scanned = organizer.decodeQr("svg.qr");
 		assertThat(scanned).contains("/checkin?t=" + shift + ".");
 
 		Browser phone = browsers.open(Viewport.PHONE);
@@ -115,7 +115,7 @@ class ElderlyModeBrowserTest {
 		assertElderlyPage(phone.open(scanned));
 		assertThat(phone.text()).contains("签到");
 		// the switch keeps the scanned code: turning the mode off stays on the same check-in
-		phone.click(".care-switch a");
+		phone.clickToNextPage(".care-switch a");
 		assertThat(phone.path()).startsWith("/checkin?t=" + shift + ".").endsWith("care=off");
 		assertThat(phone.text()).contains("签到");
 	}

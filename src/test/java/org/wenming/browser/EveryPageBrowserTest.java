@@ -110,7 +110,7 @@ class EveryPageBrowserTest {
 			}
 			if (as == As.TEAM_LEADER) {
 				browser.open("/checkin/shifts/" + rows.get("shift") + "/code");
-				String url = browser.decodeQr(browser.find("main figure svg, main figure img"));
+				String url = browser.decodeQr("main figure svg, main figure img");
 				rows.put("checkinToken", url.substring(url.indexOf("t=") + 2));
 			}
 			for (Page page : pages) {

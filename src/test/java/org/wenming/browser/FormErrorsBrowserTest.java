@@ -37,7 +37,7 @@ class FormErrorsBrowserTest {
 		// a report with neither a category nor a description
 		browser.open("/cases/report");
 		browser.fill("address", "端州区测试路9号");
-		browser.click("#report-form button[type=submit]");
+		browser.clickToNextPage("#report-form button[type=submit]");
 		assertThat(browser.find("main .alert[role=alert]").isDisplayed()).isTrue();
 		List<String> invalid = announced(browser);
 		assertThat(invalid).startsWith("categoryCode", "description");
@@ -52,7 +52,7 @@ class FormErrorsBrowserTest {
 		assertThat(browser.findAll("main [aria-invalid]")).as("no field is invalid before sending").isEmpty();
 		browser.fill("password", "abc");
 		browser.fill("repeat", "abc");
-		browser.click("main form button[type=submit]");
+		browser.clickToNextPage("main form button[type=submit]");
 		assertThat(announced(browser)).containsExactly("current", "password");
 		assertThat(browser.focused().getAttribute("id")).isEqualTo("current");
 		Accessibility.assertAccessible(browser);

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -187,16 +186,7 @@ class VolunteerServiceHoursBrowserTest {
 	 * every few seconds; a read that meets the swap looks again.
 	 */
 	static String scanCode(Browser organizer) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return organizer.decodeQr(organizer.find("main figure svg"));
-			}
-			catch (StaleElementReferenceException swapped) {
-				if (attempt == 3) {
-					throw swapped;
-				}
-			}
-		}
+		return organizer.decodeQr("main figure svg");
 	}
 
 	/** The browser's position, as its geolocation reports it, with permission granted to the app. */
