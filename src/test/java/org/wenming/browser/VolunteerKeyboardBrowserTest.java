@@ -133,6 +133,41 @@ class VolunteerKeyboardBrowserTest {
 				    and volunteer_id = (select v.id from volunteer v join app_user u on u.id = v.user_id where u.username = :u)""")
 			.param("shift", event.shiftId()).param("u", username).query(Integer.class).single();
 		assertThat(attended).isEqualTo(1);
+
+		// leaving: the code read again, check-out by Enter
+		b.open(VolunteerServiceHoursBrowserTest.scanCode(organizer));
+		b.tabTo("#checkin-form button[type=submit]", 40);
+		enterAndWait(b, () -> b.has("main .notice[role=status]")
+				&& b.find("main .notice[role=status]").getText().equals(t("checkin.outcome.CHECKED_OUT")));
+
+		// the organizer confirms the attendance without a mouse
+		long volunteerId = data.volunteerIdOf(username);
+		data.shiftRan(event, volunteerId, Duration.ofHours(2), Duration.ofMinutes(1));
+		organizer.open("/checkin/shifts/" + event.shiftId());
+		organizer.enter("form[action$='/confirm'] button[type=submit]");
+		assertThat(organizer.find("main .notice[role=status]").getText()).isEqualTo(t("checkin.done.confirmed"));
+
+		// the hours, then the certificate: its form sends the file, which downloads and leaves the page
+		String twoHours = t("ledger.hoursValue", "2.0");
+		b.waitUntil(d -> {
+			b.open("/me/hours");
+			return b.find("main dl.facts dd").getText().equals(twoHours);
+		});
+		b.open("/me/certificates");
+		b.tabTo("form[action='/me/certificates'] button[type=submit]", 60).keys(Keys.ENTER);
+		b.waitUntil(d -> new String(b.fetch("/me/certificates").body(), java.nio.charset.StandardCharsets.UTF_8)
+			.contains(".pdf\""));
+		b.open("/me/certificates");
+		String number = b.find("main .card a[download]").getText();
+
+		// anyone types its number on the public page, by keyboard too
+		Browser stranger = browsers.open(Viewport.PHONE);
+		stranger.open("/certificates");
+		type(stranger, "#number", number);
+		stranger.keys(Keys.ENTER);
+		stranger.waitUntil(d -> stranger.path().contains("number=") || stranger.path().startsWith("/certificates/"));
+		stranger.waitUntil(d -> stranger.heading().equals(t("certificate.verify.title")));
+		assertThat(stranger.find("main .notice[role=status]").getText()).contains(t("certificate.verify.genuine"));
 	}
 
 	/** Shift+Tab: the focus moves back one control. */
