@@ -29,7 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 				// every browser of the suite reports from 127.0.0.1: the per-address limit would count them all as one resident
 				"wenming.casework.citizen.rate-limit.enabled=false" })
 @ActiveProfiles("test")
-@Import(ServerErrorRecorder.class)
+@Import({ ServerErrorRecorder.class, VolunteerFlowData.class })
 @ExtendWith(BrowserExtension.class)
 @Tag("browser")
 public @interface BrowserTest {

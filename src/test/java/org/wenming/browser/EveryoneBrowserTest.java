@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Locale;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.wenming.account.AccountFixtures;
-import org.wenming.activity.Activities;
-import org.wenming.region.Regions;
 import org.wenming.volunteer.TestVolunteers;
 import org.wenming.volunteer.Volunteers;
 
@@ -53,26 +49,10 @@ class EveryoneBrowserTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	Volunteers volunteers;
-
-	@Autowired
-	Activities activities;
-
-	@Autowired
 	MessageSource messages;
 
+	@Autowired
 	VolunteerFlowData data;
-
-	@BeforeEach
-	void data() {
-		data = new VolunteerFlowData(jdbc, encoder, regions, volunteers, activities);
-	}
 
 	@ParameterizedTest
 	@EnumSource(Person.class)

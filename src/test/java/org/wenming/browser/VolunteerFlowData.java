@@ -29,7 +29,8 @@ import org.wenming.volunteer.Volunteers;
 /**
  * What the volunteer's flows need before a browser opens: a team of 端州区 with a leader who can
  * sign in, a published activity of the team at a position no other test uses, and volunteers
- * registered through the service (when registration itself is not what the flow shows).
+ * registered through the service (when registration itself is not what the flow shows). A bean
+ * that {@link BrowserTest} imports, so a test just autowires it.
  */
 final class VolunteerFlowData {
 

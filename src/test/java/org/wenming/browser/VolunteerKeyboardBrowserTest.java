@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Locale;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.wenming.account.AccountFixtures;
-import org.wenming.activity.Activities;
-import org.wenming.region.Regions;
 import org.wenming.volunteer.TestVolunteers;
 import org.wenming.volunteer.Volunteers;
 
@@ -31,26 +27,10 @@ class VolunteerKeyboardBrowserTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	Volunteers volunteers;
-
-	@Autowired
-	Activities activities;
-
-	@Autowired
 	MessageSource messages;
 
+	@Autowired
 	VolunteerFlowData data;
-
-	@BeforeEach
-	void data() {
-		data = new VolunteerFlowData(jdbc, encoder, regions, volunteers, activities);
-	}
 
 	String t(String key, Object... args) {
 		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.wenming.account.AccountFixtures;
-import org.wenming.activity.Activities;
-import org.wenming.region.Regions;
 import org.wenming.volunteer.TestVolunteers;
 import org.wenming.volunteer.Volunteers;
 
@@ -31,26 +27,10 @@ class VolunteerRegistrationBrowserTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	Volunteers volunteers;
-
-	@Autowired
-	Activities activities;
-
-	@Autowired
 	MessageSource messages;
 
+	@Autowired
 	VolunteerFlowData data;
-
-	@BeforeEach
-	void data() {
-		data = new VolunteerFlowData(jdbc, encoder, regions, volunteers, activities);
-	}
 
 	String t(String key, Object... args) {
 		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);

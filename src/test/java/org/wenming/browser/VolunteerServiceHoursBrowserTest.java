@@ -9,18 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.wenming.account.AccountFixtures;
-import org.wenming.activity.Activities;
-import org.wenming.region.Regions;
-import org.wenming.volunteer.Volunteers;
 
 /**
  * A volunteer finds an activity near where they stand, signs up, checks in and out with the code on
@@ -32,29 +26,10 @@ import org.wenming.volunteer.Volunteers;
 class VolunteerServiceHoursBrowserTest {
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	Volunteers volunteers;
-
-	@Autowired
-	Activities activities;
-
-	@Autowired
 	MessageSource messages;
 
+	@Autowired
 	VolunteerFlowData data;
-
-	@BeforeEach
-	void data() {
-		data = new VolunteerFlowData(jdbc, encoder, regions, volunteers, activities);
-	}
 
 	String t(String key, Object... args) {
 		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
