@@ -218,6 +218,26 @@ class InsightDashboardTest {
 		mvc.perform(get("/dashboard").param("region", "441202")).andExpect(status().isOk());
 	}
 
+	/**
+	 * The anonymous page is cached for a few seconds on each node and may be kept by a shared cache in
+	 * front of several nodes: an elderly-mode page must never be handed to someone who did not ask for
+	 * one, nor the other way round, and the answer says what it varies by.
+	 */
+	@Test
+	void anonymousPagesAreKeptApartByElderlyModeAndSayWhatTheyVaryBy() throws Exception {
+		var care = new jakarta.servlet.http.Cookie(org.wenming.platform.ElderlyMode.COOKIE, "on");
+		for (int round = 0; round < 2; round++) {
+			var plain = mvc.perform(get("/dashboard").param("region", "441226")).andExpect(status().isOk()).andReturn()
+				.getResponse();
+			var elderly = mvc.perform(get("/dashboard").param("region", "441226").cookie(care)).andExpect(status().isOk())
+				.andReturn().getResponse();
+			assertThat(plain.getContentAsString()).doesNotContain("class=\"care\"");
+			assertThat(elderly.getContentAsString()).contains("class=\"care\"");
+			assertThat(plain.getHeaders("Vary")).anySatisfy(v -> assertThat(v).contains("Cookie"));
+			assertThat(plain.getHeaders("Vary")).anySatisfy(v -> assertThat(v).contains("Accept-Language"));
+		}
+	}
+
 	String username(Volunteer v) {
 		return jdbc.sql("select username from app_user where id = :id").param("id", v.userId()).query(String.class)
 			.single();

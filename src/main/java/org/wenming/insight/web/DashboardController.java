@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -57,9 +58,12 @@ class DashboardController extends PageController {
 		Region chosen = dashboard.publicRegion(region);
 		int shownYear = dashboard.year(year, chosen);
 		String html = ctx.signedIn() ? render(chosen, shownYear, locale, ctx)
-				: anonymousPages.get(List.of(chosen.code(), shownYear, locale.toLanguageTag(), ctx.path()),
+				: anonymousPages.get(List.of(chosen.code(), shownYear, locale.toLanguageTag(), ctx.path(), ctx.elderly()),
 						k -> render(chosen, shownYear, locale, ctx));
-		return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+		// the language and elderly mode come from the request's header and cookies: a shared cache in front
+		// of the nodes must keep those answers apart
+		return ResponseEntity.ok().varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
+			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
 			.cacheControl(ctx.signedIn() ? CacheControl.noStore()
 					: CacheControl.maxAge(Duration.ofSeconds(dashboard.refreshSeconds())).cachePublic())
 			.body(html);
