@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * While the database is away (stopped under a running Wenming, then started again on the same data)
  * every request is answered 503 with {@code Retry-After} in the format its client reads: a problem
- * document on {@code /api/}, Open311's error list on {@code /open311/}, the error page for browsers;
+ * document on {@code /api/}, Open311's error list on {@code /open311/}, the error page for browsers
+ * (also for a sign-in, which is no wrong password);
  * liveness stays up while readiness goes down; and once the database is back the same application
  * answers again without a restart.
  */
@@ -82,6 +85,20 @@ class DatabaseOutageTest {
 			assertThat(open311.statusCode()).isEqualTo(503);
 			assertThat(open311.headers().firstValue("Retry-After")).hasValue("7");
 			assertThat(open311.body()).startsWith("[").contains("\"code\":503", "数据库暂时不可用，请在7秒后重试");
+
+			// signing in needs the account: a 503, not "wrong user name or password"
+			HttpResponse<String> form = get("/login", "text/html");
+			Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+			assertThat(csrf.find()).isTrue();
+			String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+			HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+				.header("Accept", "text/html").header("Cookie", cookie)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("username=someone&password=Some-password-1&_csrf=" + csrf.group(1)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(login.statusCode()).isEqualTo(503);
+			assertThat(login.headers().firstValue("Retry-After")).hasValue("7");
+			assertThat(login.body()).contains("系统正在恢复");
 
 			assertThat(get("/actuator/health/liveness", "application/json").statusCode()).isEqualTo(200);
 			assertThat(get("/actuator/health/readiness", "application/json").statusCode()).isEqualTo(503);
