@@ -39,8 +39,9 @@ import javax.crypto.spec.SecretKeySpec;
  * WORK holds volunteers.txt (user names; the password in password.txt) and slots.txt (one line per
  * round: the shift ids of that slot, space-separated). Writes acks.txt, statuses.txt, sessions.txt
  * (user, session cookie, route cookie, upstream of the last request) and a summary on stdout.
- * CONFIRM=shift ids (comma-separated, in confirm.txt) are confirmed by the admin (admin.txt: user,
- * password) half-way through, for the ledger's credits.
+ * The shifts in confirm.txt (one id a line), if there is one, are confirmed by the admin (admin.txt:
+ * user, password) during the load, for the ledger's credits. With STOP_FILE set, the load goes on
+ * after SECONDS until that file exists.
  */
 public class ClusterLoad {
 
@@ -127,6 +128,8 @@ public class ClusterLoad {
 
 		long loadStart = System.nanoTime();
 		long deadline = loadStart + TimeUnit.SECONDS.toNanos(seconds);
+		// STOP_FILE: the load goes on after its seconds until this file appears (the faults are over)
+		Path stop = System.getenv("STOP_FILE") == null ? null : Path.of(System.getenv("STOP_FILE"));
 		requests.set(0);
 		AtomicInteger rounds = new AtomicInteger();
 		pool = Executors.newFixedThreadPool(workers);
@@ -138,7 +141,7 @@ public class ClusterLoad {
 			for (Client c : clients) {
 				long shift = slot[random.nextInt(slot.length)];
 				pool.submit(() -> run(() -> {
-					if (System.nanoTime() < deadline) {
+					if (System.nanoTime() < deadline || stop != null && !Files.exists(stop)) {
 						c.round(shift, r);
 						rounds.incrementAndGet();
 					}

@@ -4,15 +4,16 @@
 # nodes (18301-18303). 500 volunteers sign in through nginx, sign up for shifts with fewer places
 # than volunteers (waitlists), check in and out with the shift's rotating code and an
 # Idempotency-Key (bench/ClusterLoad.java), while the organizer confirms ended shifts (ledger
-# credits); meanwhile node 2 is killed with kill -9 and started again, then PostgreSQL is restarted
-# (pg_ctl restart -m fast). Afterwards SQL checks, each PASS or FAIL (exit 1 on any FAIL). Then the
+# credits); meanwhile PostgreSQL is restarted (pg_ctl restart -m fast), then node 2 is killed with
+# kill -9 and started again; the load goes on until node 2 is back. Afterwards SQL checks, each PASS
+# or FAIL (exit 1 on any FAIL). Then the
 # same load's throughput with 3, 2 and 1 nodes, with the liveness probe through nginx as baseline.
 # Needs: a packaged jar (./mvnw -q -DskipTests package), nginx, wrk, psql, python3, java.
-# Usage: bench/cluster.sh [load seconds of the fault run, default 150] [throughput seconds, default 30]
+# Usage: bench/cluster.sh [least load seconds of the fault run, default 60] [throughput seconds, default 30]
 # VOLUNTEERS (default 500), WORKERS (concurrent volunteers, default 48), ROUTING=sticky|round-robin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FAULT_SECONDS=${1:-150}
+FAULT_SECONDS=${1:-60}
 RUN_SECONDS=${2:-30}
 VOLUNTEERS=${VOLUNTEERS:-500}
 WORKERS=${WORKERS:-48}
@@ -151,7 +152,8 @@ NGINX_STARTED=1
 until curl -sf "$BASE/actuator/health/readiness" > /dev/null; do sleep 0.2; done
 echo "three nodes behind nginx on $NGINX_PORT ($ROUTING routing)"
 
-# prepare RUN: RUN's volunteers, and RUN's shifts: SLOTS time slots 20 s apart from 4 minutes on,
+# prepare RUN: RUN's volunteers, and RUN's shifts: SLOTS time slots 20 s apart from 10 minutes on
+# (sign-up closes at the start, check-in opens 30 minutes before it),
 # each of SHIFTS_PER_SLOT shifts whose places (CAPACITY each) are fewer than the volunteers;
 # for the fault run also ended shifts with attendance for the organizer to confirm.
 SLOTS=40; SHIFTS_PER_SLOT=10; CAPACITY=$((VOLUNTEERS * 8 / 10 / SHIFTS_PER_SLOT))
@@ -175,8 +177,8 @@ insert into activity (title, type, organizer_team_id, address, region_code, regi
   select '$run', 'SERVICE', id, '端州区测试路1号', '441202', '44.4412.441202.', 'PUBLISHED', 'cluster'
   from team where name = '$run 志愿服务队';
 insert into shift (activity_id, starts_at, ends_at, capacity, confirmed_count)
-  select a.id, now() + interval '4 minutes' + k * interval '20 seconds',
-    now() + interval '4 minutes' + k * interval '20 seconds' + interval '15 seconds', $CAPACITY, 0
+  select a.id, now() + interval '10 minutes' + k * interval '20 seconds',
+    now() + interval '10 minutes' + k * interval '20 seconds' + interval '15 seconds', $CAPACITY, 0
   from activity a, generate_series(0, $SLOTS - 1) k, generate_series(1, $SHIFTS_PER_SLOT) j where a.title = '$run';
 analyze;
 SQL
@@ -213,15 +215,20 @@ check() { # check NAME ACTUAL EXPECTED
 }
 q() { $SQL -t -A -c "$1"; }
 
-echo "== the fault run: $VOLUNTEERS volunteers for $FAULT_SECONDS s; node 2 killed with kill -9 and started again; PostgreSQL restarted"
+echo "== the fault run: $VOLUNTEERS volunteers for $FAULT_SECONDS s at least; PostgreSQL restarted; node 2 killed with kill -9 and started again"
 prepare fault
 prepare_confirmations fault
 # the timed jobs' locks, sampled every second (part 1's ShedLock table, when there is one)
 ( while sleep 1; do $SQL -t -A -F ' ' -c "select name, locked_at from shedlock" 2>/dev/null || true; done ) > "$WORK/shedlock.txt" &
 SAMPLER=$!
-load fault "$FAULT_SECONDS" > "$WORK/fault/driver.log" 2>&1 &
+STOP_FILE=$WORK/fault/stop load fault "$FAULT_SECONDS" > "$WORK/fault/driver.log" 2>&1 &
 DRIVER=$!
 until [ -f "$WORK/fault/signed-in" ]; do kill -0 $DRIVER 2>/dev/null || { cat "$WORK/fault/driver.log"; exit 1; }; sleep 0.5; done
+sleep 15
+echo "pg_ctl restart -m fast ($(date -u +%T)), $(wc -l < "$WORK/fault/acks.txt") requests acknowledged so far"
+"${AS_PG[@]}" "$PG/pg_ctl" -D "$ROOT/data" -m fast -w restart -l "$ROOT/postgres.log" \
+  -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB" > /dev/null
+echo "PostgreSQL back ($(date -u +%T))"
 sleep 15
 cp "$WORK/fault/sessions.txt" "$WORK/fault/sessions-before-kill.txt"
 echo "kill -9 node 2 ($(date -u +%T)), $(wc -l < "$WORK/fault/acks.txt") requests acknowledged so far"
@@ -229,12 +236,9 @@ kill -9 "${NODE_PID[2]}"
 sleep 3
 start_node 2
 wait_node 2
-echo "node 2 back ($(date -u +%T))"
-sleep 10
-echo "pg_ctl restart -m fast ($(date -u +%T))"
-"${AS_PG[@]}" "$PG/pg_ctl" -D "$ROOT/data" -m fast -w restart -l "$ROOT/postgres.log" \
-  -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB" > /dev/null
-echo "PostgreSQL back ($(date -u +%T))"
+echo "node 2 back ($(date -u +%T)), $(wc -l < "$WORK/fault/acks.txt") requests acknowledged so far"
+sleep 15
+touch "$WORK/fault/stop"
 wait $DRIVER || { cat "$WORK/fault/driver.log"; exit 1; }
 kill $SAMPLER 2>/dev/null || true; SAMPLER=""
 cat "$WORK/fault/driver.log" | grep -v "^check .* refused" | tail -5
