@@ -19,10 +19,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class DatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(DatabaseProperties properties) {
+	HikariDataSource dataSource(DatabaseProperties properties, OutageProperties outage) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("wenming");
 		config.setMaximumPoolSize(20);
+		// while the database is away a request waits this long, then is answered 503 (HikariCP's 30 s would
+		// hold every request thread and the load balancer's connections for half a minute)
+		config.setConnectionTimeout(outage.connectionTimeout().toMillis());
 		// Every scope is a range bound as parameters (a village or the whole city): after five executions the
 		// driver's server-side statements would switch to a generic plan that cannot tell them apart, and a
 		// city-wide search then reads all 800K volunteers (EXPLAIN ANALYZE: 1,000 ms against 6 ms).
@@ -49,6 +52,7 @@ class DatabaseConfiguration {
 	HikariDataSource keyLookupDataSource(HikariDataSource dataSource, DatabaseProperties properties) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("wenming-key-lookups");
+		config.setConnectionTimeout(dataSource.getConnectionTimeout());
 		// 24 by default: with 10 the check-in's request threads queued for a connection and HikariCP's
 		// hand-off spun; 24 gave 1,759-2,095 check-ins/s against 1,531-1,650 (docs/BENCHMARKS.md, session 6)
 		config.setMaximumPoolSize(properties.keyLookupPoolSize());

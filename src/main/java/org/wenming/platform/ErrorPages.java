@@ -1,5 +1,6 @@
 package org.wenming.platform;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
@@ -36,9 +37,12 @@ class ErrorPages implements ErrorController {
 			return problem(request);
 		}
 		HttpStatus status = status(request);
-		ModelAndView page = new ModelAndView("platform/error",
-				Map.of("ctx", PageContextAdvice.of(messages, request), "status", status.value()), status);
-		return page;
+		Map<String, Object> model = new HashMap<>(Map.of("ctx", PageContextAdvice.of(messages, request), "status", status.value()));
+		// a database outage (DatabaseOutageFilter): the page says when to try again, as the header does
+		if (request.getAttribute(DatabaseOutageFilter.RETRY_AFTER) instanceof Long seconds) {
+			model.put("retryAfter", seconds);
+		}
+		return new ModelAndView("platform/error", model, status);
 	}
 
 	@RequestMapping("/error")
@@ -46,6 +50,9 @@ class ErrorPages implements ErrorController {
 		HttpStatus status = status(request);
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		problem.setTitle(status.getReasonPhrase());
+		if (request.getAttribute(DatabaseOutageFilter.RETRY_AFTER) instanceof Long seconds) {
+			problem.setDetail("The database is unavailable for a moment; send the request again in " + seconds + " s");
+		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

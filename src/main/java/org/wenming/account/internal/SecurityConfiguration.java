@@ -1,5 +1,11 @@
 package org.wenming.account.internal;
 
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,10 +19,13 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.wenming.platform.DatabaseOutages;
 import org.wenming.platform.ProblemResponses;
 import org.wenming.shared.Roles;
 
@@ -67,7 +76,19 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/**").hasRole(Roles.SYSTEM_ADMIN)
 				.requestMatchers(ADMINISTRATION).hasAnyRole(Roles.SYSTEM_ADMIN, Roles.OFFICE_STAFF)
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").successHandler(signInSuccess).failureUrl("/login?error")
+			.formLogin(form -> form.loginPage("/login").successHandler(signInSuccess)
+				.failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error") {
+
+					@Override
+					public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+							AuthenticationException exception) throws IOException, ServletException {
+						// the database away is no wrong password: DatabaseOutageFilter answers 503 with Retry-After
+						if (DatabaseOutages.isOutage(exception)) {
+							throw exception;
+						}
+						super.onAuthenticationFailure(request, response, exception);
+					}
+				})
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout")
 				.addLogoutHandler((request, response, authentication) -> {

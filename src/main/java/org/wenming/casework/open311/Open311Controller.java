@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.wenming.casework.open311.GeoReport.Format;
+import org.wenming.platform.DatabaseOutages;
+import org.wenming.platform.OutageProperties;
 
 /**
  * Open311 GeoReport v2 at {@code /open311/v2}: every resource in {@code .xml} and {@code .json},
@@ -37,7 +39,11 @@ class Open311Controller {
 
 	private final Open311Properties properties;
 
-	Open311Controller(Open311Desk desk, GeoReportDocuments documents, Open311Properties properties) {
+	private final OutageProperties outage;
+
+	Open311Controller(Open311Desk desk, GeoReportDocuments documents, Open311Properties properties,
+			OutageProperties outage) {
+		this.outage = outage;
 		this.desk = desk;
 		this.documents = documents;
 		this.properties = properties;
@@ -130,16 +136,31 @@ class Open311Controller {
 			error(request, response, 400, documents.text("open311.error.body"));
 			return;
 		}
+		if (DatabaseOutages.isOutage(ex)) {
+			// the database is away for a moment: the client may send the same request again
+			log.warn("Open311 request answered 503, database unavailable: {}", request.getRequestURI());
+			long seconds = outage.retryAfterSeconds();
+			error(request, response, 503, documents.text("open311.error.unavailable", seconds), seconds);
+			return;
+		}
 		log.error("Open311 request failed: {}", request.getRequestURI(), ex);
 		error(request, response, 500, documents.text("open311.error.internal"));
 	}
 
 	private void error(HttpServletRequest request, HttpServletResponse response, int status, String description)
 			throws IOException {
+		error(request, response, status, description, null);
+	}
+
+	private void error(HttpServletRequest request, HttpServletResponse response, int status, String description,
+			Long retryAfter) throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}
 		response.reset();
+		if (retryAfter != null) {
+			response.setHeader("Retry-After", retryAfter.toString());
+		}
 		Format f = request.getRequestURI().endsWith(".json") ? Format.JSON : Format.XML;
 		sendList(response, f, status, "errors", "error", List.of(GeoReport.fields("code", status, "description", description)));
 	}

@@ -67,6 +67,12 @@ class Open311ErrorFilter extends OncePerRequestFilter {
 
 			@Override
 			public void sendError(int status, String ignored) throws IOException {
+				// 503 with Retry-After is the platform's answer while the database is away (DatabaseOutageFilter)
+				String retryAfter = getHeader("Retry-After");
+				if (status == 503 && retryAfter != null) {
+					write(request, response, status, "open311.error.unavailable", retryAfter);
+					return;
+				}
 				write(request, response, status, "open311.error.http", status);
 			}
 		});
@@ -77,7 +83,12 @@ class Open311ErrorFilter extends OncePerRequestFilter {
 		if (response.isCommitted()) {
 			return;
 		}
+		// the retry hint of a 503 outlives the reset
+		String retryAfter = status == 503 ? response.getHeader("Retry-After") : null;
 		response.reset();
+		if (retryAfter != null) {
+			response.setHeader("Retry-After", retryAfter);
+		}
 		Format format = request.getRequestURI().endsWith(".json") ? Format.JSON : Format.XML;
 		// the query string only: reading a parameter could mean reading the refused body
 		String query = request.getQueryString();
