@@ -81,12 +81,26 @@ class SecondCityDemoTest {
 	@Autowired
 	Regions regions;
 
+	/** The transaction of the running {@link #rolledBack} body. */
+	private org.springframework.transaction.TransactionStatus current;
+
+	/** Runs {@code body} in a transaction that is always rolled back. */
 	private <T> T rolledBack(Supplier<T> body) {
 		TransactionTemplate tx = new TransactionTemplate(transactions);
 		return tx.execute(status -> {
+			current = status;
 			status.setRollbackOnly();
 			return body.get();
 		});
+	}
+
+	/**
+	 * The runs so far left the transaction able to commit: a refusal caught inside a run marks the
+	 * transaction for rollback, and the command's commit would fail.
+	 */
+	private void assertTheRunsWouldCommit() {
+		assertThat(((org.springframework.transaction.support.DefaultTransactionStatus) current).isGlobalRollbackOnly())
+			.as("the runs would commit").isFalse();
 	}
 
 	/**
@@ -126,6 +140,7 @@ class SecondCityDemoTest {
 
 			// Zhaoqing's volunteers do not stop another city: the refusal counts the city's own
 			DemoFigures foshan = generate(FOSHAN, 11, false);
+			assertTheRunsWouldCommit();
 
 			// the first city: dashboard, rows and aggregates as they were, and the recount still agrees
 			List<DashboardFigures> after = new ArrayList<>();
@@ -171,6 +186,9 @@ class SecondCityDemoTest {
 				.query((rs, n) -> sealing.open(rs.getString(1), "id_number", rs.getBytes(2))).list();
 			assertThat(ids).hasSize(20).allSatisfy(id -> assertThat(id).startsWith("440699"));
 			assertThat(jdbc.sql("select count(*) from region where code ~ '^44[0-9]{2}99$'").query(Long.class).single()).isZero();
+			// the demo login is the installation's: none for another city's data
+			assertThat(zhaoqing.login()).isNotNull();
+			assertThat(foshan.login()).isNull();
 			// the same city is not generated twice
 			assertThatThrownBy(() -> generate(FOSHAN, 12, true)).isInstanceOfSatisfying(DemoRefusedException.class,
 					e -> assertThat(e.messageKey()).isEqualTo("demo.refused.exists"));
