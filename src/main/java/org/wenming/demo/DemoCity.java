@@ -59,8 +59,30 @@ public class DemoCity {
 		});
 	}
 
+	/**
+	 * Another city's worth of data (its own division codes) into the same database, as of a given day:
+	 * load for a province-scale database; the installation still serves its own city.
+	 *
+	 * @param asOf null for today in the city
+	 * @param cityCode a city's 4-digit division code; null for the installation's own city
+	 */
+	public DemoFigures generate(DemoScale scale, long seed, LocalDate asOf, boolean alongsideExisting, String cityCode,
+			Consumer<String> progress) {
+		return generate(scale, seed, asOf == null ? LocalDate.now(clock.withZone(CityTime.ZONE)) : asOf,
+				alongsideExisting, cityCode, progress, step -> {
+		});
+	}
+
 	DemoFigures generate(DemoScale scale, long seed, LocalDate asOf, boolean alongsideExisting,
 			Consumer<String> progress, Consumer<String> afterStep) {
+		return generate(scale, seed, asOf, alongsideExisting, null, progress, afterStep);
+	}
+
+	DemoFigures generate(DemoScale scale, long seed, LocalDate asOf, boolean alongsideExisting, String cityCode,
+			Consumer<String> progress, Consumer<String> afterStep) {
+		if (cityCode != null && !cityCode.matches("\\d{4}")) {
+			throw new DemoRefusedException("city", "demo.refused.city", cityCode);
+		}
 		if (scale == null) {
 			throw new DemoRefusedException("scale", "demo.refused.scale", "");
 		}
@@ -71,7 +93,7 @@ public class DemoCity {
 		if (asOf == null || asOf.isAfter(today) || asOf.isBefore(EARLIEST_AS_OF)) {
 			throw new DemoRefusedException("asOf", "demo.refused.asOf", String.valueOf(asOf));
 		}
-		DemoPlan plan = new DemoPlan(scale, seed, asOf, alongsideExisting);
+		DemoPlan plan = new DemoPlan(scale, seed, asOf, alongsideExisting, cityCode);
 		return transaction.execute(status -> conductor.generate(plan, progress, afterStep));
 	}
 
@@ -80,7 +102,7 @@ public class DemoCity {
 		return conductor.isEmpty();
 	}
 
-	/** The generated city's run, if there is one. */
+	/** The first generated city's run, if there is one (further cities' runs follow it, one per city). */
 	public Optional<DemoRun> run() {
 		return jdbc.sql("select scale, seed, as_of, finished_at, volunteers, records, hours, digest from demo_run order by id limit 1")
 				.query((rs, n) -> new DemoRun(DemoScale.valueOf(rs.getString(1)), rs.getLong(2),

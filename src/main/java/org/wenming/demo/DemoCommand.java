@@ -14,7 +14,7 @@ import org.wenming.platform.CommandContext;
 
 /**
  * The demo city's command line: {@code java -jar wenming.jar demo --scale tiny|small|full [--seed N]
- * [--as-of yyyy-MM-dd] [--alongside-existing]}. Like the ledger's commands it starts the application
+ * [--as-of yyyy-MM-dd] [--alongside-existing] [--city NNNN]}. Like the ledger's commands it starts the application
  * without an HTTP port, against the same database as the server (stop the server first with the
  * embedded database), generates, prints progress and the figures, and exits: 0 when the city was
  * generated, 1 when the parameters or the database were refused (nothing changed) or the run failed
@@ -34,7 +34,7 @@ public final class DemoCommand {
 	}
 
 	/** Parsed options; the Spring options (--server.port=…) pass through. */
-	record Options(DemoScale scale, long seed, LocalDate asOf, boolean alongside, List<String> spring) {
+	record Options(DemoScale scale, long seed, LocalDate asOf, boolean alongside, String city, List<String> spring) {
 	}
 
 	/** @throws DemoRefusedException naming the option at fault */
@@ -43,13 +43,14 @@ public final class DemoCommand {
 		long seed = DemoCity.DEFAULT_SEED;
 		LocalDate asOf = null;
 		boolean alongside = false;
+		String city = null;
 		List<String> spring = new ArrayList<>();
 		for (int i = 1; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
 			String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
 			switch (name) {
-				case "--scale", "--seed", "--as-of" -> {
+				case "--scale", "--seed", "--as-of", "--city" -> {
 					if (value == null) {
 						value = i + 1 < args.length ? args[++i] : "";
 					}
@@ -58,6 +59,9 @@ public final class DemoCommand {
 					}
 					else if (name.equals("--seed")) {
 						seed = seed(value);
+					}
+					else if (name.equals("--city")) {
+						city = city(value);
 					}
 					else {
 						asOf = asOf(value);
@@ -77,7 +81,15 @@ public final class DemoCommand {
 		if (scale == null) {
 			throw new DemoRefusedException("scale", "demo.refused.scale", "");
 		}
-		return new Options(scale, seed, asOf, alongside, spring);
+		return new Options(scale, seed, asOf, alongside, city, spring);
+	}
+
+	/** Another city of the catalogue (its 4-digit division code), loaded beside the installation's own. */
+	private static String city(String value) {
+		if (!value.strip().matches("\\d{4}")) {
+			throw new DemoRefusedException("city", "demo.refused.city", value);
+		}
+		return value.strip();
 	}
 
 	private static long seed(String value) {
@@ -114,12 +126,14 @@ public final class DemoCommand {
 		}
 		try (ConfigurableApplicationContext context = CommandContext.start(application, options.spring())) {
 			DemoCity city = context.getBean(DemoCity.class);
-			System.out.println("generating the " + options.scale().label() + " demo city, seed " + options.seed()
+			System.out.println("generating the " + options.scale().label() + " demo city"
+					+ (options.city() == null ? "" : " " + options.city()) + ", seed " + options.seed()
 					+ " (one transaction: nothing is kept unless all of it is)");
-			DemoFigures figures = options.asOf() == null
+			DemoFigures figures = options.asOf() == null && options.city() == null
 					? city.generate(options.scale(), options.seed(), options.alongside(), System.out::println)
-					: city.generate(options.scale(), options.seed(), options.asOf(), options.alongside(),
-							System.out::println);
+					: city.generate(options.scale(), options.seed(),
+							options.asOf(), options.alongside(),
+							options.city(), System.out::println);
 			summary(figures, System.out);
 			return OK;
 		}

@@ -5,9 +5,16 @@ import java.time.LocalDate;
 /**
  * What to generate, and the scenario's calendar that follows from it.
  *
- * @param alongsideExisting generate even though the database holds volunteers (a rehearsal copy, tests)
+ * @param alongsideExisting generate even though the city holds volunteers (a rehearsal copy, tests)
+ * @param city the city's 4-digit division code; null for the installation's own city
+ *     ({@code wenming.regions.city}). Another city's rows are load for a province-scale database (issue 15):
+ *     the installation still serves only its own city.
  */
-public record DemoPlan(DemoScale scale, long seed, LocalDate asOf, boolean alongsideExisting) {
+public record DemoPlan(DemoScale scale, long seed, LocalDate asOf, boolean alongsideExisting, String city) {
+
+	public DemoPlan(DemoScale scale, long seed, LocalDate asOf, boolean alongsideExisting) {
+		this(scale, seed, asOf, alongsideExisting, null);
+	}
 
 	public int currentYear() {
 		return asOf.getYear();

@@ -21,8 +21,13 @@ public final class DemoScenario {
 	/** The demo volunteer's username (its password is random, shown once). */
 	public static final String LOGIN = "demo-volunteer";
 
-	/** Demo ID numbers carry this address code: Zhaoqing (4412) with county 99, which does not exist. */
-	public static final String SYNTHETIC_ADDRESS_CODE = "441299";
+	/**
+	 * The address code of a city's demo ID numbers: the city with county 99, which no Guangdong city
+	 * has (checked against the catalogue by DemoCityTest), so no demo ID number can be a real person's.
+	 */
+	public static String syntheticAddressCode(String cityCode) {
+		return cityCode.substring(0, 4) + "99";
+	}
 
 	/** Rough 2020 census population per county (万), by code; see docs/notes/demo.md. */
 	private static final Map<String, Integer> COUNTY_POPULATION = Map.of("441202", 59, "441203", 17, "441204", 77,
@@ -37,7 +42,10 @@ public final class DemoScenario {
 	private DemoScenario() {
 	}
 
-	/** A county's population (万), 40 for a county the scenario does not know. */
+	/**
+	 * A county's population (万), 40 for a county the scenario does not know: another city's counties
+	 * (load for a province-scale database) weigh the same, each spread over its villages.
+	 */
 	public static int countyPopulation(String countyCode) {
 		return COUNTY_POPULATION.getOrDefault(countyCode, 40);
 	}

@@ -33,6 +33,17 @@ public final class DemoTally {
 
 	DemoFigures.Login login;
 
+	String city;
+
+	/** The city generated: the region module's part says which, once it has found it. */
+	public void city(String code) {
+		city = code;
+	}
+
+	public String city() {
+		return city;
+	}
+
 	public void volunteers(int count) {
 		volunteers = count;
 	}

@@ -18,22 +18,28 @@ import org.wenming.region.CityGeography.County;
 import org.wenming.region.CityGeography.Site;
 import org.wenming.region.CityGeography.Town;
 import org.wenming.region.CityGeography.Village;
+import org.wenming.region.PracticeSites;
 import org.wenming.region.RegionProperties;
 
 /**
  * The region module's part of the demo city: reads the city's divisions and practice network (the
  * module made them at start) for the later parts, and marks about 200 demonstration sites (示范点).
+ * Another city of the catalogue (the plan's city, as load for a province-scale database) gets its
+ * practice network here, set up exactly as the installation's own city's is at start.
  */
 @Component
 class RegionDemoPart implements DemoCityPart {
 
 	private final JdbcClient jdbc;
 
-	private final String cityCode;
+	private final PracticeSites sites;
 
-	RegionDemoPart(JdbcClient jdbc, RegionProperties regions) {
+	private final String installationCity;
+
+	RegionDemoPart(JdbcClient jdbc, PracticeSites sites, RegionProperties regions) {
 		this.jdbc = jdbc;
-		this.cityCode = regions.city();
+		this.sites = sites;
+		this.installationCity = regions.city();
 	}
 
 	@Override
@@ -43,6 +49,8 @@ class RegionDemoPart implements DemoCityPart {
 
 	@Override
 	public void prepare(DemoCityRun run) {
+		String cityCode = run.plan().city() == null ? installationCity : run.plan().city();
+		run.tally().city(cityCode);
 		String cityPath = jdbc.sql("select path from region where code = :code").param("code", cityCode)
 				.query(String.class).optional()
 				.orElseThrow(() -> new DemoRefusedException("database", "demo.refused.regions", cityCode));
@@ -77,6 +85,10 @@ class RegionDemoPart implements DemoCityPart {
 				}).list();
 		if (counties.isEmpty() || villages.isEmpty()) {
 			throw new DemoRefusedException("database", "demo.refused.regions", cityCode);
+		}
+		if (!cityCode.equals(installationCity)) {
+			// in the run's transaction: a refused or failed run leaves no network behind either
+			sites.generateNetwork(cityCode);
 		}
 		Map<String, Site> siteByRegion = new HashMap<>();
 		jdbc.sql("""

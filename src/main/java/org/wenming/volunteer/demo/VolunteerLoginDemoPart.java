@@ -8,6 +8,8 @@ import org.wenming.demo.DemoCityPart;
 import org.wenming.demo.DemoCityRun;
 import org.wenming.demo.DemoFigures;
 import org.wenming.demo.DemoScenario;
+import org.wenming.region.CityGeography;
+import org.wenming.region.RegionProperties;
 import org.wenming.shared.Roles;
 import org.wenming.volunteer.DemoVolunteers;
 
@@ -15,7 +17,8 @@ import org.wenming.volunteer.DemoVolunteers;
  * A login for the demo volunteer with the most hours (the ledger's part names them), so a newcomer
  * can see a volunteer's own pages (hours, stars, certificate); created through the account module's
  * self-registration rules, with a random password shown once. Skipped (with a line saying so) when the
- * name is taken. Last, after the dashboards' aggregates, as it always was.
+ * name is taken, and for another city's data (load beside the installation's own city, which is the
+ * one a newcomer signs in to). Last, after the dashboards' aggregates, as it always was.
  */
 @Component
 class VolunteerLoginDemoPart implements DemoCityPart {
@@ -24,9 +27,12 @@ class VolunteerLoginDemoPart implements DemoCityPart {
 
 	private final AccountRegistration accounts;
 
-	VolunteerLoginDemoPart(JdbcClient jdbc, AccountRegistration accounts) {
+	private final String installationCity;
+
+	VolunteerLoginDemoPart(JdbcClient jdbc, AccountRegistration accounts, RegionProperties regions) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
+		this.installationCity = regions.city();
 	}
 
 	@Override
@@ -44,6 +50,10 @@ class VolunteerLoginDemoPart implements DemoCityPart {
 		if (mostHours.volunteerId() == 0) {
 			return;
 		}
+		if (!run.get(CityGeography.class).cityCode().equals(installationCity)) {
+			run.progress("    no demo login: another city's data, the installation serves " + installationCity);
+			return;
+		}
 		var volunteer = jdbc.sql("select real_name, region_code from volunteer where id = :id and user_id is null")
 				.param("id", mostHours.volunteerId()).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 				.optional();
@@ -51,6 +61,12 @@ class VolunteerLoginDemoPart implements DemoCityPart {
 			return;
 		}
 		String password = DemoScenario.password();
+		// asked first: a refusal thrown inside the run's transaction would mark all of it for rollback
+		var problems = accounts.loginProblems(DemoScenario.LOGIN, password);
+		if (!problems.isEmpty()) {
+			run.progress("    no demo login: " + problems);
+			return;
+		}
 		try {
 			long userId = accounts.register(DemoScenario.LOGIN, password, volunteer.get()[0], volunteer.get()[1],
 					Roles.VOLUNTEER);

@@ -68,7 +68,11 @@ class VolunteersDemoPart implements DemoCityPart {
 
 	@Override
 	public void prepare(DemoCityRun run) {
-		Long volunteers = jdbc.sql("select count(*) from volunteer").query(Long.class).single();
+		// another city's volunteers do not matter: a province-scale database holds several cities
+		CityGeography city = run.get(CityGeography.class);
+		Long volunteers = jdbc.sql("select count(*) from volunteer where region_path >= :lower and region_path < :upper")
+				.param("lower", city.cityPath()).param("upper", CityGeography.upper(city.cityPath()))
+				.query(Long.class).single();
 		if (volunteers > 0 && !run.plan().alongsideExisting()) {
 			throw new DemoRefusedException("database", "demo.refused.volunteers", volunteers);
 		}
@@ -107,6 +111,7 @@ class VolunteersDemoPart implements DemoCityPart {
 		Map<Integer, List<Integer>> byCounty = new HashMap<>();
 		int[] villageWeights = city.villageWeights(DemoScenario::countyPopulation);
 		Map<Long, Integer> idSequence = new HashMap<>();
+		String addressCode = DemoScenario.syntheticAddressCode(cityCode);
 		Set<Long> numbers = new HashSet<>(n * 2);
 		Set<String> skillCodes = Set.of(SKILLS);
 		String consentVersion = sealing.privacyNoticeVersion();
@@ -123,7 +128,7 @@ class VolunteersDemoPart implements DemoCityPart {
 				home[i] = v;
 				boolean male = random.nextInt(100) < 46;
 				LocalDate birth = birthDate(plan, random);
-				String idNumber = idNumber(birth, male, idSequence);
+				String idNumber = idNumber(addressCode, birth, male, idSequence);
 				birth = LocalDate.parse(idNumber.substring(6, 10) + "-" + idNumber.substring(10, 12) + "-"
 						+ idNumber.substring(12, 14));
 				int age = Period.between(birth, plan.asOf()).getYears();
@@ -208,16 +213,17 @@ class VolunteersDemoPart implements DemoCityPart {
 	}
 
 	/**
-	 * GB 11643: address code 441299 (no such county: clearly synthetic), the birth date, a sequence
-	 * that is odd for men and counts up per birth date, and the MOD 11-2 check character.
+	 * GB 11643: the city's code with county 99 (441299 for Zhaoqing; no such county: clearly synthetic),
+	 * the birth date, a sequence that is odd for men and counts up per birth date, and the MOD 11-2 check
+	 * character.
 	 */
-	private static String idNumber(LocalDate birth, boolean male, Map<Long, Integer> sequences) {
+	private static String idNumber(String addressCode, LocalDate birth, boolean male, Map<Long, Integer> sequences) {
 		LocalDate day = birth;
 		while (true) {
 			long key = day.toEpochDay() * 2 + (male ? 1 : 0);
 			int k = sequences.merge(key, 1, Integer::sum) - 1;
 			if (k < 500) {
-				String first17 = DemoScenario.SYNTHETIC_ADDRESS_CODE + day.format(DateTimeFormatter.BASIC_ISO_DATE)
+				String first17 = addressCode + day.format(DateTimeFormatter.BASIC_ISO_DATE)
 						+ String.format("%03d", 2 * k + (male ? 1 : 0));
 				return first17 + ResidentIdNumber.checkCode(first17);
 			}
