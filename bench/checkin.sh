@@ -92,6 +92,9 @@ requests=$($SQL -t -A -c "select count(*) from check_request")
 tokens
 single=$(CHECKIN_OFFSET=350000 wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/checkin.lua "$BASE" | tail -1)
 baseline1=$(wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
+# a signed-in page (GET, the volunteers' sessions in turn): what reading and touching a session costs
+wrk -t$THREADS -c$CONNECTIONS -d5s -s bench/page.lua "$BASE" > /dev/null
+page=$(wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s -s bench/page.lua "$BASE" | tail -1)
 field() { echo "$1" | sed "s/.*$2=\([0-9.]*\).*/\1/"; }
 
 echo "| request | connections | latency (ms), throughput |"
@@ -100,6 +103,9 @@ echo "| baseline /actuator/health/liveness | $CONNECTIONS | $baseline |"
 echo "| POST /api/v1/checkins (new check-in each) | $CONNECTIONS | $checkin |"
 echo "| baseline /actuator/health/liveness | 1 | $baseline1 |"
 echo "| POST /api/v1/checkins (new check-in each) | 1 | $single |"
+echo "| GET ${PAGE_PATH:-/me/volunteer} (signed in) | $CONNECTIONS | $page |"
 echo "attendance rows after the loaded run: $recorded, check_request rows: $requests"
 awk -v a="$(field "$checkin" rps)" -v b="$(field "$baseline" rps)" -v c="$(field "$checkin" p99)" -v d="$(field "$baseline" p99)" \
   'BEGIN { printf "throughput ratio check-in / baseline: %.2f; p99 ratio: %.1f\n", a / b, c / d }'
+awk -v a="$(field "$page" rps)" -v b="$(field "$baseline" rps)" -v c="$(field "$page" p99)" -v d="$(field "$baseline" p99)" \
+  'BEGIN { printf "throughput ratio signed-in page / baseline: %.2f; p99 ratio: %.1f\n", a / b, c / d }'
