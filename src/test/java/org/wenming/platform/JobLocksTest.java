@@ -132,6 +132,29 @@ class JobLocksTest {
 		assertThat(runsOf("retention-job-runs")).isEqualTo(before + 1);
 	}
 
+	@Test
+	void expiredSessionsAreDeletedByOneNodeAndLiveOnesKept(@Autowired SessionCleanup cleanup) {
+		String expired = java.util.UUID.randomUUID().toString();
+		String live = java.util.UUID.randomUUID().toString();
+		long now = System.currentTimeMillis();
+		for (String id : List.of(expired, live)) {
+			jdbc.sql("""
+					insert into spring_session (primary_id, session_id, creation_time, last_access_time,
+					    max_inactive_interval, expiry_time)
+					values (:id, :id, :at, :at, 1800, :expiry)""")
+				.param("id", id).param("at", now).param("expiry", id.equals(expired) ? now - 1000 : now + 1_800_000)
+				.update();
+		}
+		jdbc.sql("delete from shedlock where name = 'session-cleanup'").update();
+		int before = runsOf("session-cleanup");
+		cleanup.cleanUp();
+		cleanup.cleanUp();
+		assertThat(runsOf("session-cleanup")).isEqualTo(before + 1);
+		assertThat(jdbc.sql("select primary_id from spring_session where primary_id in (:ids)")
+			.param("ids", List.of(expired, live)).query(String.class).list()).containsExactly(live);
+		jdbc.sql("delete from spring_session where primary_id = :id").param("id", live).update();
+	}
+
 	private int runsOf(String job) {
 		return jdbc.sql("select count(*) from job_run where name = :job").param("job", job).query(Integer.class).single();
 	}
