@@ -5,6 +5,8 @@
 # (/actuator/health/liveness) at the same concurrency as the baseline. The activity, shifts,
 # volunteers and confirmed sign-ups are inserted with psql (the activity pages are another part);
 # the QR tokens are signed here with the key the server is started with.
+# Last, a signed-in page (GET $PAGE_PATH, default /me/volunteer) by the same sessions, against the same
+# baseline: what reading and touching a session costs.
 # Needs: wrk, psql, python3. Usage: bench/checkin.sh [seconds, default 20] [connections, default 32]
 # WARMUP (seconds, default 30): check-ins before anything is measured, then the probe, then check-ins
 # again, so that the JIT compiler has seen both before the measured runs.
