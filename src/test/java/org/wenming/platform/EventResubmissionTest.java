@@ -64,7 +64,8 @@ class EventResubmissionTest {
 		assertThat(jdbc.sql("select serialized_event from event_publication where id = :id").param("id", neverDelivered)
 			.query(String.class).single()).contains(Long.toString(second));
 
-		assertThat(resubmission.resubmit()).isGreaterThanOrEqualTo(2);
+		// (another cached test context's job may get there first: the same job on another node)
+		resubmission.resubmit();
 		awaitCompleted(first);
 		awaitCompleted(second);
 		// the withdrawal counted before is not counted again; the one never delivered is counted once
@@ -85,9 +86,9 @@ class EventResubmissionTest {
 				values (:id, 'org.wenming.test.NoSuchListener.on(java.lang.Object)', 'java.lang.String', '"x"', now(),
 				    'PROCESSING', 1)""").param("id", young).update();
 		try {
-			int before = jdbc.sql("select count(*) from event_publication where completion_date is null"
-					+ " and publication_date < now() - interval '5 minutes'").query(Integer.class).single();
-			assertThat(resubmission.resubmit()).isEqualTo(before);
+			resubmission.resubmit();
+			assertThat(jdbc.sql("select status from event_publication where id = :id and completion_date is null")
+				.param("id", young).query(String.class).single()).isEqualTo("PROCESSING");
 		}
 		finally {
 			jdbc.sql("delete from event_publication where id = :id").param("id", young).update();
