@@ -5,6 +5,8 @@
 # (/actuator/health/liveness) at the same concurrency as the baseline. The activity, shifts,
 # volunteers and confirmed sign-ups are inserted with psql (the activity pages are another part);
 # the QR tokens are signed here with the key the server is started with.
+# Last, a signed-in page (GET $PAGE_PATH, default /me/volunteer) by the same sessions, against the same
+# baseline: what reading and touching a session costs.
 # Needs: wrk, psql, python3. Usage: bench/checkin.sh [seconds, default 20] [connections, default 32]
 # WARMUP (seconds, default 30): check-ins before anything is measured, then the probe, then check-ins
 # again, so that the JIT compiler has seen both before the measured runs.
@@ -92,6 +94,9 @@ requests=$($SQL -t -A -c "select count(*) from check_request")
 tokens
 single=$(CHECKIN_OFFSET=350000 wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/checkin.lua "$BASE" | tail -1)
 baseline1=$(wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
+# a signed-in page (GET, the volunteers' sessions in turn): what reading and touching a session costs
+wrk -t$THREADS -c$CONNECTIONS -d5s -s bench/page.lua "$BASE" > /dev/null
+page=$(wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s -s bench/page.lua "$BASE" | tail -1)
 field() { echo "$1" | sed "s/.*$2=\([0-9.]*\).*/\1/"; }
 
 echo "| request | connections | latency (ms), throughput |"
@@ -100,6 +105,9 @@ echo "| baseline /actuator/health/liveness | $CONNECTIONS | $baseline |"
 echo "| POST /api/v1/checkins (new check-in each) | $CONNECTIONS | $checkin |"
 echo "| baseline /actuator/health/liveness | 1 | $baseline1 |"
 echo "| POST /api/v1/checkins (new check-in each) | 1 | $single |"
+echo "| GET ${PAGE_PATH:-/me/volunteer} (signed in) | $CONNECTIONS | $page |"
 echo "attendance rows after the loaded run: $recorded, check_request rows: $requests"
 awk -v a="$(field "$checkin" rps)" -v b="$(field "$baseline" rps)" -v c="$(field "$checkin" p99)" -v d="$(field "$baseline" p99)" \
   'BEGIN { printf "throughput ratio check-in / baseline: %.2f; p99 ratio: %.1f\n", a / b, c / d }'
+awk -v a="$(field "$page" rps)" -v b="$(field "$baseline" rps)" -v c="$(field "$page" p99)" -v d="$(field "$baseline" p99)" \
+  'BEGIN { printf "throughput ratio signed-in page / baseline: %.2f; p99 ratio: %.1f\n", a / b, c / d }'

@@ -1,5 +1,6 @@
 package org.wenming.platform;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -24,5 +25,13 @@ public class EventPublications {
 	public Optional<Instant> oldestIncomplete() {
 		return jdbc.sql("select min(publication_date) from event_publication where completion_date is null")
 			.query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant);
+	}
+
+	/** How many publications are still incomplete that were published longer than {@code age} ago. */
+	int incompleteOlderThan(Duration age) {
+		return jdbc.sql("""
+				select count(*) from event_publication
+				where completion_date is null and publication_date < now() - cast(:age as interval)""")
+			.param("age", age.toMillis() + " milliseconds").query(Integer.class).single();
 	}
 }

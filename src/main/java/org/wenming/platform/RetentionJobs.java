@@ -1,6 +1,7 @@
 package org.wenming.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 import org.wenming.shared.CityTime;
 
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,7 +25,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /**
  * Runs the modules' {@link RetentionJob}s: each on its own cron (city time) while the server schedules
  * jobs at all ({@code wenming.scheduling.enabled}; a command's context schedules nothing), in batches so
- * that a first purge of a large backlog holds no long lock and no long transaction.
+ * that a first purge of a large backlog holds no long lock and no long transaction. Each run takes the
+ * job's lock ({@code retention-<name>}, {@link JobLocks}) so that one node purges per period.
  */
 @Component
 public class RetentionJobs implements SchedulingConfigurer {
@@ -30,6 +34,18 @@ public class RetentionJobs implements SchedulingConfigurer {
 	private static final Logger log = LoggerFactory.getLogger(RetentionJobs.class);
 
 	static final int BATCH_SIZE = 10_000;
+
+	/**
+	 * A purge whose node died frees its lock after this; the purge deletes in batches and a rerun only
+	 * finds less to delete, so an early second run costs nothing but time.
+	 */
+	static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
+
+	/**
+	 * Longer than the nodes' clocks may differ, shorter than any cron period: a node whose scheduler fires
+	 * a few seconds late finds the lock still held and skips the period the other node already purged.
+	 */
+	static final Duration LOCK_AT_LEAST = Duration.ofMinutes(1);
 
 	private final List<RetentionJob> jobs;
 
@@ -39,12 +55,21 @@ public class RetentionJobs implements SchedulingConfigurer {
 
 	private final int batchSize;
 
+	private final LockingTaskExecutor locks;
+
 	@Autowired
-	RetentionJobs(List<RetentionJob> jobs, Clock clock, ObjectProvider<MeterRegistry> meters) {
-		this(jobs, clock, meters.getIfAvailable(SimpleMeterRegistry::new), BATCH_SIZE);
+	RetentionJobs(List<RetentionJob> jobs, Clock clock, ObjectProvider<MeterRegistry> meters,
+			LockingTaskExecutor locks) {
+		this(jobs, clock, meters.getIfAvailable(SimpleMeterRegistry::new), BATCH_SIZE, locks);
 	}
 
 	RetentionJobs(List<RetentionJob> jobs, Clock clock, MeterRegistry meters, int batchSize) {
+		this(jobs, clock, meters, batchSize, null);
+	}
+
+	RetentionJobs(List<RetentionJob> jobs, Clock clock, MeterRegistry meters, int batchSize,
+			LockingTaskExecutor locks) {
+		this.locks = locks;
 		this.jobs = List.copyOf(jobs);
 		this.clock = clock;
 		this.meters = meters;
@@ -109,7 +134,13 @@ public class RetentionJobs implements SchedulingConfigurer {
 		@Override
 		public void run() {
 			try {
-				purge(job);
+				if (locks == null) {
+					purge(job);
+				}
+				else {
+					locks.executeWithLock((Runnable) () -> purge(job),
+							JobLocks.lock("retention-" + job.name(), LOCK_AT_MOST, LOCK_AT_LEAST));
+				}
 			}
 			catch (RuntimeException ex) {
 				log.error("Retention {} failed; it runs again at its next time", job.name(), ex);

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * {@code path >= lower AND path < upper} (the column is collated "C"), bound as parameters, so a
  * b-tree index answers it and no scope is ever spliced into SQL.
  */
-public record DataScope(String regionCode, String path) {
+public record DataScope(String regionCode, String path) implements java.io.Serializable {
+
+	/** Kept in the signed-in principal, which sessions in the database serialize. */
+	private static final long serialVersionUID = 1L;
 
 	private static final Pattern PATH = Pattern.compile("^(\\d+\\.)+$");
 

@@ -89,11 +89,11 @@ class LoginLockoutTest {
 	void logoutIsRecordedAndNeedsCsrf() throws Exception {
 		String username = AccountFixtures.unique("out");
 		fixtures.user(username, "441202", Roles.VOLUNTEER);
-		var session = (org.springframework.mock.web.MockHttpSession) login(username, AccountFixtures.PASSWORD, "192.0.2.9")
-				.andReturn().getRequest().getSession();
+		var session = login(username, AccountFixtures.PASSWORD, "192.0.2.9").andReturn().getResponse()
+				.getCookie("WENMING_SESSION");
 
-		mvc.perform(post("/logout").session(session)).andExpect(status().isForbidden());
-		mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+		mvc.perform(post("/logout").cookie(session)).andExpect(status().isForbidden());
+		mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
 		assertThat(fixtures.events("LOGOUT", username)).isEqualTo(1);
 	}
 

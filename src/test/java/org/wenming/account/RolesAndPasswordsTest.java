@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.wenming.region.Regions;
 import org.wenming.shared.Roles;
 import org.wenming.support.TestUsers;
 import org.wenming.support.WenmingTest;
+
+import jakarta.servlet.http.Cookie;
 
 @WenmingTest
 class RolesAndPasswordsTest {
@@ -102,23 +103,24 @@ class RolesAndPasswordsTest {
 		String name = AccountFixtures.unique("old");
 		fixtures.user(name, "441202", Instant.now().minus(Duration.ofDays(200)), Roles.OFFICE_STAFF);
 
-		MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", name)
+		// the session lives in the database (Spring Session): its cookie carries it to the next request
+		Cookie session = mvc.perform(post("/login").param("username", name)
 				.param("password", AccountFixtures.PASSWORD).with(csrf()))
-				.andExpect(redirectedUrl("/account/password?expired")).andReturn().getRequest().getSession();
-		mvc.perform(get("/admin/users").session(session)).andExpect(redirectedUrl("/account/password?expired"));
-		mvc.perform(get("/api/v1/admin/users").session(session)).andExpect(status().isForbidden());
-		mvc.perform(get("/account/password").session(session)).andExpect(status().isOk());
+				.andExpect(redirectedUrl("/account/password?expired")).andReturn().getResponse().getCookie("WENMING_SESSION");
+		mvc.perform(get("/admin/users").cookie(session)).andExpect(redirectedUrl("/account/password?expired"));
+		mvc.perform(get("/api/v1/admin/users").cookie(session)).andExpect(status().isForbidden());
+		mvc.perform(get("/account/password").cookie(session)).andExpect(status().isOk());
 
-		mvc.perform(post("/account/password").session(session).with(csrf()).param("current", AccountFixtures.PASSWORD)
+		mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", AccountFixtures.PASSWORD)
 				.param("password", "New-secret-2026").param("repeat", "New-secret-2027"))
 				.andExpect(status().isBadRequest());
-		mvc.perform(post("/account/password").session(session).with(csrf()).param("current", "wrong")
+		mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", "wrong")
 				.param("password", "New-secret-2026").param("repeat", "New-secret-2026"))
 				.andExpect(status().isBadRequest());
-		mvc.perform(post("/account/password").session(session).with(csrf()).param("current", AccountFixtures.PASSWORD)
+		mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", AccountFixtures.PASSWORD)
 				.param("password", "New-secret-2026").param("repeat", "New-secret-2026"))
 				.andExpect(redirectedUrl("/account/password?changed"));
-		mvc.perform(get("/admin/users").session(session)).andExpect(status().isOk());
+		mvc.perform(get("/admin/users").cookie(session)).andExpect(status().isOk());
 		assertThat(jdbc.sql("select count(*) from security_event where type = 'PASSWORD_CHANGED' and outcome = 'OK'"
 				+ " and target_username = :u").param("u", name).query(Integer.class).single()).isEqualTo(1);
 
@@ -138,9 +140,11 @@ class RolesAndPasswordsTest {
 	void staffSessionsGetTheStaffIdleTimeout() throws Exception {
 		String name = AccountFixtures.unique("idle");
 		fixtures.user(name, "441202", Roles.OFFICE_STAFF);
-		MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", name)
-				.param("password", AccountFixtures.PASSWORD).with(csrf())).andReturn().getRequest().getSession();
-		assertThat(session.getMaxInactiveInterval()).isEqualTo(30 * 60);
+		assertThat(mvc.perform(post("/login").param("username", name).param("password", AccountFixtures.PASSWORD)
+				.with(csrf())).andReturn().getResponse().getCookie("WENMING_SESSION")).isNotNull();
+		// the stored session, as every node reads it
+		assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = :name")
+			.param("name", name).query(Integer.class).single()).isEqualTo(30 * 60);
 	}
 
 	private String roles(long id) {

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -132,9 +131,10 @@ class ElderlyModeTest {
 		// a device that never chose gets nothing at sign-in
 		MvcResult first = signIn(name);
 		assertThat(careCookieHeader(first.getResponse())).isNull();
-		MockHttpSession session = (MockHttpSession) first.getRequest().getSession();
+		// the session lives in the database (Spring Session): its cookie carries it to the next request
+		Cookie session = first.getResponse().getCookie("WENMING_SESSION");
 
-		mvc.perform(get("/").session(session).param("care", "on"))
+		mvc.perform(get("/").cookie(session).param("care", "on"))
 			.andExpect(content().string(containsString(CARE_PAGE)));
 		assertThat(storedChoice(id)).isTrue();
 
@@ -144,7 +144,7 @@ class ElderlyModeTest {
 		Cookie remembered = phone.getResponse().getCookie(ElderlyMode.COOKIE);
 		mvc.perform(get("/").cookie(remembered)).andExpect(content().string(containsString(CARE_PAGE)));
 
-		mvc.perform(get("/activities").session((MockHttpSession) phone.getRequest().getSession()).param("care", "off"))
+		mvc.perform(get("/activities").cookie(phone.getResponse().getCookie("WENMING_SESSION")).param("care", "off"))
 			.andExpect(content().string(not(containsString(CARE_PAGE))));
 		assertThat(storedChoice(id)).isFalse();
 		MvcResult later = signIn(name);

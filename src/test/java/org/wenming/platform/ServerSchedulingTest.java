@@ -25,6 +25,8 @@ class ServerSchedulingTest {
 			.toList();
 		assertThat(tasks).anyMatch(task -> task.contains("AutoCheckOut"))
 			.anyMatch(task -> task.contains("escalateOnSchedule"))
+			.anyMatch(task -> task.contains("resubmitStale"))
+			.contains("session-cleanup", "retention report-rate-logs", "retention open311-post-windows", "retention job-runs")
 			.contains("retention security-audit", "retention check-in-requests", "retention insight-applied-events",
 					"retention event-publications");
 	}

@@ -14,6 +14,14 @@ import org.wenming.shared.ScopedUser;
 record AccountPrincipal(long userId, String username, String displayName, String passwordHash, boolean enabled,
 		DataScope scope, Set<String> roles, Instant passwordChangedAt) implements UserDetails, ScopedUser {
 
+	/** Sessions live in the database (Spring Session JDBC): an old node's sessions still read after a change. */
+	private static final long serialVersionUID = 1L;
+
+	/** The principal a session keeps: the hash is needed only to check the password, never afterwards. */
+	AccountPrincipal withoutPassword() {
+		return new AccountPrincipal(userId, username, displayName, null, enabled, scope, roles, passwordChangedAt);
+	}
+
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
 		return roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();

@@ -13,6 +13,8 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -129,7 +131,16 @@ class SecurityConfiguration {
 	@Bean
 	AuthenticationProvider accountAuthenticationProvider(AccountUserDetailsService users, PasswordEncoder encoder,
 			LoginLockout lockout) {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users) {
+
+			// the session (a row in spring_session_attributes) keeps the principal without the password hash
+			@Override
+			protected Authentication createSuccessAuthentication(Object principal,
+					Authentication authentication, UserDetails user) {
+				Object kept = principal instanceof AccountPrincipal account ? account.withoutPassword() : principal;
+				return super.createSuccessAuthentication(kept, authentication, user);
+			}
+		};
 		provider.setPasswordEncoder(encoder);
 		provider.setPreAuthenticationChecks(lockout);
 		return provider;

@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /** Every minute: forgotten check-outs are closed at the shift end once the grace period has passed. */
 @Component
 class AutoCheckOut {
@@ -22,7 +24,10 @@ class AutoCheckOut {
 		this.clock = clock;
 	}
 
+	// one node a minute: held 50 s at least, so the nodes' minutes do not each close shifts again; closing is
+	// idempotent (only open attendances are closed), so a run repeated early changes nothing
 	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+	@SchedulerLock(name = "auto-check-out", lockAtMostFor = "10m", lockAtLeastFor = "50s")
 	void run() {
 		int closed = checkins.autoCheckOut(clock.instant());
 		if (closed > 0) {

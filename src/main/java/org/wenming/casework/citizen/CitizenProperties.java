@@ -28,13 +28,11 @@ public record CitizenProperties(@Min(10) @Max(5000) @DefaultValue("200") int dup
 
 	/**
 	 * Anonymous reports per client IP and, separately, per session: at most {@code shortMax} in
-	 * {@code shortWindow} and {@code longMax} in {@code longWindow}. Counted in this node's memory only.
-	 *
-	 * @param trackedClients the most IPs and sessions remembered (the least recently seen are forgotten first)
+	 * {@code shortWindow} and {@code longMax} in {@code longWindow}. Counted in the database, across all nodes;
+	 * a client idle for {@code longWindow} is forgotten.
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @Min(1) @DefaultValue("5") int shortMax,
 			@NotNull @DefaultValue("10m") Duration shortWindow, @Min(1) @DefaultValue("20") int longMax,
-			@NotNull @DefaultValue("1d") Duration longWindow,
-			@Min(100) @DefaultValue("100000") long trackedClients) {
+			@NotNull @DefaultValue("1d") Duration longWindow) {
 	}
 }

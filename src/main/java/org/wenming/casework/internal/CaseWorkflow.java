@@ -26,6 +26,8 @@ import org.wenming.shared.OutOfScopeException;
 import org.wenming.shared.Roles;
 import org.wenming.shared.ScopedUser;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * The workflow's steps after a report (立案, 派遣, 处置, 核查, 结案, 返工, 延期, 挂起, 重新打开, 合并, 督办).
  * Each step locks the case, refuses a stale version, works out who the person is for this case,
@@ -257,7 +259,10 @@ public class CaseWorkflow {
 		return raised;
 	}
 
+	// one node per period; held a minute at least so that a node whose clock is seconds late skips the period
+	// (a case escalated already is not escalated again anyway), freed after 10 minutes should its node die
 	@Scheduled(cron = "${wenming.casework.workflow.escalation-cron:0 */10 * * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "case-escalation", lockAtMostFor = "10m", lockAtLeastFor = "1m")
 	void escalateOnSchedule() {
 		int raised = escalateOverdue(clock.instant());
 		if (raised > 0) {

@@ -1,11 +1,12 @@
 package org.wenming.casework.open311;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,9 +29,6 @@ public class ApiKeys {
 	private final Open311Properties properties;
 
 	private final Clock clock;
-
-	/** POSTs per key in the current minute; an in-memory window per node (documented). */
-	private final ConcurrentHashMap<Long, Window> windows = new ConcurrentHashMap<>();
 
 	ApiKeys(JdbcClient jdbc, Open311Properties properties, Clock clock) {
 		this.jdbc = jdbc;
@@ -110,19 +108,22 @@ public class ApiKeys {
 				.param("hash", SecretTokens.sha256(key)).query((rs, n) -> new Caller(rs.getLong(1), rs.getString(2))).optional();
 	}
 
-	/** Counts one POST for the key; false when the key has used up this minute's allowance. */
+	/**
+	 * Counts one POST for the key; false when the key has used up this minute's allowance. One upsert on
+	 * {@code open311_post_window}, so the nodes behind the balancer count the same minute together.
+	 */
 	boolean allowPost(long keyId) {
 		int limit = properties.postsPerMinute();
 		if (limit == 0) {
 			return true;
 		}
-		long minute = clock.millis() / 60_000;
-		Window window = windows.compute(keyId, (id, current) -> current == null || current.minute != minute
-				? new Window(minute, new AtomicInteger()) : current);
-		return window.count.incrementAndGet() <= limit;
-	}
-
-	private record Window(long minute, AtomicInteger count) {
+		Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+		int posts = jdbc.sql("""
+				insert into open311_post_window (key_id, window_start, posts) values (:key, :minute, 1)
+				on conflict (key_id, window_start) do update set posts = open311_post_window.posts + 1
+				returning posts""").param("key", keyId).param("minute", Timestamp.from(minute))
+			.query(Integer.class).single();
+		return posts <= limit;
 	}
 
 	private static ApiKey key(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -26,6 +26,8 @@ import org.wenming.region.RegionProperties;
 import org.wenming.region.Regions;
 import org.wenming.shared.CityTime;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * The red/black lists (红黑榜) of districts and of responsible units: computed from the statistics
  * of a period, scored by {@link RankingScore}, and stored with their figures so that a published
@@ -70,7 +72,10 @@ public class CaseRankings {
 		return new LocalDate[] { monday, monday.plusDays(6) };
 	}
 
+	// one node a week; the list of a period is published once anyway (publishScheduled), the lock saves the
+	// second node computing the statistics; 30 minutes at most for a city's report, should its node die
 	@Scheduled(cron = "${wenming.casework.statistics.ranking-cron:0 0 8 * * MON}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "case-rankings", lockAtMostFor = "30m", lockAtLeastFor = "5m")
 	void onSchedule() {
 		LocalDate[] week = lastWeek();
 		publishScheduled(week[0], week[1])

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Settles the import jobs a stopped server left VALIDATING or IMPORTING, at start and then every
  * minute: a job whose volunteers are there committed its load, so it is DONE with their count (and
@@ -63,7 +65,9 @@ class InterruptedImports implements ApplicationRunner {
 		settle();
 	}
 
+	// one node a minute (held 50 s at least); freed after 10 minutes should its node die while settling
 	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+	@SchedulerLock(name = "interrupted-imports", lockAtMostFor = "10m", lockAtLeastFor = "50s")
 	void settleLate() {
 		settle();
 	}
