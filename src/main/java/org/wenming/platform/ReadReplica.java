@@ -1,5 +1,8 @@
 package org.wenming.platform;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,11 +15,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.AbstractDataSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -25,8 +32,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * The streaming read replica (只读副本) behind {@link ReplicaReads}: its pool, a read-only pool on the
  * primary for when it cannot be used, and a check every {@code check-interval} that decides between
  * them. Reads follow the last check, so a query costs no extra round trip; a replica that stops
- * answering between checks is noticed by the first read that cannot get a connection, which then
- * goes to the primary.
+ * answering between checks is noticed by the first read it fails, which then runs on the primary.
  *
  * <p>Lag is read on the replica: zero when it has replayed everything the primary had written just
  * before (compared by WAL position, so an idle primary does not look like lag), otherwise the time
@@ -51,7 +57,7 @@ public final class ReadReplica implements AutoCloseable {
 
 	private final Clock clock;
 
-	private final DataSource routing = new Routing();
+	private final JdbcClient client;
 
 	private volatile ReplicaStatus status;
 
@@ -63,6 +69,7 @@ public final class ReadReplica implements AutoCloseable {
 			replicaPool = null;
 			primaryReadOnlyPool = null;
 			checker = null;
+			client = null;
 			status = ReplicaStatus.NONE;
 			return;
 		}
@@ -72,6 +79,7 @@ public final class ReadReplica implements AutoCloseable {
 				ownUser ? properties.password() : primary.getPassword(), properties.poolSize());
 		primaryReadOnlyPool = readOnlyPool("wenming-replica-fallback", primary.getJdbcUrl(), primary.getUsername(),
 				primary.getPassword(), properties.poolSize());
+		client = failingOver();
 		// until the first check the reads go to the primary
 		status = new ReplicaStatus(ReplicaStatus.State.UNREACHABLE, null, null);
 		checker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -122,9 +130,9 @@ public final class ReadReplica implements AutoCloseable {
 		return properties.maxLag();
 	}
 
-	/** The DataSource behind {@link ReplicaReads} when a replica is configured. */
-	DataSource routingDataSource() {
-		return routing;
+	/** The client behind {@link ReplicaReads} when a replica is configured. */
+	JdbcClient jdbcClient() {
+		return client;
 	}
 
 	/** Reads the replica's state now and routes by it from now on; the timer calls it every check-interval. */
@@ -185,6 +193,9 @@ public final class ReadReplica implements AutoCloseable {
 			if (status.state() != ReplicaStatus.State.UNREACHABLE || status.checkedAt() == null) {
 				log.warn("Read replica unreachable, reading from the primary: {}", ex.getMessage());
 			}
+			else {
+				log.debug("Read replica still unreachable: {}", ex.getMessage());
+			}
 			return new ReplicaStatus(ReplicaStatus.State.UNREACHABLE, null, clock.instant());
 		}
 	}
@@ -201,18 +212,64 @@ public final class ReadReplica implements AutoCloseable {
 		}
 	}
 
-	private Connection replicaOrPrimary() throws SQLException {
-		if (status.readsFromReplica()) {
+	/**
+	 * A JdbcClient whose statements run on the replica while the last check found it current, and on the
+	 * primary's read-only pool otherwise. A statement the replica fails for want of a connection (it went
+	 * away since the last check) or because replay cancelled it (a conflict with recovery) runs again on
+	 * the primary, so the reader sees an answer rather than the replica's trouble: every statement through
+	 * this client is a read, so running it twice is harmless.
+	 */
+	private JdbcClient failingOver() {
+		NamedParameterJdbcTemplate onReplica = new NamedParameterJdbcTemplate(replicaPool);
+		NamedParameterJdbcTemplate onPrimary = new NamedParameterJdbcTemplate(primaryReadOnlyPool);
+		JdbcOperations classic = failingOver(JdbcOperations.class, onReplica.getJdbcOperations(),
+				onPrimary.getJdbcOperations(), null);
+		return JdbcClient.create(failingOver(NamedParameterJdbcOperations.class, onReplica, onPrimary, classic));
+	}
+
+	private <T> T failingOver(Class<T> type, T replica, T primary, JdbcOperations classic) {
+		InvocationHandler handler = (proxy, method, args) -> {
+			if (classic != null && method.getName().equals("getJdbcOperations")) {
+				return classic;
+			}
+			if (method.getDeclaringClass() == Object.class) {
+				return method.invoke(primary, args);
+			}
+			if (status.readsFromReplica()) {
+				try {
+					return method.invoke(replica, args);
+				}
+				catch (InvocationTargetException ex) {
+					if (!replicaTrouble(ex.getCause())) {
+						throw ex.getCause();
+					}
+				}
+			}
 			try {
-				return replicaPool.getConnection();
+				return method.invoke(primary, args);
 			}
-			catch (SQLException ex) {
-				// gone since the last check: say so at once rather than make every read wait for a connection
-				status = new ReplicaStatus(ReplicaStatus.State.UNREACHABLE, null, clock.instant());
-				log.warn("Read replica unreachable, reading from the primary: {}", ex.getMessage());
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
 			}
+		};
+		return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, handler));
+	}
+
+	/** Whether the replica failed a statement for a reason of its own; a lost connection also marks it unreachable. */
+	private boolean replicaTrouble(Throwable failure) {
+		String state = failure instanceof DataAccessException access
+				&& access.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
+		if ("40001".equals(state)) {
+			// canceling statement due to conflict with recovery: the replica is fine, this read lost
+			return true;
 		}
-		return primaryReadOnlyPool.getConnection();
+		if (failure instanceof DataAccessResourceFailureException || failure instanceof TransientDataAccessResourceException
+				|| (state != null && (state.startsWith("08") || state.startsWith("57P")))) {
+			status = new ReplicaStatus(ReplicaStatus.State.UNREACHABLE, null, clock.instant());
+			log.warn("Read replica unreachable, reading from the primary: {}", failure.getMessage());
+			return true;
+		}
+		return false;
 	}
 
 	@Override
@@ -225,19 +282,6 @@ public final class ReadReplica implements AutoCloseable {
 		}
 		if (primaryReadOnlyPool != null) {
 			primaryReadOnlyPool.close();
-		}
-	}
-
-	private final class Routing extends AbstractDataSource {
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			return replicaOrPrimary();
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			throw new SQLException("the replica's reads use the configured users");
 		}
 	}
 }

@@ -48,7 +48,7 @@ class ReplicaConfiguration {
 	@Bean(defaultCandidate = false)
 	@ReplicaReads
 	JdbcClient replicaJdbcClient(ReadReplica replica, JdbcClient jdbc) {
-		return replica.configured() ? JdbcClient.create(replica.routingDataSource()) : jdbc;
+		return replica.configured() ? replica.jdbcClient() : jdbc;
 	}
 
 	/**
