@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wenming.platform.ReplicaReads;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.PracticeSite;
 import org.wenming.region.PracticeSites;
@@ -99,6 +100,8 @@ public class Activities {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcClient replica;
+
 	private final Regions regions;
 
 	private final PracticeSites sites;
@@ -111,10 +114,11 @@ public class Activities {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Activities(JdbcClient jdbc, Regions regions, PracticeSites sites, Teams teams, Volunteers volunteers, Clock clock,
+	Activities(JdbcClient jdbc, @ReplicaReads JdbcClient replica, Regions regions, PracticeSites sites, Teams teams, Volunteers volunteers, Clock clock,
 			org.springframework.context.ApplicationEventPublisher events) {
 		this.events = events;
 		this.jdbc = jdbc;
+		this.replica = replica;
 		this.regions = regions;
 		this.sites = sites;
 		this.teams = teams;
@@ -205,7 +209,8 @@ public class Activities {
 				+ " left join published_practice_site ps on ps.id = a.site_id join published_region r on r.code = a.region_code where "
 				+ where;
 		String outer = "from (" + inner + ") x" + (query.near() ? " where distance_km <= :radius" : "");
-		List<ActivityListing> items = jdbc.sql("select * " + outer + " order by " + order + " limit :limit offset :offset")
+		// lag-tolerant (ReplicaReads): the places left are a hint; the activity's page and the sign-up read the primary
+		List<ActivityListing> items = replica.sql("select * " + outer + " order by " + order + " limit :limit offset :offset")
 			.params(params).param("limit", query.size()).param("offset", query.offset())
 			.query((rs, i) -> new ActivityListing(rs.getLong("id"), rs.getString("title"),
 					ActivityType.valueOf(rs.getString("type")), ActivityStatus.valueOf(rs.getString("status")),
@@ -213,7 +218,7 @@ public class Activities {
 					rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class),
 					rs.getInt("places_left"), rs.getObject("distance_km", Double.class)))
 			.list();
-		long total = jdbc.sql("select count(*) " + outer).params(params).query(Long.class).single();
+		long total = replica.sql("select count(*) " + outer).params(params).query(Long.class).single();
 		return new ActivityPage(items, total, query.page(), query.size());
 	}
 

@@ -11,17 +11,19 @@ import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.wenming.platform.ReplicaReads;
 
 /**
  * Reads aggregate cells by key (region code, then month range): never the raw records. A region's
- * figures for a year are a few hundred rows whatever the size of the city.
+ * figures for a year are a few hundred rows whatever the size of the city. Lag-tolerant
+ * ({@link ReplicaReads}): the dashboard and the cockpit show figures a few seconds old anyway.
  */
 @Component
 class Cells {
 
 	private final JdbcClient jdbc;
 
-	Cells(JdbcClient jdbc) {
+	Cells(@ReplicaReads JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -138,7 +138,7 @@ public class Cockpit {
 		}
 		List<CockpitFigures.SiteLine> siteLines = new ArrayList<>();
 		if (region.level() == RegionLevel.TOWN) {
-			List<PracticeSite> townSites = sites.list(new SiteQuery(region, null, false, null, 0, SITES_MAX),
+			List<PracticeSite> townSites = sites.directory(new SiteQuery(region, null, false, null, 0, SITES_MAX),
 					region.scope()).items();
 			Map<Long, Map<String, BigDecimal>> bySite = cells.sites(townSites.stream().map(PracticeSite::id).toList(),
 					period.from(), period.to());

@@ -20,6 +20,7 @@ import org.wenming.activity.LectureSetting;
 import org.wenming.casework.CaseCategory;
 import org.wenming.casework.Cases;
 import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.ReplicaReads;
 import org.wenming.region.PracticeSites;
 import org.wenming.region.Region;
 import org.wenming.region.RegionLevel;
@@ -63,7 +64,7 @@ public class Dashboard {
 	private final Cache<String, long[]> siteCounts = Caffeine.newBuilder().maximumSize(2_000)
 		.expireAfterWrite(Duration.ofMinutes(10)).build();
 
-	Dashboard(Cells cells, JdbcClient jdbc, Regions regions, PracticeSites sites, Teams teams, Cases cases, Clock clock,
+	Dashboard(Cells cells, @ReplicaReads JdbcClient jdbc, Regions regions, PracticeSites sites, Teams teams, Cases cases, Clock clock,
 			InsightProperties properties) {
 		int refreshSeconds = properties.dashboardRefreshSeconds();
 		this.cells = cells;
@@ -146,8 +147,8 @@ public class Dashboard {
 		Map<Metric, BigDecimal> totals = cells.totals(region.code(),
 				List.of(Metric.VOLUNTEERS_REGISTERED, Metric.VOLUNTEERS_WITHDRAWN, Metric.TEAMS, Metric.SERVICE_HOURS));
 		long[] siteCount = siteCounts.get(region.code(), k -> new long[] {
-				sites.count(new SiteQuery(region, null, false, null, 0, 1), region.scope()),
-				sites.count(new SiteQuery(region, null, true, null, 0, 1), region.scope()) });
+				sites.directoryCount(new SiteQuery(region, null, false, null, 0, 1), region.scope()),
+				sites.directoryCount(new SiteQuery(region, null, true, null, 0, 1), region.scope()) });
 
 		List<DashboardFigures.Count> byType = new ArrayList<>();
 		for (ActivityType type : ActivityType.values()) {

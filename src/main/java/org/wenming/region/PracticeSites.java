@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wenming.platform.ReplicaReads;
 import org.wenming.shared.DataScope;
 import org.wenming.shared.OutOfScopeException;
 import org.wenming.shared.Roles;
@@ -49,12 +50,15 @@ public class PracticeSites {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcClient replica;
+
 	private final Regions regions;
 
 	private final String homeCity;
 
-	PracticeSites(JdbcClient jdbc, Regions regions, RegionProperties region) {
+	PracticeSites(JdbcClient jdbc, @ReplicaReads JdbcClient replica, Regions regions, RegionProperties region) {
 		this.jdbc = jdbc;
+		this.replica = replica;
 		this.regions = regions;
 		this.homeCity = region.city();
 	}
@@ -75,17 +79,41 @@ public class PracticeSites {
 
 	/** A page of the sites under the query's region that also lie in the scope, in tree order. */
 	public SitePage list(SiteQuery query, DataScope scope) {
+		return list(jdbc, query, scope);
+	}
+
+	/**
+	 * The same for the public directory, its API and the figures: lag-tolerant ({@link ReplicaReads}). Staff
+	 * lists ({@link #list}) read the primary, so a site just saved is in the list the form returns to.
+	 */
+	public SitePage directory(SiteQuery query, DataScope scope) {
+		return list(replica, query, scope);
+	}
+
+	public long directoryCount(SiteQuery query, DataScope scope) {
+		return count(replica, query, scope);
+	}
+
+	public List<RegionSiteCount> directoryCountByChild(SiteQuery query, DataScope scope) {
+		return countByChild(replica, query, scope);
+	}
+
+	private SitePage list(JdbcClient jdbc, SiteQuery query, DataScope scope) {
 		Filter filter = Filter.of(query, scope);
 		List<PracticeSite> items = filter.bind(jdbc.sql("select " + COLUMNS + " from practice_site where "
 				+ filter.where() + " order by region_path, id limit :limit offset :offset"))
 				.param("limit", query.size()).param("offset", query.offset()).query(ROW).list();
 		long total = items.size() < query.size() && (query.page() == 0 || !items.isEmpty())
-				? query.offset() + items.size() : count(query, scope);
+				? query.offset() + items.size() : count(jdbc, query, scope);
 		return new SitePage(items, total, query.page(), query.size());
 	}
 
 	/** How many sites match the query (page and size ignored) inside the scope. */
 	public long count(SiteQuery query, DataScope scope) {
+		return count(jdbc, query, scope);
+	}
+
+	private static long count(JdbcClient jdbc, SiteQuery query, DataScope scope) {
 		Filter filter = Filter.of(query, scope);
 		return filter.bind(jdbc.sql("select count(*) from practice_site where " + filter.where())).query(Long.class)
 				.single();
@@ -96,6 +124,10 @@ public class PracticeSites {
 	 * query, since every child's path has the same length (codes of one level have one length).
 	 */
 	public List<RegionSiteCount> countByChild(SiteQuery query, DataScope scope) {
+		return countByChild(jdbc, query, scope);
+	}
+
+	private List<RegionSiteCount> countByChild(JdbcClient jdbc, SiteQuery query, DataScope scope) {
 		Region parent = query.region();
 		List<Region> children = regions.children(parent.code());
 		if (children.isEmpty()) {

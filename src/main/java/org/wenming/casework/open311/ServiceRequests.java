@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wenming.casework.CaseStatus;
+import org.wenming.platform.ReplicaReads;
 import org.wenming.shared.CityTime;
 
 /**
@@ -43,8 +44,11 @@ class ServiceRequests {
 
 	private final JdbcClient jdbc;
 
-	ServiceRequests(JdbcClient jdbc) {
+	private final JdbcClient replica;
+
+	ServiceRequests(JdbcClient jdbc, @ReplicaReads JdbcClient replica) {
 		this.jdbc = jdbc;
+		this.replica = replica;
 	}
 
 	/** A case as Open311 shows it: no reporter, no contact; the description as reported. */
@@ -71,7 +75,8 @@ class ServiceRequests {
 			sql.append(search.open() ? "  and c.status not in (:closed)\n" : "  and c.status in (:closed)\n");
 		}
 		sql.append("order by c.reported_at desc, c.id desc limit :limit offset :offset");
-		var statement = jdbc.sql(sql.toString()).param("from", Timestamp.from(search.from()))
+		// a search tolerates a few seconds of lag; a request looked up by its id right after it was posted does not
+		var statement = replica.sql(sql.toString()).param("from", Timestamp.from(search.from()))
 				.param("to", Timestamp.from(search.to())).param("limit", search.pageSize())
 				.param("offset", (long) (search.page() - 1) * search.pageSize());
 		if (!search.serviceCodes().isEmpty()) {

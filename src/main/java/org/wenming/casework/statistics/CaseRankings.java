@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wenming.platform.ReplicaReads;
 import org.wenming.region.Region;
 import org.wenming.region.RegionProperties;
 import org.wenming.region.Regions;
@@ -42,6 +43,8 @@ public class CaseRankings {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcClient replica;
+
 	private final TransactionTemplate transactions;
 
 	private final CaseStatistics statistics;
@@ -54,9 +57,10 @@ public class CaseRankings {
 
 	private final String cityCode;
 
-	CaseRankings(JdbcClient jdbc, TransactionTemplate transactions, CaseStatistics statistics, Regions regions,
+	CaseRankings(JdbcClient jdbc, @ReplicaReads JdbcClient replica, TransactionTemplate transactions, CaseStatistics statistics, Regions regions,
 			RankingProperties properties, Clock clock, RegionProperties region) {
 		this.jdbc = jdbc;
+		this.replica = replica;
 		this.transactions = transactions;
 		this.statistics = statistics;
 		this.regions = regions;
@@ -94,7 +98,7 @@ public class CaseRankings {
 
 	private Optional<Long> publish(LocalDate from, LocalDate to, String trigger, String by) {
 		Region city = regions.find(cityCode).orElseThrow(() -> new IllegalStateException("no city " + cityCode));
-		CaseStatistics.Report report = statistics.report(new StatisticsQuery(city, null, null, from, to, "range"));
+		CaseStatistics.Report report = statistics.reportFromPrimary(new StatisticsQuery(city, null, null, from, to, "range"));
 		int size = properties.rankingSize();
 		RankingScore.Lists districts = RankingScore.lists(report.byRegion().stream()
 			.filter(l -> l.kind() == CaseStatistics.Kind.REGION || l.kind() == CaseStatistics.Kind.REGION_LEAF)
@@ -136,14 +140,15 @@ public class CaseRankings {
 		}
 	}
 
+	/** The ranking page's latest run, lag-tolerant; a run is then read whole from the primary ({@link #find}). */
 	public Optional<Ranking> latest() {
-		return jdbc.sql("select id from case_ranking_run order by run_at desc, id desc limit 1").query(Long.class)
+		return replica.sql("select id from case_ranking_run order by run_at desc, id desc limit 1").query(Long.class)
 			.optional().flatMap(this::find);
 	}
 
 	/** The most recent runs, newest first. */
 	public List<Ranking.Summary> recent(int limit) {
-		return jdbc.sql("select * from case_ranking_run order by run_at desc, id desc limit :limit")
+		return replica.sql("select * from case_ranking_run order by run_at desc, id desc limit :limit")
 			.param("limit", limit)
 			.query((rs, n) -> new Ranking.Summary(rs.getLong("id"), rs.getObject("period_from", LocalDate.class),
 					rs.getObject("period_to", LocalDate.class), rs.getString("trigger"), time(rs, "run_at")))

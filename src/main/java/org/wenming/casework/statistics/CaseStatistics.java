@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wenming.casework.CaseCategory;
 import org.wenming.casework.Cases;
+import org.wenming.platform.ReplicaReads;
 import org.wenming.region.Region;
 import org.wenming.region.Regions;
 import org.wenming.shared.CityTime;
@@ -127,20 +128,33 @@ public class CaseStatistics {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcClient replica;
+
 	private final Regions regions;
 
 	private final Cases cases;
 
 	private final Clock clock;
 
-	CaseStatistics(JdbcClient jdbc, Regions regions, Cases cases, Clock clock) {
+	CaseStatistics(JdbcClient jdbc, @ReplicaReads JdbcClient replica, Regions regions, Cases cases, Clock clock) {
 		this.jdbc = jdbc;
+		this.replica = replica;
 		this.regions = regions;
 		this.cases = cases;
 		this.clock = clock;
 	}
 
+	/** The statistics pages' and API's report: a few seconds behind is fine, so read lag-tolerant ({@link ReplicaReads}). */
 	public Report report(StatisticsQuery query) {
+		return report(query, replica);
+	}
+
+	/** The same from the primary: for a ranking that is published and kept, as of now. */
+	Report reportFromPrimary(StatisticsQuery query) {
+		return report(query, jdbc);
+	}
+
+	private Report report(StatisticsQuery query, JdbcClient jdbc) {
 		Instant now = clock.instant();
 		Region region = query.region();
 		Instant start = query.from().atStartOfDay(CityTime.ZONE).toInstant();
@@ -209,7 +223,7 @@ public class CaseStatistics {
 			}
 		});
 		return new Report(query, now, total[0], regionLines(region, byPartFigures), categoryLines(all, byCategoryFigures),
-				unitLines(byUnit));
+				unitLines(byUnit, jdbc));
 	}
 
 	private static Figures figures(ResultSet rs) throws SQLException {
@@ -261,9 +275,9 @@ public class CaseStatistics {
 	}
 
 	/** Units by name; cases not dispatched to any unit last. */
-	private List<Line> unitLines(Map<Long, Figures> byUnit) {
+	private List<Line> unitLines(Map<Long, Figures> byUnit, JdbcClient jdbc) {
 		List<Long> ids = byUnit.keySet().stream().filter(id -> id != null).toList();
-		Map<Long, String> names = names(ids);
+		Map<Long, String> names = names(ids, jdbc);
 		List<Line> lines = new ArrayList<>();
 		names.forEach((id, name) -> lines.add(new Line(String.valueOf(id), name, null, Kind.UNIT, byUnit.get(id))));
 		if (byUnit.containsKey(null)) {
@@ -272,7 +286,7 @@ public class CaseStatistics {
 		return lines;
 	}
 
-	private Map<Long, String> names(Collection<Long> ids) {
+	private static Map<Long, String> names(Collection<Long> ids, JdbcClient jdbc) {
 		Map<Long, String> names = new LinkedHashMap<>();
 		if (!ids.isEmpty()) {
 			jdbc.sql("select id, name from responsible_unit where id in (:ids) order by name, id").param("ids", ids)

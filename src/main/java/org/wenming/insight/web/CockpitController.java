@@ -15,6 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wenming.insight.Cockpit;
 import org.wenming.insight.CockpitFigures;
 import org.wenming.platform.PageController;
+import org.wenming.platform.ReadReplica;
 import org.wenming.shared.ScopedUser;
 
 /**
@@ -31,9 +32,12 @@ class CockpitController extends PageController {
 
 	private final CockpitDocuments documents;
 
-	CockpitController(Cockpit cockpit, CockpitDocuments documents) {
+	private final ReadReplica replica;
+
+	CockpitController(Cockpit cockpit, CockpitDocuments documents, ReadReplica replica) {
 		this.cockpit = cockpit;
 		this.documents = documents;
+		this.replica = replica;
 	}
 
 	private CockpitFigures figures(ScopedUser user, String region, String year, String month) {
@@ -44,7 +48,9 @@ class CockpitController extends PageController {
 	@GetMapping("/admin/insight")
 	ModelAndView page(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String year, @RequestParam(required = false) String month) {
-		return new ModelAndView("insight/cockpit", Map.of("f", figures(user, region, year, month)));
+		// where the figures were read from, and how far behind that is (the staff asked to see it)
+		return new ModelAndView("insight/cockpit", Map.of("f", figures(user, region, year, month), "replica",
+				replica.status(), "replicaMaxLag", replica.maxLag().toSeconds()));
 	}
 
 	@GetMapping("/admin/insight/export.xlsx")

@@ -42,7 +42,7 @@ class SiteApiController {
 		String code = QueryParameters.regionCode("region", region);
 		Region current = code == null ? sites.homeCity()
 				: regions.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		SitePage found = sites.list(new SiteQuery(current, kind, demonstration, QueryParameters.searchText("q", q),
+		SitePage found = sites.directory(new SiteQuery(current, kind, demonstration, QueryParameters.searchText("q", q),
 				Paging.page(page), Paging.size(size, SIZE_MAX)), DataScope.EVERYTHING);
 		return new Paging.Page<>(found.items().stream().map(s -> PublicSiteJson.of(s, null)).toList(), found.total(),
 				found.page(), found.size(), found.pages());

@@ -45,7 +45,7 @@ class SiteDirectoryController extends PageController {
 		SiteQuery query = new SiteQuery(current, kindFilter, demonstration, QueryParameters.searchText("q", q),
 				Paging.page(page), PAGE_SIZE);
 		DirectoryView view = new DirectoryView("/sites", current, regions.breadcrumb(current),
-				sites.countByChild(query, DataScope.EVERYTHING), sites.list(query, DataScope.EVERYTHING), kindFilter,
+				sites.directoryCountByChild(query, DataScope.EVERYTHING), sites.directory(query, DataScope.EVERYTHING), kindFilter,
 				demonstration, query.text());
 		return new ModelAndView("region/directory", Map.of("view", view));
 	}

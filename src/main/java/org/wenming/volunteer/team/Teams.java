@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wenming.account.AccountDirectory;
 import org.wenming.account.AccountSummary;
 import org.wenming.platform.NameOrder;
+import org.wenming.platform.ReplicaReads;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.PracticeSite;
 import org.wenming.region.PracticeSites;
@@ -71,6 +72,8 @@ public class Teams {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcClient replica;
+
 	private final Regions regions;
 
 	private final PracticeSites sites;
@@ -83,11 +86,12 @@ public class Teams {
 
 	private final AccountDirectory accounts;
 
-	Teams(JdbcClient jdbc, Regions regions, PracticeSites sites, MembershipStore memberships, Clock clock,
+	Teams(JdbcClient jdbc, @ReplicaReads JdbcClient replica, Regions regions, PracticeSites sites, MembershipStore memberships, Clock clock,
 			org.springframework.context.ApplicationEventPublisher events, AccountDirectory accounts) {
 		this.accounts = accounts;
 		this.events = events;
 		this.jdbc = jdbc;
+		this.replica = replica;
 		this.regions = regions;
 		this.sites = sites;
 		this.memberships = memberships;
@@ -111,13 +115,16 @@ public class Teams {
 				+ ", id").param("id", id).query(ROW).list();
 	}
 
-	/** A page of the teams under the query's region that also lie in the scope, by region then name. */
+	/**
+	 * A page of the teams under the query's region that also lie in the scope, by region then name: the
+	 * public directory and its API, lag-tolerant ({@link ReplicaReads}); staff lists read the primary.
+	 */
 	public TeamPage list(TeamQuery query, DataScope scope, Locale locale) {
 		Filter filter = Filter.of(query, scope);
-		List<Team> items = jdbc.sql("select " + COLUMNS + " from team where " + filter.where()
+		List<Team> items = replica.sql("select " + COLUMNS + " from team where " + filter.where()
 				+ " order by region_path, name " + NameOrder.of(locale).collate() + ", id limit :limit offset :offset").params(filter.params())
 				.param("limit", query.size()).param("offset", query.offset()).query(ROW).list();
-		long total = jdbc.sql("select count(*) from team where " + filter.where()).params(filter.params())
+		long total = replica.sql("select count(*) from team where " + filter.where()).params(filter.params())
 				.query(Long.class).single();
 		return new TeamPage(items, total, query.page(), query.size());
 	}
