@@ -142,6 +142,13 @@ public class VolunteerImports {
 	/** Test seam: false keeps this node's workers from taking jobs (a node that is gone, or busy). */
 	volatile boolean polling = true;
 
+	/**
+	 * The instance whose workers poll in this JVM: the one that queued a job last. A server has one;
+	 * the tests start several application contexts in one JVM on one database, each with its own
+	 * store and test seams, and a job must be run by the context that queued it.
+	 */
+	private static volatile VolunteerImports pollingInThisJvm;
+
 	/** Test seam: runs after the COPY, before the insert, outside the load's transaction. */
 	volatile LongConsumer beforeInsert = job -> {
 	};
@@ -220,6 +227,7 @@ public class VolunteerImports {
 			deleteQuietly(key);
 			throw ex;
 		}
+		pollingInThisJvm = this;
 		wakeups.release();
 		return jobs.find(id).orElseThrow();
 	}
@@ -243,6 +251,7 @@ public class VolunteerImports {
 			return Optional.empty();
 		}
 		log.info("Import job {} queued to run again", id);
+		pollingInThisJvm = this;
 		wakeups.release();
 		return jobs.find(id);
 	}
@@ -309,11 +318,15 @@ public class VolunteerImports {
 	@PreDestroy
 	void stop() {
 		stopped = true;
+		if (pollingInThisJvm == this) {
+			pollingInThisJvm = null;
+		}
 		workers.shutdownNow();
 	}
 
 	/** Wakes this node's workers (a test, after letting them poll again). */
 	void wake() {
+		pollingInThisJvm = this;
 		wakeups.release(Math.max(1, workerCount));
 	}
 
@@ -321,7 +334,8 @@ public class VolunteerImports {
 	private void work() {
 		while (!stopped && !Thread.currentThread().isInterrupted()) {
 			try {
-				boolean found = polling && runNext(node);
+				VolunteerImports polls = pollingInThisJvm;
+				boolean found = polling && (polls == null || polls == this) && runNext(node);
 				deleteExpiredUploads();
 				if (!found && wakeups.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
 					// woken: look at once

@@ -54,6 +54,8 @@ class ImportQueueTest {
 	@BeforeEach
 	void holdThisNodesWorkers() {
 		imports.polling = false;
+		// and those of any other application context in this JVM
+		imports.wake();
 		// a worker that was already picking when told to stop may still finish what it took
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
 				"select count(*) from import_job where status in ('VALIDATING', 'IMPORTING')")
