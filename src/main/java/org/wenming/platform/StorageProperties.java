@@ -47,9 +47,9 @@ public record StorageProperties(@NotNull @DefaultValue("LOCAL") Type type, Path 
 	 * @param prefix a folder inside the bucket every key goes under (several installations, one bucket); none: the bucket's root
 	 * @param pathStyle {@code http://host/bucket/key} (MinIO, Ceph) instead of {@code http://bucket.host/key}
 	 *        (Alibaba OSS and Tencent COS want {@code false})
-	 * @param accessKey the access key id (env {@code WENMING_STORAGE_S3_ACCESS_KEY}); none: the AWS SDK's
+	 * @param accessKey the access key id (env {@code WENMING_STORAGE_S3_ACCESSKEY}); none: the AWS SDK's
 	 *        default credentials (environment, profile, instance role)
-	 * @param secretKey its secret (env {@code WENMING_STORAGE_S3_SECRET_KEY})
+	 * @param secretKey its secret (env {@code WENMING_STORAGE_S3_SECRETKEY})
 	 * @param connectTimeout how long a connection may take before the store counts as unavailable
 	 * @param readTimeout how long a read may wait for the next bytes
 	 */
