@@ -53,7 +53,8 @@ public class CasePhotos {
 
 	private final PhotoSanitizer sanitizer;
 
-	private final ObjectStore files;
+	/** Not final only for the tests, which put the same application's photos in an S3 bucket ({@link #useStore}). */
+	private volatile ObjectStore files;
 
 	private final Clock clock;
 
@@ -206,6 +207,13 @@ public class CasePhotos {
 						throw new UncheckedIOException(ex);
 					}
 				});
+	}
+
+	/** Test seam: keeps photos in another store from now on; returns the one used so far. */
+	ObjectStore useStore(ObjectStore store) {
+		ObjectStore before = files;
+		files = store;
+		return before;
 	}
 
 	public int maxPerStage() {

@@ -107,11 +107,14 @@ class ImportJobs {
 			.param("id", id).update() == 1;
 	}
 
-	/** Uploads of jobs that failed or were interrupted longer ago than the retention: their personal data goes. */
+	/**
+	 * Uploads of jobs that ended longer ago than the retention: their personal data goes. Mostly failed or
+	 * interrupted jobs; also a DONE one whose node stopped before it deleted its upload (settled DONE).
+	 */
 	List<Queued> expiredUploads(OffsetDateTime before) {
 		return jdbc.sql("""
 				select id, created_by, scope_path, locale, upload_key from import_job
-				where upload_key is not null and status in ('FAILED', 'INTERRUPTED') and finished_at < :before
+				where upload_key is not null and status in ('DONE', 'REFUSED', 'FAILED', 'INTERRUPTED') and finished_at < :before
 				order by id limit 100""").param("before", before)
 			.query((rs, i) -> new Queued(rs.getLong("id"), rs.getString("created_by"), rs.getString("scope_path"),
 					rs.getString("locale"), rs.getString("upload_key")))

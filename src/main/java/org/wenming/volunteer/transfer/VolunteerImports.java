@@ -108,8 +108,8 @@ public class VolunteerImports {
 
 	private final Clock clock;
 
-	/** The {@code imports} area: {@code <job>/upload}, {@code <job>/errors.csv}. */
-	private final ObjectStore files;
+	/** The {@code imports} area: {@code <job>/upload}, {@code <job>/errors.csv}; not final only for the tests ({@link #useStore}). */
+	private volatile ObjectStore files;
 
 	/** This node's name in {@code claimed_by}: process id and host. */
 	private final String node;
@@ -301,6 +301,13 @@ public class VolunteerImports {
 		return node;
 	}
 
+	/** Test seam: keeps the jobs' files in another store from now on; returns the one used so far. */
+	ObjectStore useStore(ObjectStore store) {
+		ObjectStore before = files;
+		files = store;
+		return before;
+	}
+
 	private static void require(ScopedUser user) {
 		if (!mayImport(user)) {
 			throw new AccessDeniedException("needs one of " + IMPORTING_ROLES);
@@ -399,9 +406,11 @@ public class VolunteerImports {
 			}
 			long id = outcome.id();
 			if (outcome.settled()) {
-				// DONE or REFUSED: the upload's personal data goes; a FAILED job keeps it to run again
-				deleteQuietly(uploadKey(id));
-				jobs.uploadDeleted(id);
+				// DONE or REFUSED: the upload's personal data goes (the store away: the retention deletes it
+				// later); a FAILED job keeps it to run again
+				if (deleteQuietly(uploadKey(id))) {
+					jobs.uploadDeleted(id);
+				}
 			}
 			if (outcome.load() != null) {
 				VolunteerLoad.Load load = outcome.load();
@@ -464,11 +473,19 @@ public class VolunteerImports {
 		if (System.nanoTime() - last < Duration.ofMinutes(10).toNanos() || !lastCleanup.compareAndSet(last, System.nanoTime())) {
 			return;
 		}
+		deleteUploadsKeptTooLong();
+	}
+
+	/** @return how many uploads were deleted */
+	int deleteUploadsKeptTooLong() {
+		int deleted = 0;
 		for (ImportJobs.Queued job : jobs.expiredUploads(OffsetDateTime.now(clock).minus(uploadRetention))) {
 			files.delete(job.uploadKey());
 			jobs.uploadDeleted(job.id());
+			deleted++;
 			log.info("Import job {}: its upload was kept {} to run again and is deleted now", job.id(), uploadRetention);
 		}
+		return deleted;
 	}
 
 	/**
@@ -587,12 +604,14 @@ public class VolunteerImports {
 		return null;
 	}
 
-	private void deleteQuietly(String key) {
+	private boolean deleteQuietly(String key) {
 		try {
 			files.delete(key);
+			return true;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not delete the import object {}: {}", key, ex.getClass().getSimpleName());
+			return false;
 		}
 	}
 

@@ -24,7 +24,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.wenming.casework.Cases;
 import org.wenming.support.S3ProxyServer;
-import org.wenming.support.S3Storage;
+import org.wenming.platform.ObjectStore;
+import org.wenming.platform.S3Stores;
 import org.wenming.support.WenmingTest;
 
 /**
@@ -33,7 +34,6 @@ import org.wenming.support.WenmingTest;
  * the same application takes reports again.
  */
 @WenmingTest
-@S3Storage
 class CasePhotosOnS3Test {
 
 	static final AtomicInteger CLIENTS = new AtomicInteger();
@@ -55,9 +55,17 @@ class CasePhotosOnS3Test {
 		S3ProxyServer.start();
 	}
 
+	ObjectStore localStore;
+
+	@org.junit.jupiter.api.BeforeEach
+	void filesInTheBucket() {
+		localStore = photos.useStore(S3Stores.area("photos"));
+	}
+
 	@AfterEach
 	void theStoreIsBack() {
 		S3ProxyServer.start();
+		photos.useStore(localStore);
 	}
 
 	MockMultipartHttpServletRequestBuilder report(String description) {
@@ -114,14 +122,14 @@ class CasePhotosOnS3Test {
 		S3ProxyServer.stop();
 		MvcResult refused = mvc.perform(report("存储停机时")).andReturn();
 		assertThat(refused.getResponse().getStatus()).isEqualTo(503);
-		assertThat(refused.getResponse().getHeader("Retry-After")).isEqualTo("45");
+		assertThat(refused.getResponse().getHeader("Retry-After")).isEqualTo(String.valueOf(S3Stores.RETRY_AFTER.toSeconds()));
 		// the case and its photos commit together or not at all: nothing of this report is kept
 		assertThat(count("rectification_case")).isEqualTo(casesBefore);
 		assertThat(count("case_photo")).isEqualTo(photosBefore);
 		// reading a photo kept before: the same answer
 		MvcResult photo = mvc.perform(get("/cases/follow/" + earlier + "/photos/" + shown)).andReturn();
 		assertThat(photo.getResponse().getStatus()).isEqualTo(503);
-		assertThat(photo.getResponse().getHeader("Retry-After")).isEqualTo("45");
+		assertThat(photo.getResponse().getHeader("Retry-After")).isEqualTo(String.valueOf(S3Stores.RETRY_AFTER.toSeconds()));
 		// the page a browser is shown for it
 		String page = mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 503)
 			.requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/cases/report").accept(MediaType.TEXT_HTML)).andReturn()

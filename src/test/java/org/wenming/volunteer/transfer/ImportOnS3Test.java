@@ -22,7 +22,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.wenming.region.Regions;
 import org.wenming.shared.Roles;
 import org.wenming.support.S3ProxyServer;
-import org.wenming.support.S3Storage;
+import org.wenming.platform.ObjectStore;
+import org.wenming.platform.S3Stores;
 import org.wenming.support.TestUsers;
 import org.wenming.support.WenmingTest;
 
@@ -34,7 +35,6 @@ import com.jayway.jsonpath.JsonPath;
  * Retry-After and leaves no job; a job whose upload cannot be fetched fails, keeps it, and runs again.
  */
 @WenmingTest
-@S3Storage
 class ImportOnS3Test {
 
 	static final String COUNTY = "441223";
@@ -61,9 +61,17 @@ class ImportOnS3Test {
 		S3ProxyServer.start();
 	}
 
+	ObjectStore localStore;
+
+	@org.junit.jupiter.api.BeforeEach
+	void filesInTheBucket() {
+		localStore = imports.useStore(S3Stores.area("imports"));
+	}
+
 	@AfterEach
 	void theStoreIsBack() {
 		S3ProxyServer.start();
+		imports.useStore(localStore);
 		imports.polling = true;
 	}
 
@@ -86,6 +94,12 @@ class ImportOnS3Test {
 		return jobs.find(id).orElseThrow();
 	}
 
+	/** The worker deletes a settled job's upload just after the job's final state commits. */
+	void uploadGone(long id) {
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !jobs.find(id).orElseThrow().uploadKept());
+		assertThat(S3ProxyServer.count("app/imports/" + id + "/upload")).isZero();
+	}
+
 	long rowsOf(long job) {
 		return jdbc.sql("select count(*) from volunteer where import_job_id = :job").param("job", job).query(Long.class)
 			.single();
@@ -97,6 +111,7 @@ class ImportOnS3Test {
 		assertThat(finished(done).status()).isEqualTo(ImportJob.Status.DONE);
 		assertThat(rowsOf(done)).isEqualTo(25);
 		// the upload's personal data is gone from the bucket once the job is done
+		uploadGone(done);
 		assertThat(S3ProxyServer.count("app/imports/" + done + "/")).isZero();
 
 		List<List<String>> rows = ImportFiles.rows(VILLAGE, 6);
@@ -106,7 +121,7 @@ class ImportOnS3Test {
 		assertThat(job.status()).isEqualTo(ImportJob.Status.REFUSED);
 		assertThat(job.hasReport()).isTrue();
 		assertThat(S3ProxyServer.count("app/imports/" + refused + "/errors.csv")).isEqualTo(1);
-		assertThat(S3ProxyServer.count("app/imports/" + refused + "/upload")).isZero();
+		uploadGone(refused);
 		MvcResult report = mvc.perform(get("/admin/volunteers/import/" + refused + "/errors.csv").with(staff()))
 			.andReturn();
 		assertThat(report.getResponse().getStatus()).isEqualTo(200);
@@ -125,13 +140,13 @@ class ImportOnS3Test {
 		byte[] file = ImportFiles.csv(ImportFiles.rows(VILLAGE, 10));
 		MvcResult api = upload(file);
 		assertThat(api.getResponse().getStatus()).isEqualTo(503);
-		assertThat(api.getResponse().getHeader("Retry-After")).isEqualTo("45");
+		assertThat(api.getResponse().getHeader("Retry-After")).isEqualTo(String.valueOf(S3Stores.RETRY_AFTER.toSeconds()));
 		assertThat(api.getResponse().getContentType()).startsWith("application/problem+json");
 		assertThat((Integer) JsonPath.read(api.getResponse().getContentAsString(), "$.status")).isEqualTo(503);
 		MvcResult page = mvc.perform(multipart("/admin/volunteers/import")
 			.file(new MockMultipartFile("file", "s3.csv", "text/csv", file)).with(csrf()).with(staff())).andReturn();
 		assertThat(page.getResponse().getStatus()).isEqualTo(503);
-		assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo("45");
+		assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo(String.valueOf(S3Stores.RETRY_AFTER.toSeconds()));
 		MvcResult report = mvc.perform(get("/admin/volunteers/import/" + refused + "/errors.csv").with(staff()))
 			.andReturn();
 		assertThat(report.getResponse().getStatus()).isEqualTo(503);
@@ -166,6 +181,6 @@ class ImportOnS3Test {
 		assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
 		assertThat(done.attempts()).isEqualTo(2);
 		assertThat(rowsOf(id)).isEqualTo(15);
-		assertThat(S3ProxyServer.count("app/imports/" + id + "/")).isZero();
+		uploadGone(id);
 	}
 }

@@ -202,6 +202,25 @@ class ImportQueueTest {
 		assertThat(done.attempts()).isEqualTo(2);
 		assertThat(done.claimedBy()).isEqualTo(imports.node());
 		assertThat(rowsOf(id)).isEqualTo(30);
-		assertThat(imports.uploadStored(id)).isFalse();
+		// deleted by the worker just after the job's final state commits
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !imports.uploadStored(id));
+	}
+
+	@Test
+	void theUploadOfAFailedJobIsKeptForTheRetentionThenDeleted() throws Exception {
+		long old = submit(3);
+		long recent = submit(3);
+		// both failed without running: one eight days ago (the retention is seven), one yesterday
+		for (long id : List.of(old, recent)) {
+			jdbc.sql("update import_job set status = 'FAILED', problem = 'volunteer.import.failed', finished_at = now() - :age::interval where id = :id")
+				.param("age", id == old ? "8 days" : "1 day").param("id", id).update();
+		}
+		assertThat(imports.deleteUploadsKeptTooLong()).isGreaterThanOrEqualTo(1);
+		assertThat(imports.uploadStored(old)).isFalse();
+		assertThat(job(old).uploadKept()).isFalse();
+		assertThat(job(old).canRunAgain()).isFalse();
+		assertThat(imports.runAgain(old, importer())).isEmpty();
+		assertThat(imports.uploadStored(recent)).isTrue();
+		assertThat(job(recent).canRunAgain()).isTrue();
 	}
 }
