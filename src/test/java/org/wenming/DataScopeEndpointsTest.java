@@ -123,6 +123,24 @@ class DataScopeEndpointsTest {
 	MockMvc mvc;
 
 	@Autowired
+	org.wenming.platform.ObjectStores stores;
+
+	long failedImport(long userId, String username, String path, String volunteerName) {
+		long id = jdbc.sql("""
+				insert into import_job (created_by_id, created_by, scope_path, file_name, locale, status, problem, rows_read,
+				    errors_count, finished_at)
+				values (:id, :username, :path, :file, 'zh-CN', 'FAILED', 'volunteer.import.failed', 1, 1, now()) returning id""")
+			.param("id", userId).param("username", username).param("path", path).param("file", volunteerName + ".csv")
+			.query(Long.class).single();
+		org.wenming.platform.ObjectStore files = stores.area("imports", null);
+		files.put(id + "/errors.csv", "\uFEFF行号,列,值,规则\n2,姓名,x,测试\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		files.put(id + "/upload", "姓名\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		jdbc.sql("update import_job set report_path = :report, upload_key = :upload where id = :id")
+			.param("report", id + "/errors.csv").param("upload", id + "/upload").param("id", id).update();
+		return id;
+	}
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -166,7 +184,7 @@ class DataScopeEndpointsTest {
 	record Fixture(long siteId, String siteName, long userId, String username, long teamId, String teamName,
 			long applicationId, long secondApplicationId, String applicantName, long volunteerId, String volunteerName,
 			long importJobId, long activityId, long shiftId, long firstSignupId, long secondSignupId,
-			String volunteerNumber, long correctionId) {
+			String volunteerNumber, long correctionId, long secondImportJobId) {
 
 		/** Finds the user without being the username: search boxes echo what was searched. */
 		String searchText() {
@@ -321,6 +339,11 @@ class DataScopeEndpointsTest {
 				f -> get("/admin/volunteers/import/" + f.importJobId() + "/errors.csv")),
 			new Probe("GET /api/v1/admin/volunteers/import/{jobId}", Shape.RECORD,
 				f -> get("/api/v1/admin/volunteers/import/" + f.importJobId())),
+			// run again: each on a job of its own (a job queued again cannot be queued twice)
+			new Probe("POST /admin/volunteers/import/{jobId}/run-again", Shape.RECORD,
+				f -> post("/admin/volunteers/import/" + f.secondImportJobId() + "/run-again").with(csrf())),
+			new Probe("POST /api/v1/admin/volunteers/import/{jobId}/run-again", Shape.RECORD,
+				f -> post("/api/v1/admin/volunteers/import/" + f.importJobId() + "/run-again").with(csrf())),
 			new Probe("POST /api/v1/admin/volunteers/{id}/reveal", Shape.RECORD, f -> post("/api/v1/admin/volunteers/"
 				+ f.volunteerId() + "/reveal").with(csrf()).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"field\":\"ID\",\"reason\":\"核实保险信息\"}")),
@@ -493,22 +516,10 @@ class DataScopeEndpointsTest {
 				values (:id, :username, :volunteer, :path, 'PHONE', '测试查阅记录', 'GRANTED')""")
 			.param("id", userId).param("username", username).param("volunteer", volunteerId).param("path", path)
 			.update();
-		// an import job of the 鼎湖 office, refused with an error report, named after the volunteer so lists show it
-		java.nio.file.Path report;
-		try {
-			report = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("dinghu-import", ".csv"),
-					"\uFEFF行号,列,值,规则\n2,姓名,x,测试\n");
-			report.toFile().deleteOnExit();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		long importJobId = jdbc.sql("""
-				insert into import_job (created_by_id, created_by, scope_path, file_name, locale, status, rows_read,
-				    errors_count, finished_at, report_path)
-				values (:id, :username, :path, :file, 'zh-CN', 'REFUSED', 1, 1, now(), :report) returning id""")
-			.param("id", userId).param("username", username).param("path", path).param("file", volunteerName + ".csv")
-			.param("report", report.toString()).query(Long.class).single();
+		// two import jobs of the 鼎湖 office that failed, each with an error report and its upload kept in the
+		// object store (so they can run again), named after the volunteer so lists show them
+		long importJobId = failedImport(userId, username, path, volunteerName);
+		long secondImportJobId = failedImport(userId, username, path, volunteerName);
 		// a draft activity of the 鼎湖 team needing approval, with two pending sign-ups, and a finished lecture
 		long activityId = jdbc.sql("""
 				insert into activity (title, type, organizer_team_id, address, region_code, region_path, requires_approval,
@@ -530,7 +541,7 @@ class DataScopeEndpointsTest {
 			.param("team", teamId).param("path", path).param("username", username).update();
 		dinghu = new Fixture(siteId, siteName, userId, username, teamId, teamName, first, second, applicantName,
 				volunteerId, volunteerName, importJobId, activityId, shiftId, firstSignup, secondSignup,
-				registered.volunteerNumber(), correctionId);
+				registered.volunteerNumber(), correctionId, secondImportJobId);
 		// two shifts of the 鼎湖 team that ended 10 minutes ago, with the fixture's volunteer confirmed on the first
 		long checkinActivityId = jdbc.sql("""
 				insert into activity (title, type, organizer_team_id, address, region_code, region_path, status, created_by)

@@ -85,7 +85,8 @@ public class ApiProblems {
 	/** ResponseStatusException and Spring MVC's own errors carry a problem body already. */
 	@ExceptionHandler(ErrorResponseException.class)
 	ResponseEntity<ProblemDetail> errorResponse(ErrorResponseException ex) {
-		return ResponseEntity.status(ex.getStatusCode()).body(ex.getBody());
+		// with its headers: a 503's Retry-After
+		return ResponseEntity.status(ex.getStatusCode()).headers(ex.getHeaders()).body(ex.getBody());
 	}
 
 	@ExceptionHandler(InvalidInputException.class)

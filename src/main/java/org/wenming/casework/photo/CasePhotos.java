@@ -1,13 +1,8 @@
 package org.wenming.casework.photo;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -30,15 +25,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.wenming.platform.DatabaseProperties;
 import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.ObjectStore;
+import org.wenming.platform.ObjectStoreUnavailableException;
+import org.wenming.platform.ObjectStores;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.CityTime;
 
 /**
  * Case photos (整改前/整改后照片): checked by content, re-encoded from their pixels (so no EXIF, GPS,
- * comment or appended payload survives), kept in a folder no web route serves, and listed and opened
- * only through the application.
+ * comment or appended payload survives), kept in the object store's {@code photos} area (a folder no
+ * web route serves, or a bucket), and listed and opened only through the application.
  */
 @Service
 @EnableConfigurationProperties(PhotoProperties.class)
@@ -56,7 +53,8 @@ public class CasePhotos {
 
 	private final PhotoSanitizer sanitizer;
 
-	private final Path directory;
+	/** Not final only for the tests, which put the same application's photos in an S3 bucket ({@link #useStore}). */
+	private volatile ObjectStore files;
 
 	private final Clock clock;
 
@@ -64,15 +62,13 @@ public class CasePhotos {
 	private final Semaphore decodes;
 
 	CasePhotos(JdbcClient jdbc, TransactionTemplate transactions, PhotoProperties properties, Clock clock,
-			DatabaseProperties database) {
-		Path directory = properties.directory() != null ? properties.directory()
-				: database.embeddedDirectory().resolve("photos");
+			ObjectStores stores) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.sanitizer = new PhotoSanitizer(properties);
 		this.clock = clock;
-		this.directory = directory.toAbsolutePath().normalize();
+		this.files = stores.area("photos", properties.directory());
 		this.decodes = new Semaphore(properties.concurrentDecodes(), true);
 	}
 
@@ -137,15 +133,17 @@ public class CasePhotos {
 	}
 
 	/**
-	 * Stores a photo already checked. Inside a transaction the row joins it, and the file is removed again
-	 * if that transaction rolls back.
+	 * Stores a photo already checked: the object first, then its row, so no row points at a missing
+	 * photo. Inside a transaction the row joins it, and the object is removed again if that transaction
+	 * rolls back.
+	 *
+	 * @throws ObjectStoreUnavailableException when the store cannot take the photo; nothing is stored
 	 */
 	public StoredPhoto store(long caseId, PhotoStage stage, CheckedPhoto photo, String uploadedBy) {
 		PhotoSanitizer.Clean clean = photo.clean;
 		String key = newKey();
-		Path file = fileOf(key);
 		byte[] digest = sha256(clean.bytes());
-		write(file, clean.bytes());
+		files.put(key, clean.bytes());
 		try {
 			StoredPhoto stored = transactions.execute(tx -> {
 				lockAndCount(caseId, stage);
@@ -168,7 +166,7 @@ public class CasePhotos {
 					@Override
 					public void afterCompletion(int status) {
 						if (status != STATUS_COMMITTED) {
-							delete(file);
+							delete(key);
 						}
 					}
 				});
@@ -176,7 +174,7 @@ public class CasePhotos {
 			return stored;
 		}
 		catch (RuntimeException ex) {
-			delete(file);
+			delete(key);
 			throw ex;
 		}
 	}
@@ -187,22 +185,35 @@ public class CasePhotos {
 				.param("case", caseId).query(CasePhotos::photo).list();
 	}
 
-	/** A photo's stored bytes; empty when there is no such photo (or its file is gone). */
+	/**
+	 * A photo's stored bytes; empty when there is no such photo (or its file is gone).
+	 *
+	 * @throws ObjectStoreUnavailableException when the store cannot be reached
+	 */
 	public Optional<PhotoContent> open(long photoId) {
 		return jdbc.sql("select * from case_photo where id = :id").param("id", photoId)
 				.query((rs, row) -> new Row(photo(rs, row), rs.getString("storage_key"))).optional()
 				.flatMap(row -> {
-					try {
-						return Optional.of(new PhotoContent(row.photo(), Files.readAllBytes(fileOf(row.key()))));
-					}
-					catch (NoSuchFileException gone) {
+					Optional<InputStream> stored = files.get(row.key());
+					if (stored.isEmpty()) {
 						log.warn("The file of case photo {} is missing", photoId);
 						return Optional.empty();
+					}
+					// a photo is at most a few MB (maxEdge), so its bytes are read whole, as the page serves them
+					try (InputStream in = stored.get()) {
+						return Optional.of(new PhotoContent(row.photo(), in.readAllBytes()));
 					}
 					catch (IOException ex) {
 						throw new UncheckedIOException(ex);
 					}
 				});
+	}
+
+	/** Test seam: keeps photos in another store from now on; returns the one used so far. */
+	ObjectStore useStore(ObjectStore store) {
+		ObjectStore before = files;
+		files = store;
+		return before;
 	}
 
 	public int maxPerStage() {
@@ -254,56 +265,13 @@ public class CasePhotos {
 		return hex.substring(0, 2) + "/" + hex;
 	}
 
-	private Path fileOf(String key) {
-		Path file = directory.resolve(key).normalize();
-		if (!file.startsWith(directory)) {
-			throw new IllegalStateException("a storage key outside the photo folder: " + key);
-		}
-		return file;
-	}
-
-	/**
-	 * Temp file then move: a reader never sees half a photo, a crash leaves at most a stray temp file.
-	 * The folder is made on the first photo, owner-only, so a start that stores none (an external
-	 * database, a test) leaves no data folder behind.
-	 */
-	private void write(Path file, byte[] bytes) {
+	/** The object of a stored-then-abandoned photo; a store that fails now leaves a stray object, never a row without one. */
+	private void delete(String key) {
 		try {
-			if (!Files.isDirectory(directory)) {
-				Files.createDirectories(directory);
-				try {
-					Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-				}
-				catch (UnsupportedOperationException notPosix) {
-					// Windows: the folder inherits its parent's access rules
-				}
-			}
-			Files.createDirectories(file.getParent());
-			Path temp = Files.createTempFile(file.getParent(), ".upload-", ".tmp");
-			try {
-				Files.write(temp, bytes);
-				try {
-					Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-				}
-				catch (AtomicMoveNotSupportedException ex) {
-					Files.move(temp, file);
-				}
-			}
-			finally {
-				Files.deleteIfExists(temp);
-			}
+			files.delete(key);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot store a case photo", ex);
-		}
-	}
-
-	private static void delete(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			log.warn("Could not remove the unused photo file {}", file.getFileName(), ex);
+		catch (RuntimeException ex) {
+			log.warn("Could not remove the unused photo object {}: {}", key, ex.getClass().getSimpleName());
 		}
 	}
 

@@ -23,7 +23,8 @@ import jakarta.validation.constraints.NotNull;
  * @param jpegQuality the quality photos are re-encoded with
  * @param maxPerStage how many photos a case may have before, and how many after, the fix
  * @param concurrentDecodes how many uploads are decoded at once (each may take {@code maxPixels × 4} bytes)
- * @param directory where re-encoded photos are kept (never served as files); none: {@code photos} in the
+ * @param directory where the local store keeps re-encoded photos (never served as files; an S3 store keeps
+ *        them under {@code photos/} in the bucket); none: {@code photos} in the
  *        data folder ({@code wenming.db.embedded-directory})
  */
 @Validated

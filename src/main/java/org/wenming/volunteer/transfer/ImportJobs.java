@@ -20,13 +20,16 @@ import org.wenming.shared.ScopedUser;
  * are single autocommitted statements outside the load's transaction (a plain update does not
  * conflict with a key-share lock), and change only a job that is still running, so nothing written
  * late by a failing load undoes a settled state.
+ *
+ * <p>The table is also the queue: {@link #next} picks the oldest QUEUED job any node may run, and
+ * {@link #started} makes it the caller's.
  */
 @Repository
 class ImportJobs {
 
 	private static final String COLUMNS = """
 			id, created_by, scope_path, file_name, status, problem, problem_detail, rows_read, rows_ok, errors_count, imported,
-			created_at, started_at, finished_at, report_path""";
+			created_at, started_at, finished_at, report_path, attempts, claimed_by, upload_key""";
 
 	private static final RowMapper<ImportJob> ROW = (rs, i) -> new ImportJob(rs.getLong("id"),
 			rs.getString("created_by"), rs.getString("scope_path"), rs.getString("file_name"),
@@ -34,7 +37,8 @@ class ImportJobs {
 			rs.getInt("rows_read"),
 			rs.getInt("rows_ok"), rs.getInt("errors_count"), rs.getInt("imported"),
 			rs.getObject("created_at", OffsetDateTime.class), rs.getObject("started_at", OffsetDateTime.class),
-			rs.getObject("finished_at", OffsetDateTime.class), rs.getString("report_path") != null);
+			rs.getObject("finished_at", OffsetDateTime.class), rs.getString("report_path") != null, rs.getInt("attempts"),
+			rs.getString("claimed_by"), rs.getString("upload_key") != null);
 
 	private final JdbcClient jdbc;
 
@@ -47,12 +51,74 @@ class ImportJobs {
 		this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 	}
 
-	long create(ScopedUser user, String fileName, String locale, OffsetDateTime now) {
+	/** A job's number before its row: the upload is stored under it first, so no queued job lacks its file. */
+	long nextId() {
+		return jdbc.sql("select nextval(pg_get_serial_sequence('import_job', 'id'))").query(Long.class).single();
+	}
+
+	/** The job, QUEUED, its upload already stored under {@code uploadKey}. */
+	long create(long id, ScopedUser user, String fileName, String locale, OffsetDateTime now, String uploadKey) {
+		jdbc.sql("""
+				insert into import_job (id, created_by_id, created_by, scope_path, file_name, locale, created_at, upload_key)
+				values (:id, :userId, :username, :scope, :file, :locale, :now, :upload)""")
+				.param("id", id).param("userId", user.userId()).param("username", user.username())
+				.param("scope", user.scope().path()).param("file", fileName).param("locale", locale).param("now", now)
+				.param("upload", uploadKey, java.sql.Types.VARCHAR).update();
+		return id;
+	}
+
+	/** Who submitted a job, and where its upload is: what a worker on any node needs to run it. */
+	record Queued(long id, String createdBy, String scopePath, String locale, String uploadKey) {
+	}
+
+	Optional<Queued> queued(long id) {
+		return jdbc.sql("select id, created_by, scope_path, locale, upload_key from import_job where id = :id")
+			.param("id", id).query((rs, i) -> new Queued(rs.getLong("id"), rs.getString("created_by"),
+					rs.getString("scope_path"), rs.getString("locale"), rs.getString("upload_key")))
+			.optional();
+	}
+
+	/**
+	 * The oldest QUEUED job no other worker is picking right now, its row locked for the calling
+	 * transaction (which gives the lock back at once: see {@link VolunteerImports}).
+	 */
+	Optional<Long> next() {
 		return jdbc.sql("""
-				insert into import_job (created_by_id, created_by, scope_path, file_name, locale, created_at)
-				values (:userId, :username, :scope, :file, :locale, :now) returning id""")
-				.param("userId", user.userId()).param("username", user.username()).param("scope", user.scope().path())
-				.param("file", fileName).param("locale", locale).param("now", now).query(Long.class).single();
+				select id from import_job where status = 'QUEUED' order by id limit 1 for update skip locked""")
+			.query(Long.class).optional();
+	}
+
+	/** Forgets the job's upload once it is deleted (or was never kept). */
+	void uploadDeleted(long id) {
+		jdbc.sql("update import_job set upload_key = null where id = :id").param("id", id).update();
+	}
+
+	/**
+	 * Queues a FAILED or INTERRUPTED job again, its counts and report cleared (nothing of a rolled-back
+	 * attempt is left to count).
+	 *
+	 * @return whether it was queued: false when it is not failed or interrupted, or its upload is gone
+	 */
+	boolean requeue(long id) {
+		return jdbc.sql("""
+				update import_job set status = 'QUEUED', problem = null, problem_detail = null, rows_read = 0, rows_ok = 0,
+				    errors_count = 0, imported = 0, started_at = null, finished_at = null, report_path = null
+				where id = :id and status in ('FAILED', 'INTERRUPTED') and upload_key is not null""")
+			.param("id", id).update() == 1;
+	}
+
+	/**
+	 * Uploads of jobs that ended longer ago than the retention: their personal data goes. Mostly failed or
+	 * interrupted jobs; also a DONE one whose node stopped before it deleted its upload (settled DONE).
+	 */
+	List<Queued> expiredUploads(OffsetDateTime before) {
+		return jdbc.sql("""
+				select id, created_by, scope_path, locale, upload_key from import_job
+				where upload_key is not null and status in ('DONE', 'REFUSED', 'FAILED', 'INTERRUPTED') and finished_at < :before
+				order by id limit 100""").param("before", before)
+			.query((rs, i) -> new Queued(rs.getLong("id"), rs.getString("created_by"), rs.getString("scope_path"),
+					rs.getString("locale"), rs.getString("upload_key")))
+			.list();
 	}
 
 	Optional<ImportJob> find(long id) {
@@ -87,10 +153,18 @@ class ImportJobs {
 			.param("id", id).query(String.class).single());
 	}
 
-	void started(long id, OffsetDateTime now) {
-		outside.executeWithoutResult(s -> jdbc.sql("""
-				update import_job set status = 'VALIDATING', started_at = :now where id = :id and status = 'QUEUED'""")
-			.param("now", now).param("id", id).update());
+	/**
+	 * The job is the caller's: QUEUED to VALIDATING, committed at once. Two workers that met on one job
+	 * both get here; the second waits for the first's update, finds the job no longer QUEUED and loses.
+	 *
+	 * @return whether this caller won the job
+	 */
+	boolean started(long id, String node, OffsetDateTime now) {
+		Integer changed = outside.execute(s -> jdbc.sql("""
+				update import_job set status = 'VALIDATING', started_at = :now, claimed_by = :node, attempts = attempts + 1
+				where id = :id and status = 'QUEUED'""")
+			.param("now", now).param("node", node).param("id", id).update());
+		return changed != null && changed == 1;
 	}
 
 	void progress(long id, int rowsRead, int rowsOk, int errors) {
@@ -128,8 +202,11 @@ class ImportJobs {
 
 	/** A stopped job with nothing imported. */
 	void settleInterrupted(long id, OffsetDateTime now) {
+		// its upload kept: the job can run again from it; none (an older version deleted it): upload it again
 		jdbc.sql("""
-				update import_job set status = 'INTERRUPTED', problem = 'volunteer.import.interrupted', problem_detail = null,
+				update import_job set status = 'INTERRUPTED', problem_detail = null,
+				    problem = case when upload_key is null then 'volunteer.import.interrupted'
+				                   else 'volunteer.import.interrupted.kept' end,
 				    imported = 0, finished_at = :now
 				where id = :id""").param("now", now).param("id", id).update();
 	}

@@ -1,7 +1,5 @@
 package org.wenming.volunteer.transfer;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,7 +23,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * minute: a job whose volunteers are there committed its load, so it is DONE with their count (and
  * its {@link org.wenming.volunteer.VolunteersRegistered} is published again: the dashboards count a
  * fact's key once, so a second delivery adds nothing and a lost one is made good); a job with none is
- * INTERRUPTED, its upload deleted, and the page offers to run the file again.
+ * INTERRUPTED, its upload kept in the object store, and the page offers to run it again from there.
  *
  * <p>Only jobs whose load's transaction is gone are settled: a running load holds its job's row
  * ({@link ImportJobs#claim}) until it ends, and the settling skips locked rows, so a job another
@@ -42,19 +40,16 @@ class InterruptedImports implements ApplicationRunner {
 
 	private final VolunteerLoad loader;
 
-	private final VolunteerImports imports;
-
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	InterruptedImports(ImportJobs jobs, VolunteerLoad loader, VolunteerImports imports, ApplicationEventPublisher events,
+	InterruptedImports(ImportJobs jobs, VolunteerLoad loader, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.jobs = jobs;
 		this.loader = loader;
-		this.imports = imports;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
@@ -91,15 +86,6 @@ class InterruptedImports implements ApplicationRunner {
 			}
 			return ids;
 		});
-		// after the commit: rolled back, the jobs would still be running and need their files
-		for (long id : interrupted) {
-			try {
-				Files.deleteIfExists(imports.directory(id).resolve("upload"));
-			}
-			catch (IOException ex) {
-				log.warn("Import job {}: could not delete its upload", id);
-			}
-		}
 		if (!settled.isEmpty()) {
 			log.info("Import jobs left running by a stopped server settled: {} ({} interrupted)", settled, interrupted.size());
 		}

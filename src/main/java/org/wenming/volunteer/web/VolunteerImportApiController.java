@@ -47,12 +47,13 @@ class VolunteerImportApiController {
 	}
 
 	/**
-	 * A job as JSON; {@code problem} says in words why a file was refused or a load failed, and
-	 * {@code rerun}, for a job a server stop interrupted, where to upload the file again.
+	 * A job as JSON; {@code problem} says in words why a file was refused or a load failed;
+	 * {@code runAgain}, for a failed or interrupted job whose upload is kept, where to POST to run it
+	 * again; {@code rerun}, for an interrupted job whose upload is gone, where to upload the file again.
 	 */
 	record JobJson(long id, String status, String fileName, String createdBy, int rowsRead, int rowsOk,
 			int errors, int imported, String problem, String errorReport, String rerun, OffsetDateTime createdAt,
-			OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+			OffsetDateTime startedAt, OffsetDateTime finishedAt, int attempts, String runAgain) {
 	}
 
 	@PostMapping
@@ -69,6 +70,16 @@ class VolunteerImportApiController {
 				.body(json(job, locale));
 	}
 
+	/** 再次运行: 202 with the job queued again; 409 when it is not failed or interrupted, or its upload is gone. */
+	@PostMapping("/{jobId}/run-again")
+	ResponseEntity<?> runAgain(@AuthenticationPrincipal ScopedUser user, @PathVariable long jobId, Locale locale) {
+		imports.find(jobId, user).orElseThrow(() -> new VolunteerNotFoundException(jobId));
+		return imports.runAgain(jobId, user)
+			.<ResponseEntity<?>>map(job -> ResponseEntity.accepted()
+				.location(URI.create("/api/v1/admin/volunteers/import/" + job.id())).body(json(job, locale)))
+			.orElseGet(() -> problem(HttpStatus.CONFLICT, "volunteer.import.runAgain.refused", locale));
+	}
+
 	@GetMapping("/{jobId}")
 	JobJson get(@AuthenticationPrincipal ScopedUser user, @PathVariable long jobId, Locale locale) {
 		return json(imports.find(jobId, user).orElseThrow(() -> new VolunteerNotFoundException(jobId)), locale);
@@ -81,7 +92,8 @@ class VolunteerImportApiController {
 				job.rowsOk(), job.errorsCount(), job.imported(), problem,
 				job.hasReport() ? "/admin/volunteers/import/" + job.id() + "/errors.csv" : null,
 				job.rerunnable() ? "/api/v1/admin/volunteers/import" : null, job.createdAt(),
-				job.startedAt(), job.finishedAt());
+				job.startedAt(), job.finishedAt(), job.attempts(),
+				job.canRunAgain() ? "/api/v1/admin/volunteers/import/" + job.id() + "/run-again" : null);
 	}
 
 	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, Locale locale) {

@@ -2,8 +2,6 @@ package org.wenming.volunteer.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.VolunteerNotFoundException;
@@ -77,12 +76,21 @@ class VolunteerImportController extends Pages {
 	void errors(@AuthenticationPrincipal ScopedUser user, @PathVariable String jobId, HttpServletResponse response)
 			throws IOException {
 		long id = id(jobId);
-		Path report = imports.report(id, user).orElseThrow(() -> new VolunteerNotFoundException(0));
-		download(response, "text/csv;charset=UTF-8", "import-" + id + "-errors.csv");
-		response.setContentLengthLong(Files.size(report));
-		try (InputStream in = Files.newInputStream(report)) {
+		try (InputStream in = imports.report(id, user).orElseThrow(() -> new VolunteerNotFoundException(0))) {
+			download(response, "text/csv;charset=UTF-8", "import-" + id + "-errors.csv");
 			in.transferTo(response.getOutputStream());
 		}
+	}
+
+	/** 再次运行: a failed or interrupted job queued again from its kept upload. */
+	@PostMapping("/admin/volunteers/import/{jobId}/run-again")
+	ModelAndView runAgain(@AuthenticationPrincipal ScopedUser user, @PathVariable String jobId) {
+		long id = id(jobId);
+		imports.find(id, user).orElseThrow(() -> new VolunteerNotFoundException(0));
+		if (imports.runAgain(id, user).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "volunteer.import.runAgain.refused");
+		}
+		return new ModelAndView("redirect:/admin/volunteers/import/" + id);
 	}
 
 	@GetMapping("/admin/volunteers/import/template.csv")

@@ -1,7 +1,10 @@
 package org.wenming.volunteer.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Files;
 import java.time.Duration;
@@ -29,8 +32,8 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * A server killed during an import, at each step of the load, then started again: the job tells the
- * truth (DONE with the count when the load committed, else INTERRUPTED with nothing imported), the
- * rows are all there or none, and the dashboards' aggregates equal a recount.
+ * truth (DONE with the count when the load committed, else INTERRUPTED with nothing imported and its
+ * upload kept to run again), the rows are all there or none, and the dashboards' aggregates equal a recount.
  *
  * <p>The kill: the load's thread is held at the step and its PostgreSQL session is ended with
  * {@code pg_terminate_backend}, then the start-up settling runs. For the database that is what a
@@ -179,11 +182,13 @@ class ImportCrashTest {
 		ImportJob job = job(id);
 		assertThat(job.status()).isEqualTo(ImportJob.Status.INTERRUPTED);
 		assertThat(job.imported()).isZero();
-		assertThat(job.problem()).isEqualTo("volunteer.import.interrupted");
+		assertThat(job.problem()).isEqualTo("volunteer.import.interrupted.kept");
 		assertThat(job.finishedAt()).isNotNull();
 		assertThat(rowsOf(id)).isZero();
 		assertThat(publicationsOf(id)).isZero();
-		assertThat(imports.directory(id).resolve("upload")).doesNotExist();
+		// kept, so that it can run again
+		assertThat(imports.uploadStored(id)).isTrue();
+		assertThat(job.canRunAgain()).isTrue();
 		aggregatesEqualARecount();
 	}
 
@@ -193,7 +198,8 @@ class ImportCrashTest {
 		crash = new Crash(VolunteerImports.Step.VALIDATED);
 		long id = crash.submit(file);
 		assertThat(job(id).status()).isEqualTo(ImportJob.Status.IMPORTING);
-		assertThat(imports.directory(id).resolve("upload")).doesNotExist();
+		assertThat(job(id).claimedBy()).isEqualTo(imports.node());
+		assertThat(job(id).attempts()).isEqualTo(1);
 
 		// a node starting while this one runs the load leaves the job alone
 		settling.settle();
@@ -203,27 +209,39 @@ class ImportCrashTest {
 		settling.settle();
 		assertInterrupted(id);
 
-		// the job page and the API say so and offer the rerun
+		// the job page and the API say so and offer to run it again from the kept upload
 		String page = mvc.perform(get("/admin/volunteers/import/" + id)
 			.with(new TestUsers(regions).staff(COUNTY, Roles.OFFICE_STAFF))).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(page).contains("data-status=\"INTERRUPTED\"").contains("已中断").contains("服务器停止运行")
-			.contains("for=\"rerun-file\"").contains("action=\"/admin/volunteers/import?").doesNotContain("hx-trigger");
+			.contains("action=\"/admin/volunteers/import/" + id + "/run-again\"").contains("再次运行")
+			.doesNotContain("for=\"rerun-file\"").doesNotContain("hx-trigger");
 		String json = mvc.perform(get("/api/v1/admin/volunteers/import/" + id)
 			.with(new TestUsers(regions).staff(COUNTY, Roles.OFFICE_STAFF))).andReturn().getResponse()
 			.getContentAsString();
 		assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("INTERRUPTED");
-		assertThat((String) JsonPath.read(json, "$.rerun")).isEqualTo("/api/v1/admin/volunteers/import");
+		assertThat((String) JsonPath.read(json, "$.runAgain")).isEqualTo("/api/v1/admin/volunteers/import/" + id + "/run-again");
+		// nothing to upload again: the file is kept (absent fields are left out of the JSON)
+		assertThat(json).doesNotContain("\"rerun\"");
 
-		// the rerun: nothing of the first attempt is there, so none of its rows is a duplicate
+		// run again, by the staff button: nothing of the first attempt is there, so none of its rows is a duplicate
 		crash.close();
 		crash = null;
-		ImportJob again = imports.submit(f -> Files.write(f, file), "crash.csv", importer(), Locale.CHINA);
-		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> job(again.id()).finished());
-		assertThat(job(again.id()).status()).isEqualTo(ImportJob.Status.DONE);
-		assertThat(job(again.id()).imported()).isEqualTo(40);
-		assertThat(rowsOf(again.id())).isEqualTo(40);
+		mvc.perform(post("/admin/volunteers/import/" + id + "/run-again").with(csrf())
+			.with(new TestUsers(regions).staff(COUNTY, Roles.OFFICE_STAFF)))
+			.andExpect(status().is3xxRedirection());
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> job(id).finished());
+		ImportJob again = job(id);
+		assertThat(again.status()).isEqualTo(ImportJob.Status.DONE);
+		assertThat(again.imported()).isEqualTo(40);
+		assertThat(again.attempts()).isEqualTo(2);
+		assertThat(rowsOf(id)).isEqualTo(40);
+		// deleted by the worker just after the job's final state commits
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !imports.uploadStored(id));
 		aggregatesEqualARecount();
+		// a DONE job does not run again
+		mvc.perform(post("/api/v1/admin/volunteers/import/" + id + "/run-again").with(csrf())
+			.with(new TestUsers(regions).staff(COUNTY, Roles.OFFICE_STAFF))).andExpect(status().isConflict());
 	}
 
 	@Test
@@ -326,7 +344,8 @@ class ImportCrashTest {
 		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> job(id).finished());
 		assertThat(job(id).status()).isEqualTo(ImportJob.Status.DONE);
 		assertThat(rowsOf(id)).isEqualTo(2_100);
-		assertThat(imports.directory(id).resolve("upload")).doesNotExist();
+		// deleted by the worker just after the job's final state commits
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !imports.uploadStored(id));
 		aggregatesEqualARecount();
 	}
 }

@@ -74,6 +74,7 @@ class VolunteerImportTest {
 
 	@AfterEach
 	void noFaults() {
+		imports.polling = true;
 		imports.beforeInsert = job -> {
 		};
 		imports.bulkLoad = bulkLoadPolicy;
@@ -412,9 +413,10 @@ class VolunteerImportTest {
 		String fragment = mvc.perform(get(location).header("HX-Request", "true").with(duanzhou())).andReturn()
 			.getResponse().getContentAsString();
 		assertThat(fragment).contains("id=\"import-status\"").doesNotContain("<html");
-		// while a job runs, the fragment polls every 2 s
-		long queued = jobs.create(new TestUsers(regions).staffPrincipal("441202", Roles.OFFICE_STAFF), "waiting.csv",
-				"zh-CN", java.time.OffsetDateTime.now());
+		// while a job runs, the fragment polls every 2 s (a row without its upload: held from the workers)
+		imports.polling = false;
+		long queued = jobs.create(jobs.nextId(), new TestUsers(regions).staffPrincipal("441202", Roles.OFFICE_STAFF),
+				"waiting.csv", "zh-CN", java.time.OffsetDateTime.now(), null);
 		String running = mvc.perform(get("/admin/volunteers/import/" + queued).with(duanzhou())).andReturn()
 			.getResponse().getContentAsString();
 		assertThat(running).contains("hx-trigger=\"every 2s\"").contains("排队中");
@@ -425,8 +427,9 @@ class VolunteerImportTest {
 
 	@Test
 	void inTheElderlyModeARunningJobDoesNotPollButOffersARefresh() throws Exception {
-		long queued = jobs.create(new TestUsers(regions).staffPrincipal("441202", Roles.OFFICE_STAFF), "care.csv",
-				"zh-CN", java.time.OffsetDateTime.now());
+		imports.polling = false;
+		long queued = jobs.create(jobs.nextId(), new TestUsers(regions).staffPrincipal("441202", Roles.OFFICE_STAFF),
+				"care.csv", "zh-CN", java.time.OffsetDateTime.now(), null);
 		String running = mvc.perform(get("/admin/volunteers/import/" + queued).with(duanzhou())
 			.cookie(new jakarta.servlet.http.Cookie("wenming-care", "on"))).andReturn().getResponse().getContentAsString();
 		assertThat(running).contains("class=\"care\"").contains("排队中").doesNotContain("hx-trigger")
