@@ -90,6 +90,9 @@ alter table signup add constraint signup_volunteer_id_fkey foreign key (voluntee
 create unique index signup_live_idx on signup (shift_id, volunteer_id, shift_day) where status in ('PENDING', 'CONFIRMED', 'WAITLISTED');
 create index signup_volunteer_idx on signup (volunteer_id, status);
 create index signup_waitlist_idx on signup (shift_id, queued_at, id) where status = 'WAITLISTED';
+-- a shift's sign-ups of every status (the organizer's roster), and the key a moved shift's cascade looks up;
+-- without it both read every sign-up (PartitionPlanTest)
+create index signup_shift_idx on signup (shift_id, shift_day);
 create index signup_live_volunteer_idx on signup (volunteer_id) where status in ('PENDING', 'CONFIRMED', 'WAITLISTED');
 
 alter table attendance add constraint attendance_pkey primary key (id, shift_day);
