@@ -2,6 +2,7 @@ package org.wenming;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -46,6 +47,14 @@ class ArchitectureTest {
 				.should().accessField(System.class, "out")
 				.orShould().accessField(System.class, "err")
 				.because("everything else goes through the logger, where personal data is never written")
+				.check(MAIN);
+	}
+
+	@Test
+	void everyTimedJobRunsOnceAcrossTheNodes() {
+		methods().that().areAnnotatedWith(org.springframework.scheduling.annotation.Scheduled.class)
+				.should().beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class)
+				.because("several nodes run the same jobs: each period's run must be one node's (docs/notes/deployment.md)")
 				.check(MAIN);
 	}
 }

@@ -557,7 +557,7 @@ class DataScopeEndpointsTest {
 			.param("end", shiftEnd).query(Long.class).single();
 		dinghuSecondShift = jdbc.sql(shiftSql).param("activity", checkinActivityId)
 			.param("start", java.sql.Timestamp.from(shiftStart)).param("end", shiftEnd).query(Long.class).single();
-		jdbc.sql("insert into signup (shift_id, volunteer_id, status) values (:shift, :volunteer, 'CONFIRMED')")
+		jdbc.sql("insert into signup (shift_id, volunteer_id, status, shift_day) select :shift, :volunteer, 'CONFIRMED', starts_on from shift where id = :shift")
 			.param("shift", dinghuShift).param("volunteer", volunteerId).update();
 		dinghuShiftStart = java.time.LocalDateTime.ofInstant(shiftStart, org.wenming.shared.CityTime.ZONE).toString();
 		String keySql = """
@@ -581,7 +581,7 @@ class DataScopeEndpointsTest {
 	}
 
 	private long signup(long shiftId, long volunteerId) {
-		return jdbc.sql("insert into signup (shift_id, volunteer_id, status) values (:shift, :volunteer, 'PENDING') returning id")
+		return jdbc.sql("insert into signup (shift_id, volunteer_id, status, shift_day) select :shift, :volunteer, 'PENDING', starts_on from shift where id = :shift returning id")
 			.param("shift", shiftId).param("volunteer", volunteerId).query(Long.class).single();
 	}
 

@@ -118,8 +118,8 @@ public class Signups {
 		long id;
 		try {
 			id = jdbc.sql("""
-					insert into signup (shift_id, volunteer_id, status, signed_up_at)
-					values (:shift, :v, :status, :now) returning id""").param("shift", shiftId).param("v", volunteer.id())
+					insert into signup (shift_id, volunteer_id, status, signed_up_at, shift_day)
+					select :shift, :v, :status, :now, starts_on from shift where id = :shift returning id""").param("shift", shiftId).param("v", volunteer.id())
 				.param("status", status.name()).param("now", now).query(Long.class).single();
 		}
 		catch (DuplicateKeyException ex) {

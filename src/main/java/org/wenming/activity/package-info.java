@@ -11,7 +11,7 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "volunteer",
 		"volunteer :: team", "demo" })
-@org.wenming.platform.ModuleTables(owns = { "activity", "shift", "signup", "attendance", "check_request", "activity_notice",
+@org.wenming.platform.ModuleTables(owns = { "activity", "shift", "signup", "signup_default", "attendance", "attendance_default", "check_request", "activity_notice",
 		"activity_calendar_token" }, publishes = "published_activity", reads = { "published_region", "published_practice_site",
 		"published_team", "published_volunteer" })
 package org.wenming.activity;

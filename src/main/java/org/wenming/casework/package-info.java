@@ -12,7 +12,7 @@
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "account",
 		"volunteer", "demo" })
 @org.wenming.platform.ModuleTables(owns = { "case_category", "responsible_unit", "responsible_unit_member", "work_calendar_day", "open311_api_key",
-		"rectification_case", "case_event", "case_approval", "case_photo", "case_ranking_run", "case_ranking_entry",
+		"rectification_case", "case_event", "case_event_default", "case_approval", "case_photo", "case_ranking_run", "case_ranking_entry",
 		"open311_request", "case_statistics_cell", "report_rate_log", "open311_post_window" }, publishes = "published_rectification_case",
 		reads = { "published_region", "published_practice_site" })
 package org.wenming.casework;

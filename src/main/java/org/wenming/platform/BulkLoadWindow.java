@@ -72,7 +72,8 @@ public final class BulkLoadWindow {
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list()
 			.forEach(i -> {
 				window.drop("drop index " + i[0]);
-				indexes.add(i[1]);
+				// a partitioned table's index is defined "ON ONLY" the parent; made again, it must reach every partition
+				indexes.add(i[1].replaceFirst(" ON ONLY ", " ON "));
 			});
 		window.restore.addAll(indexes);
 		window.restore.addAll(constraints);

@@ -168,8 +168,8 @@ class ElderlyModeBrowserTest {
 			.param("activity", activity).param("start", Timestamp.from(start))
 			.param("end", Timestamp.from(start.plus(Duration.ofHours(3)))).query(Long.class).single();
 		jdbc.sql("""
-				insert into signup (shift_id, volunteer_id, status, decided_at, decided_by)
-				values (:shift, :v, 'CONFIRMED', now(), 'test')""").param("shift", shift).param("v", volunteerId).update();
+				insert into signup (shift_id, volunteer_id, status, decided_at, decided_by, shift_day)
+				select :shift, :v, 'CONFIRMED', now(), 'test', starts_on from shift where id = :shift""").param("shift", shift).param("v", volunteerId).update();
 		return shift;
 	}
 }

@@ -97,6 +97,44 @@ class BulkLoadWindowTest {
 			.single()).isEqualTo(3);
 	}
 
+	@Test
+	void aPartitionedTablesIndexesComeBackOnEveryPartition() {
+		jdbc.sql("""
+				create table bulk_parted (id bigint not null, day date not null, code text not null,
+				    primary key (id, day), unique (code, day)) partition by range (day);
+				create table bulk_parted_2025 partition of bulk_parted for values from ('2025-01-01') to ('2026-01-01');
+				create table bulk_parted_default partition of bulk_parted default;
+				create index bulk_parted_code_idx on bulk_parted (code);""").update();
+		try {
+			String before = partitionedIndexes();
+			inTransaction(() -> {
+				BulkLoadWindow window = BulkLoadWindow.open(jdbc, List.of("bulk_parted"), List.of());
+				jdbc.sql("insert into bulk_parted select i, date '2025-01-01' + i % 400, 'c' || i from generate_series(1, 1000) i")
+					.update();
+				window.restore();
+			});
+			// the same indexes on the parent and on each partition, all valid (an index made "on only" the
+			// parent would be invalid and reach no partition)
+			assertThat(partitionedIndexes()).isEqualTo(before);
+			assertThat(jdbc.sql("""
+					select count(*) from pg_index i join pg_class c on c.oid = i.indrelid
+					where c.relname like 'bulk_parted%' and not i.indisvalid""").query(Long.class).single()).isZero();
+			assertThat(jdbc.sql("""
+					select count(*) from pg_indexes where tablename = 'bulk_parted_default'""").query(Long.class).single())
+				.isEqualTo(3);
+		}
+		finally {
+			jdbc.sql("drop table bulk_parted").update();
+		}
+	}
+
+	private String partitionedIndexes() {
+		return jdbc.sql("""
+				select string_agg(tablename || ': ' || regexp_replace(indexdef, 'INDEX \\S+ ', 'INDEX '), '; '
+				    order by tablename, regexp_replace(indexdef, 'INDEX \\S+ ', 'INDEX '))
+				from pg_indexes where tablename like 'bulk_parted%'""").query(String.class).single();
+	}
+
 	private void inTransaction(Runnable body) {
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> body.run());
 	}

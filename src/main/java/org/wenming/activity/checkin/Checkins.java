@@ -313,7 +313,7 @@ class Checkins {
 	/** The quick path's conditions: the shift as seen and unconfirmed, the volunteer active and signed up. */
 	private static final String QUICK_CONDITIONS = """
 			with open as (
-			    select s.id from shift s join activity a on a.id = s.activity_id
+			    select s.id, s.starts_on from shift s join activity a on a.id = s.activity_id
 			    left join published_practice_site ps on ps.id = a.site_id
 			    where s.id = :shift and s.attendance_confirmed_at is null and (""" + SHIFT_FACTS + """
 			) = :facts
@@ -333,9 +333,9 @@ class Checkins {
 
 	private static final String QUICK_IN = QUICK_CONDITIONS + """
 			changed as (
-			    insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by)
-			    select open.id, signed_up.id, :at, 'QR', :by from open, signed_up
-			    on conflict (shift_id, volunteer_id) do nothing returning volunteer_id),
+			    insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by, shift_day)
+			    select open.id, signed_up.id, :at, 'QR', :by, open.starts_on from open, signed_up
+			    on conflict (shift_id, volunteer_id, shift_day) do nothing returning volunteer_id),
 			""" + REQUEST.replace(":action", "'IN'") + "select count(*) from request";
 
 	private static final String QUICK_OUT = QUICK_CONDITIONS + """
@@ -347,11 +347,11 @@ class Checkins {
 			""" + REQUEST.replace(":action", "'OUT'") + "select count(*) from request";
 
 	private static final String SCAN_IN = """
-			with open as (select id from shift where id = :shift and attendance_confirmed_at is null for share),
+			with open as (select id, starts_on from shift where id = :shift and attendance_confirmed_at is null for share),
 			changed as (
-			    insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by)
-			    select :shift, :volunteer, :at, 'QR', :by from open
-			    on conflict (shift_id, volunteer_id) do nothing returning volunteer_id),
+			    insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by, shift_day)
+			    select :shift, :volunteer, :at, 'QR', :by, starts_on from open
+			    on conflict (shift_id, volunteer_id, shift_day) do nothing returning volunteer_id),
 			""" + REQUEST.replace(":action", "'IN'") + """
 			select (select count(*) from open) as open, (select count(*) from changed) as changed,
 			    (select count(*) from request) as requests""";
@@ -506,8 +506,10 @@ class Checkins {
 				current == null ? null : current.checkedOutAt());
 		if (in) {
 			int inserted = jdbc.sql("""
-					insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by, check_in_reason)
-					values (:shift, :volunteer, :at, :method, :by, :reason) on conflict (shift_id, volunteer_id) do nothing""")
+					insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by, check_in_reason,
+					    shift_day)
+					select :shift, :volunteer, :at, :method, :by, :reason, starts_on from shift where id = :shift
+					on conflict (shift_id, volunteer_id, shift_day) do nothing""")
 					.param("shift", shift.shiftId()).param("volunteer", volunteerId).param("at", Timestamp.from(at))
 					.param("method", method).param("by", by).param("reason", reason, java.sql.Types.VARCHAR).update();
 			if (inserted == 0) {

@@ -138,6 +138,11 @@ class ActivitiesDemoPart implements DemoCityPart {
 
 		int[] outOffset = new int[0];
 
+		/** The shift's city day: sign-ups and attendance are partitioned by it (shift.starts_on). */
+		LocalDate day() {
+			return start.atZone(CityTime.ZONE).toLocalDate();
+		}
+
 		Instant attendanceConfirmedAt;
 	}
 
@@ -494,12 +499,12 @@ class ActivitiesDemoPart implements DemoCityPart {
 			long t2 = System.nanoTime();
 			long signupId = DemoTables.nextId(jdbc, "signup");
 			try (CopyRows copy = run.copy("signup", List.of("id", "shift_id", "volunteer_id", "status",
-					"signed_up_at", "queued_at"))) {
+					"signed_up_at", "queued_at", "shift_day"))) {
 				for (PlannedShift s : allShifts) {
 					for (int k = 0; k < s.confirmed.length; k++) {
 						Instant at = s.start.minusSeconds(86_400L + 3_600L * k);
 						copy.value(signupId++).value(s.id).value(volunteerBase + s.confirmed[k]).value("CONFIRMED")
-								.value(at).value(at).end();
+								.value(at).value(at).value(s.day()).end();
 					}
 				}
 				run.counted("signup", copy.finish(), t2);
@@ -508,7 +513,7 @@ class ActivitiesDemoPart implements DemoCityPart {
 			long attendanceId = DemoTables.nextId(jdbc, "attendance");
 			try (CopyRows copy = run.copy("attendance", List.of("id", "shift_id", "volunteer_id",
 					"checked_in_at", "check_in_method", "check_in_by", "check_in_reason", "checked_out_at",
-					"check_out_method", "check_out_by", "check_out_reason", "auto_checked_out", "counted"))) {
+					"check_out_method", "check_out_by", "check_out_reason", "auto_checked_out", "counted", "shift_day"))) {
 				for (PlannedShift s : allShifts) {
 					for (int k = 0; k < s.confirmed.length; k++) {
 						if (!s.came[k]) {
@@ -517,7 +522,7 @@ class ActivitiesDemoPart implements DemoCityPart {
 						copy.value(attendanceId++).value(s.id).value(volunteerBase + s.confirmed[k])
 								.value(s.start.plusSeconds(60L * s.inOffset[k])).value("STAFF").value(DemoScenario.ACTOR)
 								.value("集中签到").value(s.end.plusSeconds(60L * s.outOffset[k])).value("STAFF")
-								.value(DemoScenario.ACTOR).value("集中签退").value(false).value(true).end();
+								.value(DemoScenario.ACTOR).value("集中签退").value(false).value(true).value(s.day()).end();
 					}
 				}
 				run.counted("attendance", copy.finish(), t3);

@@ -41,8 +41,8 @@ class CheckRequestRetentionTest {
 		long shift = fixtures.shift(organizer, start, start.plus(3, ChronoUnit.HOURS));
 		fixtures.confirmedSignUp(shift, volunteer.volunteerId());
 		jdbc.sql("""
-				insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by)
-				values (:shift, :volunteer, :at, 'QR', 'test')""")
+				insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by, shift_day)
+				select :shift, :volunteer, :at, 'QR', 'test', starts_on from shift where id = :shift""")
 			.param("shift", shift).param("volunteer", volunteer.volunteerId()).param("at", java.sql.Timestamp.from(start))
 			.update();
 		request(volunteer.volunteerId(), "old-key", shift, 40);

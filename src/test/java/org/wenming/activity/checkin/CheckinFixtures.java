@@ -100,7 +100,7 @@ final class CheckinFixtures {
 	}
 
 	void confirmedSignUp(long shiftId, long volunteerId) {
-		jdbc.sql("insert into signup (shift_id, volunteer_id, status, decided_at, decided_by) values (:shift, :v, 'CONFIRMED', now(), 'test')")
+		jdbc.sql("insert into signup (shift_id, volunteer_id, status, decided_at, decided_by, shift_day) select :shift, :v, 'CONFIRMED', now(), 'test', starts_on from shift where id = :shift")
 				.param("shift", shiftId).param("v", volunteerId).update();
 		jdbc.sql("update shift set confirmed_count = confirmed_count + 1 where id = :id").param("id", shiftId).update();
 	}
