@@ -10,14 +10,14 @@
 # same load's throughput with 3, 2 and 1 nodes, with the liveness probe through nginx as baseline.
 # Needs: a packaged jar (./mvnw -q -DskipTests package), nginx, wrk, psql, python3, java.
 # Usage: bench/cluster.sh [least load seconds of the fault run, default 60] [throughput seconds, default 30]
-# VOLUNTEERS (default 500), WORKERS (concurrent volunteers, default 48), ROUTING=sticky|round-robin.
+# VOLUNTEERS (default 500), WORKERS (concurrent volunteers, default 48), ROUTING=round-robin|sticky (round-robin: any node serves any request).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FAULT_SECONDS=${1:-60}
 RUN_SECONDS=${2:-30}
 VOLUNTEERS=${VOLUNTEERS:-500}
 WORKERS=${WORKERS:-48}
-ROUTING=${ROUTING:-sticky}
+ROUTING=${ROUTING:-round-robin}
 PG_PORT=18310
 NGINX_PORT=18300
 NODE_PORTS=(18301 18302 18303)
@@ -40,9 +40,7 @@ AS_PG=()
 [ "$(id -u)" = 0 ] && AS_PG=(unshare --user --map-user=1000 --map-group=1000)
 declare -A NODE_PID=()
 NGINX_STARTED=""
-SAMPLER=""
 cleanup() {
-  [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null || true
   for pid in "${NODE_PID[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${NODE_PID[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done; done
   [ -n "$NGINX_STARTED" ] && nginx -p "$ROOT/nginx" -c nginx.conf -s stop 2>/dev/null || true
@@ -218,9 +216,6 @@ q() { $SQL -t -A -c "$1"; }
 echo "== the fault run: $VOLUNTEERS volunteers for $FAULT_SECONDS s at least; PostgreSQL restarted; node 2 killed with kill -9 and started again"
 prepare fault
 prepare_confirmations fault
-# the timed jobs' locks, sampled every second (part 1's ShedLock table, when there is one)
-( while sleep 1; do $SQL -t -A -F ' ' -c "select name, locked_at from shedlock" 2>/dev/null || true; done ) > "$WORK/shedlock.txt" &
-SAMPLER=$!
 STOP_FILE=$WORK/fault/stop load fault "$FAULT_SECONDS" > "$WORK/fault/driver.log" 2>&1 &
 DRIVER=$!
 until [ -f "$WORK/fault/signed-in" ]; do kill -0 $DRIVER 2>/dev/null || { cat "$WORK/fault/driver.log"; exit 1; }; sleep 0.5; done
@@ -240,7 +235,6 @@ echo "node 2 back ($(date -u +%T)), $(wc -l < "$WORK/fault/acks.txt") requests a
 sleep 15
 touch "$WORK/fault/stop"
 wait $DRIVER || { cat "$WORK/fault/driver.log"; exit 1; }
-kill $SAMPLER 2>/dev/null || true; SAMPLER=""
 cat "$WORK/fault/driver.log" | grep -v "^check .* refused" | tail -5
 # the ledger credits after the commit, from the event publication registry: wait until none is left
 for i in $(seq 1 60); do [ "$(q "select count(*) from event_publication where completion_date is null")" = 0 ] && break; sleep 1; done
@@ -296,20 +290,20 @@ while read -r user session route upstream; do
   [ "$code" = 200 ] && kept=$((kept + 1))
   [ $signed_in -ge 50 ] && break
 done < "$WORK/fault/sessions-before-kill.txt"
-check "of $signed_in volunteers signed in on the killed node, still signed in after (JDBC sessions, part 1)" "$kept" "$signed_in"
-if [ -s "$WORK/shedlock.txt" ]; then
-  # every distinct locked_at of a job is one run; runs of one job closer than 50 s (every job's period is at least a minute) ran twice
-  check "timed jobs run twice within a period (ShedLock)" "$(sort -u "$WORK/shedlock.txt" | python3 -c '
+check "of $signed_in volunteers signed in on the killed node, still signed in after (JDBC sessions)" "$kept" "$signed_in"
+# timed jobs: every run that took its ShedLock lock is a row of job_run (name, when, which node); two runs of
+# one job closer than 50 s ran twice in a period (every job's period is at least a minute)
+$SQL -t -A -F ' ' -c "select name, locked_at, node from job_run order by name, locked_at" > "$WORK/job_runs.txt"
+check "timed jobs run twice within a period (ShedLock, job_run)" "$(python3 -c '
 import sys, datetime
 runs = {}
-for line in sys.stdin:
-    name, _, at = line.strip().partition(" ")
-    if at: runs.setdefault(name, []).append(datetime.datetime.fromisoformat(at.replace(" ", "T")))
-print(sum(1 for t in runs.values() for a, b in zip(sorted(t), sorted(t)[1:]) if (b - a).total_seconds() < 50))')" 0
-  echo "      timed-job runs seen: $(sort -u "$WORK/shedlock.txt" | awk '{print $1}' | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
-else
-  check "timed jobs locked across the nodes (a shedlock table, part 1)" "no shedlock table" "a shedlock table"
-fi
+for line in open(sys.argv[1]):
+    parts = line.split(" ")
+    if len(parts) >= 3:
+        runs.setdefault(parts[0], []).append(datetime.datetime.fromisoformat(parts[1] + "T" + parts[2].split("+")[0]))
+print(sum(1 for t in runs.values() for a, b in zip(t, t[1:]) if (b - a).total_seconds() < 50))' "$WORK/job_runs.txt")" 0
+echo "      timed-job runs (job: runs, nodes): $(awk '{n[$1]++; nodes[$1] = nodes[$1] " " $4} END {for (j in n) printf "%s: %d;", j, n[j]}' "$WORK/job_runs.txt")"
+echo "      nodes that ran jobs: $(awk '{print $4}' "$WORK/job_runs.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
 
 echo "== throughput: the same load with 3, 2 and 1 nodes, $RUN_SECONDS s each; the liveness probe through nginx as baseline"
 THROUGHPUT=$WORK/throughput.txt

@@ -32,7 +32,7 @@ class DatabaseConfiguration {
 		config.setConnectionInitSql("set plan_cache_mode = force_custom_plan");
 		if (properties.embedded()) {
 			EmbeddedPostgres server = EmbeddedPostgresServers.acquire(properties.embeddedDirectory(),
-					properties.embeddedPort(), properties.embeddedFresh(), properties.embeddedDurable());
+					properties.embeddedPort(), properties.embeddedFresh(), properties.embeddedDurable(), properties.embeddedMaxConnections());
 			config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
 			return new EmbeddedHikariDataSource(config, properties);
 		}

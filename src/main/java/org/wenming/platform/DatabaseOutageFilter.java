@@ -1,6 +1,9 @@
 package org.wenming.platform;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,15 +12,20 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 
 /**
  * A request that failed because the database is away (see {@link DatabaseOutages}) is answered 503
  * with {@code Retry-After} instead of a 500: a problem document for API clients, the error page
- * for browsers (through the container's error dispatch to {@link ErrorPages}). Placed outside the
+ * for browsers (the same template {@link ErrorPages} renders, written here). Placed outside the
  * session and security filters, which may need the database themselves, and inside
  * {@code Open311ErrorFilter}, whose wrapper turns the 503 into Open311's own error format.
  */
@@ -32,8 +40,18 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	private final OutageProperties properties;
 
-	DatabaseOutageFilter(OutageProperties properties) {
+	private final TemplateEngine templates;
+
+	private final MessageSource messages;
+
+	private final LocaleResolver locales;
+
+	DatabaseOutageFilter(OutageProperties properties, TemplateEngine templates, MessageSource messages,
+			LocaleResolver locales) {
 		this.properties = properties;
+		this.templates = templates;
+		this.messages = messages;
+		this.locales = locales;
 	}
 
 	@Override
@@ -64,7 +82,35 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 					"The database is unavailable for a moment; send the request again in " + seconds + " s");
 			return;
 		}
-		response.sendError(503);
+		if (path.startsWith("/open311/")) {
+			response.sendError(503); // Open311ErrorFilter's wrapper writes Open311's error list
+			return;
+		}
+		page(request, response, seconds);
+	}
+
+	/**
+	 * The error page, rendered here rather than through the container's error dispatch: that dispatch
+	 * would look the session up again, and sessions live in the database that is away. Nobody is signed
+	 * in on this page, so it needs neither the session nor its CSRF token.
+	 */
+	private void page(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
+		Locale asked = Languages.supported(request.getParameter("lang"));
+		Locale locale = asked != null ? asked : locales.resolveLocale(request);
+		PageContext ctx = new PageContext(messages, locale, null, null, request.getRequestURI(), ElderlyMode.isOn(request),
+				request.getQueryString());
+		StringOutput html = new StringOutput(8 * 1024);
+		templates.render("platform/error.jte", Map.of("ctx", ctx, "status", 503, "retryAfter", seconds), html);
+		response.setStatus(503);
+		response.setContentType("text/html;charset=UTF-8");
+		response.setHeader("Cache-Control", "no-store");
+		// the failed request may already have taken the writer or the stream (its buffer was reset): use that one
+		try {
+			response.getWriter().write(html.toString());
+		}
+		catch (IllegalStateException streamTaken) {
+			response.getOutputStream().write(html.toString().getBytes(StandardCharsets.UTF_8));
+		}
 	}
 
 	private static String rootKind(Throwable ex) {

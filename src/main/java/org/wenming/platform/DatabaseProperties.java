@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedDurable fsync and synchronous commit on (off only for throw-away test data)
  * @param keyLookupPoolSize connections of the pool for the hot keyed statements ({@link KeyLookups}: the
  *        check-in scan), 1 to 100; with fewer than the request threads they queue for it under load
+ * @param embeddedMaxConnections the embedded PostgreSQL's {@code max_connections}, 20 to 1000 (one node holds
+ *        up to 20 + the key-lookup pool; the test suite's shared server serves many contexts)
  */
 @ConfigurationProperties("wenming.db")
 public record DatabaseProperties(
@@ -28,11 +30,15 @@ public record DatabaseProperties(
 		@DefaultValue("0") int embeddedPort,
 		@DefaultValue("false") boolean embeddedFresh,
 		@DefaultValue("true") boolean embeddedDurable,
-		@DefaultValue("24") int keyLookupPoolSize) {
+		@DefaultValue("24") int keyLookupPoolSize,
+		@DefaultValue("100") int embeddedMaxConnections) {
 
 	public DatabaseProperties {
 		if (keyLookupPoolSize < 1 || keyLookupPoolSize > 100) {
 			throw new IllegalArgumentException("wenming.db.key-lookup-pool-size must be between 1 and 100");
+		}
+		if (embeddedMaxConnections < 20 || embeddedMaxConnections > 1000) {
+			throw new IllegalArgumentException("wenming.db.embedded-max-connections must be between 20 and 1000");
 		}
 	}
 

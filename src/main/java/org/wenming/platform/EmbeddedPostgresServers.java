@@ -48,11 +48,11 @@ final class EmbeddedPostgresServers {
 	private EmbeddedPostgresServers() {
 	}
 
-	static synchronized EmbeddedPostgres acquire(Path folder, int port, boolean fresh, boolean durable) {
+	static synchronized EmbeddedPostgres acquire(Path folder, int port, boolean fresh, boolean durable, int maxConnections) {
 		Path key = folder.toAbsolutePath().normalize();
 		Lease lease = LEASES.get(key);
 		if (lease == null) {
-			lease = start(key, port, fresh, durable);
+			lease = start(key, port, fresh, durable, maxConnections);
 			LEASES.put(key, lease);
 		}
 		lease.holders++;
@@ -86,7 +86,7 @@ final class EmbeddedPostgresServers {
 		LEASES.clear();
 	}
 
-	private static Lease start(Path folder, int port, boolean fresh, boolean durable) {
+	private static Lease start(Path folder, int port, boolean fresh, boolean durable, int maxConnections) {
 		FileChannel channel = null;
 		try {
 			Files.createDirectories(folder);
@@ -117,7 +117,7 @@ final class EmbeddedPostgresServers {
 					.setRegisterShutdownHook(false)
 					.setPort(port)
 					.setServerConfig("listen_addresses", "127.0.0.1")
-					.setServerConfig("max_connections", "100")
+					.setServerConfig("max_connections", Integer.toString(maxConnections))
 					.setServerConfig("shared_buffers", "256MB")
 					.setServerConfig("timezone", "UTC")
 					// bulk loads (an import, the demo city) write gigabytes: fewer checkpoints, so fewer pages

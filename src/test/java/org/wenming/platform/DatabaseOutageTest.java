@@ -63,6 +63,11 @@ class DatabaseOutageTest {
 			assertThat(get("/api/v1/activities", "application/json").statusCode()).isEqualTo(200);
 			assertThat(get("/actuator/health/readiness", "application/json").statusCode()).isEqualTo(200);
 
+			HttpResponse<String> form = get("/login", "text/html");
+			Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+			assertThat(csrf.find()).isTrue();
+			String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
 			db.close(); // pg_ctl stop -m fast: the pool's connections are cut (57P01), new ones refused
 
 			HttpResponse<String> api = get("/api/v1/activities", "application/json");
@@ -86,11 +91,12 @@ class DatabaseOutageTest {
 			assertThat(open311.headers().firstValue("Retry-After")).hasValue("7");
 			assertThat(open311.body()).startsWith("[").contains("\"code\":503", "数据库暂时不可用，请在7秒后重试");
 
-			// signing in needs the account: a 503, not "wrong user name or password"
-			HttpResponse<String> form = get("/login", "text/html");
-			Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-			assertThat(csrf.find()).isTrue();
-			String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+			// the sign-in form needs a session, and sessions live in the database: a 503 too
+			HttpResponse<String> formWhileDown = get("/login", "text/html");
+			assertThat(formWhileDown.statusCode()).isEqualTo(503);
+			assertThat(formWhileDown.headers().firstValue("Retry-After")).hasValue("7");
+			assertThat(formWhileDown.body()).contains("系统正在恢复，请在7秒后重试").doesNotContain("Exception", "jdbc");
+			// signing in with a form fetched before needs the account: a 503, not "wrong user name or password"
 			HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
 				.header("Accept", "text/html").header("Cookie", cookie)
 				.header("Content-Type", "application/x-www-form-urlencoded")

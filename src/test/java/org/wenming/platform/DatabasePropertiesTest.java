@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 class DatabasePropertiesTest {
 
 	static DatabaseProperties withPool(int size) {
-		return new DatabaseProperties("", "", "", Path.of("unused"), 0, false, true, size);
+		return new DatabaseProperties("", "", "", Path.of("unused"), 0, false, true, size, 100);
 	}
 
 	@Test

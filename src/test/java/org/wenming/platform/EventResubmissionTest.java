@@ -38,6 +38,12 @@ class EventResubmissionTest {
 	@Autowired
 	EventResubmission resubmission;
 
+	/** The withdrawals counted here are in 1987: left behind, they would make 1987 the dashboard's first year for other tests. */
+	@org.junit.jupiter.api.AfterEach
+	void forgetTheWithdrawals() {
+		jdbc.sql("delete from insight_cell where metric = 'VOLUNTEERS_WITHDRAWN' and month = date '1987-06-01'").update();
+	}
+
 	@Test
 	void aDeadNodesPublicationIsCompletedByTheJobWithItsEffectOnce() throws Exception {
 		long first = System.nanoTime() % 1_000_000_000L + 5_000_000_000L;

@@ -28,7 +28,7 @@ public final class S3Stores {
 					new StorageProperties.S3(S3ProxyServer.ENDPOINT, "us-east-1", S3ProxyServer.BUCKET, "app", true,
 							S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, Duration.ofSeconds(2), Duration.ofSeconds(10)));
 			stores = new ObjectStores(settings,
-					new DatabaseProperties("", "", "", Path.of("target/unused"), 0, false, true, 2));
+					new DatabaseProperties("", "", "", Path.of("target/unused"), 0, false, true, 2, 100));
 		}
 		return stores.area(name, null);
 	}

@@ -22,7 +22,7 @@ class PersonalDataKeysTest {
 
 	@Test
 	void embeddedWithoutKeysGeneratesAnOwnerOnlyFileOnceAndReusesIt(@TempDir Path data) throws Exception {
-		DatabaseProperties embedded = new DatabaseProperties("", "", "", data, 0, false, true, 24);
+		DatabaseProperties embedded = new DatabaseProperties("", "", "", data, 0, false, true, 24, 100);
 		PersonalDataProperties none = new PersonalDataProperties(Map.of(), null, null);
 		PersonalDataCipher first = new PersonalDataKeys().personalDataCipher(none, embedded);
 		Path file = data.resolve(PersonalDataKeys.FILE);
@@ -36,7 +36,7 @@ class PersonalDataKeysTest {
 	@Test
 	void externalDatabaseWithoutKeysRefusesToStartNamingTheProperties(@TempDir Path data) {
 		DatabaseProperties external = new DatabaseProperties("jdbc:postgresql://db/wenming", "u", "p", data, 0, false,
-				true, 24);
+				true, 24, 100);
 		assertThatThrownBy(() -> new PersonalDataKeys()
 				.personalDataCipher(new PersonalDataProperties(Map.of(), null, null), external))
 				.hasMessageContaining("wenming.personal-data.keys").hasMessageContaining("wenming.personal-data.hash-key");

@@ -26,7 +26,7 @@ class ImportPropertiesTest {
 		.withUserConfiguration(Settings.class);
 
 	static DatabaseProperties dataFolder(String folder) {
-		return new DatabaseProperties("", "", "", Path.of(folder), 0, false, true, 24);
+		return new DatabaseProperties("", "", "", Path.of(folder), 0, false, true, 24, 100);
 	}
 
 	@Test
