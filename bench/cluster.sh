@@ -193,11 +193,11 @@ prepare_confirmations() {
 insert into shift (activity_id, starts_at, ends_at, capacity, confirmed_count)
   select a.id, now() - interval '3 hours' - k * interval '1 day', now() - interval '1 hour' - k * interval '1 day', 1000, $VOLUNTEERS
   from activity a, generate_series(1, 20) k where a.title = '$run';
-insert into signup (shift_id, volunteer_id, status)
-  select s.id, v.id, 'CONFIRMED' from shift s join activity a on a.id = s.activity_id, volunteer v
+insert into signup (shift_id, volunteer_id, status, shift_day)
+  select s.id, v.id, 'CONFIRMED', s.starts_on from shift s join activity a on a.id = s.activity_id, volunteer v
   where a.title = '$run' and s.ends_at < now() and v.consent_version = '$run';
-insert into attendance (shift_id, volunteer_id, checked_in_at, check_in_method, check_in_by, checked_out_at, check_out_method, check_out_by)
-  select g.shift_id, g.volunteer_id, s.starts_at, 'QR', 'cluster', s.ends_at, 'QR', 'cluster'
+insert into attendance (shift_id, volunteer_id, shift_day, checked_in_at, check_in_method, check_in_by, checked_out_at, check_out_method, check_out_by)
+  select g.shift_id, g.volunteer_id, g.shift_day, s.starts_at, 'QR', 'cluster', s.ends_at, 'QR', 'cluster'
   from signup g join shift s on s.id = g.shift_id join activity a on a.id = s.activity_id where a.title = '$run' and s.ends_at < now();
 SQL
   $SQL -t -A -c "select s.id from shift s join activity a on a.id = s.activity_id where a.title = '$run' and s.ends_at < now() order by s.id" > "$dir/confirm.txt"

@@ -92,8 +92,8 @@ insert into activity (title, type, organizer_team_id, address, region_code, regi
 insert into shift (activity_id, starts_at, ends_at, capacity, confirmed_count)
   select a.id, now() - interval '10 minutes', now() + interval '6 hours', 1000, 32
   from activity a, generate_series(1, 600) where a.title = '压测活动';
-insert into signup (shift_id, volunteer_id, status)
-  select s.id, v.id, 'CONFIRMED' from shift s join activity a on a.id = s.activity_id, volunteer v
+insert into signup (shift_id, volunteer_id, status, shift_day)
+  select s.id, v.id, 'CONFIRMED', s.starts_on from shift s join activity a on a.id = s.activity_id, volunteer v
   where a.title = '压测活动' and v.registered_by = 'bench';
 analyze;
 SQL
