@@ -10,6 +10,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure that says "the database is away for a moment" (unreachable, restarting, the pool
@@ -33,6 +34,12 @@ public final class DatabaseOutages {
 				return true;
 			}
 			if (t instanceof SQLException sql && outageState(sql.getSQLState())) {
+				return true;
+			}
+			// the statement failed because the server went away, and then the rollback failed on the dead
+			// connection: the rollback's failure hides the first one, which says what happened
+			if (t instanceof TransactionSystemException tx && tx.getOriginalException() != null
+					&& isOutage(tx.getOriginalException())) {
 				return true;
 			}
 		}

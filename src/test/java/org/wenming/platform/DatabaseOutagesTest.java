@@ -32,6 +32,18 @@ class DatabaseOutagesTest {
 				new PSQLException("the database system is starting up", PSQLState.CONNECTION_FAILURE)))).isTrue();
 		assertThat(DatabaseOutages.isOutage(new SQLException("cannot connect now", "57P03"))).isTrue();
 		assertThat(DatabaseOutages.isOutage(new SQLException("deadlock detected", "40P01"))).isTrue();
+		// PostgreSQL restarted mid-transaction: the statement failed (57P01), then the rollback on the dead
+		// connection (HikariCP's "Connection is closed", no SQLSTATE) hid it (seen in bench/cluster.sh)
+		var rollbackFailed = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+		rollbackFailed.initApplicationException(new UncategorizedSQLException("insert", "insert into signup",
+				new SQLException("terminating connection due to administrator command", "57P01")));
+		assertThat(DatabaseOutages.isOutage(new ServletException("Request processing failed", rollbackFailed))).isTrue();
+		// a rollback that failed after a defect stays a defect
+		var afterABug = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+		afterABug.initApplicationException(new IllegalStateException("a bug"));
+		assertThat(DatabaseOutages.isOutage(afterABug)).isFalse();
 	}
 
 	@Test
