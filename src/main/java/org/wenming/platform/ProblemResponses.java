@@ -32,7 +32,14 @@ public final class ProblemResponses {
 		response.setStatus(status);
 		response.setContentType("application/problem+json");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write(json(status, title, detail));
+		String body = json(status, title, detail);
+		// an answer that failed late (the session's save after the body) may already hold the stream
+		try {
+			response.getWriter().write(body);
+		}
+		catch (IllegalStateException streamTaken) {
+			response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+		}
 	}
 
 	static String json(int status, String title, String detail) {
