@@ -43,6 +43,17 @@ public record DataScope(String regionCode, String path) implements java.io.Seria
 		return path.isEmpty();
 	}
 
+	/**
+	 * The city (prefecture, 地级市) the scope lies in, the second segment of its path ({@code 4412} for
+	 * {@code 44.4412.441202.}); empty for the whole installation and for a province. Every large table's
+	 * rows belong to one city, and a query bound to one city can say so to an index that leads with it.
+	 */
+	public java.util.Optional<String> city() {
+		int first = path.indexOf('.');
+		int second = first < 0 ? -1 : path.indexOf('.', first + 1);
+		return second < 0 ? java.util.Optional.empty() : java.util.Optional.of(path.substring(first + 1, second));
+	}
+
 	/** Whether a region with the given path lies inside this scope. */
 	public boolean covers(String regionPath) {
 		return regionPath != null && regionPath.compareTo(lower()) >= 0 && regionPath.compareTo(upper()) < 0;
