@@ -178,7 +178,8 @@ measure() {
   row "$n" "check-in, 8 connections" "$checkin" "$(awk -v a="$(field "$checkin" rps)" -v b="$(field "$probe8" rps)" 'BEGIN{printf "%.3f (rps share)", a/b}')"
   # the plans of the city-scoped search and the dashboard's cells read, with the data of N cities
   $SQL -c "explain (analyze, buffers off, timing off, summary on) select v.id from volunteer v
-    where v.region_path >= '44.4412.' and v.region_path < '44.4412/' and v.real_name like '陈%' order by v.real_name, v.id limit 20" \
+    where v.region_path >= '44.4412.' and v.region_path < '44.4412/' and split_part(v.region_path, '.', 2) = '4412'
+      and v.real_name collate \"C\" like '陈%' order by v.real_name collate \"C\", v.id limit 20" \
     | grep -E "Index|Seq Scan|Execution" | sed "s/^/  N=$n search plan: /"
 }
 
