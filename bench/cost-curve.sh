@@ -144,7 +144,9 @@ measure() {
   local token=$(curl -s -b "$WORK/demo.jar" "$BASE/me/certificates" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
   local location=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$WORK/demo.jar" -d "_csrf=$token" -d "from=" -d "to=" "$BASE/me/certificates")
   local pdf="$BASE/me/certificates/$(echo "$location" | sed 's|.*/me/certificates/||; s|\.pdf$||').pdf"
-  curl -s -H "Cookie: WENMING_SESSION=$demo" "$pdf" | head -c 5 | grep -q '%PDF-' || { echo "no certificate PDF ($location)"; exit 1; }
+  # to a file first: with pipefail, curl killed by a closed pipe would fail the check
+  curl -s -o "$WORK/certificate.pdf" -H "Cookie: WENMING_SESSION=$demo" "$pdf"
+  head -c 5 "$WORK/certificate.pdf" | grep -q '%PDF-' || { echo "no certificate PDF ($location)"; exit 1; }
   echo "N=$n: search city q=陈 $(curl -s -H "Cookie: WENMING_SESSION=$city" "$BASE/api/v1/admin/volunteers?q=$q" | grep -o '"total":[0-9]*'), town $(curl -s -H "Cookie: WENMING_SESSION=$town" "$BASE/api/v1/admin/volunteers?q=$q" | grep -o '"total":[0-9]*'); dashboard $(curl -s "$BASE/api/v1/dashboard" | grep -o '"volunteers":[0-9]*' | head -1)"
   # warm-up of every request, then the measured runs, each beside the probe
   for url in "$BASE/api/v1/dashboard" "$BASE/actuator/health/liveness"; do wrk -t1 -c1 -d3s "$url" > /dev/null; done
@@ -183,7 +185,7 @@ measure() {
     | grep -E "Index|Seq Scan|Execution" | sed "s/^/  N=$n search plan: /"
 }
 
-loaded=$(ls "$DATA"/demo-*.log 2>/dev/null | wc -l)
+loaded=$( (ls "$DATA"/demo-*.log 2>/dev/null || true) | wc -l)
 for n in $SIZES; do
   while [ "$loaded" -lt "$n" ]; do load_city "${CITIES[$loaded]}"; loaded=$((loaded + 1)); done
   start
