@@ -51,12 +51,18 @@ create table assessment_criterion (
 );
 create index assessment_criterion_type_idx on assessment_criterion (framework_id, place_type, position);
 
--- A published framework's items and criteria never change; its own row may only move to RETIRED.
+-- A published framework's items and criteria never change, nor is it deleted; its own row may only move to RETIRED.
 create function assessment_framework_frozen() returns trigger language plpgsql as $$
 declare
     fw bigint;
 begin
     if tg_table_name = 'assessment_framework' then
+        if tg_op = 'DELETE' then
+            if old.status <> 'DRAFT' then
+                raise exception 'framework % is published and cannot be deleted', old.id using errcode = 'WM001';
+            end if;
+            return old;
+        end if;
         if old.status = 'PUBLISHED' and (new.status not in ('PUBLISHED', 'RETIRED') or new.name <> old.name
                 or new.version <> old.version or new.description is distinct from old.description) then
             raise exception 'framework % is published and cannot change', old.id using errcode = 'WM001';
@@ -73,7 +79,7 @@ begin
     end if;
     return case when tg_op = 'DELETE' then old else new end;
 end $$;
-create trigger assessment_framework_frozen before update on assessment_framework
+create trigger assessment_framework_frozen before update or delete on assessment_framework
     for each row execute function assessment_framework_frozen();
 create trigger assessment_item_frozen before insert or update or delete on assessment_item
     for each row execute function assessment_framework_frozen();
