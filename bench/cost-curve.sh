@@ -70,7 +70,7 @@ stop() {
   kill $PID; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; PID=
 }
 
-# The check-in's fixture (once, in Zhaoqing: 32 volunteers confirmed on 600 shifts under way) and the
+# The check-in's fixture (once, in Zhaoqing: 32 volunteers confirmed on 2,000 shifts under way) and the
 # staff accounts: the city office and the office of Zhaoqing's most populous town.
 fixture() {
   $SQL <<SQL
@@ -91,7 +91,7 @@ insert into activity (title, type, organizer_team_id, address, region_code, regi
   from team where name = '压测志愿服务队';
 insert into shift (activity_id, starts_at, ends_at, capacity, confirmed_count)
   select a.id, now() - interval '10 minutes', now() + interval '6 hours', 1000, 32
-  from activity a, generate_series(1, 600) where a.title = '压测活动';
+  from activity a, generate_series(1, 2000) where a.title = '压测活动';
 insert into signup (shift_id, volunteer_id, status, shift_day)
   select s.id, v.id, 'CONFIRMED', s.starts_on from shift s join activity a on a.id = s.activity_id, volunteer v
   where a.title = '压测活动' and v.registered_by = 'bench';
@@ -155,10 +155,12 @@ measure() {
   wrk -t1 -c1 -d3s -H "Cookie: WENMING_SESSION=$demo" "$pdf" > /dev/null
   tokens
   export WRK_THREADS=2
-  # each size checks in on shifts of its own (a band of 100 shifts per run: the pairs never repeat, so
-  # no request meets a check-in made at an earlier size and answers 409)
+  # each run checks in on volunteer-shift pairs of its own: a band of 10,000 of the 64,000 pairs (2,000
+  # shifts x 32 volunteers), two bands per size (warm-up, measured), so no request meets a check-in
+  # made earlier and answers 409. (Bands of 3,200 pairs, with 600 shifts, overflowed at 800 check-ins
+  # a second into the next size's pairs: 120 and 2,204 409s at 2 and 4 cities in the run of 6 Dec.)
   local band=$(( (n == 4 ? 2 : n - 1) * 2 ))
-  CHECKIN_OFFSET=$((band * 3200)) wrk -t2 -c8 -d5s -s bench/checkin.lua "$BASE" > /dev/null
+  CHECKIN_OFFSET=$((band * 10000)) wrk -t2 -c8 -d5s -s bench/checkin.lua "$BASE" > /dev/null
   local probe1=$(wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
   local dash=$(wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/api/v1/dashboard" | tail -1)
   local scity=$(wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/throughput.lua -H "Cookie: WENMING_SESSION=$city" "$BASE/api/v1/admin/volunteers?q=$q" | tail -1)
@@ -167,7 +169,8 @@ measure() {
   local probe8=$(wrk -t2 -c8 -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
   tokens
   local before=$($SQL -t -A -c "select count(*) from attendance")
-  local checkin=$(CHECKIN_OFFSET=$(((band + 1) * 3200)) wrk -t2 -c8 -d${SECONDS_PER_RUN}s -s bench/checkin.lua "$BASE" | tail -1)
+  local checkin=$(CHECKIN_OFFSET=$(((band + 1) * 10000)) wrk -t2 -c8 -d${SECONDS_PER_RUN}s -s bench/checkin.lua "$BASE" | tail -1)
+  [ "$(field "$checkin" requests)" -le 10000 ] || echo "warning: the check-in run made more requests than its band has pairs"
   local after=$($SQL -t -A -c "select count(*) from attendance")
   local sizes=$($SQL -t -A -F' ' -c "select (select count(*) from volunteer), (select count(*) from service_record), pg_size_pretty(pg_database_size('postgres'))")
   echo "N=$n cities: volunteers, service records, database: $sizes; attendances recorded by the measured check-in run: $((after - before))"
