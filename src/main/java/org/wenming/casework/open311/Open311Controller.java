@@ -123,7 +123,7 @@ class Open311Controller {
 
 	@ExceptionHandler(Open311Exception.class)
 	void refused(Open311Exception ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		error(request, response, ex.status(), documents.describe(ex));
+		error(request, response, ex.status(), documents.describe(ex), ex.retryAfter());
 	}
 
 	/** Whatever else goes wrong is still answered as a GeoReport error, never as an HTML page. */

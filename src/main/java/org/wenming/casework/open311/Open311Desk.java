@@ -103,7 +103,9 @@ class Open311Desk {
 		ApiKeys.Caller caller = keys.authenticate(apiKey)
 				.orElseThrow(() -> Open311Exception.forbidden("open311.error.apiKey"));
 		if (!keys.allowPost(caller.id())) {
-			throw new Open311Exception(429, "open311.error.rateLimit", properties.postsPerMinute());
+			// the allowance is per clock minute (open311_post_window): the next one starts this many seconds on
+			long retryAfter = 60 - clock.instant().getEpochSecond() % 60;
+			throw Open311Exception.tooMany(retryAfter, "open311.error.rateLimit", properties.postsPerMinute());
 		}
 		return caller;
 	}

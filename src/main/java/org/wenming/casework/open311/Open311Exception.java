@@ -10,10 +10,27 @@ class Open311Exception extends RuntimeException {
 
 	private final transient Object[] args;
 
+	/** Seconds a client should wait before asking again (the Retry-After header), or null. */
+	private final Long retryAfter;
+
 	Open311Exception(int status, String messageKey, Object... args) {
+		this(status, null, messageKey, args);
+	}
+
+	private Open311Exception(int status, Long retryAfter, String messageKey, Object... args) {
 		super(messageKey, null, false, false);
 		this.status = status;
+		this.retryAfter = retryAfter;
 		this.args = args;
+	}
+
+	/** 429: the key used up its allowance; it may POST again in {@code retryAfter} seconds. */
+	static Open311Exception tooMany(long retryAfter, String messageKey, Object... args) {
+		return new Open311Exception(429, retryAfter, messageKey, args);
+	}
+
+	Long retryAfter() {
+		return retryAfter;
 	}
 
 	int status() {

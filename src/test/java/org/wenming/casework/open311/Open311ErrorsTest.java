@@ -248,6 +248,8 @@ class Open311ErrorsTest {
 			else {
 				assertThat(result.getResponse().getStatus()).isEqualTo(429);
 				assertThat(json(result).get(0).get("code").asInt()).isEqualTo(429);
+				// when to come back: the start of the next minute, whose allowance is fresh
+				assertThat(Integer.parseInt(result.getResponse().getHeader("Retry-After"))).isBetween(1, 60);
 				limited++;
 			}
 		}
