@@ -42,6 +42,14 @@ public final class DatabaseOutages {
 					&& isOutage(tx.getOriginalException())) {
 				return true;
 			}
+			// the COMMIT was cut by the server going away, and the rollback that follows found the connection
+			// HikariCP had closed as broken: Spring throws the rollback's failure alone, without the commit's
+			// ("Commit exception overridden by rollback exception"; bench/cluster.sh saw it on session saves)
+			if (t instanceof TransactionSystemException tx && tx.getApplicationException() == null
+					&& tx.getCause() instanceof SQLException sql && sql.getSQLState() == null
+					&& "Connection is closed".equals(sql.getMessage())) {
+				return true;
+			}
 		}
 		return false;
 	}
