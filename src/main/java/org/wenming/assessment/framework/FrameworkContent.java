@@ -75,7 +75,8 @@ public final class FrameworkContent {
 		for (CriterionRow row : criteria) {
 			List<Problem> problems = new ArrayList<>();
 			CriterionRules.Checked c = CriterionRules.check(row.draft(), itemCodes, placeTypes, leafCategory, problems);
-			if (c != null && !codes.add(c.code())) {
+			String code = CriterionRules.strip(row.draft().code());
+			if (CriterionRules.code(code) && !codes.add(code)) {
 				problems.add(new Problem("code", "assessment.framework.error.criterionCodeTaken"));
 				c = null;
 			}

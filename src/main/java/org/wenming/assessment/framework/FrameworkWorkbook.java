@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -208,14 +206,10 @@ public class FrameworkWorkbook {
 				}
 				Map<String, String> v = new HashMap<>();
 				criterionColumns.forEach((field, index) -> v.put(field, cell(row, index)));
-				int before = cellErrors.size();
 				BigDecimal fullMarks = number(v.get("fullMarks"), row, "fullMarks", cellErrors);
 				BigDecimal deduction = number(v.get("deduction"), row, "deduction", cellErrors);
 				Integer target = integer(v.get("target"), row, cellErrors);
 				ScoringRule rule = ruleNames.get(v.get("rule"));
-				if (cellErrors.size() > before) {
-					continue;
-				}
 				criteria.add(new FrameworkContent.CriterionRow(row.getRowNum(), new CriterionDraft(v.get("itemCode"),
 						v.get("placeType"), v.get("code"), v.get("text"), fullMarks,
 						rule == null ? v.get("rule") : rule.name(), deduction, target, v.get("caseCategory"))));
@@ -225,7 +219,9 @@ public class FrameworkWorkbook {
 				FrameworkContent.Checked checked = FrameworkContent.check(items, criteria, frameworks.placeTypeNames(),
 						frameworks::leafCategory);
 				List<FrameworkContent.RowError> all = new ArrayList<>(cellErrors);
-				all.addAll(checked.errors());
+				// a cell that is no number is said once, as such, not again as out of range
+				checked.errors().stream().filter(e -> cellErrors.stream().noneMatch(c -> c.sheet().equals(e.sheet())
+						&& c.row() == e.row() && c.column().equals(e.column()))).forEach(all::add);
 				all.sort(java.util.Comparator.comparing(FrameworkContent.RowError::sheet)
 						.thenComparingLong(FrameworkContent.RowError::row));
 				throw new ImportRefused(all);
@@ -337,29 +333,44 @@ public class FrameworkWorkbook {
 		}
 		boolean workbook = false;
 		long total = 0;
-		int entries = 0;
 		byte[] buffer = new byte[64 * 1024];
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
-			ZipEntry entry;
-			while ((entry = zip.getNextEntry()) != null) {
-				if (++entries > MAX_ENTRIES) {
+		java.nio.file.Path temporary = null;
+		// the zip's central directory, as Excel and FastExcel write it (entries with data descriptors), needs a file
+		try {
+			temporary = java.nio.file.Files.createTempFile("framework-import", ".xlsx");
+			java.nio.file.Files.write(temporary, file);
+			try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(temporary.toFile())) {
+				if (zip.size() > MAX_ENTRIES) {
 					throw ImportRefused.file("assessment.framework.import.zipBomb");
 				}
-				workbook |= "xl/workbook.xml".equals(entry.getName());
-				int read;
-				while ((read = zip.read(buffer)) > 0) {
-					total += read;
-					if (total > MAX_INFLATED) {
-						throw ImportRefused.file("assessment.framework.import.zipBomb");
+				var entries = zip.entries();
+				while (entries.hasMoreElements()) {
+					ZipEntry entry = entries.nextElement();
+					workbook |= "xl/workbook.xml".equals(entry.getName());
+					try (var in = zip.getInputStream(entry)) {
+						int read;
+						while ((read = in.read(buffer)) > 0) {
+							total += read;
+							if (total > MAX_INFLATED) {
+								throw ImportRefused.file("assessment.framework.import.zipBomb");
+							}
+						}
 					}
 				}
 			}
 		}
-		catch (ZipException ex) {
-			throw ImportRefused.file("assessment.framework.import.notWorkbook");
-		}
 		catch (IOException ex) {
 			throw ImportRefused.file("assessment.framework.import.notWorkbook");
+		}
+		finally {
+			if (temporary != null) {
+				try {
+					java.nio.file.Files.deleteIfExists(temporary);
+				}
+				catch (IOException ignored) {
+					// a temporary file the JVM's temp folder cleaning removes
+				}
+			}
 		}
 		if (!workbook) {
 			throw ImportRefused.file("assessment.framework.import.notWorkbook");

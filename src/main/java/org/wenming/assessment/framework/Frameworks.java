@@ -494,7 +494,7 @@ public class Frameworks {
 	private List<CriterionView> criteriaWhere(String condition, Map<String, Object> params) {
 		var statement = jdbc.sql("""
 				select c.*, i.code as item_code, i.name as item_name from assessment_criterion c
-				join assessment_item i on i.id = c.item_id where """ + condition + " order by c.place_type, c.position, c.id");
+				join assessment_item i on i.id = c.item_id where\s""" + condition + " order by c.place_type, c.position, c.id");
 		for (var e : params.entrySet()) {
 			statement = statement.param(e.getKey(), e.getValue());
 		}
