@@ -247,6 +247,24 @@ class FrameworkTest {
 		mvc.perform(post("/api/v1/assessment/frameworks/" + id + "/criteria").with(cityOffice()).with(csrf())
 			.contentType(MediaType.APPLICATION_JSON).content(criterion.formatted("10")))
 			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/assessment/frameworks/" + id + "/items").with(cityOffice()).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"I02\",\"name\":\"公共秩序\"}"))
+			.andExpect(status().isCreated());
+		long second = frameworks.items(id).get(1).id();
+		mvc.perform(post("/api/v1/assessment/frameworks/" + id + "/items/" + second + "/move").param("direction", "sideways")
+			.with(cityOffice()).with(csrf())).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("direction"));
+		mvc.perform(post("/api/v1/assessment/frameworks/" + id + "/items/" + second + "/move").param("direction", "up")
+			.with(cityOffice()).with(csrf())).andExpect(status().isNoContent());
+		assertThat(frameworks.items(id)).extracting(ItemView::code).containsExactly("I02", "I01");
+		// a name too long, and a field the request does not have: 400 naming the field, nothing changed
+		mvc.perform(put("/api/v1/assessment/frameworks/" + id).with(cityOffice()).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + "名".repeat(101) + "\"}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("name"));
+		mvc.perform(put("/api/v1/assessment/frameworks/" + id).with(cityOffice()).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + name + "\",\"status\":\"PUBLISHED\"}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"));
+		assertThat(frameworks.find(id).orElseThrow().status()).isEqualTo(FrameworkStatus.DRAFT);
 		// a county office reads but does not edit; a volunteer does neither
 		RequestPostProcessor county = new TestUsers(regions).staff("441202", Roles.OFFICE_STAFF);
 		mvc.perform(get("/api/v1/assessment/frameworks/" + id).with(county)).andExpect(status().isOk())

@@ -171,6 +171,15 @@ class FrameworkApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Moves an item one place up or down (direction=up|down)")
+	@PostMapping("/api/v1/assessment/frameworks/{id}/items/{itemId}/move")
+	ResponseEntity<Void> moveItem(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
+			@PathVariable String itemId, @RequestParam String direction) {
+		FrameworkAccess.requireEdit(user);
+		frameworks.moveItem(QueryParameters.id(id), QueryParameters.id(itemId), direction(direction));
+		return ResponseEntity.noContent().build();
+	}
+
 	@Operation(summary = "Adds a criterion at the end of its place type's checklist")
 	@PostMapping("/api/v1/assessment/frameworks/{id}/criteria")
 	ResponseEntity<Created> addCriterion(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
