@@ -119,6 +119,34 @@ class DataScopeEndpointsTest {
 			"POST /admin/casework/units/{id}/active", "GET /admin/casework/calendar", "POST /admin/casework/calendar",
 			"POST /admin/casework/calendar/{day}/remove");
 
+	/**
+	 * Field assessment's criteria frameworks: the city's, with no region of their own. Staff read them; only
+	 * the city office (or a system administrator) changes them, which FrameworkTest and FrameworkPagesTest
+	 * check against a county office.
+	 */
+	static final Set<String> ASSESSMENT_FRAMEWORKS = Set.of("GET /admin/assessment/frameworks",
+			"POST /admin/assessment/frameworks", "POST /admin/assessment/frameworks/sample",
+			"POST /admin/assessment/frameworks/import", "GET /admin/assessment/frameworks/{id}",
+			"POST /admin/assessment/frameworks/{id}", "POST /admin/assessment/frameworks/{id}/items",
+			"POST /admin/assessment/frameworks/{id}/items/{itemId}",
+			"POST /admin/assessment/frameworks/{id}/criteria/{criterionId}/move",
+			"POST /admin/assessment/frameworks/{id}/criteria/{criterionId}/remove",
+			"GET /admin/assessment/frameworks/{id}/criteria/new", "POST /admin/assessment/frameworks/{id}/criteria",
+			"GET /admin/assessment/frameworks/{id}/criteria/{criterionId}",
+			"POST /admin/assessment/frameworks/{id}/criteria/{criterionId}", "GET /admin/assessment/frameworks/{id}/publish",
+			"POST /admin/assessment/frameworks/{id}/publish", "POST /admin/assessment/frameworks/{id}/new-version",
+			"POST /admin/assessment/frameworks/{id}/delete", "GET /admin/assessment/frameworks/{id}/export.xlsx",
+			"GET /api/v1/assessment/frameworks", "GET /api/v1/assessment/frameworks/{id}", "POST /api/v1/assessment/frameworks",
+			"POST /api/v1/assessment/frameworks/sample", "PUT /api/v1/assessment/frameworks/{id}",
+			"DELETE /api/v1/assessment/frameworks/{id}", "POST /api/v1/assessment/frameworks/{id}/publish",
+			"POST /api/v1/assessment/frameworks/{id}/items", "PUT /api/v1/assessment/frameworks/{id}/items/{itemId}",
+			"DELETE /api/v1/assessment/frameworks/{id}/items/{itemId}",
+			"POST /api/v1/assessment/frameworks/{id}/items/{itemId}/move", "POST /api/v1/assessment/frameworks/{id}/criteria",
+			"PUT /api/v1/assessment/frameworks/{id}/criteria/{criterionId}",
+			"DELETE /api/v1/assessment/frameworks/{id}/criteria/{criterionId}",
+			"POST /api/v1/assessment/frameworks/{id}/criteria/{criterionId}/move",
+			"GET /api/v1/assessment/frameworks/{id}/export.xlsx", "POST /api/v1/assessment/frameworks/import");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -608,6 +636,7 @@ class DataScopeEndpointsTest {
 		Set<String> classified = new TreeSet<>(PUBLIC);
 		classified.addAll(OWN);
 		classified.addAll(CASEWORK);
+		classified.addAll(ASSESSMENT_FRAMEWORKS);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

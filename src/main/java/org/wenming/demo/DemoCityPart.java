@@ -8,8 +8,8 @@ package org.wenming.demo;
  *
  * <p>A new module adds a bean implementing this interface in its own folder, with an order after the
  * parts whose facts it reads. The orders used so far: region 100, casework's responsible units 150,
- * teams 200, volunteers 300, activities 400, ledger 500, casework's cases 600, insight 700, the demo
- * volunteer's login 800.
+ * teams 200, volunteers 300, activities 400, ledger 500, casework's cases 600, the assessment's sample
+ * framework 610, insight 700, the demo volunteer's login 800.
  */
 public interface DemoCityPart {
 

@@ -90,7 +90,8 @@ class DemoCityTest {
 				"org.wenming.region.demo.RegionDemoPart", "org.wenming.casework.demo.ResponsibleUnitsDemoPart",
 				"org.wenming.volunteer.demo.TeamsDemoPart", "org.wenming.volunteer.demo.VolunteersDemoPart",
 				"org.wenming.activity.demo.ActivitiesDemoPart", "org.wenming.ledger.demo.LedgerDemoPart",
-				"org.wenming.casework.demo.CasesDemoPart", "org.wenming.insight.demo.InsightDemoPart",
+				"org.wenming.casework.demo.CasesDemoPart", "org.wenming.assessment.demo.FrameworkDemoPart",
+				"org.wenming.insight.demo.InsightDemoPart",
 				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
 	}
 
@@ -121,10 +122,18 @@ class DemoCityTest {
 			// the dashboards' aggregates and the casework statistics' cells equal a recount of the demo rows
 			assertThat(insight.check()).isEmpty();
 			assertThat(caseCells.check()).isEmpty();
-			// a generated city is no first start: the run is there, and the volunteer module's part holds data
+			// a generated city is no first start: the run is there, and the volunteer module's part holds data, as
+			// does the assessment's (the published sample framework)
 			assertThat(city.isEmpty()).isFalse();
 			assertThat(conductor.parts().stream().filter(part -> !part.isEmpty()))
-				.extracting(part -> ClassUtils.getUserClass(part).getSimpleName()).containsExactly("VolunteersDemoPart");
+				.extracting(part -> ClassUtils.getUserClass(part).getSimpleName())
+				.containsExactly("VolunteersDemoPart", "FrameworkDemoPart");
+			// the sample framework, published under the city's name as version 1
+			assertThat(jdbc.sql("""
+					select f.status || ':' || f.version || ':' || count(c.id) from assessment_framework f
+					join assessment_criterion c on c.framework_id = f.id
+					where f.name = '肇庆市文明城市常态化测评体系（示例）' group by f.id""").query(String.class).single())
+				.matches("PUBLISHED:1:2\\d\\d");
 			// the demo volunteer's login belongs to a volunteer with hours
 			assertThat(figures.login()).isNotNull();
 			assertThat(figures.toString()).doesNotContain(figures.login().password());
