@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -388,29 +387,47 @@ public class PlaceImports {
 		return rows;
 	}
 
-	/** Too many entries or too much inflated data: refused as a zip bomb before the reader opens it. */
+	/**
+	 * Too many entries or too much inflated data: refused as a zip bomb before the reader opens it. Read
+	 * through the central directory (a streamed zip, as spreadsheet writers make, has its sizes there).
+	 */
 	private static void checkZip(byte[] content) {
 		long inflated = 0;
-		int entries = 0;
 		byte[] buffer = new byte[8192];
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-			for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-				if (++entries > MAX_ENTRIES) {
+		java.nio.file.Path file = null;
+		try {
+			file = java.nio.file.Files.createTempFile("places", ".xlsx");
+			java.nio.file.Files.write(file, content);
+			try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+				if (zip.size() == 0 || zip.size() > MAX_ENTRIES) {
 					throw new Refusal(0, "assessment.place.import.notWorkbook");
 				}
-				for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-					inflated += n;
-					if (inflated > MAX_INFLATED) {
-						throw new Refusal(0, "assessment.place.import.notWorkbook");
+				var entries = zip.entries();
+				while (entries.hasMoreElements()) {
+					ZipEntry entry = entries.nextElement();
+					try (var in = zip.getInputStream(entry)) {
+						for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+							inflated += n;
+							if (inflated > MAX_INFLATED) {
+								throw new Refusal(0, "assessment.place.import.notWorkbook");
+							}
+						}
 					}
 				}
 			}
 		}
-		catch (IOException | IllegalArgumentException ex) {
+		catch (IOException | IllegalArgumentException | IllegalStateException ex) {
 			throw new Refusal(0, "assessment.place.import.notWorkbook");
 		}
-		if (entries == 0) {
-			throw new Refusal(0, "assessment.place.import.notWorkbook");
+		finally {
+			if (file != null) {
+				try {
+					java.nio.file.Files.deleteIfExists(file);
+				}
+				catch (IOException ex) {
+					// a temporary file left in the temporary folder; nothing else depends on it
+				}
+			}
 		}
 	}
 

@@ -98,7 +98,7 @@ class RoundAdminController extends PageController {
 	ModelAndView show(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
 			@RequestParam(required = false) String done) {
 		Round round = rounds.visible(QueryParameters.id(id), user);
-		return page(round, user, null, null, DONE.get(done), null, Map.of(), HttpStatus.OK);
+		return page(round, user, null, null, done == null ? null : DONE.get(done), null, Map.of(), HttpStatus.OK);
 	}
 
 	@PostMapping("/{id}/edit")
