@@ -90,7 +90,8 @@ class DemoCityTest {
 				"org.wenming.region.demo.RegionDemoPart", "org.wenming.casework.demo.ResponsibleUnitsDemoPart",
 				"org.wenming.volunteer.demo.TeamsDemoPart", "org.wenming.volunteer.demo.VolunteersDemoPart",
 				"org.wenming.activity.demo.ActivitiesDemoPart", "org.wenming.ledger.demo.LedgerDemoPart",
-				"org.wenming.casework.demo.CasesDemoPart", "org.wenming.insight.demo.InsightDemoPart",
+				"org.wenming.casework.demo.CasesDemoPart", "org.wenming.assessment.demo.PlacesDemoPart",
+				"org.wenming.insight.demo.InsightDemoPart",
 				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
 	}
 

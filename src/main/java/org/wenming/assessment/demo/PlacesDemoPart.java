@@ -109,7 +109,6 @@ class PlacesDemoPart implements DemoCityPart {
 		Set<String> taken = new HashSet<>();
 		jdbc.sql("select region_code || '|' || place_type || '|' || name from assessment_place").query(String.class)
 				.list().forEach(taken::add);
-		long rows = 0;
 		try (CopyRows copy = run.copy("assessment_place", List.of("id", "place_type", "name", "address", "region_code",
 				"region_path", "latitude", "longitude", "active", "created_by", "created_at", "updated_at"))) {
 			for (County county : city.counties()) {
@@ -152,12 +151,11 @@ class PlacesDemoPart implements DemoCityPart {
 								.value(village.path()).value(lat).value(lon).value(true).value(DemoScenario.ACTOR)
 								.value(at).value(at);
 						copy.end();
-						rows++;
 					}
 				}
 			}
+			run.counted("assessment_place", copy.finish(), t0);
 		}
-		run.counted("assessment_place", rows, t0);
 	}
 
 	/** A name as the county's people would say it, made from its own town and village names. */
