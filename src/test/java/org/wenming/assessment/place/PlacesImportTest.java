@@ -197,6 +197,24 @@ class PlacesImportTest {
 				.with(duanzhou)).andReturn().getResponse().getStatus()).isEqualTo(302);
 		assertThat(jdbc.sql("select active from assessment_place where id = :id").param("id", id).query(Boolean.class)
 				.single()).isFalse();
+		// the form pages: shown, and bad values answered next to their fields with nothing changed
+		assertThat(mvc.perform(get("/admin/assessment/places/new").with(duanzhou)).andReturn().getResponse()
+				.getContentAsString()).contains("name=\"regionCode\"").contains("name=\"type\"");
+		assertThat(mvc.perform(get("/admin/assessment/places/" + id + "/edit").param("lang", "en").with(duanzhou))
+				.andReturn().getResponse().getContentAsString()).contains("范围公园" + tag).contains("Activate again");
+		MvcResult badForm = mvc.perform(post("/admin/assessment/places/" + id + "/edit").with(csrf()).with(duanzhou)
+				.param("type", "PARK_SQUARE").param("name", "").param("regionCode", village.code())
+				.param("latitude", "north")).andReturn();
+		assertThat(badForm.getResponse().getStatus()).isEqualTo(400);
+		assertThat(badForm.getResponse().getContentAsString()).contains("id=\"name-error\"")
+				.contains("id=\"latitude-error\"");
+		assertThat(jdbc.sql("select name from assessment_place where id = :id").param("id", id).query(String.class)
+				.single()).isEqualTo("范围公园" + tag);
+		MvcResult created2 = mvc.perform(post("/admin/assessment/places/new").with(csrf()).with(duanzhou)
+				.param("type", "MARKET").param("name", "页面市场" + tag).param("regionCode", village.code())
+				.param("address", "城东路3号")).andReturn();
+		assertThat(created2.getResponse().getStatus()).isEqualTo(302);
+		assertThat(places("页面市场" + tag)).isEqualTo(1);
 		// an inspector or a volunteer does not manage the registry
 		assertThat(mvc.perform(get("/admin/assessment/places").with(new TestUsers(regions).staff("441202", Roles.INSPECTOR)))
 				.andReturn().getResponse().getStatus()).isEqualTo(403);

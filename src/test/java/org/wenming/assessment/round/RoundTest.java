@@ -272,6 +272,13 @@ class RoundTest {
 		String county = call(get("/api/v1/assessment/rounds/" + round + "/sample"), duanzhouOffice, 200).getResponse()
 				.getContentAsString();
 		assertThat((List<String>) JsonPath.read(county, "$[*].countyCode")).isNotEmpty().allMatch("441202"::equals);
+		// the pages say the same: the county office its county's places, the inspector the team's
+		assertThat(call(get("/admin/assessment/rounds/" + round + "/sample"), duanzhouOffice, 200).getResponse()
+				.getContentAsString()).contains("测试点" + tag);
+		assertThat(call(get("/admin/assessment/rounds/" + round).param("lang", "zh-TW"), duanzhouMember, 200)
+				.getResponse().getContentAsString()).contains("我的點位");
+		assertThat(call(get("/admin/assessment/rounds/" + round), cityOffice, 200).getResponse().getContentAsString())
+				.contains("端州组" + tag).contains(duanzhouInspector);
 		// the other parts' questions
 		Rounds rounds = roundsBean;
 		long someDuanzhouPlace = ((Number) JsonPath.read(mine, "$[0].placeId")).longValue();
