@@ -122,10 +122,12 @@ class DemoCityTest {
 			// the dashboards' aggregates and the casework statistics' cells equal a recount of the demo rows
 			assertThat(insight.check()).isEmpty();
 			assertThat(caseCells.check()).isEmpty();
-			// a generated city is no first start: the run is there, and the volunteer module's part holds data
+			// a generated city is no first start: the run is there, and the volunteer module's and the
+			// assessment places' parts hold data
 			assertThat(city.isEmpty()).isFalse();
 			assertThat(conductor.parts().stream().filter(part -> !part.isEmpty()))
-				.extracting(part -> ClassUtils.getUserClass(part).getSimpleName()).containsExactly("VolunteersDemoPart");
+				.extracting(part -> ClassUtils.getUserClass(part).getSimpleName())
+				.containsExactly("VolunteersDemoPart", "PlacesDemoPart");
 			// the demo volunteer's login belongs to a volunteer with hours
 			assertThat(figures.login()).isNotNull();
 			assertThat(figures.toString()).doesNotContain(figures.login().password());
