@@ -78,4 +78,16 @@ public record RoundView(Round round, boolean manages, List<RoundTeam> teams, Lis
 	public String countyName(String code) {
 		return counties.stream().filter(c -> c.code().equals(code)).map(Region::name).findFirst().orElse(code);
 	}
+
+	/** A digest in groups of eight, for a line break between them on a phone (64 hex digits overflow 375 px). */
+	public List<String> groups(String digest) {
+		if (digest == null) {
+			return List.of();
+		}
+		java.util.List<String> groups = new java.util.ArrayList<>();
+		for (int i = 0; i < digest.length(); i += 8) {
+			groups.add(digest.substring(i, Math.min(digest.length(), i + 8)));
+		}
+		return groups;
+	}
 }
