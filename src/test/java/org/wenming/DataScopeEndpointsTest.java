@@ -147,6 +147,37 @@ class DataScopeEndpointsTest {
 			"POST /api/v1/assessment/frameworks/{id}/criteria/{criterionId}/move",
 			"GET /api/v1/assessment/frameworks/{id}/export.xlsx", "POST /api/v1/assessment/frameworks/import");
 
+	/**
+	 * Field assessment's places and rounds: every endpoint is checked for scope in
+	 * {@code org.wenming.assessment.place.PlacesImportTest} (a 鼎湖区 office cannot reach a 端州区 place)
+	 * and {@code org.wenming.assessment.round.RoundTest} (rounds are the city office's; the sample is hidden
+	 * from county offices and inspectors until the round opens, then each sees only its own).
+	 */
+	static final Set<String> ASSESSMENT_ROUND = Set.of("GET /admin/assessment/places",
+			"GET /admin/assessment/places/new", "POST /admin/assessment/places/new",
+			"GET /admin/assessment/places/{id}/edit", "POST /admin/assessment/places/{id}/edit",
+			"POST /admin/assessment/places/{id}/active", "GET /admin/assessment/places/import",
+			"POST /admin/assessment/places/import", "GET /admin/assessment/places/import/template.csv",
+			"GET /api/v1/assessment/places", "POST /api/v1/assessment/places", "GET /api/v1/assessment/places/{id}",
+			"PUT /api/v1/assessment/places/{id}", "POST /api/v1/assessment/places/{id}/active",
+			"POST /api/v1/assessment/places/import", "GET /admin/assessment/rounds", "GET /admin/assessment/rounds/new",
+			"POST /admin/assessment/rounds/new", "GET /admin/assessment/rounds/{id}",
+			"POST /admin/assessment/rounds/{id}/edit", "POST /admin/assessment/rounds/{id}/teams",
+			"POST /admin/assessment/rounds/{id}/teams/{teamId}/remove",
+			"POST /admin/assessment/rounds/{id}/teams/{teamId}/members",
+			"POST /admin/assessment/rounds/{id}/teams/{teamId}/members/{userId}/remove",
+			"POST /admin/assessment/rounds/{id}/draw", "GET /admin/assessment/rounds/{id}/verify",
+			"POST /admin/assessment/rounds/{id}/assign", "POST /admin/assessment/rounds/{id}/open",
+			"POST /admin/assessment/rounds/{id}/close", "GET /admin/assessment/rounds/{id}/sample",
+			"GET /api/v1/assessment/rounds", "POST /api/v1/assessment/rounds", "GET /api/v1/assessment/rounds/{id}",
+			"PUT /api/v1/assessment/rounds/{id}", "GET /api/v1/assessment/rounds/{id}/teams",
+			"POST /api/v1/assessment/rounds/{id}/teams", "DELETE /api/v1/assessment/rounds/{id}/teams/{teamId}",
+			"POST /api/v1/assessment/rounds/{id}/teams/{teamId}/members",
+			"DELETE /api/v1/assessment/rounds/{id}/teams/{teamId}/members/{userId}",
+			"POST /api/v1/assessment/rounds/{id}/draw", "GET /api/v1/assessment/rounds/{id}/verification",
+			"POST /api/v1/assessment/rounds/{id}/assignment", "POST /api/v1/assessment/rounds/{id}/open",
+			"POST /api/v1/assessment/rounds/{id}/close", "GET /api/v1/assessment/rounds/{id}/sample");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -637,6 +668,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(OWN);
 		classified.addAll(CASEWORK);
 		classified.addAll(ASSESSMENT_FRAMEWORKS);
+		classified.addAll(ASSESSMENT_ROUND);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

@@ -69,6 +69,12 @@ class EveryPageBrowserTest {
 	Regions regions;
 
 	@Autowired
+	org.wenming.assessment.place.Places places;
+
+	@Autowired
+	org.wenming.assessment.round.Rounds assessmentRounds;
+
+	@Autowired
 	Volunteers volunteers;
 
 	@Autowired
@@ -244,6 +250,20 @@ class EveryPageBrowserTest {
 		made.put("follow", reported.followToken());
 		LocalDate today = LocalDate.now(CityTime.ZONE);
 		made.put("ranking", String.valueOf(rankings.publishNow(today.minusDays(7), today.minusDays(1), office)));
+		// field assessment: a place in the county and a round the city office has drawn
+		org.wenming.shared.ScopedUser cityOffice = users.principal(Long.parseLong(made.get("user")), "4412",
+				Roles.OFFICE_STAFF);
+		made.put("place", String.valueOf(places.create(new org.wenming.assessment.place.PlaceDraft(
+				org.wenming.assessment.PlaceType.MARKET, "无障碍测试市场" + suffix(), "端州区测试路4号", VILLAGE, null, null),
+				cityOffice).id()));
+		long framework = jdbc.sql("""
+				insert into assessment_framework (name, version, status, created_by, created_at, published_at)
+				values (:n, 1, 'PUBLISHED', 'test', now(), now()) returning id""").param("n", "无障碍测试体系" + suffix())
+			.query(Long.class).single();
+		long round = assessmentRounds.create(new org.wenming.assessment.round.RoundDraft("无障碍测试轮次" + suffix(),
+				framework, today, today.plusDays(7), 1), cityOffice).id();
+		assessmentRounds.draw(round, 1L, cityOffice);
+		made.put("round", String.valueOf(round));
 
 		// hours in the ledger and a certificate over them
 		OffsetDateTime served = today.minusDays(10).atTime(9, 0).atZone(CityTime.ZONE).toOffsetDateTime();

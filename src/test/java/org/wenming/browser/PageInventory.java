@@ -127,6 +127,15 @@ final class PageInventory {
 			page("/admin/insight", As.OFFICE_STAFF),
 			page("/admin/insight/province", As.OFFICE_STAFF),
 			page("/admin/insight/check", As.OFFICE_STAFF),
+			page("/admin/assessment/places", As.OFFICE_STAFF),
+			page("/admin/assessment/places/new", As.OFFICE_STAFF),
+			page("/admin/assessment/places/{place}/edit", As.OFFICE_STAFF),
+			page("/admin/assessment/places/import", As.OFFICE_STAFF),
+			page("/admin/assessment/rounds", As.OFFICE_STAFF),
+			page("/admin/assessment/rounds/new", As.OFFICE_STAFF),
+			page("/admin/assessment/rounds/{round}", As.OFFICE_STAFF),
+			page("/admin/assessment/rounds/{round}/verify", As.OFFICE_STAFF),
+			page("/admin/assessment/rounds/{round}/sample", As.OFFICE_STAFF),
 			// the responsible unit's handler and the inspector
 			page("/unit/cases", As.UNIT_HANDLER),
 			page("/inspector/cases", As.INSPECTOR));
@@ -150,6 +159,7 @@ final class PageInventory {
 			Map.entry("/admin/insight/export.pdf", "a PDF"),
 			Map.entry("/admin/volunteers/import/{}/errors.csv", "a CSV error report"),
 			Map.entry("/admin/volunteers/import/template.csv", "a CSV template"),
+			Map.entry("/admin/assessment/places/import/template.csv", "a CSV template"),
 			Map.entry("/admin/volunteers/import/template.xlsx", "a workbook template"),
 			Map.entry("/admin/volunteers/export.csv", "a CSV export"),
 			Map.entry("/admin/volunteers/export.xlsx", "a workbook export"),

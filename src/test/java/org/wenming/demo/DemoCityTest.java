@@ -91,6 +91,7 @@ class DemoCityTest {
 				"org.wenming.volunteer.demo.TeamsDemoPart", "org.wenming.volunteer.demo.VolunteersDemoPart",
 				"org.wenming.activity.demo.ActivitiesDemoPart", "org.wenming.ledger.demo.LedgerDemoPart",
 				"org.wenming.casework.demo.CasesDemoPart", "org.wenming.assessment.demo.FrameworkDemoPart",
+				"org.wenming.assessment.demo.PlacesDemoPart",
 				"org.wenming.insight.demo.InsightDemoPart",
 				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
 	}
@@ -123,11 +124,11 @@ class DemoCityTest {
 			assertThat(insight.check()).isEmpty();
 			assertThat(caseCells.check()).isEmpty();
 			// a generated city is no first start: the run is there, and the volunteer module's part holds data, as
-			// does the assessment's (the published sample framework)
+			// do the assessment's (the published sample framework, the places)
 			assertThat(city.isEmpty()).isFalse();
 			assertThat(conductor.parts().stream().filter(part -> !part.isEmpty()))
 				.extracting(part -> ClassUtils.getUserClass(part).getSimpleName())
-				.containsExactly("VolunteersDemoPart", "FrameworkDemoPart");
+				.containsExactly("VolunteersDemoPart", "FrameworkDemoPart", "PlacesDemoPart");
 			// the sample framework, published under the city's name as version 1
 			assertThat(jdbc.sql("""
 					select f.status || ':' || f.version || ':' || count(c.id) from assessment_framework f
