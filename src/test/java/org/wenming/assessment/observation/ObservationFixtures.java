@@ -14,23 +14,23 @@ import org.wenming.shared.CityTime;
  * A published framework with criteria of each rule, places, an open round, and two teams, inserted by SQL
  * (the framework and round parts' services are not merged yet), each under names of its own.
  */
-final class ObservationFixtures {
+public final class ObservationFixtures {
 
 	private static final AtomicLong USERS = new AtomicLong(7_700_000 + (System.nanoTime() % 100_000) * 10);
 
-	static final String CITY = "4412";
+	public static final String CITY = "4412";
 
-	static final String COUNTY = "441202";
+	public static final String COUNTY = "441202";
 
-	static final BigDecimal LAT = new BigDecimal("23.050000");
+	public static final BigDecimal LAT = new BigDecimal("23.050000");
 
-	static final BigDecimal LON = new BigDecimal("112.460000");
+	public static final BigDecimal LON = new BigDecimal("112.460000");
 
 	final JdbcClient jdbc;
 
 	final Regions regions;
 
-	ObservationFixtures(JdbcClient jdbc, Regions regions) {
+	public ObservationFixtures(JdbcClient jdbc, Regions regions) {
 		this.jdbc = jdbc;
 		this.regions = regions;
 	}
@@ -44,10 +44,10 @@ final class ObservationFixtures {
 	}
 
 	/** The framework and its criteria: for MAIN_ROAD a pass/fail (2), a deduction (4, 1 each), a count (3, 1 each, target 5), and under a second item another pass/fail (1); for MARKET one pass/fail. */
-	record Framework(long id, long passFail, long deduction, long count, long second, long market) {
+	public record Framework(long id, long passFail, long deduction, long count, long second, long market) {
 	}
 
-	Framework framework() {
+	public Framework framework() {
 		String name = "测试体系" + suffix();
 		long fw = jdbc.sql("""
 				insert into assessment_framework (name, version, status, created_by, created_at)
@@ -81,7 +81,7 @@ final class ObservationFixtures {
 				.query(Long.class).single();
 	}
 
-	long place(String type, BigDecimal lat, BigDecimal lon) {
+	public long place(String type, BigDecimal lat, BigDecimal lon) {
 		return jdbc.sql("""
 				insert into assessment_place (place_type, name, address, region_code, region_path, latitude, longitude,
 				    created_by, created_at, updated_at)
@@ -90,11 +90,11 @@ final class ObservationFixtures {
 				.param("lon", lon).query(Long.class).single();
 	}
 
-	String path(String code) {
+	public String path(String code) {
 		return regions.find(code).orElseThrow().path();
 	}
 
-	long round(long framework, String status, LocalDate starts, LocalDate ends) {
+	public long round(long framework, String status, LocalDate starts, LocalDate ends) {
 		return jdbc.sql("""
 				insert into assessment_round (name, region_code, region_path, framework_id, starts_on, ends_on, quota,
 				    status, seed, created_by, created_at, opened_at)
@@ -103,12 +103,12 @@ final class ObservationFixtures {
 				.param("s", starts).param("e", ends).param("status", status).query(Long.class).single();
 	}
 
-	long openRound(long framework) {
+	public long openRound(long framework) {
 		LocalDate today = LocalDate.now(CityTime.ZONE);
 		return round(framework, "OPEN", today.minusDays(1), today.plusDays(5));
 	}
 
-	long team(long round, long... members) {
+	public long team(long round, long... members) {
 		long team = jdbc.sql("insert into assessment_team (round_id, name) values (:r, :n) returning id").param("r", round)
 				.param("n", "测评组" + suffix()).query(Long.class).single();
 		for (long m : members) {
@@ -118,26 +118,26 @@ final class ObservationFixtures {
 		return team;
 	}
 
-	void sample(long round, long place, String type, Long team) {
+	public void sample(long round, long place, String type, Long team) {
 		jdbc.sql("""
 				insert into assessment_sample (round_id, place_id, county_code, place_type, draw_order, team_id)
 				values (:r, :p, :c, :t, (select count(*) from assessment_sample where round_id = :r) + 1, :team)""")
 				.param("r", round).param("p", place).param("c", COUNTY).param("t", type).param("team", team).update();
 	}
 
-	void handover(long round, long place, long criterion, long caseId, String caseNumber) {
+	public void handover(long round, long place, long criterion, long caseId, String caseNumber) {
 		jdbc.sql("""
 				insert into assessment_handover (round_id, place_id, criterion_id, case_id, case_number, handed_at)
 				values (:r, :p, :c, :id, :n, :at)""").param("r", round).param("p", place).param("c", criterion)
 				.param("id", caseId).param("n", caseNumber).param("at", OffsetDateTime.now()).update();
 	}
 
-	int observations(long round, long place) {
+	public int observations(long round, long place) {
 		return jdbc.sql("select count(*) from assessment_observation where round_id = :r and place_id = :p")
 				.param("r", round).param("p", place).query(Integer.class).single();
 	}
 
-	int submissions(long round, long place) {
+	public int submissions(long round, long place) {
 		return jdbc.sql("select count(*) from assessment_submission where round_id = :r and place_id = :p")
 				.param("r", round).param("p", place).query(Integer.class).single();
 	}

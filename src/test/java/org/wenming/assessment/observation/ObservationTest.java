@@ -330,6 +330,30 @@ class ObservationTest {
 				.param("d", "assessment-place " + round + "/%").query(Long.class).single();
 	}
 
+	@Autowired
+	SubmissionRetention retention;
+
+	@Test
+	void theKeysOfAnOpenRoundAreKeptAndThoseOfAClosedRoundGoAfterTheRetention() throws Exception {
+		long closedRound = fixtures.round(fw.id(), "CLOSED", LocalDate.now(CityTime.ZONE).minusDays(200),
+				LocalDate.now(CityTime.ZONE).minusDays(190));
+		String open = key();
+		String closed = key();
+		String recent = key();
+		for (Object[] row : new Object[][] { { open, round, 120 }, { closed, closedRound, 120 }, { recent, closedRound, 10 } }) {
+			jdbc.sql("""
+					insert into assessment_submission (idempotency_key, user_id, round_id, place_id, request_digest,
+					    response, received_at)
+					values (:k, :u, :r, :p, repeat('0', 64), '{}', now() - make_interval(days => :days))""")
+					.param("k", row[0]).param("u", inspector).param("r", row[1]).param("p", place).param("days", row[2])
+					.update();
+		}
+		retention.deleteBatch(java.time.Instant.now().minus(retention.retention()), 10_000);
+		assertThat(jdbc.sql("select idempotency_key from assessment_submission where idempotency_key in (:keys)")
+				.param("keys", List.of(open, closed, recent)).query(String.class).list()).containsExactlyInAnyOrder(open,
+						recent);
+	}
+
 	// ---- closing a place ------------------------------------------------------------------------------
 
 	@Test
@@ -516,6 +540,7 @@ class ObservationTest {
 		assertThat(checklist.get("lookBack").get(0).get("caseNumber").asString()).isEqualTo(handed.caseNumber());
 		assertThat(checklist.get("lookBack").get(0).get("open").asBoolean()).isTrue();
 		assertThat(checklist.get("items").size()).isEqualTo(2);
+		assertThat(checklist.get("items").get(0).get("criteria").get(1).get("maxShortfalls").asInt()).isEqualTo(4);
 		assertThat(checklist.get("recorded").size()).isEqualTo(3);
 
 		String places = mvc.perform(get("/inspect/rounds/" + round).with(as(inspector))).andReturn().getResponse()
