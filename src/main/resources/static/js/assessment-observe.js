@@ -98,9 +98,13 @@
 
   if (!form) { return; }
 
-  // the phone's position, sent with the submission (it works without)
+  // the phone's position, sent with the submission (it works without); asked for when the inspector
+  // starts recording, not when the page opens, so the permission prompt follows their own action
   var position = document.getElementById('obs-position');
-  if (position && navigator.geolocation) {
+  var located = false;
+  function locate() {
+    if (located || !position || !navigator.geolocation) { return; }
+    located = true;
     position.textContent = position.dataset.locating;
     navigator.geolocation.getCurrentPosition(function (p) {
       form.elements.latitude.value = p.coords.latitude.toFixed(6);
@@ -109,6 +113,8 @@
     }, function () { position.textContent = position.dataset.failed; },
     { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
   }
+  form.addEventListener('click', locate);
+  form.addEventListener('input', locate);
 
   var criteria = Array.prototype.slice.call(form.querySelectorAll('fieldset[data-criterion]'));
 

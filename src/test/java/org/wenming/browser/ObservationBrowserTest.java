@@ -60,9 +60,10 @@ class ObservationBrowserTest {
 		PageChecks.assertFitsAndAccessible(phone);
 
 		// the marks follow the toggles and steppers
+		// the position is asked for at the first touch of the checklist
+		phone.click("#c" + fw.passFail() + " .obs-choice.fail");
 		new WebDriverWait(phone.driver(), Duration.ofSeconds(10))
 				.until(d -> !phone.find("#obs-form input[name=latitude]").getDomProperty("value").isEmpty());
-		phone.click("#c" + fw.passFail() + " .obs-choice.fail");
 		assertThat(phone.find("#m" + fw.passFail()).getText()).isEqualTo("0");
 		phone.click("#c" + fw.passFail() + " .obs-choice.pass");
 		assertThat(phone.find("#m" + fw.passFail()).getText()).isEqualTo("2");
