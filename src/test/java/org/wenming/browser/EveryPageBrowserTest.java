@@ -22,6 +22,7 @@ import org.wenming.activity.Activities;
 import org.wenming.activity.ActivityDraft;
 import org.wenming.activity.ActivityType;
 import org.wenming.activity.ShiftDraft;
+import org.wenming.assessment.observation.ObservationFixtures;
 import org.wenming.browser.PageInventory.As;
 import org.wenming.browser.PageInventory.Page;
 import org.wenming.casework.CaseSource;
@@ -235,8 +236,15 @@ class EveryPageBrowserTest {
 			.param("h", handlerId).update();
 		names.put(As.UNIT_HANDLER, handler);
 		String inspector = AccountFixtures.unique("a11y-insp");
-		accounts.user(inspector, COUNTY, Roles.INSPECTOR);
+		long inspectorId = accounts.user(inspector, COUNTY, Roles.INSPECTOR);
 		names.put(As.INSPECTOR, inspector);
+		// an open assessment round with a place of the inspector's team
+		ObservationFixtures assessment = new ObservationFixtures(jdbc, regions);
+		long round = assessment.openRound(assessment.framework().id());
+		long place = assessment.place("MAIN_ROAD", ObservationFixtures.LAT, ObservationFixtures.LON);
+		assessment.sample(round, place, "MAIN_ROAD", assessment.team(round, inspectorId));
+		made.put("round", String.valueOf(round));
+		made.put("place", String.valueOf(place));
 		String admin = AccountFixtures.unique("a11y-admin");
 		accounts.user(admin, "44", Roles.SYSTEM_ADMIN);
 		names.put(As.SYSTEM_ADMIN, admin);

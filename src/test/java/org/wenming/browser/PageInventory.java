@@ -72,6 +72,10 @@ final class PageInventory {
 			page("/admin", As.INSPECTOR),
 			page("/admin", As.SYSTEM_ADMIN),
 			page("/account/password", As.VOLUNTEER),
+			// the inspector's phone
+			page("/inspect", As.INSPECTOR),
+			page("/inspect/rounds/{round}", As.INSPECTOR),
+			page("/inspect/rounds/{round}/places/{place}", As.INSPECTOR),
 			// the volunteer
 			page("/me/volunteer", As.VOLUNTEER),
 			page("/me/teams", As.VOLUNTEER),

@@ -92,6 +92,11 @@ public class CasePhotos {
 		public int height() {
 			return clean.height();
 		}
+
+		/** The re-encoded image (no metadata), for a module that keeps the photo in its own store. */
+		public byte[] bytes() {
+			return clean.bytes().clone();
+		}
 	}
 
 	/**
