@@ -30,6 +30,7 @@ import org.wenming.casework.photo.CasePhotos;
 import org.wenming.casework.photo.PhotoStage;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.ObjectStore;
+import org.wenming.platform.ObjectStores;
 
 /**
  * 交办: every criterion a closed round scored below full marks becomes a rectification case in the
@@ -44,6 +45,9 @@ import org.wenming.platform.ObjectStore;
 public class Handovers {
 
 	private static final Logger log = LoggerFactory.getLogger(Handovers.class);
+
+	/** The object store's area the inspectors' photos are kept in ({@code assessment_photo.object_key} is a key there). */
+	public static final String PHOTO_AREA = "assessment";
 
 	private final JdbcClient jdbc;
 
@@ -62,13 +66,13 @@ public class Handovers {
 	private final Clock clock;
 
 	Handovers(JdbcClient jdbc, PlatformTransactionManager transactions, Cases cases, CasePhotos photos,
-			ObjectStore files, MessageSource messages, ScoreProperties properties, Clock clock) {
+			ObjectStores stores, MessageSource messages, ScoreProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.cases = cases;
 		this.photos = photos;
-		this.files = files;
+		this.files = stores.area(PHOTO_AREA, null);
 		this.messages = messages;
 		this.properties = properties;
 		this.clock = clock;

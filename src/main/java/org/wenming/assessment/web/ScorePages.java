@@ -74,10 +74,6 @@ class ScorePages extends PageController {
 				Map.of("page", new RoundsPage(city, rounds, totals)));
 	}
 
-	/** The city's rounds a reader may see, with each one's rate in the reader's scope (none before it opens). */
-	public record RoundsPage(Region city, List<Round> rounds, List<Rate> totals) {
-	}
-
 	@GetMapping("/admin/assessment/rounds/{id}/scores")
 	ModelAndView scores(@PathVariable String id, @RequestParam(required = false) String region,
 			@AuthenticationPrincipal ScopedUser user) {
