@@ -404,6 +404,19 @@ class AssessmentRoundTest {
 			positions.put(ids.get(i).longValue(), i);
 		}
 		assertThat(positions.get(first)).isLessThan(positions.get(next));
+
+		// the public dashboard and the cockpit show the latest closed round, its ranking and the trend
+		String best = regions.find(expectedOrder.get(0)).orElseThrow().name();
+		mvc.perform(get("/dashboard").with(cityOffice())).andExpect(status().isOk())
+				.andExpect(content().string(containsString("测试十一月测评" + suffix)))
+				.andExpect(content().string(containsString("测试十二月测评" + suffix + " *")))
+				.andExpect(content().string(containsString(expectedRate.toPlainString() + "%")))
+				.andExpect(content().string(containsString(best)));
+		mvc.perform(get("/admin/insight").with(cityOffice())).andExpect(status().isOk())
+				.andExpect(content().string(containsString("测试十一月测评" + suffix)))
+				.andExpect(content().string(containsString("/admin/assessment/scores")));
+		mvc.perform(get("/admin/assessment/scores").with(cityOffice())).andExpect(status().isOk())
+				.andExpect(content().string(containsString("/admin/assessment/rounds/" + first + "/scores")));
 	}
 
 	private int casesOf(long round) {
