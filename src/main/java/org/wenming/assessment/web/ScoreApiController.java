@@ -56,10 +56,10 @@ class ScoreApiController {
 		Round round = scores.readable(QueryParameters.id(id), user);
 		Region shown = region(round, region, user);
 		boolean atPlaces = shown.level() == RegionLevel.TOWN || shown.level() == RegionLevel.VILLAGE;
+		List<Rate> children = atPlaces ? List.of() : scores.byChildren(round, shown.path(), shown.scope());
+		Rate total = atPlaces ? scores.total(round, shown.scope()) : Scores.sum("", "", children);
 		return new ScoresJson(round, round.provisional(), new Named(shown.code(), shown.name(), shown.level().name()),
-				scores.total(round, shown.scope()),
-				atPlaces ? List.of() : scores.byChildren(round, shown.path(), shown.scope()),
-				scores.byType(round, shown.scope()), scores.fixedSince(round, shown.scope()), definitions(locale));
+				total, children, scores.byType(round, shown.scope()), scores.fixedSince(round, shown.scope()), definitions(locale));
 	}
 
 	@GetMapping("/api/v1/assessment/rounds/{id}/places")
