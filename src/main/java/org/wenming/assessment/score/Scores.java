@@ -162,6 +162,19 @@ public class Scores {
 		if (within == null) {
 			return List.of();
 		}
+		if (parentPath.equals(round.regionPath()) && within.path().equals(parentPath)) {
+			// the whole round by county: the sample row says the county, so no place is read
+			return ranked(jdbc.sql("""
+					select c.code, coalesce(g.name, c.code) as name, c.marks, c.possible, c.places
+					from (select s.county_code as code, sum(ps.marks) as marks, sum(ps.possible) as possible,
+					             count(*) as places
+					      from assessment_place_score ps
+					      join assessment_sample s on s.round_id = ps.round_id and s.place_id = ps.place_id
+					      where ps.round_id = :round
+					      group by s.county_code) c
+					left join published_region g on g.code = c.code""").param("round", round.id())
+					.query((rs, n) -> rate(rs.getString("code"), rs.getString("name"), rs, 0)).list());
+		}
 		int segment = parentPath.split("\\.").length + 1;
 		List<Rate> lines = jdbc.sql("""
 				select c.code, coalesce(g.name, c.code) as name, c.marks, c.possible, c.places
@@ -179,6 +192,16 @@ public class Scores {
 
 	/** The rates by place type inside the scope, ranked. */
 	public List<Rate> byType(Round round, DataScope scope) {
+		if (scope.covers(round.regionPath())) {
+			// the whole round: the sample row says the type, so no place is read
+			return ranked(jdbc.sql("""
+					select s.place_type as code, sum(ps.marks) as marks, sum(ps.possible) as possible, count(*) as places
+					from assessment_place_score ps
+					join assessment_sample s on s.round_id = ps.round_id and s.place_id = ps.place_id
+					where ps.round_id = :round
+					group by s.place_type""").param("round", round.id())
+					.query((rs, n) -> rate(rs.getString("code"), rs.getString("code"), rs, 0)).list());
+		}
 		return ranked(jdbc.sql("""
 				select p.place_type as code, sum(ps.marks) as marks, sum(ps.possible) as possible, count(*) as places
 				from assessment_place_score ps
