@@ -429,6 +429,8 @@ class AssessmentRoundTest {
 		long round = openRound("测试抽样未公开", 10, 1);
 		jdbc.sql("update assessment_round set status = 'DRAWN', opened_at = null where id = :r").param("r", round).update();
 		RequestPostProcessor county = users.staff("441202", Roles.OFFICE_STAFF);
+		mvc.perform(get("/admin/assessment/scores").with(county)).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("测试抽样未公开" + suffix))));
 		mvc.perform(get("/api/v1/assessment/rounds/" + round + "/scores").with(county)).andExpect(status().isNotFound());
 		mvc.perform(get("/admin/assessment/rounds/" + round + "/scores").with(county)).andExpect(status().isNotFound());
 		assertThat(jdbc.sql("select count(*) from security_event where type = 'OUT_OF_SCOPE' and detail like :d")
@@ -440,8 +442,21 @@ class AssessmentRoundTest {
 		mvc.perform(get("/api/v1/assessment/rounds/" + round + "/scores").with(county)).andExpect(status().isOk());
 		mvc.perform(get("/api/v1/assessment/rounds/" + round + "/scores").param("region", "441203").with(county))
 				.andExpect(status().isNotFound());
-		mvc.perform(get("/admin/assessment/rounds/" + round + "/report.pdf").param("region", "441203").with(county))
-				.andExpect(status().isNotFound());
+		for (String path : new String[] { "/admin/assessment/rounds/" + round + "/scores",
+				"/admin/assessment/rounds/" + round + "/report.pdf", "/admin/assessment/rounds/" + round + "/report.xlsx",
+				"/api/v1/assessment/rounds/" + round + "/places", "/api/v1/assessment/rounds/" + round + "/worst-criteria",
+				"/api/v1/assessment/rounds/" + round + "/handovers" }) {
+			mvc.perform(get(path).param("region", "441203").with(county)).andExpect(status().isNotFound());
+			mvc.perform(get(path).param("region", "441203").with(cityOffice())).andExpect(status().isOk());
+		}
+		// their own county's lines only, and the round listed now that it is open
+		mvc.perform(get("/api/v1/assessment/rounds/" + round + "/places").with(county)).andExpect(status().isOk())
+				.andExpect(jsonPath("$[*].regionCode", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("441202"))))
+				.andExpect(jsonPath("$.length()").value(3));
+		mvc.perform(get("/api/v1/assessment/rounds/" + round + "/trend").with(county)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.series[*].code", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("441202"))));
+		mvc.perform(get("/admin/assessment/scores").with(county)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("/admin/assessment/rounds/" + round + "/scores")));
 	}
 
 	@Test
