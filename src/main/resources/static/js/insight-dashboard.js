@@ -9,7 +9,8 @@ document.addEventListener('DOMContentLoaded', function () {
   // the elderly mode's labels are as large as its text (18 px at least)
   var fontSize = document.documentElement.classList.contains('care') ? 18 : 14;
   var split = function (value) { return value ? value.split('|') : []; };
-  var numbers = function (value) { return split(value).map(Number); };
+  // an empty value is a gap (a round without a score), not a zero
+  var numbers = function (value) { return split(value).map(function (v) { return v === '' ? null : Number(v); }); };
   document.querySelectorAll('.insight-chart').forEach(function (element) {
     var kind = element.dataset.chart;
     var labels = split(element.dataset.labels);

@@ -178,6 +178,17 @@ class DataScopeEndpointsTest {
 			"POST /api/v1/assessment/rounds/{id}/assignment", "POST /api/v1/assessment/rounds/{id}/open",
 			"POST /api/v1/assessment/rounds/{id}/close", "GET /api/v1/assessment/rounds/{id}/sample");
 
+	/**
+	 * Field assessment scores: every endpoint is probed in {@code org.wenming.assessment.AssessmentRoundTest}
+	 * (a county office before the round opens, and against another county's figures, gets 404 and a
+	 * security event; the city office sees them).
+	 */
+	static final Set<String> ASSESSMENT_SCORES = Set.of("GET /admin/assessment/scores",
+			"GET /admin/assessment/rounds/{id}/scores", "GET /admin/assessment/rounds/{id}/report.pdf",
+			"GET /admin/assessment/rounds/{id}/report.xlsx", "GET /api/v1/assessment/rounds/{id}/scores",
+			"GET /api/v1/assessment/rounds/{id}/places", "GET /api/v1/assessment/rounds/{id}/worst-criteria",
+			"GET /api/v1/assessment/rounds/{id}/handovers", "GET /api/v1/assessment/rounds/{id}/trend");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -669,6 +680,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(CASEWORK);
 		classified.addAll(ASSESSMENT_FRAMEWORKS);
 		classified.addAll(ASSESSMENT_ROUND);
+		classified.addAll(ASSESSMENT_SCORES);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

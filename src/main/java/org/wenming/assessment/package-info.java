@@ -16,5 +16,5 @@
 @org.wenming.platform.ModuleTables(owns = { "assessment_framework", "assessment_item", "assessment_criterion",
 		"assessment_place", "assessment_round", "assessment_team", "assessment_team_member", "assessment_sample",
 		"assessment_observation", "assessment_photo", "assessment_submission", "assessment_place_score",
-		"assessment_handover", "assessment_round_candidate" }, reads = { "published_region" })
+		"assessment_handover", "assessment_round_candidate" }, reads = { "published_region", "published_rectification_case" })
 package org.wenming.assessment;

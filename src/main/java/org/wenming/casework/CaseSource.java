@@ -11,5 +11,7 @@ public enum CaseSource {
 	/** staff entry */
 	STAFF,
 	/** another system through Open311 GeoReport v2 */
-	OPEN311
+	OPEN311,
+	/** 测评交办: a criterion failed in a round of field assessment, handed over by the assessment module */
+	ASSESSMENT
 }

@@ -12,8 +12,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.assessment.AssessmentFigures;
 import org.wenming.insight.Cockpit;
 import org.wenming.insight.CockpitFigures;
+import org.wenming.insight.Dashboard;
+import org.wenming.region.Region;
 import org.wenming.platform.PageController;
 import org.wenming.platform.ReadReplica;
 import org.wenming.shared.ScopedUser;
@@ -34,7 +37,14 @@ class CockpitController extends PageController {
 
 	private final ReadReplica replica;
 
-	CockpitController(Cockpit cockpit, CockpitDocuments documents, ReadReplica replica) {
+	private final AssessmentFigures assessment;
+
+	private final Dashboard dashboard;
+
+	CockpitController(Cockpit cockpit, CockpitDocuments documents, ReadReplica replica, AssessmentFigures assessment,
+			Dashboard dashboard) {
+		this.assessment = assessment;
+		this.dashboard = dashboard;
 		this.cockpit = cockpit;
 		this.documents = documents;
 		this.replica = replica;
@@ -49,8 +59,16 @@ class CockpitController extends PageController {
 	ModelAndView page(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String year, @RequestParam(required = false) String month) {
 		// where the figures were read from, and how far behind that is (the staff asked to see it)
-		return new ModelAndView("insight/cockpit", Map.of("f", figures(user, region, year, month), "replica",
-				replica.status(), "replicaMaxLag", replica.maxLag().toSeconds()));
+		CockpitFigures figures = figures(user, region, year, month);
+		return new ModelAndView("insight/cockpit", Map.of("f", figures, "replica", replica.status(), "replicaMaxLag",
+				replica.maxLag().toSeconds(), "assessment", assessment(cockpit.region(region, user))));
+	}
+
+	/** The field assessment of the region shown (inside the staff member's scope, as every figure here). */
+	private AssessmentPanel assessment(Region shown) {
+		String city = dashboard.homeCity().path();
+		return new AssessmentPanel(assessment.latestClosed(city, shown.scope()).orElse(null),
+				assessment.trend(city, shown.scope()), "/admin/assessment/scores");
 	}
 
 	@GetMapping("/admin/insight/export.xlsx")

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.wenming.assessment.AssessmentFigures;
 import org.wenming.insight.Dashboard;
 import org.wenming.insight.DashboardFigures;
 import org.wenming.platform.PageContext;
@@ -44,7 +45,10 @@ class DashboardController extends PageController {
 
 	private final Cache<List<Object>, String> anonymousPages;
 
-	DashboardController(Dashboard dashboard, Regions regions, TemplateEngine templates) {
+	private final AssessmentFigures assessment;
+
+	DashboardController(Dashboard dashboard, Regions regions, TemplateEngine templates, AssessmentFigures assessment) {
+		this.assessment = assessment;
 		this.dashboard = dashboard;
 		this.regions = regions;
 		this.templates = templates;
@@ -76,7 +80,11 @@ class DashboardController extends PageController {
 		choices.add(city);
 		choices.addAll(regions.children(city.code()));
 		StringOutput output = new StringOutput(64 * 1024);
-		templates.render("insight/dashboard.jte", Map.of("ctx", ctx, "view", new DashboardView(figures, choices)), output);
+		// the field assessment of the city (or of the county chosen), as its latest closed round and trend
+		AssessmentPanel panel = new AssessmentPanel(assessment.latestClosed(city.path(), region.scope()).orElse(null),
+				assessment.trend(city.path(), region.scope()), null);
+		templates.render("insight/dashboard.jte",
+				Map.of("ctx", ctx, "view", new DashboardView(figures, choices), "assessment", panel), output);
 		return output.toString();
 	}
 }
