@@ -37,12 +37,12 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.assessment.handover.Handovers;
+import org.wenming.assessment.observation.InspectionPhotos;
 import org.wenming.assessment.score.Scores;
 import org.wenming.casework.CaseSource;
 import org.wenming.casework.CaseView;
 import org.wenming.casework.Cases;
 import org.wenming.casework.photo.CasePhotos;
-import org.wenming.platform.ObjectStores;
 import org.wenming.region.Regions;
 import org.wenming.shared.Roles;
 import org.wenming.support.TestUsers;
@@ -84,7 +84,7 @@ class AssessmentRoundTest {
 	CasePhotos photos;
 
 	@Autowired
-	ObjectStores stores;
+	InspectionPhotos inspectionPhotos;
 
 	@Autowired
 	Handovers handovers;
@@ -275,7 +275,7 @@ class AssessmentRoundTest {
 		Observed withPhoto = observed.stream().filter(o -> o.marks().compareTo(o.criterion().fullMarks()) < 0)
 				.findFirst().orElseThrow();
 		String key = "assessment/test/" + UUID.randomUUID() + ".jpg";
-		stores.area(Handovers.PHOTO_AREA, null).put(key, jpeg());
+		inspectionPhotos.put(key, jpeg());
 		jdbc.sql("""
 				insert into assessment_photo (round_id, place_id, criterion_id, object_key, content_type, width, height, bytes,
 				    uploaded_by, uploaded_at)

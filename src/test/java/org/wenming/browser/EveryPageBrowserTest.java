@@ -76,6 +76,9 @@ class EveryPageBrowserTest {
 	org.wenming.assessment.round.Rounds assessmentRounds;
 
 	@Autowired
+	org.wenming.assessment.framework.Frameworks frameworks;
+
+	@Autowired
 	Volunteers volunteers;
 
 	@Autowired
@@ -240,11 +243,11 @@ class EveryPageBrowserTest {
 		names.put(As.INSPECTOR, inspector);
 		// an open assessment round with a place of the inspector's team
 		ObservationFixtures assessment = new ObservationFixtures(jdbc, regions);
-		long round = assessment.openRound(assessment.framework().id());
-		long place = assessment.place("MAIN_ROAD", ObservationFixtures.LAT, ObservationFixtures.LON);
-		assessment.sample(round, place, "MAIN_ROAD", assessment.team(round, inspectorId));
-		made.put("round", String.valueOf(round));
-		made.put("place", String.valueOf(place));
+		long openRound = assessment.openRound(assessment.framework().id());
+		long inspectedPlace = assessment.place("MAIN_ROAD", ObservationFixtures.LAT, ObservationFixtures.LON);
+		assessment.sample(openRound, inspectedPlace, "MAIN_ROAD", assessment.team(openRound, inspectorId));
+		made.put("openRound", String.valueOf(openRound));
+		made.put("inspectedPlace", String.valueOf(inspectedPlace));
 		String admin = AccountFixtures.unique("a11y-admin");
 		accounts.user(admin, "44", Roles.SYSTEM_ADMIN);
 		names.put(As.SYSTEM_ADMIN, admin);
@@ -272,6 +275,13 @@ class EveryPageBrowserTest {
 				framework, today, today.plusDays(7), 1), cityOffice).id();
 		assessmentRounds.draw(round, 1L, cityOffice);
 		made.put("round", String.valueOf(round));
+		// a published framework (the round's) and a draft with one criterion
+		made.put("framework", String.valueOf(framework));
+		long draft = frameworks.createDraft("无障碍测试草稿" + suffix(), null, office);
+		frameworks.addItem(draft, "A01", "环境卫生");
+		made.put("draftFramework", String.valueOf(draft));
+		made.put("criterion", String.valueOf(frameworks.addCriterion(draft, new org.wenming.assessment.framework.CriterionDraft(
+				"A01", "MARKET", "A01-01", "地面无垃圾、无积水", new BigDecimal("2"), "PASS_FAIL", null, null, "PUBLIC_TOILET"))));
 
 		// hours in the ledger and a certificate over them
 		OffsetDateTime served = today.minusDays(10).atTime(9, 0).atZone(CityTime.ZONE).toOffsetDateTime();

@@ -74,8 +74,8 @@ final class PageInventory {
 			page("/account/password", As.VOLUNTEER),
 			// the inspector's phone
 			page("/inspect", As.INSPECTOR),
-			page("/inspect/rounds/{round}", As.INSPECTOR),
-			page("/inspect/rounds/{round}/places/{place}", As.INSPECTOR),
+			page("/inspect/rounds/{openRound}", As.INSPECTOR),
+			page("/inspect/rounds/{openRound}/places/{inspectedPlace}", As.INSPECTOR),
 			// the volunteer
 			page("/me/volunteer", As.VOLUNTEER),
 			page("/me/teams", As.VOLUNTEER),
@@ -131,6 +131,12 @@ final class PageInventory {
 			page("/admin/insight", As.OFFICE_STAFF),
 			page("/admin/insight/province", As.OFFICE_STAFF),
 			page("/admin/insight/check", As.OFFICE_STAFF),
+			page("/admin/assessment/frameworks", As.OFFICE_STAFF),
+			page("/admin/assessment/frameworks/{framework}", As.OFFICE_STAFF),
+			page("/admin/assessment/frameworks/{draftFramework}", As.OFFICE_STAFF),
+			page("/admin/assessment/frameworks/{draftFramework}/criteria/new", As.OFFICE_STAFF),
+			page("/admin/assessment/frameworks/{draftFramework}/criteria/{criterion}", As.OFFICE_STAFF),
+			page("/admin/assessment/frameworks/{draftFramework}/publish", As.OFFICE_STAFF),
 			page("/admin/assessment/places", As.OFFICE_STAFF),
 			page("/admin/assessment/places/new", As.OFFICE_STAFF),
 			page("/admin/assessment/places/{place}/edit", As.OFFICE_STAFF),
@@ -140,6 +146,8 @@ final class PageInventory {
 			page("/admin/assessment/rounds/{round}", As.OFFICE_STAFF),
 			page("/admin/assessment/rounds/{round}/verify", As.OFFICE_STAFF),
 			page("/admin/assessment/rounds/{round}/sample", As.OFFICE_STAFF),
+			page("/admin/assessment/rounds/{round}/scores", As.OFFICE_STAFF),
+			page("/admin/assessment/scores", As.OFFICE_STAFF),
 			// the responsible unit's handler and the inspector
 			page("/unit/cases", As.UNIT_HANDLER),
 			page("/inspector/cases", As.INSPECTOR));
@@ -164,6 +172,9 @@ final class PageInventory {
 			Map.entry("/admin/volunteers/import/{}/errors.csv", "a CSV error report"),
 			Map.entry("/admin/volunteers/import/template.csv", "a CSV template"),
 			Map.entry("/admin/assessment/places/import/template.csv", "a CSV template"),
+			Map.entry("/admin/assessment/frameworks/{}/export.xlsx", "a workbook"),
+			Map.entry("/admin/assessment/rounds/{}/report.pdf", "a PDF"),
+			Map.entry("/admin/assessment/rounds/{}/report.xlsx", "a workbook"),
 			Map.entry("/admin/volunteers/import/template.xlsx", "a workbook template"),
 			Map.entry("/admin/volunteers/export.csv", "a CSV export"),
 			Map.entry("/admin/volunteers/export.xlsx", "a workbook export"),

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wenming.assessment.observation.InspectionPhotos;
 import org.wenming.assessment.score.ScoreProperties;
 import org.wenming.casework.CaseCategory;
 import org.wenming.casework.CaseSource;
@@ -29,8 +30,6 @@ import org.wenming.casework.NewCase;
 import org.wenming.casework.photo.CasePhotos;
 import org.wenming.casework.photo.PhotoStage;
 import org.wenming.platform.InvalidInputException;
-import org.wenming.platform.ObjectStore;
-import org.wenming.platform.ObjectStores;
 
 /**
  * 交办: every criterion a closed round scored below full marks becomes a rectification case in the
@@ -47,7 +46,6 @@ public class Handovers {
 	private static final Logger log = LoggerFactory.getLogger(Handovers.class);
 
 	/** The object store's area the inspectors' photos are kept in ({@code assessment_photo.object_key} is a key there). */
-	public static final String PHOTO_AREA = "assessment";
 
 	private final JdbcClient jdbc;
 
@@ -57,7 +55,8 @@ public class Handovers {
 
 	private final CasePhotos photos;
 
-	private final ObjectStore files;
+	/** Where the inspectors' photos are: the observation part's store, whatever its settings. */
+	private final InspectionPhotos inspectionPhotos;
 
 	private final MessageSource messages;
 
@@ -66,13 +65,13 @@ public class Handovers {
 	private final Clock clock;
 
 	Handovers(JdbcClient jdbc, PlatformTransactionManager transactions, Cases cases, CasePhotos photos,
-			ObjectStores stores, MessageSource messages, ScoreProperties properties, Clock clock) {
+			InspectionPhotos inspectionPhotos, MessageSource messages, ScoreProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.cases = cases;
 		this.photos = photos;
-		this.files = stores.area(PHOTO_AREA, null);
+		this.inspectionPhotos = inspectionPhotos;
 		this.messages = messages;
 		this.properties = properties;
 		this.clock = clock;
@@ -183,7 +182,7 @@ public class Handovers {
 		if (failure.photoKey() == null) {
 			return false;
 		}
-		Optional<InputStream> content = files.get(failure.photoKey());
+		Optional<InputStream> content = inspectionPhotos.stored(failure.photoKey());
 		if (content.isEmpty()) {
 			log.warn("photo {} of place {} is missing from the object store", failure.photoKey(), failure.placeId());
 			return false;

@@ -145,6 +145,22 @@ public class InspectionPhotos {
 	}
 
 	/** Whether the stored object of a photo row exists (for checks and tests). */
+	/**
+	 * A stored photo's bytes by its key, for the module's own work (the hand-over attaches it to the case):
+	 * no access check, which {@link #open} makes for people.
+	 */
+	public Optional<java.io.InputStream> stored(String objectKey) {
+		return files.get(objectKey);
+	}
+
+	/**
+	 * Stores bytes under a key as the phone's photos are kept (tests that make observations by SQL put
+	 * their photo here, so the hand-over finds it where it finds the phone's).
+	 */
+	public void put(String objectKey, byte[] bytes) {
+		files.put(objectKey, bytes);
+	}
+
 	public boolean objectExists(String objectKey) {
 		return objectKey.startsWith("assessment/") && files.exists(objectKey.substring("assessment/".length()));
 	}
