@@ -179,6 +179,22 @@ class DataScopeEndpointsTest {
 			"POST /api/v1/assessment/rounds/{id}/close", "GET /api/v1/assessment/rounds/{id}/sample");
 
 	/**
+	 * The inspector's phone: every endpoint is probed in {@code org.wenming.assessment.observation.ObservationTest}
+	 * (another team's place is 403; a place outside the inspector's rounds 404 with a security event; a
+	 * photo only to the assigned team and to staff whose scope covers the place).
+	 */
+	static final Set<String> ASSESSMENT_INSPECT = Set.of("GET /inspect", "GET /inspect/rounds/{roundId}",
+			"GET /inspect/rounds/{roundId}/places/{placeId}", "POST /inspect/rounds/{roundId}/places/{placeId}",
+			"POST /inspect/rounds/{roundId}/places/{placeId}/close", "POST /inspect/rounds/{roundId}/places/{placeId}/photos",
+			"GET /api/v1/assessment/inspect/rounds", "GET /api/v1/assessment/inspect/rounds/{roundId}/places",
+			"GET /api/v1/assessment/inspect/rounds/{roundId}/places/{placeId}/checklist",
+			"PUT /api/v1/assessment/inspect/rounds/{roundId}/places/{placeId}/observations",
+			"POST /api/v1/assessment/inspect/rounds/{roundId}/places/{placeId}/photos",
+			"GET /api/v1/assessment/inspect/rounds/{roundId}/places/{placeId}/photos/{photoId}",
+			"POST /api/v1/assessment/inspect/rounds/{roundId}/places/{placeId}/close",
+			"POST /api/v1/assessment/inspect/rounds/{roundId}/places/{placeId}/reopen");
+
+	/**
 	 * Field assessment scores: every endpoint is probed in {@code org.wenming.assessment.AssessmentRoundTest}
 	 * (a county office before the round opens, and against another county's figures, gets 404 and a
 	 * security event; the city office sees them).
@@ -681,6 +697,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(ASSESSMENT_FRAMEWORKS);
 		classified.addAll(ASSESSMENT_ROUND);
 		classified.addAll(ASSESSMENT_SCORES);
+		classified.addAll(ASSESSMENT_INSPECT);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

@@ -105,7 +105,11 @@ class InsightBrowserTest {
 		visitor.open("/dashboard?region=" + COUNTY);
 		assertThat(visitor.heading()).contains(regions.find(COUNTY).orElseThrow().name());
 		List<WebElement> charts = visitor.findAll(".insight-chart");
-		assertThat(charts).hasSize(4);
+		// the four of the dashboard, and the field assessment's trend when a round of the city has scores
+		// (another test's round): each must paint
+		List<WebElement> assessment = visitor.findAll("[aria-labelledby=assessment] .insight-chart");
+		assertThat(assessment).hasSizeLessThanOrEqualTo(1);
+		assertThat(charts).hasSize(4 + assessment.size());
 		int drawnSeries = 0;
 		for (WebElement chart : charts) {
 			visitor.script("arguments[0].scrollIntoView({block: 'center'})", chart);
@@ -127,8 +131,10 @@ class InsightBrowserTest {
 			assertThat(((Number) pixels.get("painted")).intValue()).as("%s chart painted: %s", kind, pixels)
 				.isGreaterThan(DRAWN);
 			// axes and labels alone paint grey; a series with a figure above zero paints in the palette's colours
-			boolean figures = (chart.getDomAttribute("data-values") + "|" + chart.getDomAttribute("data-values2"))
-				.matches(".*(^|\\|)0*[1-9].*");
+			// (the assessment's trend may have one round only: a single point, drawn but hardly coloured)
+			boolean figures = !assessment.contains(chart)
+					&& (chart.getDomAttribute("data-values") + "|" + chart.getDomAttribute("data-values2"))
+						.matches(".*(^|\\|)0*[1-9].*");
 			if (figures) {
 				assertThat(((Number) pixels.get("coloured")).intValue()).as("%s chart's series: %s", kind, pixels)
 					.isGreaterThan(DRAWN / 5);

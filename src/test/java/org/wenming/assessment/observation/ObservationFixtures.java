@@ -103,6 +103,15 @@ public final class ObservationFixtures {
 				.param("s", starts).param("e", ends).param("status", status).query(Long.class).single();
 	}
 
+	/**
+	 * Closes a round made OPEN by {@link #round} once its teams, sample and hand-overs are in: a CLOSED
+	 * round refuses every change (V41's trigger), so a closed round's fixture is built open first.
+	 */
+	public void close(long round) {
+		jdbc.sql("update assessment_round set status = 'CLOSED', closed_by = 'test', closed_at = now() where id = :r")
+			.param("r", round).update();
+	}
+
 	public long openRound(long framework) {
 		LocalDate today = LocalDate.now(CityTime.ZONE);
 		return round(framework, "OPEN", today.minusDays(1), today.plusDays(5));

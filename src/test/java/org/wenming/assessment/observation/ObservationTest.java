@@ -234,10 +234,11 @@ class ObservationTest {
 		long de = fw.deduction();
 		long co = fw.count();
 		long outsider = ObservationFixtures.newUserId();
-		long closedRound = fixtures.round(fw.id(), "CLOSED", LocalDate.now(CityTime.ZONE).minusDays(10),
+		long closedRound = fixtures.round(fw.id(), "OPEN", LocalDate.now(CityTime.ZONE).minusDays(10),
 				LocalDate.now(CityTime.ZONE).minusDays(5));
 		long closedPlace = fixtures.place("MAIN_ROAD", null, null);
 		fixtures.sample(closedRound, closedPlace, "MAIN_ROAD", fixtures.team(closedRound, inspector));
+		fixtures.close(closedRound);
 		long laterRound = fixtures.round(fw.id(), "OPEN", LocalDate.now(CityTime.ZONE).plusDays(1),
 				LocalDate.now(CityTime.ZONE).plusDays(9));
 		long laterPlace = fixtures.place("MAIN_ROAD", null, null);
@@ -517,13 +518,14 @@ class ObservationTest {
 
 	@Test
 	void theChecklistPageRendersInEachLanguageWithTheCasesOfEarlierRounds() throws Exception {
-		long earlier = fixtures.round(fw.id(), "CLOSED", LocalDate.now(CityTime.ZONE).minusDays(40),
+		long earlier = fixtures.round(fw.id(), "OPEN", LocalDate.now(CityTime.ZONE).minusDays(40),
 				LocalDate.now(CityTime.ZONE).minusDays(35));
 		fixtures.sample(earlier, place, "MAIN_ROAD", null);
 		var handed = cases.report(new NewCase(CaseSource.PATROL, "BACK_ALLEY", "路面有垃圾（上轮测评交办）", "测试路1号",
 				ObservationFixtures.LAT, ObservationFixtures.LON, ObservationFixtures.COUNTY, null, null, null, null),
 				"inspector-test");
 		fixtures.handover(earlier, place, fw.passFail(), handed.id(), handed.caseNumber());
+		fixtures.close(earlier);
 		observe(inspector, round, place, key(), threeEntries());
 		String page = "/inspect/rounds/" + round + "/places/" + place;
 		String zh = mvc.perform(get(page).with(as(inspector))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
