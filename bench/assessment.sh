@@ -52,11 +52,11 @@ insert into assessment_place (place_type, name, address, region_code, region_pat
   cross join (select count(*) as total from region where level = 5 and path like '44.4412.%') t
   join (select code, path, row_number() over (order by code) - 1 as n from region
         where level = 5 and path like '44.4412.%') v on v.n = (i * 7919) % t.total;
--- (a) a closed round with every place sampled and observed
+-- (a) a closed round with every place sampled and observed (built open: a closed round refuses changes)
 insert into assessment_round (name, region_code, region_path, framework_id, starts_on, ends_on, quota, status, seed,
-    created_by, created_at, closed_by, closed_at)
-  select '压测十一月测评', '4412', '44.4412.', id, current_date - 40, current_date - 35, 20, 'CLOSED', 1, 'bench', now(),
-         'bench', now() from assessment_framework where name = '压测测评体系';
+    created_by, created_at)
+  select '压测十一月测评', '4412', '44.4412.', id, current_date - 40, current_date - 35, 20, 'OPEN', 1, 'bench', now()
+  from assessment_framework where name = '压测测评体系';
 insert into assessment_team (round_id, name, home_county) select id, '压测组', null from assessment_round where name = '压测十一月测评';
 insert into assessment_sample (round_id, place_id, county_code, place_type, draw_order, team_id)
   select r.id, p.id, split_part(p.region_path, '.', 3), p.place_type, row_number() over (order by p.id), t.id
@@ -78,6 +78,7 @@ insert into assessment_place_score (round_id, place_id, marks, possible, observe
   select o.round_id, o.place_id, sum(o.marks), sum(o.full_marks), count(*), count(*)
   from assessment_observation o join assessment_round r on r.id = o.round_id where r.name = '压测十一月测评'
   group by o.round_id, o.place_id;
+update assessment_round set status = 'CLOSED', closed_by = 'bench', closed_at = now() where name = '压测十一月测评';
 analyze;
 SQL
 ROUND=$($SQL -t -A -c "select id from assessment_round where name = '压测十一月测评'")
