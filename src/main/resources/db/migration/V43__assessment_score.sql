@@ -1,8 +1,4 @@
--- Field assessment, scores and hand-over (issue 16, part 4). A failed criterion becomes a casework case
--- whose source is ASSESSMENT (交办 from a round of field assessment).
-alter table rectification_case drop constraint rectification_case_source_check;
-alter table rectification_case add constraint rectification_case_source_check
-    check (source in ('PATROL', 'CITIZEN', 'HOTLINE', 'STAFF', 'OPEN311', 'ASSESSMENT'));
+-- Field assessment, scores and hand-over (issue 16, part 4).
 
 -- The round's figures group the sample by county and place type, and the worst criteria count a round's
 -- observations below full marks: both answered from the round's own rows.

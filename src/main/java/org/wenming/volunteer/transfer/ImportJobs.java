@@ -212,11 +212,20 @@ class ImportJobs {
 	}
 
 	/** A load that failed and rolled back; the counts so far stay. Nothing changes when the job was settled meanwhile. */
-	void failed(long id, String problem, OffsetDateTime now) {
+	/**
+	 * The attempt failed: FAILED, unless the job moved on meanwhile. A late failure of an attempt whose node a
+	 * settling already declared gone must not end the attempt staff queued after it (ImportCrashTest saw it).
+	 */
+	void failed(long id, int attempt, String problem, OffsetDateTime now) {
 		jdbc.sql("""
 				update import_job set status = 'FAILED', problem = :problem, imported = 0, finished_at = :now
-				where id = :id and status in ('QUEUED', 'VALIDATING', 'IMPORTING')""")
-			.param("problem", problem).param("now", now).param("id", id).update();
+				where id = :id and attempts = :attempt and status in ('VALIDATING', 'IMPORTING')""")
+			.param("problem", problem).param("now", now).param("id", id).param("attempt", attempt).update();
+	}
+
+	/** How many times the job was claimed, this claim included. */
+	int attempts(long id) {
+		return jdbc.sql("select attempts from import_job where id = :id").param("id", id).query(Integer.class).single();
 	}
 
 	/** The job's final state, unless it was settled meanwhile (then nothing changes). */

@@ -395,12 +395,13 @@ public class VolunteerImports {
 	// claimed: 0 no job found, -1 one found but not (yet) this worker's, else the job this worker runs
 	boolean runNext(String node) {
 		AtomicLong claimed = new AtomicLong();
+		java.util.concurrent.atomic.AtomicInteger attemptClaimed = new java.util.concurrent.atomic.AtomicInteger();
 		long started = System.nanoTime();
 		Path scratch = null;
 		try {
 			scratch = Files.createTempDirectory("wenming-import-");
 			Path folder = scratch;
-			Outcome outcome = transactions.execute(tx -> attempt(node, folder, claimed, tx));
+			Outcome outcome = transactions.execute(tx -> attempt(node, folder, claimed, attemptClaimed, tx));
 			if (outcome == null) {
 				return claimed.get() != 0;
 			}
@@ -434,7 +435,9 @@ public class VolunteerImports {
 			}
 			// nothing personal in the log: the exception's class and SQL state, never its text
 			log.warn("Import job {} rolled back: {} {}", id, ex.getClass().getName(), Objects.toString(sqlState(ex), ""));
-			jobs.failed(id, ex instanceof UploadMissing ? "volunteer.import.failed.uploadMissing" : problemOf(ex),
+			// this attempt's failure only: a node settling meanwhile may have ended it and staff queued it again
+			jobs.failed(id, attemptClaimed.get(),
+					ex instanceof UploadMissing ? "volunteer.import.failed.uploadMissing" : problemOf(ex),
 					OffsetDateTime.now(clock));
 			if (ex instanceof UploadMissing) {
 				jobs.uploadDeleted(id);
@@ -501,7 +504,8 @@ public class VolunteerImports {
 	 *
 	 * @return null when there was no job, or another worker won it
 	 */
-	private Outcome attempt(String node, Path scratch, AtomicLong claimedId, TransactionStatus tx) {
+	private Outcome attempt(String node, Path scratch, AtomicLong claimedId,
+			java.util.concurrent.atomic.AtomicInteger attemptClaimed, TransactionStatus tx) {
 		Object pick = tx.createSavepoint();
 		Optional<Long> next = jobs.next();
 		tx.rollbackToSavepoint(pick);
@@ -519,6 +523,7 @@ public class VolunteerImports {
 			return null;
 		}
 		claimedId.set(id);
+		attemptClaimed.set(jobs.attempts(id));
 		ImportJobs.Queued queued = jobs.queued(id).orElseThrow();
 		Importer importer = Importer.of(queued);
 		Locale locale = Locale.forLanguageTag(queued.locale());
@@ -569,7 +574,7 @@ public class VolunteerImports {
 			// running without its transaction (were the session gone, this rollback fails and the caller records it)
 			tx.rollbackToSavepoint(claimed);
 			log.warn("Import job {} rolled back: {} {}", id, ex.getClass().getName(), Objects.toString(sqlState(ex), ""));
-			jobs.failed(id, problemOf(ex), OffsetDateTime.now(clock));
+			jobs.failed(id, attemptClaimed.get(), problemOf(ex), OffsetDateTime.now(clock));
 			return new Outcome(id, pass.read(), null, checked, false);
 		}
 		// the final state and the event commit with the rows, or none of them does
