@@ -50,7 +50,11 @@ class ReplicaReadsTest {
 	/** A county of the home city whose dashboard shows the figure the test writes (nobody else writes here). */
 	static final String COUNTY = "441226";
 
-	static final Duration MAX_LAG = Duration.ofSeconds(8);
+	/**
+	 * The limit of the test's replica. Wide enough that a loaded machine's pause between the last replayed
+	 * commit and the check does not already count as beyond it (8 s failed once in CI under load).
+	 */
+	static final Duration MAX_LAG = Duration.ofSeconds(20);
 
 	@TempDir
 	static Path folder;
@@ -130,8 +134,9 @@ class ReplicaReadsTest {
 			assertThat(lagging.lag()).isGreaterThan(MAX_LAG);
 			dashboardShows(9);
 			assertThat(replicaReads.sql("select pg_is_in_recovery()").query(Boolean.class).single()).isFalse();
-			assertThat(cockpit("zh-CN")).contains("只读副本落后主库 " + lagging.lagSeconds() + " 秒，超过允许的 8 秒：现在从主库读取");
-			assertThat(cockpit("en")).contains("more than the 8 s allowed: reading from the primary");
+			assertThat(cockpit("zh-CN")).contains("只读副本落后主库 " + lagging.lagSeconds() + " 秒，超过允许的 " + MAX_LAG.toSeconds()
+					+ " 秒：现在从主库读取");
+			assertThat(cockpit("en")).contains("more than the " + MAX_LAG.toSeconds() + " s allowed: reading from the primary");
 			assertThat(health().getStatus().getCode()).isEqualTo("LAGGING");
 			assertThat(health().getDetails()).containsEntry("readsFrom", "primary");
 			assertThat(app.getBean(MeterRegistry.class).get("wenming.db.replica.lag").gauge().value())
@@ -144,7 +149,7 @@ class ReplicaReadsTest {
 		pair.awaitCaughtUp(Duration.ofSeconds(30));
 		assertThat(replica.check().state()).isEqualTo(ReplicaStatus.State.CURRENT);
 		dashboardShows(9);
-		assertThat(cockpit("zh-TW")).contains("統計數字從唯讀副本讀取，副本落後主庫 0 秒（允許 8 秒）");
+		assertThat(cockpit("zh-TW")).contains("統計數字從唯讀副本讀取，副本落後主庫 0 秒（允許 " + MAX_LAG.toSeconds() + " 秒）");
 		assertThat(health().getStatus().getCode()).isEqualTo("UP");
 	}
 
