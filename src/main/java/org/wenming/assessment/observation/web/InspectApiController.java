@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,10 +31,8 @@ import org.wenming.assessment.observation.InspectorAssignments;
 import org.wenming.assessment.observation.ObservationRefusedException;
 import org.wenming.assessment.observation.Observations;
 import org.wenming.platform.ApiProblems;
-import org.wenming.platform.EarthDistance;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.RecordNotFound;
-import org.wenming.shared.OutOfScopeException;
 import org.wenming.shared.ScopedUser;
 
 /**
@@ -78,27 +75,9 @@ class InspectApiController {
 		Double lat = ObservationInput.coordinate("latitude", latitude, 90);
 		Double lon = ObservationInput.coordinate("longitude", longitude, 180);
 		ObservationInput.position(lat, lon);
-		return places(user, round, lat, lon);
+		return PlaceLine.forInspector(assignments, user, round, lat, lon);
 	}
 
-	List<PlaceLine> places(ScopedUser user, long round, Double lat, Double lon) {
-		assignments.round(user.userId(), round)
-				.filter(r -> r.member() && ("OPEN".equals(r.status()) || "CLOSED".equals(r.status())))
-				.orElseThrow(() -> new OutOfScopeException("assessment-round", String.valueOf(round)));
-		List<PlaceLine> lines = new ArrayList<>();
-		for (InspectorAssignments.MyPlace p : assignments.myPlaces(user.userId(), round)) {
-			Integer distance = lat == null || p.latitude() == null ? null
-					: (int) Math.round(EarthDistance.metres(lat, lon, p.latitude().doubleValue(), p.longitude().doubleValue()));
-			lines.add(new PlaceLine(p.placeId(), p.name(), p.type().name(), p.address(), p.latitude(), p.longitude(),
-					distance, p.observed(), p.criteria(), p.closedAt() != null));
-		}
-		if (lat != null) {
-			// the nearest open place first: where the inspector goes next
-			lines.sort(Comparator.comparing(PlaceLine::closed).thenComparing(l -> l.distanceM() == null ? Integer.MAX_VALUE
-					: l.distanceM()));
-		}
-		return lines;
-	}
 
 	@GetMapping(BASE + "/{roundId}/places/{placeId}/checklist")
 	Checklists.Checklist checklist(@AuthenticationPrincipal ScopedUser user, @PathVariable String roundId,

@@ -44,8 +44,6 @@ import org.wenming.shared.ScopedUser;
 @Controller
 class InspectPages extends PageController {
 
-	private final InspectApiController api;
-
 	private final InspectorAssignments assignments;
 
 	private final Checklists checklists;
@@ -56,10 +54,9 @@ class InspectPages extends PageController {
 
 	private final MessageSource messages;
 
-	InspectPages(InspectApiController api, InspectorAssignments assignments, Checklists checklists,
+	InspectPages(InspectorAssignments assignments, Checklists checklists,
 			Observations observations, InspectionPhotos photos, MessageSource messages) {
 		this.messages = messages;
-		this.api = api;
 		this.assignments = assignments;
 		this.checklists = checklists;
 		this.observations = observations;
@@ -78,7 +75,7 @@ class InspectPages extends PageController {
 		Double lat = ObservationInput.coordinate("latitude", latitude, 90);
 		Double lon = ObservationInput.coordinate("longitude", longitude, 180);
 		ObservationInput.position(lat, lon);
-		List<PlaceLine> places = api.places(user, round, lat, lon);
+		List<PlaceLine> places = PlaceLine.forInspector(assignments, user, round, lat, lon);
 		InspectorAssignments.RoundInfo info = assignments.round(user.userId(), round).orElseThrow();
 		return new ModelAndView("assessment/observe/places", Map.of("round", info, "places", places, "located",
 				lat != null));
