@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,9 +18,12 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import org.openqa.selenium.By;
@@ -316,14 +321,32 @@ public final class Browser {
 	/** Reads the QR code drawn by an element (an img, a canvas or an svg) as a camera would. */
 	public String decodeQr(WebElement element) {
 		scrollTo(element);
-		BufferedImage image = image(element.getScreenshotAs(OutputType.BYTES));
+		byte[] png = element.getScreenshotAs(OutputType.BYTES);
+		BufferedImage image = image(png);
 		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-		try {
-			return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-					new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+		RGBLuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
+		// a phone's scanner tries harder and with more than one way of telling dark from light
+		Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+		for (Binarizer binarizer : List.of(new HybridBinarizer(source), new GlobalHistogramBinarizer(source))) {
+			try {
+				return new QRCodeReader().decode(new BinaryBitmap(binarizer), hints).getText();
+			}
+			catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+				// the next binarizer
+			}
 		}
-		catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
-			throw new AssertionError("no readable QR code in " + element.getTagName() + " on " + path(), e);
+		throw new AssertionError("no readable QR code in " + element.getTagName() + " on " + path() + " ("
+				+ image.getWidth() + "×" + image.getHeight() + " px, kept in " + keep(png, "qr") + ")");
+	}
+
+	/** Keeps a picture the test could not read under target/browser-failures, for whoever looks into it. */
+	private static Path keep(byte[] png, String what) {
+		try {
+			Path dir = Files.createDirectories(Path.of("target", "browser-failures"));
+			return Files.write(dir.resolve(what + "-" + System.nanoTime() + ".png"), png);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 
