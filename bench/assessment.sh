@@ -96,6 +96,8 @@ curl -sf -o /dev/null -H "Cookie: $COOKIE" "$PAGE" || { echo "the scores page di
 
 export WRK_THREADS=$THREADS
 WARMUP=${WARMUP:-20}
+field() { echo "$1" | sed "s/.*$2=\([0-9.]*\).*/\1/"; }
+if [ -z "${ONLY_B:-}" ]; then
 wrk -t$THREADS -c$CONNECTIONS -d${WARMUP}s -H "Cookie: $COOKIE" "$SCORES" > /dev/null
 wrk -t$THREADS -c$CONNECTIONS -d5s -H "Cookie: $COOKIE" "$PAGE" > /dev/null
 wrk -t$THREADS -c$CONNECTIONS -d5s "$BASE/actuator/health/liveness" > /dev/null
@@ -104,7 +106,6 @@ scores=$(wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s -s bench/throughput
 page=$(wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s -s bench/throughput.lua -H "Cookie: $COOKIE" "$PAGE" | tail -1)
 scores1=$(wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/throughput.lua -H "Cookie: $COOKIE" "$SCORES" | tail -1)
 baseline1=$(wrk -t1 -c1 -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
-field() { echo "$1" | sed "s/.*$2=\([0-9.]*\).*/\1/"; }
 
 echo "| request | connections | latency (ms), throughput |"
 echo "|---|---|---|"
@@ -115,6 +116,7 @@ echo "| baseline /actuator/health/liveness | 1 | $baseline1 |"
 echo "| (a) GET /api/v1/assessment/rounds/{id}/scores | 1 | $scores1 |"
 awk -v a="$(field "$scores" rps)" -v b="$(field "$baseline" rps)" -v c="$(field "$scores" p95)" -v d="$(field "$baseline" p95)" \
   'BEGIN { printf "(a) scores / baseline: throughput ratio %.2f, p95 ratio %.1f\n", a / b, c / d }'
+fi
 
 # (b) 100 inspectors at once, on a round open today, each in a team assigned 20 places
 $SQL <<SQL
@@ -195,3 +197,21 @@ echo "| (b) PUT …/observations (30 criteria, new key each) | $INSPECTORS | $su
 echo "observations: $($SQL -t -A -c "select count(*) from assessment_observation where round_id = $OPEN_ROUND"), submissions: $($SQL -t -A -c "select count(*) from assessment_submission where round_id = $OPEN_ROUND")"
 awk -v a="$(field "$submit" rps)" -v b="$(field "$baseline100" rps)" -v c="$(field "$submit" p99)" -v d="$(field "$baseline100" p99)" \
   'BEGIN { printf "(b) submissions / baseline: throughput ratio %.2f, p99 ratio %.1f\n", a / b, c / d }'
+
+# (b) as people make it: all 100 press "submit" in the same instant, 30 times a second apart (the
+# liveness probe sent the same way is the baseline); then 100 inspectors working through their places,
+# each submitting a checklist every 1–5 s. Every request a new Idempotency-Key.
+BURSTS=${BURSTS:-30}
+java bench/AssessmentInspectors.java "$BASE" "$OPEN_ROUND" "$WORK/submissions.txt" probe 3 > /dev/null
+probe_burst=$(java bench/AssessmentInspectors.java "$BASE" "$OPEN_ROUND" "$WORK/submissions.txt" probe "$BURSTS")
+burst=$(java bench/AssessmentInspectors.java "$BASE" "$OPEN_ROUND" "$WORK/submissions.txt" burst "$BURSTS")
+paced=$(java bench/AssessmentInspectors.java "$BASE" "$OPEN_ROUND" "$WORK/submissions.txt" paced "$SECONDS_PER_RUN" 5)
+echo "| baseline /actuator/health/liveness, 100 at the same instant x $BURSTS | 100 | $probe_burst |"
+echo "| (b) PUT …/observations, 100 inspectors at the same instant x $BURSTS | 100 | $burst |"
+echo "| (b) PUT …/observations, 100 inspectors each every 1–5 s | 100 | $paced |"
+awk -v c="$(field "$burst" p99)" -v d="$(field "$probe_burst" p99)" \
+  'BEGIN { printf "(b) burst / baseline burst: p99 ratio %.1f\n", c / d }'
+if [ -n "${HOLD:-}" ]; then
+  echo "holding the server at $BASE (database: $SQL); stop with Ctrl-C"
+  wait $PID
+fi

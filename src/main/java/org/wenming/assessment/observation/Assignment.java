@@ -10,11 +10,12 @@ import org.wenming.assessment.PlaceType;
  * A sampled place of a round as one person meets it: the round, the place, and whether they belong
  * to the team assigned to it (or to another team of the round).
  *
+ * @param frameworkFrozen the round's framework is published (or retired): its criteria can no longer change
  * @param myTeam the person is a member of the team assigned to the place
  * @param inRound the person is a member of some team of the round
  */
 public record Assignment(long roundId, String roundName, String roundStatus, LocalDate startsOn, LocalDate endsOn,
-		long frameworkId, String roundRegionPath, long placeId, String placeName, PlaceType placeType, String address,
+		long frameworkId, boolean frameworkFrozen, String roundRegionPath, long placeId, String placeName, PlaceType placeType, String address,
 		String placeRegionPath, BigDecimal latitude, BigDecimal longitude, Long teamId, boolean myTeam,
 		boolean inRound, Long closedBy, OffsetDateTime closedAt) {
 

@@ -80,7 +80,7 @@ public class Checklists {
 	 */
 	public Checklist of(ScopedUser user, long roundId, long placeId) {
 		Assignment place = observations.readable(user, roundId, placeId);
-		List<Criterion> criteria = assignments.criteria(place.frameworkId(), place.placeType());
+		List<Criterion> criteria = assignments.criteria(place);
 		Map<Long, Group> groups = new LinkedHashMap<>();
 		for (Criterion c : criteria) {
 			groups.computeIfAbsent(c.itemId(), id -> new Group(c.itemCode(), c.itemName(), new ArrayList<>()))

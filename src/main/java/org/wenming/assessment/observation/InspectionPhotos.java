@@ -116,7 +116,7 @@ public class InspectionPhotos {
 	}
 
 	private void requireCriterion(Assignment place, Long criterionId) {
-		if (criterionId != null && assignments.criteria(place.frameworkId(), place.placeType()).stream()
+		if (criterionId != null && assignments.criteria(place).stream()
 				.noneMatch(c -> c.id() == criterionId)) {
 			throw new InvalidInputException("criterionId", "assessment.observe.error.notThisChecklist");
 		}

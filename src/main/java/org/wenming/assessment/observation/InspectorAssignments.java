@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wenming.assessment.PlaceType;
@@ -20,17 +22,32 @@ import org.wenming.assessment.ScoringRule;
 @Component
 public class InspectorAssignments {
 
-	private static final String ASSIGNMENT = """
+	private static final String COLUMNS = """
 			select r.id as round_id, r.name as round_name, r.status, r.starts_on, r.ends_on, r.framework_id,
-			       r.region_path as round_path, p.id as place_id, p.name as place_name, s.place_type, p.address,
-			       p.region_path as place_path, p.latitude, p.longitude, s.team_id, s.closed_by, s.closed_at,
+			       f.status <> 'DRAFT' as framework_frozen, r.region_path as round_path, p.id as place_id,
+			       p.name as place_name, s.place_type, p.address, p.region_path as place_path, p.latitude, p.longitude,
+			       s.team_id, s.closed_by, s.closed_at,
 			       exists (select 1 from assessment_team_member m where m.team_id = s.team_id and m.user_id = :user) as my_team,
 			       exists (select 1 from assessment_team_member m join assessment_team t on t.id = m.team_id
 			               where t.round_id = r.id and m.user_id = :user) as in_round
+			""";
+
+	private static final String FROM = """
 			from assessment_sample s
 			join assessment_round r on r.id = s.round_id
+			join assessment_framework f on f.id = r.framework_id
 			join assessment_place p on p.id = s.place_id
-			where s.round_id = :round and s.place_id = :place""";
+			""";
+
+	private static final String WHERE = "where s.round_id = :round and s.place_id = :place";
+
+	private static final String ASSIGNMENT = COLUMNS + FROM + WHERE;
+
+	/** A published framework's criteria never change (the database refuses it, WM001), so every node may keep them. */
+	private final Cache<FrameworkType, List<Criterion>> frozenCriteria = Caffeine.newBuilder().maximumSize(1_000).build();
+
+	private record FrameworkType(long frameworkId, PlaceType type) {
+	}
 
 	private final JdbcClient jdbc;
 
@@ -51,6 +68,38 @@ public class InspectorAssignments {
 	Optional<Assignment> lock(long userId, long roundId, long placeId) {
 		return jdbc.sql(ASSIGNMENT + " for update of s").param("user", userId).param("round", roundId)
 				.param("place", placeId).query(InspectorAssignments::assignment).optional();
+	}
+
+	/** A submission stored earlier under an idempotency key: who sent it, its request's digest, its answer. */
+	record Earlier(long userId, String digest, String response) {
+	}
+
+	/** The locked place and, when the key was used before, what was stored under it. */
+	record Locked(Assignment place, Optional<Earlier> earlier) {
+	}
+
+	/**
+	 * As {@link #lock}, and the submission stored under the key in the same round trip. A retry that waited
+	 * for the lock behind its first sending may not see that sending's row; its own insert of the key then
+	 * fails on the key and it answers with the stored one (see {@code Observations.submit}).
+	 */
+	Optional<Locked> lockWithSubmission(long userId, long roundId, long placeId, String key) {
+		return jdbc.sql(COLUMNS + ", k.user_id as key_user, k.request_digest as key_digest, k.response as key_response\n"
+				+ FROM + "left join assessment_submission k on k.idempotency_key = :key\n" + WHERE + " for update of s")
+				.param("user", userId).param("round", roundId).param("place", placeId).param("key", key)
+				.query((rs, row) -> new Locked(assignment(rs, row), rs.getObject("key_user") == null ? Optional.empty()
+						: Optional.of(new Earlier(rs.getLong("key_user"), rs.getString("key_digest"),
+								rs.getString("key_response")))))
+				.optional();
+	}
+
+	/** The criteria of the place's type in its round's framework; read once per node when the framework is published. */
+	public List<Criterion> criteria(Assignment place) {
+		if (!place.frameworkFrozen()) {
+			return criteria(place.frameworkId(), place.placeType());
+		}
+		return frozenCriteria.get(new FrameworkType(place.frameworkId(), place.placeType()),
+				k -> criteria(k.frameworkId(), k.type()));
 	}
 
 	/** The criteria of a framework for one place type, by item then position. */
@@ -137,7 +186,7 @@ public class InspectorAssignments {
 	private static Assignment assignment(ResultSet rs, int row) throws SQLException {
 		return new Assignment(rs.getLong("round_id"), rs.getString("round_name"), rs.getString("status"),
 				rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
-				rs.getLong("framework_id"), rs.getString("round_path"), rs.getLong("place_id"), rs.getString("place_name"),
+				rs.getLong("framework_id"), rs.getBoolean("framework_frozen"), rs.getString("round_path"), rs.getLong("place_id"), rs.getString("place_name"),
 				PlaceType.valueOf(rs.getString("place_type")), rs.getString("address"), rs.getString("place_path"),
 				rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), (Long) rs.getObject("team_id"),
 				rs.getBoolean("my_team"), rs.getBoolean("in_round"), (Long) rs.getObject("closed_by"),

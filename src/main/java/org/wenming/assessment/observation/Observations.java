@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -103,23 +105,25 @@ public class Observations {
 		String digest = digest(user.userId(), roundId, placeId, batch);
 		try {
 			return transactions.execute(tx -> {
-				Assignment place = member(user, assignments.lock(user.userId(), roundId, placeId), roundId, placeId);
-				Optional<Answer> earlier = earlier(user, key, digest);
+				Optional<InspectorAssignments.Locked> locked = assignments.lockWithSubmission(user.userId(), roundId,
+						placeId, key);
+				Assignment place = member(user, locked.map(InspectorAssignments.Locked::place), roundId, placeId);
+				Optional<InspectorAssignments.Earlier> earlier = locked.get().earlier();
 				if (earlier.isPresent()) {
-					return earlier.get();
+					return replay(user, earlier.get(), digest);
 				}
 				requireWritable(place);
 				Instant now = clock.instant();
 				Instant observedAt = observedAt(batch.observedAt(), place, now);
-				List<Criterion> criteria = assignments.criteria(place.frameworkId(), place.placeType());
+				List<Criterion> criteria = assignments.criteria(place);
 				List<Checked> checked = check(batch.entries(), criteria);
 				Integer distance = distance(place, batch.latitude(), batch.longitude());
 				boolean far = distance != null && distance > properties.farAfter();
-				List<Recorded> recorded = write(user, place, checked, batch, distance, far, observedAt, now);
-				Score score = recount(place, criteria.size());
-				Submitted answer = new Submitted(roundId, placeId, recorded.size(), score.marks(), score.possible(),
-						score.observed(), score.criteria(), Scoring.rate(score.marks(), score.possible()), distance, far,
-						recorded);
+				Written written = write(user, place, checked, batch, distance, far, observedAt, now, criteria.size());
+				Score score = written.score();
+				Submitted answer = new Submitted(roundId, placeId, written.recorded().size(), score.marks(),
+						score.possible(), score.observed(), score.criteria(), Scoring.rate(score.marks(), score.possible()),
+						distance, far, written.recorded());
 				String body = json.writeValueAsString(answer);
 				jdbc.sql("""
 						insert into assessment_submission (idempotency_key, user_id, round_id, place_id, request_digest,
@@ -131,20 +135,46 @@ public class Observations {
 			});
 		}
 		catch (DuplicateKeyException raced) {
-			// the same key sent to another place at the same moment: the one that committed answers both
-			return transactions.execute(tx -> earlier(user, key, digest))
+			// the same key sent twice at the same moment (a retry behind its first sending, or to another
+			// place): the one that committed answers both
+			return transactions.execute(tx -> earlier(key).map(e -> replay(user, e, digest)))
 					.orElseThrow(() -> new ObservationRefusedException(409, "Idempotency-Key", "assessment.observe.error.keyRaced"));
+		}
+		catch (DataAccessException ex) {
+			if (closedByDatabase(ex)) {
+				// the round closed while this submission waited for its place (V44's trigger)
+				throw new ObservationRefusedException(409, "roundId", "assessment.observe.error.roundNotOpen");
+			}
+			throw ex;
 		}
 	}
 
-	private Optional<Answer> earlier(ScopedUser user, String key, String digest) {
+	/** SQLSTATE V41's and V44's triggers raise for a change to a closed round. */
+	static final String CLOSED_STATE = "WM002";
+
+	private static boolean closedByDatabase(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && CLOSED_STATE.equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private Optional<InspectorAssignments.Earlier> earlier(String key) {
 		return jdbc.sql("select user_id, request_digest, response from assessment_submission where idempotency_key = :key")
-				.param("key", key).query((rs, row) -> {
-					if (rs.getLong("user_id") != user.userId() || !digest.equals(rs.getString("request_digest"))) {
-						throw new ObservationRefusedException(422, "Idempotency-Key", "assessment.observe.error.keyReused");
-					}
-					return new Answer(rs.getString("response"), true);
-				}).optional();
+				.param("key", key)
+				.query((rs, row) -> new InspectorAssignments.Earlier(rs.getLong("user_id"), rs.getString("request_digest"),
+						rs.getString("response")))
+				.optional();
+	}
+
+	/** The first answer again, when the key was used by the same person for the same body. */
+	private static Answer replay(ScopedUser user, InspectorAssignments.Earlier earlier, String digest) {
+		if (earlier.userId() != user.userId() || !digest.equals(earlier.digest())) {
+			throw new ObservationRefusedException(422, "Idempotency-Key", "assessment.observe.error.keyReused");
+		}
+		return new Answer(earlier.response(), true);
 	}
 
 	/** Who may write at the place: a member of the team assigned to it. */
@@ -279,9 +309,18 @@ public class Observations {
 				place.longitude().doubleValue()));
 	}
 
-	/** One statement for the whole batch: the entries travel as arrays and are upserted by criterion. */
-	private List<Recorded> write(ScopedUser user, Assignment place, List<Checked> checked, Batch batch,
-			Integer distance, boolean far, Instant observedAt, Instant now) {
+	/** What one submission wrote: each entry's marks and version, and the place's score after it. */
+	private record Written(List<Recorded> recorded, Score score) {
+	}
+
+	/**
+	 * One statement for the whole batch: the entries travel as arrays and are upserted by criterion, and
+	 * the place's score is recounted in the same statement, as the place's other observations (which the
+	 * statement reads as they were before it) plus the ones it wrote. The sample row is locked, so no other
+	 * submission changes the place's observations meanwhile.
+	 */
+	private Written write(ScopedUser user, Assignment place, List<Checked> checked, Batch batch, Integer distance,
+			boolean far, Instant observedAt, Instant now, int criteriaOfType) {
 		int n = checked.size();
 		Long[] criterion = new Long[n];
 		Boolean[] passed = new Boolean[n];
@@ -301,31 +340,56 @@ public class Observations {
 			String note = c.entry().note() == null ? null : c.entry().note().strip();
 			notes[i] = note == null || note.isEmpty() ? null : note;
 		}
-		return jdbc.sql("""
-				insert into assessment_observation (round_id, place_id, criterion_id, passed, shortfalls, counted, marks,
-				    full_marks, note, latitude, longitude, distance_m, far_from_place, observed_by, observed_at,
-				    updated_at, version)
-				select :round, :place, t.c, t.p, t.s, t.n, t.m, t.f, t.note, :lat, :lon, :distance, :far, :user,
-				       :observedAt, :now, 1
-				from unnest(cast(:criteria as bigint[]), cast(:passed as boolean[]), cast(:shortfalls as int[]),
-				            cast(:counted as int[]), cast(:marks as numeric[]), cast(:full as numeric[]),
-				            cast(:notes as text[])) as t (c, p, s, n, m, f, note)
-				on conflict (round_id, place_id, criterion_id) do update set passed = excluded.passed,
-				    shortfalls = excluded.shortfalls, counted = excluded.counted, marks = excluded.marks,
-				    full_marks = excluded.full_marks, note = excluded.note, latitude = excluded.latitude,
-				    longitude = excluded.longitude, distance_m = excluded.distance_m,
-				    far_from_place = excluded.far_from_place, observed_by = excluded.observed_by,
-				    observed_at = excluded.observed_at, updated_at = excluded.updated_at,
-				    version = assessment_observation.version + 1
-				returning criterion_id, marks, full_marks, version""").param("round", place.roundId())
+		List<Recorded> recorded = new ArrayList<>(n);
+		Score[] score = new Score[1];
+		jdbc.sql("""
+				with written as (
+				    insert into assessment_observation (round_id, place_id, criterion_id, passed, shortfalls, counted, marks,
+				        full_marks, note, latitude, longitude, distance_m, far_from_place, observed_by, observed_at,
+				        updated_at, version)
+				    select :round, :place, t.c, t.p, t.s, t.n, t.m, t.f, t.note, :lat, :lon, :distance, :far, :user,
+				           :observedAt, :now, 1
+				    from unnest(cast(:criteria as bigint[]), cast(:passed as boolean[]), cast(:shortfalls as int[]),
+				                cast(:counted as int[]), cast(:marks as numeric[]), cast(:full as numeric[]),
+				                cast(:notes as text[])) as t (c, p, s, n, m, f, note)
+				    on conflict (round_id, place_id, criterion_id) do update set passed = excluded.passed,
+				        shortfalls = excluded.shortfalls, counted = excluded.counted, marks = excluded.marks,
+				        full_marks = excluded.full_marks, note = excluded.note, latitude = excluded.latitude,
+				        longitude = excluded.longitude, distance_m = excluded.distance_m,
+				        far_from_place = excluded.far_from_place, observed_by = excluded.observed_by,
+				        observed_at = excluded.observed_at, updated_at = excluded.updated_at,
+				        version = assessment_observation.version + 1
+				    returning criterion_id, marks, full_marks, version),
+				others as (
+				    select coalesce(sum(marks), 0) as marks, coalesce(sum(full_marks), 0) as possible, count(*) as observed
+				    from assessment_observation
+				    where round_id = :round and place_id = :place and criterion_id <> all (cast(:criteria as bigint[]))),
+				score as (
+				    insert into assessment_place_score (round_id, place_id, marks, possible, observed, criteria)
+				    select :round, :place, o.marks + w.marks, o.possible + w.possible, o.observed + w.observed, :criteriaOfType
+				    from others o,
+				         (select coalesce(sum(marks), 0) as marks, coalesce(sum(full_marks), 0) as possible, count(*) as observed
+				          from written) w
+				    on conflict (round_id, place_id) do update set marks = excluded.marks, possible = excluded.possible,
+				        observed = excluded.observed, criteria = excluded.criteria
+				    returning marks, possible, observed, criteria)
+				select w.criterion_id, w.marks, w.full_marks, w.version, s.marks as score_marks, s.possible as score_possible,
+				       s.observed as score_observed, s.criteria as score_criteria
+				from written w cross join score s
+				order by w.criterion_id""").param("round", place.roundId())
 				.param("place", place.placeId()).param("criteria", criterion).param("passed", passed)
 				.param("shortfalls", shortfalls).param("counted", counted).param("marks", marks).param("full", full)
 				.param("notes", notes).param("lat", batch.latitude()).param("lon", batch.longitude())
 				.param("distance", distance).param("far", far).param("user", user.userId())
 				.param("observedAt", Timestamp.from(observedAt)).param("now", Timestamp.from(now))
-				.query((rs, row) -> new Recorded(rs.getLong("criterion_id"), rs.getBigDecimal("marks"),
-						rs.getBigDecimal("full_marks"), rs.getInt("version")))
-				.list().stream().sorted(java.util.Comparator.comparingLong(Recorded::criterionId)).toList();
+				.param("criteriaOfType", criteriaOfType)
+				.query(rs -> {
+					recorded.add(new Recorded(rs.getLong("criterion_id"), rs.getBigDecimal("marks"),
+							rs.getBigDecimal("full_marks"), rs.getInt("version")));
+					score[0] = new Score(rs.getBigDecimal("score_marks"), rs.getBigDecimal("score_possible"),
+							rs.getInt("score_observed"), rs.getInt("score_criteria"));
+				});
+		return new Written(List.copyOf(recorded), score[0]);
 	}
 
 	/**
@@ -338,21 +402,6 @@ public class Observations {
 	 * @param criteria criteria of the place's type in the round's framework
 	 */
 	public record Score(BigDecimal marks, BigDecimal possible, int observed, int criteria) {
-	}
-
-	/** Recounted from the observations, in the transaction that changed them (the sample row is locked). */
-	private Score recount(Assignment place, int criteria) {
-		return jdbc.sql("""
-				insert into assessment_place_score (round_id, place_id, marks, possible, observed, criteria)
-				select :round, :place, coalesce(sum(marks), 0), coalesce(sum(full_marks), 0), count(*), :criteria
-				from assessment_observation where round_id = :round and place_id = :place
-				on conflict (round_id, place_id) do update set marks = excluded.marks, possible = excluded.possible,
-				    observed = excluded.observed, criteria = excluded.criteria
-				returning marks, possible, observed, criteria""").param("round", place.roundId())
-				.param("place", place.placeId()).param("criteria", criteria)
-				.query((rs, row) -> new Score(rs.getBigDecimal("marks"), rs.getBigDecimal("possible"),
-						rs.getInt("observed"), rs.getInt("criteria")))
-				.single();
 	}
 
 	/**

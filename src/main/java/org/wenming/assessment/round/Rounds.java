@@ -555,6 +555,9 @@ public class Rounds {
 	public Round close(long roundId, ScopedUser user) {
 		Round round = lockManaged(roundId, user);
 		requireStatus(round, "status", RoundStatus.OPEN);
+		// the submissions in flight finish first (each holds its place's sample row); one that arrives
+		// later waits here and then meets the database's refusal of a closed round (V44)
+		jdbc.sql("select 1 from assessment_sample where round_id = :id for update").param("id", roundId).query().listOfRows();
 		OffsetDateTime now = now();
 		jdbc.sql("update assessment_round set status = 'CLOSED', closed_by = :by, closed_at = :now where id = :id")
 				.param("by", user.username()).param("now", now).param("id", roundId).update();

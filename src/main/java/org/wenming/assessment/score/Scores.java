@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,6 +51,9 @@ public class Scores {
 	private final Regions regions;
 
 	private final ScoreProperties properties;
+
+	private final Cache<WorstOf, List<CriterionLine>> closedRoundsWorst = Caffeine.newBuilder().maximumSize(2_000)
+			.build();
 
 	Scores(JdbcClient jdbc, Regions regions, ScoreProperties properties) {
 		this.jdbc = jdbc;
@@ -256,8 +261,24 @@ public class Scores {
 			long failed, long observed, BigDecimal lost) {
 	}
 
-	/** The most failed criteria inside the scope (most failures, then most marks lost, then code). */
+	/** A closed round's figures for a scope and length: the key of its counted most failed criteria. */
+	private record WorstOf(long roundId, String lower, String upper, int limit) {
+	}
+
+	/**
+	 * The most failed criteria inside the scope (most failures, then most marks lost, then code). They are
+	 * counted over the round's observations (60,000 in a round of 2,000 places); a closed round's never
+	 * change again (nothing writes to a round once closed), so each node counts them once.
+	 */
 	public List<CriterionLine> worstCriteria(Round round, DataScope scope, int limit) {
+		if (round.provisional()) {
+			return countWorstCriteria(round, scope, limit);
+		}
+		return closedRoundsWorst.get(new WorstOf(round.id(), scope.lower(), scope.upper(), limit),
+				k -> countWorstCriteria(round, scope, limit));
+	}
+
+	private List<CriterionLine> countWorstCriteria(Round round, DataScope scope, int limit) {
 		return jdbc.sql("""
 				select c.id, c.code, c.text, c.place_type, c.case_category,
 				       count(*) filter (where o.marks < o.full_marks) as failed, count(*) as observed,

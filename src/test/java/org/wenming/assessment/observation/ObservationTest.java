@@ -1,6 +1,7 @@
 package org.wenming.assessment.observation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -14,12 +15,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +35,8 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wenming.assessment.round.Rounds;
 import org.wenming.casework.CaseSource;
 import org.wenming.casework.Cases;
 import org.wenming.casework.NewCase;
@@ -66,6 +73,12 @@ class ObservationTest {
 
 	@Autowired
 	Observations observations;
+
+	@Autowired
+	Rounds rounds;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Autowired
 	InspectionPhotos photos;
@@ -512,6 +525,96 @@ class ObservationTest {
 		assertThat(score[0]).isEqualByComparingTo(recount);
 		assertThat(score[1]).isEqualByComparingTo("9");
 		assertThat(score[2]).isEqualByComparingTo("3");
+	}
+
+	@Test
+	void aSubmissionSentAgainWhileItsFirstSendingIsStillWritingIsStoredOnce() throws Exception {
+		ScopedUser one = users.principal(inspector, ObservationFixtures.CITY, Roles.INSPECTOR);
+		String key = key();
+		Batch batch = new Batch(List.of(new Batch.Entry("entries[0]", fw.deduction(), null, 1, null, null),
+				new Batch.Entry("entries[1]", fw.passFail(), true, null, null, null)), null, null, null);
+		int before = fixtures.submissions(round, place);
+		int versionBefore = jdbc.sql("select coalesce(max(version), 0) from assessment_observation where place_id = :p and criterion_id = :c")
+				.param("p", place).param("c", fw.passFail()).query(Integer.class).single();
+		int sendings = 6;
+		ExecutorService pool = Executors.newFixedThreadPool(sendings);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Observations.Answer>> answers = new ArrayList<>();
+		for (int i = 0; i < sendings; i++) {
+			answers.add(pool.submit(() -> {
+				start.await();
+				return observations.submit(one, round, place, key, batch);
+			}));
+		}
+		start.countDown();
+		Set<String> bodies = new HashSet<>();
+		int replayed = 0;
+		for (Future<Observations.Answer> f : answers) {
+			Observations.Answer answer = f.get();
+			bodies.add(answer.json());
+			replayed += answer.replayed() ? 1 : 0;
+		}
+		pool.shutdown();
+		// one answer for all, given first once and then replayed; one submission and one version more
+		assertThat(bodies).hasSize(1);
+		assertThat(replayed).isEqualTo(sendings - 1);
+		assertThat(fixtures.submissions(round, place)).isEqualTo(before + 1);
+		assertThat(jdbc.sql("select version from assessment_observation where place_id = :p and criterion_id = :c")
+				.param("p", place).param("c", fw.passFail()).query(Integer.class).single())
+				.isEqualTo(versionBefore + 1);
+	}
+
+	@Test
+	void aSubmissionThatWaitedForItsPlaceWhileTheRoundClosedIsRefusedAndStoresNothing() throws Exception {
+		ScopedUser one = users.principal(inspector, ObservationFixtures.CITY, Roles.INSPECTOR);
+		ScopedUser office = users.staffPrincipal(ObservationFixtures.CITY, Roles.OFFICE_STAFF);
+		Batch batch = new Batch(List.of(new Batch.Entry("entries[0]", fw.passFail(), false, null, null, null)), null,
+				null, null);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			AtomicReference<Future<?>> closing = new AtomicReference<>();
+			AtomicReference<Future<Observations.Answer>> submitting = new AtomicReference<>();
+			transactions.executeWithoutResult(tx -> {
+				// another submission at the place is still writing: it holds the place's sample row, and the
+				// closing, then a new submission, queue behind it
+				jdbc.sql("select 1 from assessment_sample where round_id = :r and place_id = :p for update")
+					.param("r", round).param("p", place).query().listOfRows();
+				closing.set(pool.submit(() -> rounds.close(round, office)));
+				awaitLockWaiters(1);
+				submitting.set(pool.submit(() -> observations.submit(one, round, place, key(), batch)));
+				awaitLockWaiters(2);
+			});
+			closing.get().get(30, TimeUnit.SECONDS);
+			assertThatThrownBy(() -> submitting.get().get(30, TimeUnit.SECONDS)).cause()
+				.isInstanceOf(ObservationRefusedException.class)
+				.satisfies(e -> assertThat(((ObservationRefusedException) e).status()).isEqualTo(409))
+				.satisfies(e -> assertThat(((ObservationRefusedException) e).messageKey())
+					.isEqualTo("assessment.observe.error.roundNotOpen"));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from assessment_observation where round_id = :r").param("r", round)
+			.query(Integer.class).single()).isZero();
+		assertThat(fixtures.submissions(round, place)).isZero();
+		// and the database itself refuses any change to a closed round's observations and scores
+		assertThatThrownBy(() -> jdbc.sql("""
+				insert into assessment_place_score (round_id, place_id, marks, possible, observed, criteria)
+				values (:r, :p, 1, 1, 1, 1)""").param("r", round).param("p", place).update())
+			.hasMessageContaining("round is closed");
+	}
+
+	/** Until this many sessions of the test database wait for a lock. */
+	private void awaitLockWaiters(int count) {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (jdbc.sql("""
+				select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'""")
+			.query(Integer.class).single() < count) {
+			if (System.nanoTime() > until) {
+				throw new AssertionError("fewer than " + count + " sessions waiting for a lock");
+			}
+			Thread.onSpinWait();
+		}
 	}
 
 	// ---- the pages ----------------------------------------------------------------------------------------
