@@ -13,6 +13,7 @@
 # Checks each count against what the inspectors sent and exits non-zero on any mismatch.
 # Usage: bench/assessment-round.sh  (needs curl, psql, python3; KEEP=1 leaves the server running)
 set -euo pipefail
+[ -n "${DEBUG:-}" ] && set -x
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 DEMO=tiny start_server "${PORT:-18740}" "${PG_PORT:-18741}"
@@ -27,25 +28,29 @@ for county in $COUNTIES; do
     "$BASE/api/v1/admin/users"
   login "$WORK/insp-$county.jar" "inspector-$county" "$INSPECTOR_PASSWORD"
 done
-login "$WORK/staff.jar" bench-city "$STAFF_PASSWORD"
+for jar in staff $(for c in $COUNTIES; do echo "insp-$c"; done); do
+  echo "$jar $(session "$WORK/$jar.jar") $(csrf "$WORK/$jar.jar")"
+done > "$WORK/sessions.txt"
 export BASE WORK COUNTIES
 python3 - <<'PY'
-import http.cookiejar, json, os, random, re, sys, datetime, urllib.request, urllib.error
+import json, os, random, re, sys, datetime, urllib.request, urllib.error
 
 BASE, WORK = os.environ["BASE"], os.environ["WORK"]
 COUNTIES = os.environ["COUNTIES"].split()
 
-def opener(jar_file):
-    jar = http.cookiejar.MozillaCookieJar(jar_file)
-    jar.load(ignore_discard=True, ignore_expires=True)
-    o = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = o.open(BASE + "/admin").read().decode()
-    return o, re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+def who(jar):
+    # the session cookie and CSRF token bash read from curl's cookie jar (sessions.txt)
+    for line in open(WORK + "/sessions.txt"):
+        name, session, token = line.split()
+        if name == jar:
+            return session, token
+    sys.exit("no session for " + jar)
 
-def call(who, method, path, body=None, key=None, raw=False, expect=(200, 201)):
-    o, token = who
+def call(person, method, path, body=None, key=None, raw=False, expect=(200, 201)):
+    session, token = person
     data = None if body is None else json.dumps(body, ensure_ascii=False).encode()
     req = urllib.request.Request(BASE + path, data=data, method=method)
+    req.add_header("Cookie", "WENMING_SESSION=" + session)
     req.add_header("X-CSRF-TOKEN", token)
     req.add_header("Accept", "application/json")
     if data is not None:
@@ -53,7 +58,7 @@ def call(who, method, path, body=None, key=None, raw=False, expect=(200, 201)):
     if key:
         req.add_header("Idempotency-Key", key)
     try:
-        with o.open(req) as r:
+        with urllib.request.urlopen(req) as r:
             payload = r.read()
             status, headers = r.status, r.headers
     except urllib.error.HTTPError as e:
@@ -64,14 +69,17 @@ def call(who, method, path, body=None, key=None, raw=False, expect=(200, 201)):
         return payload, headers
     return json.loads(payload) if payload else None
 
-office = opener(WORK + "/staff.jar")
-phones = {c: opener(WORK + "/insp-%s.jar" % c) for c in COUNTIES}
+office = who("staff")
+phones = {c: who("insp-" + c) for c in COUNTIES}
 today = datetime.date.today()
 
 # 1. the sample framework, as a draft, published
 fw = call(office, "POST", "/api/v1/assessment/frameworks/sample?name=" + urllib.request.quote("肇庆市文明城市常态化测评体系（%d年版）" % today.year))
 call(office, "POST", "/api/v1/assessment/frameworks/%d/publish" % fw["id"])
-print("framework %d published: %s" % (fw["id"], fw.get("name")))
+fw = call(office, "GET", "/api/v1/assessment/frameworks/%d" % fw["id"])
+criteria = fw.get("criteria")
+print("framework %d published: %s, version %s, %s criteria" % (fw["id"], fw["name"], fw["version"],
+      len(criteria) if isinstance(criteria, list) else criteria))
 
 # 2. the round: teams by county, drawn with a seed, checked, assigned, opened
 name = "%d年%d月模拟测评" % (today.year, today.month)

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -52,8 +53,8 @@ public class Scores {
 
 	private final ScoreProperties properties;
 
-	private final Cache<WorstOf, List<CriterionLine>> closedRoundsWorst = Caffeine.newBuilder().maximumSize(2_000)
-			.build();
+	/** A closed round's figures, counted once per node (see {@link #once}). */
+	private final Cache<ClosedFigure, Object> closedRounds = Caffeine.newBuilder().maximumSize(5_000).build();
 
 	Scores(JdbcClient jdbc, Regions regions, ScoreProperties properties) {
 		this.jdbc = jdbc;
@@ -131,8 +132,28 @@ public class Scores {
 				.query(Scores::round).list();
 	}
 
+	/** What a closed round's figure was counted for: which figure, the round, the region and scope, the length. */
+	private record ClosedFigure(String figure, long roundId, String path, String lower, String upper, int limit) {
+	}
+
+	/**
+	 * A figure of a closed round from this node's cache, counted the first time it is asked for; an open
+	 * round's counted every time. A closed round never changes again (the database refuses any change to
+	 * the round, its sample, observations and place scores: V41, V44), so every node's count stays true.
+	 * "Fixed since" reads casework's cases as they are now and is never cached.
+	 */
+	@SuppressWarnings("unchecked")
+	private <T> T once(Round round, ClosedFigure figure, Supplier<T> count) {
+		return round.provisional() ? count.get() : (T) closedRounds.get(figure, k -> count.get());
+	}
+
 	/** The rate of everything inside the scope. */
 	public Rate total(Round round, DataScope scope) {
+		return once(round, new ClosedFigure("total", round.id(), "", scope.lower(), scope.upper(), 0),
+				() -> countTotal(round, scope));
+	}
+
+	private Rate countTotal(Round round, DataScope scope) {
 		return jdbc.sql("""
 				select coalesce(sum(ps.marks), 0) as marks, coalesce(sum(ps.possible), 0) as possible, count(*) as places
 				from assessment_place_score ps
@@ -163,6 +184,11 @@ public class Scores {
 	 * ranked: rate descending (one decimal, as shown), ties by code.
 	 */
 	public List<Rate> byChildren(Round round, String parentPath, DataScope scope) {
+		return once(round, new ClosedFigure("children", round.id(), parentPath, scope.lower(), scope.upper(), 0),
+				() -> countByChildren(round, parentPath, scope));
+	}
+
+	private List<Rate> countByChildren(Round round, String parentPath, DataScope scope) {
 		DataScope within = narrow(scope, parentPath);
 		if (within == null) {
 			return List.of();
@@ -197,6 +223,11 @@ public class Scores {
 
 	/** The rates by place type inside the scope, ranked. */
 	public List<Rate> byType(Round round, DataScope scope) {
+		return once(round, new ClosedFigure("types", round.id(), "", scope.lower(), scope.upper(), 0),
+				() -> countByType(round, scope));
+	}
+
+	private List<Rate> countByType(Round round, DataScope scope) {
 		if (scope.covers(round.regionPath())) {
 			// the whole round: the sample row says the type, so no place is read
 			return ranked(jdbc.sql("""
@@ -261,21 +292,10 @@ public class Scores {
 			long failed, long observed, BigDecimal lost) {
 	}
 
-	/** A closed round's figures for a scope and length: the key of its counted most failed criteria. */
-	private record WorstOf(long roundId, String lower, String upper, int limit) {
-	}
-
-	/**
-	 * The most failed criteria inside the scope (most failures, then most marks lost, then code). They are
-	 * counted over the round's observations (60,000 in a round of 2,000 places); a closed round's never
-	 * change again (nothing writes to a round once closed), so each node counts them once.
-	 */
+	/** The most failed criteria inside the scope (most failures, then most marks lost, then code). */
 	public List<CriterionLine> worstCriteria(Round round, DataScope scope, int limit) {
-		if (round.provisional()) {
-			return countWorstCriteria(round, scope, limit);
-		}
-		return closedRoundsWorst.get(new WorstOf(round.id(), scope.lower(), scope.upper(), limit),
-				k -> countWorstCriteria(round, scope, limit));
+		return once(round, new ClosedFigure("worst", round.id(), "", scope.lower(), scope.upper(), limit),
+				() -> countWorstCriteria(round, scope, limit));
 	}
 
 	private List<CriterionLine> countWorstCriteria(Round round, DataScope scope, int limit) {
