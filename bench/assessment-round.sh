@@ -76,10 +76,10 @@ today = datetime.date.today()
 # 1. the sample framework, as a draft, published
 fw = call(office, "POST", "/api/v1/assessment/frameworks/sample?name=" + urllib.request.quote("肇庆市文明城市常态化测评体系（%d年版）" % today.year))
 call(office, "POST", "/api/v1/assessment/frameworks/%d/publish" % fw["id"])
-fw = call(office, "GET", "/api/v1/assessment/frameworks/%d" % fw["id"])
-criteria = fw.get("criteria")
-print("framework %d published: %s, version %s, %s criteria" % (fw["id"], fw["name"], fw["version"],
-      len(criteria) if isinstance(criteria, list) else criteria))
+view = call(office, "GET", "/api/v1/assessment/frameworks/%d" % fw["id"])
+print("framework %d published: %s, version %s, %d items, %d criteria over %d place types" % (fw["id"],
+      view["summary"]["name"], view["summary"]["version"], len(view["items"]),
+      sum(len(c) for c in view["criteria"].values()), len(view["criteria"])))
 
 # 2. the round: teams by county, drawn with a seed, checked, assigned, opened
 name = "%d年%d月模拟测评" % (today.year, today.month)

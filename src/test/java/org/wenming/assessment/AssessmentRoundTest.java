@@ -351,6 +351,9 @@ class AssessmentRoundTest {
 		Thread.sleep(1500);
 		assertThat(casesOf(first)).isEqualTo(failed.size());
 		assertThat(handed(first)).isEqualTo(failed.size());
+		// the page and the report count every problem found and handed over, not the length of a list
+		assertThat(scores.problems(scores.round(first).orElseThrow(), regions.find("4412").orElseThrow().scope()))
+				.isEqualTo(new Scores.Problems(failed.size(), failed.size()));
 
 		// the page, its drill-down and the report
 		mvc.perform(get("/admin/assessment/rounds/" + first + "/scores").with(cityOffice())).andExpect(status().isOk())

@@ -68,7 +68,9 @@ public class RoundReport {
 		summary.add(List.of(t("assessment.score.col.places", locale), total.places()));
 		summary.add(List.of(t("assessment.score.col.marks", locale), total.marks()));
 		summary.add(List.of(t("assessment.score.col.possible", locale), total.possible()));
-		summary.add(List.of(t("assessment.score.col.handed", locale), handed.size()));
+		Scores.Problems problems = scores.problems(round, region.scope());
+		summary.add(List.of(t("assessment.score.col.failedObservations", locale), problems.failed()));
+		summary.add(List.of(t("assessment.score.col.handed", locale), problems.handed()));
 		if (fixed.previous() != null) {
 			summary.add(List.of(t("assessment.score.fixedSince.previous", locale), fixed.previous().name()));
 			summary.add(List.of(t("assessment.score.fixedSince.handed", locale), fixed.handed()));

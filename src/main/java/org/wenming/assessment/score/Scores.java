@@ -282,6 +282,30 @@ public class Scores {
 	}
 
 	/**
+	 * The problems a round found inside the scope and how many are handed over so far.
+	 *
+	 * @param failed observations below full marks (each becomes one case when the round closes)
+	 * @param handed of those, handed over to casework so far (the hand-over runs just after the closing)
+	 */
+	public record Problems(long failed, long handed) {
+	}
+
+	public Problems problems(Round round, DataScope scope) {
+		long failed = once(round, new ClosedFigure("failed", round.id(), "", scope.lower(), scope.upper(), 0),
+				() -> jdbc.sql("""
+						select count(*) from assessment_observation o join assessment_place p on p.id = o.place_id
+						where o.round_id = :round and o.marks < o.full_marks
+						  and p.region_path >= :lower and p.region_path < :upper""").param("round", round.id())
+						.param("lower", scope.lower()).param("upper", scope.upper()).query(Long.class).single());
+		long handed = jdbc.sql("""
+				select count(*) from assessment_handover h join assessment_place p on p.id = h.place_id
+				where h.round_id = :round and p.region_path >= :lower and p.region_path < :upper""")
+				.param("round", round.id()).param("lower", scope.lower()).param("upper", scope.upper())
+				.query(Long.class).single();
+		return new Problems(failed, handed);
+	}
+
+	/**
 	 * A criterion as often failed.
 	 *
 	 * @param failed observations below full marks
