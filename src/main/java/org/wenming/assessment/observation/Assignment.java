@@ -15,8 +15,8 @@ import org.wenming.assessment.PlaceType;
  * @param inRound the person is a member of some team of the round
  */
 public record Assignment(long roundId, String roundName, String roundStatus, LocalDate startsOn, LocalDate endsOn,
-		long frameworkId, boolean frameworkFrozen, String roundRegionPath, long placeId, String placeName, PlaceType placeType, String address,
-		String placeRegionPath, BigDecimal latitude, BigDecimal longitude, Long teamId, boolean myTeam,
+		long frameworkId, boolean frameworkFrozen, String roundRegionPath, long placeId, String placeName,
+		PlaceType placeType, String address, String placeRegionPath, BigDecimal latitude, BigDecimal longitude, Long teamId, boolean myTeam,
 		boolean inRound, Long closedBy, OffsetDateTime closedAt) {
 
 	public boolean open() {

@@ -43,13 +43,13 @@ public class InspectorAssignments {
 
 	private static final String ASSIGNMENT = COLUMNS + FROM + WHERE;
 
-	/** A published framework's criteria never change (the database refuses it, WM001), so every node may keep them. */
-	private final Cache<FrameworkType, List<Criterion>> frozenCriteria = Caffeine.newBuilder().maximumSize(1_000).build();
-
 	private record FrameworkType(long frameworkId, PlaceType type) {
 	}
 
 	private final JdbcClient jdbc;
+
+	/** A published framework's criteria never change (the database refuses it, WM001), so every node may keep them. */
+	private final Cache<FrameworkType, List<Criterion>> frozenCriteria = Caffeine.newBuilder().maximumSize(1_000).build();
 
 	InspectorAssignments(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -186,8 +186,8 @@ public class InspectorAssignments {
 	private static Assignment assignment(ResultSet rs, int row) throws SQLException {
 		return new Assignment(rs.getLong("round_id"), rs.getString("round_name"), rs.getString("status"),
 				rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
-				rs.getLong("framework_id"), rs.getBoolean("framework_frozen"), rs.getString("round_path"), rs.getLong("place_id"), rs.getString("place_name"),
-				PlaceType.valueOf(rs.getString("place_type")), rs.getString("address"), rs.getString("place_path"),
+				rs.getLong("framework_id"), rs.getBoolean("framework_frozen"), rs.getString("round_path"),
+				rs.getLong("place_id"), rs.getString("place_name"), PlaceType.valueOf(rs.getString("place_type")), rs.getString("address"), rs.getString("place_path"),
 				rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), (Long) rs.getObject("team_id"),
 				rs.getBoolean("my_team"), rs.getBoolean("in_round"), (Long) rs.getObject("closed_by"),
 				rs.getObject("closed_at", OffsetDateTime.class));

@@ -55,6 +55,9 @@ public class Observations {
 
 	static final int COUNT_MAX = 100_000;
 
+	/** SQLSTATE V41's and V44's triggers raise for a change to a closed round. */
+	static final String CLOSED_STATE = "WM002";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -148,9 +151,6 @@ public class Observations {
 			throw ex;
 		}
 	}
-
-	/** SQLSTATE V41's and V44's triggers raise for a change to a closed round. */
-	static final String CLOSED_STATE = "WM002";
 
 	private static boolean closedByDatabase(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {

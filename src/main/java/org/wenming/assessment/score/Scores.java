@@ -144,7 +144,14 @@ public class Scores {
 	 */
 	@SuppressWarnings("unchecked")
 	private <T> T once(Round round, ClosedFigure figure, Supplier<T> count) {
-		return round.provisional() ? count.get() : (T) closedRounds.get(figure, k -> count.get());
+		if (round.provisional()) {
+			return count.get();
+		}
+		// a list kept for every reader is kept unmodifiable
+		return (T) closedRounds.get(figure, k -> {
+			Object value = count.get();
+			return value instanceof List<?> list ? List.copyOf(list) : value;
+		});
 	}
 
 	/** The rate of everything inside the scope. */

@@ -23,8 +23,8 @@ import org.wenming.region.Region;
  */
 public record ScorePage(Round round, Region region, List<Region> breadcrumb, Rate total, List<Rate> children,
 		String childLevel, List<Scores.PlaceLine> places, List<Rate> byType, List<Scores.CriterionLine> worst,
-		Trend trend, List<Scores.Handed> handed, int handedShown, Scores.Problems problems, FixedSince fixedSince, List<Rate> red,
-		List<Rate> black, List<String> definitions) {
+		Trend trend, List<Scores.Handed> handed, int handedShown, Scores.Problems problems, FixedSince fixedSince,
+		List<Rate> red, List<Rate> black, List<String> definitions) {
 
 	public static String rate(BigDecimal rate) {
 		return rate == null ? "—" : rate.toPlainString() + "%";

@@ -99,8 +99,8 @@ class ScorePages extends PageController {
 				scores.byType(round, shown.scope()),
 				scores.worstCriteria(round, shown.scope(), scores.properties().worstCriteria()),
 				scores.trend(round.regionPath(), shown.scope()),
-				scores.handedOver(round, shown.scope(), HANDED_ON_PAGE), HANDED_ON_PAGE, scores.problems(round, shown.scope()),
-				scores.fixedSince(round, shown.scope()), red, black, RoundReport.DEFINED);
+				scores.handedOver(round, shown.scope(), HANDED_ON_PAGE), HANDED_ON_PAGE,
+				scores.problems(round, shown.scope()), scores.fixedSince(round, shown.scope()), red, black, RoundReport.DEFINED);
 	}
 
 	@GetMapping("/admin/assessment/rounds/{id}/report.pdf")
