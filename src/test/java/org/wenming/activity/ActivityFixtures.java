@@ -79,6 +79,12 @@ final class ActivityFixtures {
 		return users.principal(userId, "441202", Roles.TEAM_LEADER);
 	}
 
+	/** Makes the volunteer a member ({@code MEMBER}) of the team. */
+	void member(long teamId, ScopedUser volunteer) {
+		jdbc.sql("insert into team_member (team_id, volunteer_id, status, decided_at, decided_by) values (:team, :v, 'MEMBER', now(), 'test')")
+			.param("team", teamId).param("v", volunteerId(volunteer)).update();
+	}
+
 	ScopedUser office(String regionCode) {
 		return users.staffPrincipal(regionCode, Roles.OFFICE_STAFF);
 	}
