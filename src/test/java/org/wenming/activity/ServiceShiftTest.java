@@ -12,11 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,34 +98,6 @@ class ServiceShiftTest {
 		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
-	private static <T> List<Object> runAtOnce(List<Callable<T>> tasks, int threads) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (Callable<T> task : tasks) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			start.countDown();
-			List<Object> results = new ArrayList<>();
-			for (Future<T> f : futures) {
-				try {
-					results.add(f.get());
-				}
-				catch (ExecutionException ex) {
-					results.add(ex.getCause());
-				}
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
-
 	@Test
 	void aServiceShiftIsPublishedAtOnceUnlistedWithoutAWaitlistAtTheVillageOnly() {
 		Shift shift = serviceShift("上门服务" + ActivityFixtures.tag(), 3);
@@ -199,7 +166,7 @@ class ServiceShiftTest {
 			Shift shift = activities.createServiceShift(draft("并发接单" + round, start, 3), "desk-test");
 			List<Callable<Signup>> tasks = new ArrayList<>();
 			people.forEach(p -> tasks.add(() -> signups.signUp(shift.id(), p)));
-			List<Object> results = runAtOnce(tasks, 40);
+			List<Object> results = ActivityFixtures.runAtOnce(tasks, 40);
 
 			assertThat(results.stream().filter(r -> r instanceof Signup s && s.status() == SignupStatus.CONFIRMED))
 				.as("round %d", round).hasSize(3);
