@@ -220,6 +220,10 @@ class ServiceShiftTest {
 			.header("Accept-Language", "zh-CN").with(users.person(outsider.userId(), "441202", Roles.VOLUNTEER)), 403))
 			.contains("只接受组织队伍的队员");
 		assertThat(fixtures.counts(shift.id())).containsExactly(1, 0);
+		// the page says so instead of offering a waitlist
+		assertThat(body(get("/activities/" + shift.activityId()).header("Accept-Language", "zh-CN")
+			.with(users.person(late.userId(), "441202", Roles.VOLUNTEER)), 200)).contains("名额已满")
+			.doesNotContain("加入候补");
 	}
 
 	@Test
