@@ -26,6 +26,7 @@ import org.wenming.region.FieldProblem;
 import org.wenming.region.PracticeSite;
 import org.wenming.region.PracticeSites;
 import org.wenming.region.Region;
+import org.wenming.region.RegionLevel;
 import org.wenming.region.Regions;
 import org.wenming.shared.CityTime;
 import org.wenming.shared.DataScope;
@@ -57,7 +58,7 @@ public class Activities {
 			    coalesce(ot.name, os.name) as organizer_name, a.site_id, ps.name as place_name, a.address, a.latitude,
 			    a.longitude, a.region_code, r.name as region_name, a.region_path, a.geofence_radius_m, a.requires_approval,
 			    a.status, a.cancel_reason, a.audience_count, a.created_by, a.starts_at, a.ends_at, a.published_at,
-			    a.finished_at, a.cancelled_at, a.version
+			    a.finished_at, a.cancelled_at, a.version, a.listed, a.waitlist
 			from activity a
 			left join published_team ot on ot.id = a.organizer_team_id
 			left join published_practice_site os on os.id = a.organizer_site_id
@@ -80,7 +81,8 @@ public class Activities {
 			rs.getString("cancel_reason"), rs.getObject("audience_count", Integer.class), rs.getString("created_by"),
 			rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class),
 			rs.getObject("published_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
-			rs.getObject("cancelled_at", OffsetDateTime.class), rs.getInt("version"));
+			rs.getObject("cancelled_at", OffsetDateTime.class), rs.getInt("version"), rs.getBoolean("listed"),
+			rs.getBoolean("waitlist"));
 
 	static final String SHIFT_COLUMNS = """
 			id, activity_id, starts_at, ends_at, capacity, min_age, required_skills, confirmed_count, waitlist_count""";
@@ -140,9 +142,37 @@ public class Activities {
 		return jdbc.sql(SELECT + "where a.id = :id").param("id", id).query(ROW).optional();
 	}
 
-	/** An activity the public may see: anything but a draft. */
+	/** An activity anyone may see: anything but a draft, and listed. */
 	public Optional<Activity> findPublished(long id) {
-		return find(id).filter(a -> a.status() != ActivityStatus.DRAFT);
+		return findPublished(id, null);
+	}
+
+	/**
+	 * An activity the person may see: anything but a draft; an unlisted one (a service desk's shift)
+	 * only for the organizing team's members, its leaders and staff whose scope covers it.
+	 *
+	 * @param user the signed-in person, or null
+	 * @throws OutOfScopeException when staff outside its scope ask for an unlisted one (answered as not found)
+	 */
+	public Optional<Activity> findPublished(long id, ScopedUser user) {
+		Optional<Activity> found = find(id).filter(a -> a.status() != ActivityStatus.DRAFT);
+		if (found.isEmpty() || found.get().listed()) {
+			return found;
+		}
+		Activity activity = found.get();
+		if (user != null && (mayManage(user, activity) || isTeamMember(user, activity))) {
+			return found;
+		}
+		if (isStaff(user)) {
+			throw new OutOfScopeException("activity", String.valueOf(id));
+		}
+		return Optional.empty();
+	}
+
+	/** Whether the person is a volunteer and a member ({@code MEMBER}) of the activity's organizing team now. */
+	private boolean isTeamMember(ScopedUser user, Activity activity) {
+		return activity.organizerTeamId() != null && volunteers.own(user)
+			.map(v -> teams.isMember(activity.organizerTeamId(), v.id())).orElse(false);
 	}
 
 	public List<Shift> shifts(long activityId) {
@@ -162,7 +192,8 @@ public class Activities {
 	public ActivityPage list(ActivityQuery query) {
 		Map<String, Object> params = new HashMap<>();
 		StringBuilder where = new StringBuilder(
-				"a.status in ('PUBLISHED', 'UNDER_WAY') and a.ends_at > :now and a.region_path >= :lower and a.region_path < :upper");
+				"a.listed and a.status in ('PUBLISHED', 'UNDER_WAY') and a.ends_at > :now and a.region_path >= :lower"
+						+ " and a.region_path < :upper");
 		DataScope scope = query.regionPath() == null ? DataScope.EVERYTHING : new DataScope("q", query.regionPath());
 		params.put("now", now());
 		params.put("lower", scope.lower());
@@ -234,8 +265,8 @@ public class Activities {
 	}
 
 	public boolean mayManage(ScopedUser user, Activity activity) {
-		return (isStaff(user) && user.scope().covers(activity.regionPath()))
-				|| (activity.organizerTeamId() != null && teams.leads(user, activity.organizerTeamId()));
+		return user != null && ((isStaff(user) && user.scope().covers(activity.regionPath()))
+				|| (activity.organizerTeamId() != null && teams.leads(user, activity.organizerTeamId())));
 	}
 
 	/**
@@ -307,16 +338,44 @@ public class Activities {
 			throw new AccessDeniedException("organizing activities needs a staff role or a team to lead");
 		}
 		ActivityDraft draft = normalized(submitted.trimmed());
-		Place place = check(draft, user);
+		Place place = check(draft, user, true);
+		return find(insert(draft, place, user.username(), true, true)).orElseThrow();
+	}
+
+	/**
+	 * A service desk's order becomes a shift of the dispatched team (派单): a SERVICE activity organized by
+	 * the team, published at once, not listed publicly, without a waitlist and without approval, at the
+	 * village only (no address, no position, no geofence: the home address never enters the activity),
+	 * with one shift of the places needed. Checked as {@link #create} checks, except the actor: the desk
+	 * checked its dispatcher's scope. Cancelled with {@link #cancel}.
+	 *
+	 * @param actor who dispatched (recorded as the creator)
+	 * @return the new shift; its {@link Shift#activityId()} is the activity
+	 */
+	@Transactional
+	public Shift createServiceShift(ServiceShiftDraft shift, String actor) {
+		ActivityDraft draft = normalized(shift.asActivityDraft().trimmed());
+		Place place = check(draft, null, false);
+		if (place.region().level() != RegionLevel.VILLAGE) {
+			throw ActivityRefusedException.invalid("regionCode", "activity.error.regionNotVillage");
+		}
+		long id = insert(draft, place, actor, false, false);
+		markPublished(id);
+		return shifts(id).get(0);
+	}
+
+	/** The activity and its shifts, as a draft. */
+	private long insert(ActivityDraft draft, Place place, String by, boolean listed, boolean waitlist) {
 		long id = jdbc.sql("""
 				insert into activity (title, description, type, lecture_setting, lecture_team_id, campaign_theme,
 				    course_subject, organizer_team_id, organizer_site_id, site_id, address, latitude, longitude, region_code,
-				    region_path, geofence_radius_m, requires_approval, created_by)
+				    region_path, geofence_radius_m, requires_approval, created_by, listed, waitlist)
 				values (:title, :description, :type, :setting, :lectureTeam, :theme, :subject, :orgTeam, :orgSite, :site,
-				    :address, :lat, :lng, :regionCode, :regionPath, :geofence, :approval, :by)
-				returning id""").params(columns(draft, place)).param("by", user.username()).query(Long.class).single();
+				    :address, :lat, :lng, :regionCode, :regionPath, :geofence, :approval, :by, :listed, :waitlist)
+				returning id""").params(columns(draft, place)).param("by", by).param("listed", listed)
+			.param("waitlist", waitlist).query(Long.class).single();
 		insertShifts(id, draft.shifts());
-		return find(id).orElseThrow();
+		return id;
 	}
 
 	/** Changes a draft (its shifts replaced); once published, volunteers signed up on its terms, so it is fixed. */
@@ -327,7 +386,7 @@ public class Activities {
 			throw ActivityRefusedException.conflict("activity.error.onlyDraftEditable");
 		}
 		ActivityDraft draft = normalized(submitted.trimmed());
-		Place place = check(draft, user);
+		Place place = check(draft, user, true);
 		int changed = jdbc.sql("""
 				update activity set title = :title, description = :description, type = :type, lecture_setting = :setting,
 				    lecture_team_id = :lectureTeam, campaign_theme = :theme, course_subject = :subject,
@@ -358,9 +417,16 @@ public class Activities {
 	private record Place(Region region, BigDecimal latitude, BigDecimal longitude) {
 	}
 
-	/** The rules, then what needs the database: organizer, place, lecture team and region, each the person's to use. */
-	private Place check(ActivityDraft draft, ScopedUser user) {
-		List<FieldProblem> problems = new ArrayList<>(ActivityRules.check(draft, volunteers.skillCodes(), now()));
+	/**
+	 * The rules, then what needs the database: organizer, place, lecture team and region, each the person's to
+	 * use. A null person is the service desk, which checked its dispatcher's scope: the team must be active and
+	 * the place inside its region.
+	 *
+	 * @param placeRequired false for a service shift, whose place is the village only
+	 */
+	private Place check(ActivityDraft draft, ScopedUser user, boolean placeRequired) {
+		List<FieldProblem> problems = new ArrayList<>(
+				ActivityRules.check(draft, volunteers.skillCodes(), now(), placeRequired));
 		if (!problems.isEmpty()) {
 			throw new ActivityRefusedException(problems);
 		}
@@ -368,7 +434,8 @@ public class Activities {
 		if (draft.organizerTeamId() != null) {
 			Team team = teams.find(draft.organizerTeamId()).filter(Team::active).orElseThrow(
 					() -> ActivityRefusedException.invalid("organizerTeamId", "activity.error.organizerUnknown"));
-			boolean allowed = (isStaff(user) && user.scope().covers(team.regionPath())) || teams.leads(user, team.id());
+			boolean allowed = user == null || (isStaff(user) && user.scope().covers(team.regionPath()))
+					|| teams.leads(user, team.id());
 			if (!allowed) {
 				throw ActivityRefusedException.invalid("organizerTeamId", "activity.error.organizerUnknown");
 			}
@@ -377,7 +444,7 @@ public class Activities {
 		else {
 			PracticeSite site = sites.find(draft.organizerSiteId()).orElseThrow(
 					() -> ActivityRefusedException.invalid("organizerSiteId", "activity.error.organizerUnknown"));
-			if (!isStaff(user) || !user.scope().covers(site.regionPath())) {
+			if (user == null || !isStaff(user) || !user.scope().covers(site.regionPath())) {
 				throw ActivityRefusedException.invalid("organizerSiteId", "activity.error.organizerUnknown");
 			}
 			organizerPath = site.regionPath();
@@ -489,9 +556,13 @@ public class Activities {
 		if (activity.startsAt() == null || !activity.startsAt().isAfter(now())) {
 			throw ActivityRefusedException.conflict("activity.error.startedAlready");
 		}
+		markPublished(id);
+		return find(id).orElseThrow();
+	}
+
+	private void markPublished(long id) {
 		jdbc.sql("update activity set status = 'PUBLISHED', published_at = :now, updated_at = :now, version = version + 1"
 				+ " where id = :id").param("id", id).param("now", now()).update();
-		return find(id).orElseThrow();
 	}
 
 	/**

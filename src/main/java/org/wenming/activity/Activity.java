@@ -10,6 +10,9 @@ import java.time.OffsetDateTime;
  *
  * @param organizerName the organizing team's or practice site's name
  * @param placeName the practice site's name when the place is a site, else null
+ * @param listed false for a service shift of the service desk: shown to its team, its leaders and staff in
+ *     scope only, never in a public list
+ * @param waitlist false when a sign-up after the places are gone is refused rather than waitlisted
  */
 public record Activity(long id, String title, String description, ActivityType type, LectureSetting lectureSetting,
 		Long lectureTeamId, String lectureTeamName, CampaignTheme campaignTheme, String courseSubject,
@@ -17,7 +20,8 @@ public record Activity(long id, String title, String description, ActivityType t
 		String address, BigDecimal latitude, BigDecimal longitude, String regionCode, String regionName,
 		String regionPath, Integer geofenceRadiusM, boolean requiresApproval, ActivityStatus status,
 		String cancelReason, Integer audienceCount, String createdBy, OffsetDateTime startsAt, OffsetDateTime endsAt,
-		OffsetDateTime publishedAt, OffsetDateTime finishedAt, OffsetDateTime cancelledAt, int version) {
+		OffsetDateTime publishedAt, OffsetDateTime finishedAt, OffsetDateTime cancelledAt, int version, boolean listed,
+		boolean waitlist) {
 
 	/** The status as the clock makes it: published turns under way at the first start, finished at the last end. */
 	public ActivityStatus statusAt(OffsetDateTime now) {

@@ -51,6 +51,16 @@ public final class ActivityRules {
 	 * @param now shifts must start after it
 	 */
 	public static List<FieldProblem> check(ActivityDraft draft, Set<String> skillCodes, OffsetDateTime now) {
+		return check(draft, skillCodes, now, true);
+	}
+
+	/**
+	 * As {@link #check(ActivityDraft, Set, OffsetDateTime)}.
+	 *
+	 * @param placeRequired false for a service desk's shift, whose place is its village only (no site, no address)
+	 */
+	public static List<FieldProblem> check(ActivityDraft draft, Set<String> skillCodes, OffsetDateTime now,
+			boolean placeRequired) {
 		List<FieldProblem> problems = new ArrayList<>();
 		name("title", draft.title(), TITLE_MAX, true, problems);
 		text("description", draft.description(), DESCRIPTION_MAX, true, problems);
@@ -82,7 +92,7 @@ public final class ActivityRules {
 		}
 		boolean online = draft.type() == ActivityType.LECTURE && draft.lectureSetting() == LectureSetting.ONLINE;
 		name("address", draft.address(), ADDRESS_MAX, false, problems);
-		if (draft.siteId() == null && draft.address() == null && !online) {
+		if (placeRequired && draft.siteId() == null && draft.address() == null && !online) {
 			problems.add(new FieldProblem("address", "activity.error.placeRequired"));
 		}
 		if (draft.siteId() == null) {

@@ -17,6 +17,7 @@ import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.Volunteer;
 import org.wenming.volunteer.Volunteers;
 import org.wenming.volunteer.team.NameMask;
+import org.wenming.volunteer.team.Teams;
 
 /**
  * Signing up for shifts. Every step that changes a shift's places first takes the shift's row lock
@@ -45,7 +46,10 @@ public class Signups {
 
 	private final Clock clock;
 
-	Signups(JdbcClient jdbc, Activities activities, Volunteers volunteers, Clock clock) {
+	private final Teams teams;
+
+	Signups(JdbcClient jdbc, Activities activities, Volunteers volunteers, Clock clock, Teams teams) {
+		this.teams = teams;
 		this.jdbc = jdbc;
 		this.activities = activities;
 		this.volunteers = volunteers;
@@ -71,7 +75,8 @@ public class Signups {
 
 	/**
 	 * Signs the volunteer up: confirmed while places last, waitlisted when full, pending when the
-	 * organizer approves each sign-up.
+	 * organizer approves each sign-up. A shift without a waitlist refuses once full (a service desk's
+	 * shift: taking, 接单), and an unlisted one takes members of the organizing team only.
 	 */
 	@Transactional
 	public Signup signUp(long shiftId, Volunteer volunteer) {
@@ -86,6 +91,9 @@ public class Signups {
 		}
 		if (!shift.activityStatus().open()) {
 			throw ActivityRefusedException.conflict("activity.error.notOpen");
+		}
+		if (!shift.listed() && (shift.organizerTeamId() == null || !teams.isMember(shift.organizerTeamId(), volunteer.id()))) {
+			throw ActivityRefusedException.forbidden("activity.error.teamOnly");
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		if (!shift.shift().startsAt().isAfter(now)) {
@@ -112,6 +120,10 @@ public class Signups {
 			.query(Boolean.class).single();
 		if (overlaps) {
 			throw ActivityRefusedException.conflict("activity.error.overlap");
+		}
+		// counted under the shift's row lock: never more takers than places, however many try at once
+		if (!shift.waitlist() && !shift.requiresApproval() && shift.shift().full()) {
+			throw ActivityRefusedException.conflict("activity.error.noPlacesLeft");
 		}
 		SignupStatus status = shift.requiresApproval() ? SignupStatus.PENDING
 				: shift.shift().full() ? SignupStatus.WAITLISTED : SignupStatus.CONFIRMED;
@@ -172,6 +184,9 @@ public class Signups {
 		if (shift.activityStatus() == ActivityStatus.CANCELLED || shift.activityStatus() == ActivityStatus.FINISHED
 				|| !shift.shift().endsAt().isAfter(OffsetDateTime.now(clock))) {
 			throw ActivityRefusedException.conflict("activity.error.approvalClosed");
+		}
+		if (!shift.waitlist() && shift.shift().full()) {
+			throw ActivityRefusedException.conflict("activity.error.noPlacesLeft");
 		}
 		SignupStatus status = shift.shift().full() ? SignupStatus.WAITLISTED : SignupStatus.CONFIRMED;
 		jdbc.sql("""
@@ -241,17 +256,19 @@ public class Signups {
 		}
 	}
 
-	private record Locked(Shift shift, long activityId, ActivityStatus activityStatus, boolean requiresApproval) {
+	private record Locked(Shift shift, long activityId, ActivityStatus activityStatus, boolean requiresApproval,
+			boolean listed, boolean waitlist, Long organizerTeamId) {
 	}
 
 	/** Takes the shift's row lock: the one place where a shift's sign-ups are serialized. */
 	private Locked lock(long shiftId) {
 		Shift shift = jdbc.sql("select " + Activities.SHIFT_COLUMNS + " from shift where id = :id for update")
 			.param("id", shiftId).query(Activities.SHIFT).optional().orElseThrow(RecordNotFound::new);
-		return jdbc.sql("select status, requires_approval from activity where id = :id")
+		return jdbc.sql("select status, requires_approval, listed, waitlist, organizer_team_id from activity where id = :id")
 			.param("id", shift.activityId())
 			.query((rs, i) -> new Locked(shift, shift.activityId(), ActivityStatus.valueOf(rs.getString("status")),
-					rs.getBoolean("requires_approval")))
+					rs.getBoolean("requires_approval"), rs.getBoolean("listed"), rs.getBoolean("waitlist"),
+					rs.getObject("organizer_team_id", Long.class)))
 			.single();
 	}
 
@@ -292,11 +309,11 @@ public class Signups {
 	public List<MySignup> mine(long volunteerId, int limit) {
 		return jdbc.sql("""
 				select s.id, s.status, s.reason, a.id as activity_id, a.title, a.status as activity_status, sh.id as shift_id,
-				    sh.starts_at, sh.ends_at, coalesce(ps.name, a.address, '') as place,
+				    sh.starts_at, sh.ends_at, coalesce(ps.name, a.address, r.name, '') as place,
 				    case when s.status = 'WAITLISTED' then (select count(*) from signup w where w.shift_id = s.shift_id
 				        and w.status = 'WAITLISTED' and (w.queued_at, w.id) <= (s.queued_at, s.id)) else 0 end as position
 				from signup s join shift sh on sh.id = s.shift_id join activity a on a.id = sh.activity_id
-				left join published_practice_site ps on ps.id = a.site_id
+				left join published_practice_site ps on ps.id = a.site_id left join published_region r on r.code = a.region_code
 				where s.volunteer_id = :v
 				order by sh.starts_at desc, s.id desc limit :limit""").param("v", volunteerId).param("limit", limit)
 			.query((rs, i) -> new MySignup(rs.getLong("id"), SignupStatus.valueOf(rs.getString("status")),

@@ -4,8 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wenming.region.Regions;
@@ -79,6 +86,12 @@ final class ActivityFixtures {
 		return users.principal(userId, "441202", Roles.TEAM_LEADER);
 	}
 
+	/** Makes the volunteer a member ({@code MEMBER}) of the team. */
+	void member(long teamId, ScopedUser volunteer) {
+		jdbc.sql("insert into team_member (team_id, volunteer_id, status, decided_at, decided_by) values (:team, :v, 'MEMBER', now(), 'test')")
+			.param("team", teamId).param("v", volunteerId(volunteer)).update();
+	}
+
 	ScopedUser office(String regionCode) {
 		return users.staffPrincipal(regionCode, Roles.OFFICE_STAFF);
 	}
@@ -117,6 +130,35 @@ final class ActivityFixtures {
 	long notices(ScopedUser volunteer, String kind) {
 		return jdbc.sql("select count(*) from activity_notice where volunteer_id = :v and kind = :k")
 			.param("v", volunteerId(volunteer)).param("k", kind).query(Long.class).single();
+	}
+
+	/** Runs the tasks on real threads, released together; each result or the exception it threw. */
+	static <T> List<Object> runAtOnce(List<Callable<T>> tasks, int threads) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (Callable<T> task : tasks) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return task.call();
+				}));
+			}
+			start.countDown();
+			List<Object> results = new ArrayList<>();
+			for (Future<T> f : futures) {
+				try {
+					results.add(f.get());
+				}
+				catch (ExecutionException ex) {
+					results.add(ex.getCause());
+				}
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	static void unused(Object o) {

@@ -6,11 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,34 +39,6 @@ class SignupConcurrencyTest {
 		return activities.shifts(activity.id()).get(0);
 	}
 
-	private static <T> List<Object> runAtOnce(List<Callable<T>> tasks, int threads) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (Callable<T> task : tasks) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			start.countDown();
-			List<Object> results = new ArrayList<>();
-			for (Future<T> f : futures) {
-				try {
-					results.add(f.get());
-				}
-				catch (ExecutionException ex) {
-					results.add(ex.getCause());
-				}
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
-
 	@Test
 	void twoHundredVolunteersForFiftyPlacesGiveFiftyConfirmedAndAHundredAndFiftyWaitlisted() throws Exception {
 		ActivityFixtures fixtures = new ActivityFixtures(jdbc, regions);
@@ -82,7 +49,7 @@ class SignupConcurrencyTest {
 		}
 		List<Callable<Signup>> tasks = new ArrayList<>();
 		people.forEach(p -> tasks.add(() -> signups.signUp(shift.id(), p)));
-		List<Object> results = runAtOnce(tasks, 40);
+		List<Object> results = ActivityFixtures.runAtOnce(tasks, 40);
 
 		assertThat(results).allMatch(r -> r instanceof Signup);
 		assertThat(results.stream().filter(r -> ((Signup) r).status() == SignupStatus.CONFIRMED)).hasSize(50);
@@ -114,7 +81,7 @@ class SignupConcurrencyTest {
 				.param("s", shift.id()).param("v", fixtures.volunteerId(v)).query(Long.class).single();
 			tasks.add(() -> signups.cancel(signupId, v));
 		}
-		List<Object> results = runAtOnce(tasks, 8);
+		List<Object> results = ActivityFixtures.runAtOnce(tasks, 8);
 
 		assertThat(results).allMatch(r -> r instanceof Signup s && s.status() == SignupStatus.CANCELLED);
 		assertThat(fixtures.rows(shift.id(), "CONFIRMED")).isEqualTo(10);
@@ -136,7 +103,7 @@ class SignupConcurrencyTest {
 		for (int i = 0; i < 20; i++) {
 			tasks.add(() -> signups.signUp(shift.id(), volunteer));
 		}
-		List<Object> results = runAtOnce(tasks, 20);
+		List<Object> results = ActivityFixtures.runAtOnce(tasks, 20);
 
 		assertThat(results.stream().filter(r -> r instanceof Signup)).hasSize(1);
 		assertThat(results.stream().filter(r -> r instanceof ActivityRefusedException e
@@ -153,7 +120,7 @@ class SignupConcurrencyTest {
 		Shift second = publishedShift(fixtures, 5); // same start, another activity: they overlap
 		for (int round = 0; round < 10; round++) {
 			ScopedUser volunteer = fixtures.volunteer("重叠" + round);
-			List<Object> results = runAtOnce(List.of(() -> signups.signUp(first.id(), volunteer),
+			List<Object> results = ActivityFixtures.runAtOnce(List.of(() -> signups.signUp(first.id(), volunteer),
 					() -> signups.signUp(second.id(), volunteer)), 2);
 			assertThat(results.stream().filter(r -> r instanceof Signup)).as("round %d", round).hasSize(1);
 			assertThat(results.stream().filter(r -> r instanceof ActivityRefusedException e

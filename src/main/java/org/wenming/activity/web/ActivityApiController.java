@@ -55,8 +55,9 @@ class ActivityApiController extends ActivityProblems {
 	}
 
 	@GetMapping("/api/v1/activities/{id}")
-	ActivityJson.Detail activity(@PathVariable String id) {
-		Activity activity = activities.findPublished(ApiIds.id(id)).orElseThrow(ActivityProblems::notFoundException);
+	ActivityJson.Detail activity(@AuthenticationPrincipal ScopedUser user, @PathVariable String id) {
+		Activity activity = activities.findPublished(ApiIds.id(id), user)
+			.orElseThrow(ActivityProblems::notFoundException);
 		return ActivityJson.Detail.of(activity, activities.shifts(activity.id()), activities.now());
 	}
 

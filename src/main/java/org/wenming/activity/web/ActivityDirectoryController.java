@@ -62,7 +62,7 @@ class ActivityDirectoryController extends ActivityPageErrors {
 	@GetMapping("/activities/{id}")
 	ModelAndView activity(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
 			@RequestParam(required = false) String done) {
-		Activity activity = activities.findPublished(QueryParameters.id(id)).orElseThrow(RecordNotFound::new);
+		Activity activity = activities.findPublished(QueryParameters.id(id), user).orElseThrow(RecordNotFound::new);
 		List<Shift> shifts = activities.shifts(activity.id());
 		Optional<Volunteer> volunteer = signups.ownVolunteer(user);
 		List<Signup> mine = volunteer.map(v -> signups.liveSignups(v.id(), shifts.stream().map(Shift::id).toList()))
