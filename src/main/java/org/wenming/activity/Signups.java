@@ -49,10 +49,10 @@ public class Signups {
 	private final Teams teams;
 
 	Signups(JdbcClient jdbc, Activities activities, Volunteers volunteers, Clock clock, Teams teams) {
-		this.teams = teams;
 		this.jdbc = jdbc;
 		this.activities = activities;
 		this.volunteers = volunteers;
+		this.teams = teams;
 		this.clock = clock;
 	}
 
@@ -92,7 +92,8 @@ public class Signups {
 		if (!shift.activityStatus().open()) {
 			throw ActivityRefusedException.conflict("activity.error.notOpen");
 		}
-		if (!shift.listed() && (shift.organizerTeamId() == null || !teams.isMember(shift.organizerTeamId(), volunteer.id()))) {
+		if (!shift.listed()
+				&& (shift.organizerTeamId() == null || !teams.isMember(shift.organizerTeamId(), volunteer.id()))) {
 			throw ActivityRefusedException.forbidden("activity.error.teamOnly");
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
