@@ -79,6 +79,9 @@ class NotificationOutboxTest {
 	@Autowired
 	Regions regions;
 
+	@Autowired
+	java.util.List<org.wenming.platform.RetentionJob> retentionJobs;
+
 	long sendCommitted(Notification notice, String marker) {
 		new TransactionTemplate(transactions).executeWithoutResult(tx -> notifier.send(notice));
 		return idOf(jdbc, marker);
@@ -192,5 +195,25 @@ class NotificationOutboxTest {
 		assertThat(line).contains("topic=servicedesk.order", "to=" + MASKED, "template=SMS_7654321", "已派单")
 			.doesNotContain(MOBILE);
 		assertThat(output.getAll()).doesNotContain(MOBILE);
+	}
+
+	@Test
+	void sentNoticesArePurgedAfterTheRetentionAndTheOthersStay() {
+		String sentMarker = marker();
+		String failedMarker = marker();
+		long sent = sendCommitted(notice(sentMarker), sentMarker);
+		long failed = sendCommitted(notice(failedMarker), failedMarker);
+		Instant old = clock.instant().minus(Duration.ofDays(40));
+		jdbc.sql("update notification_outbox set status = 'SENT', sent_at = :old, created_at = :old where id = :id")
+			.param("old", java.sql.Timestamp.from(old)).param("id", sent).update();
+		jdbc.sql("update notification_outbox set status = 'FAILED', created_at = :old where id = :id")
+			.param("old", java.sql.Timestamp.from(old)).param("id", failed).update();
+		org.wenming.platform.RetentionJob job = retentionJobs.stream().filter(j -> j.name().equals("notification-outbox"))
+			.findFirst().orElseThrow();
+		assertThat(job.retention()).isEqualTo(Duration.ofDays(30));
+		int deleted = job.deleteBatch(clock.instant().minus(job.retention()), 10_000);
+		assertThat(deleted).isGreaterThanOrEqualTo(1);
+		assertThat(countOf(jdbc, sentMarker)).isZero();
+		assertThat(countOf(jdbc, failedMarker)).as("a FAILED notice stays for the administrators").isEqualTo(1);
 	}
 }

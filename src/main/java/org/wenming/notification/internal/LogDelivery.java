@@ -17,7 +17,12 @@ public class LogDelivery implements Delivery {
 	@Override
 	public Outcome deliver(OutboundMessage message, Instant now) {
 		log.info("Notification {} topic={} to={} template={} text={}", message.id(), message.topic(),
-				message.maskedMobile(), message.templateCode(), message.text().replace(message.mobile(), message.maskedMobile()));
+				message.maskedMobile(), message.templateCode(), oneLine(message.text().replace(message.mobile(), message.maskedMobile())));
 		return Outcome.delivered();
+	}
+
+	/** A text's line breaks would start what looks like another log entry. */
+	static String oneLine(String text) {
+		return text.replaceAll("[\\r\\n]+", " ");
 	}
 }
