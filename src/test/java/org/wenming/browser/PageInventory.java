@@ -71,6 +71,8 @@ final class PageInventory {
 			page("/admin", As.UNIT_HANDLER),
 			page("/admin", As.INSPECTOR),
 			page("/admin", As.SYSTEM_ADMIN),
+			// the notification outbox: notices belong to no region, so system administrators only
+			page("/admin/notifications", As.SYSTEM_ADMIN),
 			page("/account/password", As.VOLUNTEER),
 			// the inspector's phone
 			page("/inspect", As.INSPECTOR),
