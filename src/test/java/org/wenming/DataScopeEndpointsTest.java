@@ -70,7 +70,9 @@ class DataScopeEndpointsTest {
 			"GET /casework/rankings/{id}.pdf", "GET /api/v1/casework/rankings", "GET /api/v1/casework/rankings/{id}",
 			// the public dashboard: aggregate figures of the city or a county; named volunteers only with
 			// their consent (InsightDashboardTest)
-			"GET /dashboard", "GET /api/v1/dashboard");
+			"GET /dashboard", "GET /api/v1/dashboard",
+			// the service desk's menus: active items of the sites, nobody's data (MenuPagesTest)
+			"GET /service", "GET /service/sites/{id}", "GET /api/v1/service/menu");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
@@ -211,6 +213,14 @@ class DataScopeEndpointsTest {
 	 */
 	static final Set<String> NOTIFICATIONS = Set.of("GET /admin/notifications",
 			"POST /admin/notifications/{id}/retry");
+
+	/**
+	 * Service menus: staff pages probed in {@code org.wenming.servicedesk.web.MenuPagesTest} (another county's
+	 * site or item is 404 with a security event, its region 403, nothing stored; the city office reaches both).
+	 */
+	static final Set<String> SERVICE_MENU = Set.of("GET /admin/service/menu", "GET /admin/service/menu/new",
+			"POST /admin/service/menu/new", "GET /admin/service/menu/{id}/edit", "POST /admin/service/menu/{id}/edit",
+			"POST /admin/service/menu/{id}/retire");
 
 	@Autowired
 	MockMvc mvc;
@@ -706,6 +716,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(ASSESSMENT_SCORES);
 		classified.addAll(ASSESSMENT_INSPECT);
 		classified.addAll(NOTIFICATIONS);
+		classified.addAll(SERVICE_MENU);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

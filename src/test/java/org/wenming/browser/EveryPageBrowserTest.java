@@ -221,6 +221,12 @@ class EveryPageBrowserTest {
 			.param("region", COUNTY).param("path", regions.find(COUNTY).orElseThrow().path())
 			.param("name", "无障碍测试点" + suffix()).query(Long.class).single();
 		made.put("site", String.valueOf(site));
+		// an item of its service menu
+		made.put("menuItem", String.valueOf(jdbc.sql("""
+				insert into service_menu_item (site_id, region_path, name, category, description, created_by, updated_by)
+				values (:site, :path, :name, 'HOME_VISIT', '测试服务', 'test', 'test') returning id""")
+			.param("site", site).param("path", regions.find(COUNTY).orElseThrow().path())
+			.param("name", "无障碍测试服务" + suffix()).query(Long.class).single()));
 		String siteAdmin = AccountFixtures.unique("a11y-site");
 		accounts.user(siteAdmin, COUNTY, Roles.SITE_ADMIN);
 		names.put(As.SITE_ADMIN, siteAdmin);

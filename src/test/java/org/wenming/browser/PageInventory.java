@@ -62,6 +62,9 @@ final class PageInventory {
 			page("/dashboard", As.ANONYMOUS),
 			page("/certificates", As.ANONYMOUS),
 			page("/certificates/{certificate}", As.ANONYMOUS),
+			// the service desk: menus by village, a site's menu
+			new Page("/service", As.ANONYMOUS, "/service?region=441202001002", 200),
+			page("/service/sites/{site}", As.ANONYMOUS),
 			new Page("/error", As.ANONYMOUS, "/activities/999999999", 404),
 			// every signed-in role: the workbench differs by role
 			page("/admin", As.VOLUNTEER),
@@ -105,6 +108,9 @@ final class PageInventory {
 			page("/admin/sites", As.SITE_ADMIN),
 			page("/admin/sites/new", As.SITE_ADMIN),
 			page("/admin/sites/{site}/edit", As.SITE_ADMIN),
+			page("/admin/service/menu", As.SITE_ADMIN),
+			new Page("/admin/service/menu/new", As.SITE_ADMIN, "/admin/service/menu/new?site={site}", 200),
+			page("/admin/service/menu/{menuItem}/edit", As.SITE_ADMIN),
 			page("/admin/lectures", As.SITE_ADMIN),
 			page("/admin/volunteers/new", As.SITE_ADMIN),
 			// the city's civilization office

@@ -71,6 +71,8 @@ class SecurityConfiguration {
 						"/api/v1/casework/rankings/*").permitAll()
 				// the public dashboard: aggregate figures only (top volunteers only with their consent)
 				.requestMatchers(HttpMethod.GET, "/dashboard", "/api/v1/dashboard").permitAll()
+				// the service desk: the sites' menus (public offers, nobody's data)
+				.requestMatchers(HttpMethod.GET, "/service", "/service/sites/*", "/api/v1/service/menu").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				// Open311 GeoReport v2: public reads; a POST is authenticated by its api_key, not a session
 				.requestMatchers("/open311/**").permitAll()

@@ -244,6 +244,14 @@ public class MenuItems {
 	// ---- rules -----------------------------------------------------------------------------------------
 
 	private void check(MenuItemDraft draft, ScopedUser user) {
+		List<MenuProblem> problems = problems(draft, user);
+		if (!problems.isEmpty()) {
+			throw new MenuRefusedException(problems);
+		}
+	}
+
+	/** What is wrong with a (trimmed) draft, field by field; empty when it may be stored. */
+	public List<MenuProblem> problems(MenuItemDraft draft, ScopedUser user) {
 		List<MenuProblem> problems = new ArrayList<>();
 		if (draft.name() == null || draft.name().isEmpty()) {
 			problems.add(new MenuProblem("name", "servicedesk.menu.error.nameRequired"));
@@ -274,9 +282,7 @@ public class MenuItems {
 				problems.add(new MenuProblem("teamId", "servicedesk.menu.error.teamUnknown"));
 			}
 		}
-		if (!problems.isEmpty()) {
-			throw new MenuRefusedException(problems);
-		}
+		return problems;
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, MenuItemDraft draft) {
