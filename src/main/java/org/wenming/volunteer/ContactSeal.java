@@ -40,4 +40,17 @@ public class ContactSeal {
 	public String open(String column, SealedContact sealed) {
 		return cipher.decrypt(sealed.keyId(), column, sealed.cipher());
 	}
+
+	/**
+	 * Seals a free text that is personal data (a home address on a service order) as it is, bound to its
+	 * column like a phone number; nothing of it is shown, so the sealed form's {@code masked} is empty.
+	 */
+	public SealedContact sealText(String column, String text) {
+		return new SealedContact(cipher.encrypt(column, text), "", cipher.activeKeyId());
+	}
+
+	/** Whether a number is a mainland mobile number (after dropping spaces and dashes). */
+	public static boolean isMobile(String phone) {
+		return phone != null && PersonalNumbers.MOBILE.matcher(PersonalNumbers.normalise(phone)).matches();
+	}
 }
