@@ -72,7 +72,9 @@ class DataScopeEndpointsTest {
 			// their consent (InsightDashboardTest)
 			"GET /dashboard", "GET /api/v1/dashboard",
 			// the service desk's menus: active items of the sites, nobody's data (MenuPagesTest)
-			"GET /service", "GET /service/sites/{id}", "GET /api/v1/service/menu");
+			"GET /service", "GET /service/sites/{id}", "GET /api/v1/service/menu",
+			// an order's private link, guarded by its secret token (OrderPagesTest)
+			"GET /service/follow/{token}");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
@@ -220,7 +222,9 @@ class DataScopeEndpointsTest {
 	 */
 	static final Set<String> SERVICE_MENU = Set.of("GET /admin/service/menu", "GET /admin/service/menu/new",
 			"POST /admin/service/menu/new", "GET /admin/service/menu/{id}/edit", "POST /admin/service/menu/{id}/edit",
-			"POST /admin/service/menu/{id}/retire");
+			"POST /admin/service/menu/{id}/retire",
+			// ordering on a resident's behalf: only in the staff member's scope (OrdersTest, OrderPagesTest)
+			"POST /api/v1/service/orders");
 
 	@Autowired
 	MockMvc mvc;

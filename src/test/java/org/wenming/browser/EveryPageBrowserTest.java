@@ -64,6 +64,9 @@ class EveryPageBrowserTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.wenming.servicedesk.order.Orders serviceOrders;
+
+	@Autowired
 	PasswordEncoder encoder;
 
 	@Autowired
@@ -227,6 +230,9 @@ class EveryPageBrowserTest {
 				values (:site, :path, :name, 'HOME_VISIT', '测试服务', 'test', 'test') returning id""")
 			.param("site", site).param("path", regions.find(COUNTY).orElseThrow().path())
 			.param("name", "无障碍测试服务" + suffix()).query(Long.class).single()));
+		made.put("serviceFollow", serviceOrders.place(new org.wenming.servicedesk.order.OrderDraft(null, "WISH",
+				"无障碍测试心愿", "441202001002", null, null, null, null, null, "陈阿姨", "13800138000", null),
+				org.wenming.servicedesk.order.OrderChannel.WEB, null, java.util.Locale.CHINA).followToken());
 		String siteAdmin = AccountFixtures.unique("a11y-site");
 		accounts.user(siteAdmin, COUNTY, Roles.SITE_ADMIN);
 		names.put(As.SITE_ADMIN, siteAdmin);

@@ -65,6 +65,7 @@ final class PageInventory {
 			// the service desk: menus by village, a site's menu
 			new Page("/service", As.ANONYMOUS, "/service?region=441202001002", 200),
 			page("/service/sites/{site}", As.ANONYMOUS),
+			page("/service/follow/{serviceFollow}", As.ANONYMOUS),
 			new Page("/error", As.ANONYMOUS, "/activities/999999999", 404),
 			// every signed-in role: the workbench differs by role
 			page("/admin", As.VOLUNTEER),

@@ -73,6 +73,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/dashboard", "/api/v1/dashboard").permitAll()
 				// the service desk: the sites' menus (public offers, nobody's data)
 				.requestMatchers(HttpMethod.GET, "/service", "/service/sites/*", "/api/v1/service/menu").permitAll()
+				// the private link of an order, guarded by its secret token
+				.requestMatchers(HttpMethod.GET, "/service/follow/*").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				// Open311 GeoReport v2: public reads; a POST is authenticated by its api_key, not a session
 				.requestMatchers("/open311/**").permitAll()

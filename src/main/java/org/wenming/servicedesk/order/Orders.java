@@ -211,6 +211,37 @@ public class Orders {
 		return new PlacedOrder(id, number, siteId, token);
 	}
 
+	/**
+	 * The order behind a private link, with its public steps.
+	 *
+	 * @return empty for a token that is no order's (the caller answers 404)
+	 */
+	public Optional<OrderFollow> follow(String token) {
+		if (token == null || !token.matches("[A-Za-z0-9_-]{16,64}")) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select o.id, o.order_number, o.status, o.category, o.what, s.name as site_name, t.name as team_name,
+				       o.contact_masked, o.received_at
+				from service_order o
+				join published_practice_site s on s.id = o.site_id
+				left join published_team t on t.id = o.team_id
+				where o.follow_token_hash = :hash""").param("hash", SecretTokens.sha256(token))
+				.query((rs, i) -> {
+					long id = rs.getLong("id");
+					List<OrderFollow.Step> steps = jdbc.sql("""
+							select at, kind, to_status, case when public_reason then reason end as reason
+							from service_order_event where order_id = :id and kind not in ('REVEALED', 'NOTE')
+							order by at, id""").param("id", id)
+							.query((e, j) -> new OrderFollow.Step(e.getObject("at", OffsetDateTime.class),
+									e.getString("kind"), e.getString("to_status"), e.getString("reason")))
+							.list();
+					return new OrderFollow(rs.getString("order_number"), rs.getString("status"), rs.getString("category"),
+							rs.getString("what"), rs.getString("site_name"), rs.getString("team_name"),
+							rs.getString("contact_masked"), rs.getObject("received_at", OffsetDateTime.class), steps);
+				}).optional();
+	}
+
 	/** The site nearest the village that can hold an order: its station, else its institute, else its centre. */
 	Long nearestSite(String villagePath) {
 		List<String> paths = new ArrayList<>();
