@@ -49,6 +49,14 @@ public class ContactSeal {
 		return new SealedContact(cipher.encrypt(column, text), "", cipher.activeKeyId());
 	}
 
+	/**
+	 * A keyed hash of a mobile number (HMAC with the personal-data hash key, as volunteers' numbers are found):
+	 * for counting and matching a number without keeping it.
+	 */
+	public byte[] hashMobile(String phone) {
+		return cipher.hashPhone(PersonalNumbers.normalise(phone));
+	}
+
 	/** Whether a number is a mainland mobile number (after dropping spaces and dashes). */
 	public static boolean isMobile(String phone) {
 		return phone != null && PersonalNumbers.MOBILE.matcher(PersonalNumbers.normalise(phone)).matches();
