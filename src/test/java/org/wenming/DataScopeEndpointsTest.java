@@ -74,7 +74,9 @@ class DataScopeEndpointsTest {
 			// the service desk's menus: active items of the sites, nobody's data (MenuPagesTest)
 			"GET /service", "GET /service/sites/{id}", "GET /api/v1/service/menu",
 			// an order's private link, guarded by its secret token (OrderPagesTest)
-			"GET /service/follow/{token}");
+			"GET /service/follow/{token}",
+			// the order form: anyone (anonymous with a one-time code, rate-limited), staff on behalf in scope
+			"GET /service/order", "POST /service/order", "POST /service/order/code");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",

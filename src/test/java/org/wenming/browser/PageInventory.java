@@ -66,6 +66,7 @@ final class PageInventory {
 			new Page("/service", As.ANONYMOUS, "/service?region=441202001002", 200),
 			page("/service/sites/{site}", As.ANONYMOUS),
 			page("/service/follow/{serviceFollow}", As.ANONYMOUS),
+			page("/service/order", As.ANONYMOUS),
 			new Page("/error", As.ANONYMOUS, "/activities/999999999", 404),
 			// every signed-in role: the workbench differs by role
 			page("/admin", As.VOLUNTEER),

@@ -75,6 +75,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/service", "/service/sites/*", "/api/v1/service/menu").permitAll()
 				// the private link of an order, guarded by its secret token
 				.requestMatchers(HttpMethod.GET, "/service/follow/*").permitAll()
+				// ordering by the web form: anyone, anonymous with a one-time code (rate-limited)
+				.requestMatchers("/service/order", "/service/order/code").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				// Open311 GeoReport v2: public reads; a POST is authenticated by its api_key, not a session
 				.requestMatchers("/open311/**").permitAll()

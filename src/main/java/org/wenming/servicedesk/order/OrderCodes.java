@@ -117,9 +117,9 @@ public class OrderCodes {
 
 	/**
 	 * Checks a code entered for the mobile against its latest live code: right uses it up, wrong counts a
-	 * try (kept even though the order is refused: this commits on its own).
+	 * try (kept even though the order is refused: this commits on its own, outside the caller's transaction).
 	 */
-	@Transactional
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
 	public Check check(String mobile, String code) {
 		if (!ContactSeal.isMobile(mobile)) {
 			return Check.NONE;

@@ -95,6 +95,16 @@ public class Orders {
 	 */
 	@Transactional
 	public PlacedOrder place(OrderDraft submitted, OrderChannel channel, ScopedUser user, Locale locale) {
+		return place(submitted, channel, user, locale, null);
+	}
+
+	/**
+	 * The same, with a gate asked once every field is right and before anything is stored (the anonymous
+	 * form's one-time code): a problem it names refuses the order.
+	 */
+	@Transactional
+	public PlacedOrder place(OrderDraft submitted, OrderChannel channel, ScopedUser user, Locale locale,
+			java.util.function.Supplier<Optional<OrderProblem>> gate) {
 		OrderDraft draft = submitted.trimmed();
 		List<OrderProblem> problems = new ArrayList<>();
 		Optional<MenuItem> item = Optional.empty();
@@ -156,6 +166,12 @@ public class Orders {
 		}
 		if (!problems.isEmpty()) {
 			throw new OrderRefusedException(problems);
+		}
+		if (gate != null) {
+			Optional<OrderProblem> refused = gate.get();
+			if (refused.isPresent()) {
+				throw new OrderRefusedException(List.of(refused.get()));
+			}
 		}
 		if (channel.onBehalf() && (user == null || !MenuItems.mayManage(user) || !user.scope().covers(village.get().path()))) {
 			throw new AccessDeniedException("ordering on a resident's behalf needs staff whose scope covers the village");

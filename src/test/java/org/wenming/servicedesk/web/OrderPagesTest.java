@@ -113,4 +113,55 @@ class OrderPagesTest {
 				.content(body("匿名" + tag, null))).andExpect(status().is4xxClientError());
 		assertThat(orders()).isEqualTo(before);
 	}
+
+	String lastCode() {
+		String text = jdbc.sql("select text from notification_outbox where topic = 'servicedesk.code' order by id desc limit 1")
+				.query(String.class).single();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{6})").matcher(text);
+		assertThat(m.find()).isTrue();
+		return m.group(1);
+	}
+
+	@Test
+	void anAnonymousResidentOrdersByTheFormWithAOneTimeCode() throws Exception {
+		mvc.perform(get("/service/order").param("region", VILLAGE)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("name=\"oneTimeCode\"")));
+		mvc.perform(get("/service/order").param("lang", "en")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("Send me a code")));
+		mvc.perform(get("/service/order").param("lang", "zh-TW")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("我要點單")));
+		String mobile = "137" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+		mvc.perform(post("/service/order/code").with(csrf()).param("contactMobile", mobile).param("regionCode", VILLAGE))
+				.andExpect(status().isOk()).andExpect(content().string(containsString("验证码已发送")));
+		String code = lastCode();
+		long before = orders();
+		mvc.perform(post("/service/order").with(csrf()).param("category", "WISH").param("what", "表单心愿" + tag)
+				.param("regionCode", VILLAGE).param("contactName", "王伯").param("contactMobile", mobile)
+				.param("oneTimeCode", code.equals("000000") ? "111111" : "000000"))
+				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("id=\"oneTimeCode-error\"")));
+		mvc.perform(post("/service/order").with(csrf()).param("category", "WISH").param("what", "")
+				.param("regionCode", VILLAGE).param("contactName", "王伯").param("contactMobile", mobile)
+				.param("oneTimeCode", code))
+				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("id=\"what-error\"")));
+		assertThat(orders()).isEqualTo(before);
+		mvc.perform(post("/service/order").with(csrf()).param("category", "WISH").param("what", "表单心愿" + tag)
+				.param("regionCode", VILLAGE).param("contactName", "王伯").param("contactMobile", mobile)
+				.param("oneTimeCode", code))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+						.redirectedUrlPattern("/service/follow/*"));
+		assertThat(orders()).isEqualTo(before + 1);
+		assertThat(jdbc.sql("select channel || ':' || (account_user_id is null) from service_order where what = :w")
+				.param("w", "表单心愿" + tag).query(String.class).single()).isEqualTo("WEB:true");
+	}
+
+	@Test
+	void aSignedInResidentNeedsNoCode() throws Exception {
+		mvc.perform(post("/service/order").with(users.person(1, VILLAGE, Roles.CITIZEN)).with(csrf())
+				.param("category", "HEALTH").param("what", "登录点单" + tag).param("regionCode", VILLAGE)
+				.param("contactName", "赵姨").param("contactMobile", "13600136000"))
+				.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select account_user_id from service_order where what = :w").param("w", "登录点单" + tag)
+				.query(Long.class).single()).isEqualTo(1L);
+	}
 }
