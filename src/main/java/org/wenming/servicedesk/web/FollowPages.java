@@ -22,7 +22,10 @@ class FollowPages extends PageController {
 	}
 
 	@GetMapping("/service/follow/{token}")
-	ModelAndView follow(@PathVariable String token) {
+	ModelAndView follow(@PathVariable String token, jakarta.servlet.http.HttpServletResponse response) {
+		// the page's address is the secret: no shared cache may keep it, no link may pass it on
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("Referrer-Policy", "no-referrer");
 		OrderFollow order = orders.follow(token).orElseThrow(RecordNotFound::new);
 		return new ModelAndView("servicedesk/follow", Map.of("order", order));
 	}

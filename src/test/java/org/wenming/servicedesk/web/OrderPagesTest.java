@@ -73,6 +73,8 @@ class OrderPagesTest {
 		String json = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		String path = json.replaceAll(".*\"followPath\":\"([^\"]+)\".*", "$1");
 		mvc.perform(get(path)).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+						.string("Cache-Control", "no-store"))
 				.andExpect(content().string(containsString("帮忙读报" + tag)))
 				.andExpect(content().string(containsString("已受理")))
 				.andExpect(content().string(containsString("138****8000")))
