@@ -230,6 +230,47 @@ public class Dispatch {
 		tell(order, "CANCELLED", why);
 	}
 
+	/** What a reveal shows: the contact and the home address, opened for one person with a reason. */
+	public record Revealed(String contactName, String mobile, String address) {
+	}
+
+	/**
+	 * Opens the contact's mobile and the home address for staff whose scope covers the holding site, or for
+	 * a leader of the team the order is dispatched to (while dispatched or served), with a reason recorded
+	 * as a {@code REVEALED} event (not shown to the resident). Never logged.
+	 */
+	@Transactional
+	public Revealed reveal(long orderId, String reason, ScopedUser user) {
+		String why = reason(reason);
+		if (why.length() < 2) {
+			throw DispatchRefusedException.invalid("reason", "servicedesk.dispatch.error.reasonRequired");
+		}
+		Locked order = lock(orderId);
+		boolean leader = order.teamId() != null && user != null
+				&& (order.status() == OrderStatus.DISPATCHED || order.status() == OrderStatus.SERVED)
+				&& teams.leads(user, order.teamId());
+		if (!leader) {
+			requireStaffInScope(order, user);
+		}
+		record Sealed(String name, byte[] addressCipher, String addressKeyId) {
+		}
+		Sealed sealed = jdbc.sql("select contact_name, address_cipher, address_key_id from service_order where id = :id")
+			.param("id", orderId)
+			.query((rs, i) -> new Sealed(rs.getString(1), rs.getBytes(2), rs.getString(3)))
+			.single();
+		String mobile = seal.open(SealedColumns.CONTACT,
+				new ContactSeal.SealedContact(order.contactCipher(), order.contactMasked(), order.contactKeyId()));
+		String address = sealed.addressCipher() == null ? null
+				: seal.open(SealedColumns.ADDRESS, new ContactSeal.SealedContact(sealed.addressCipher(), "", sealed.addressKeyId()));
+		jdbc.sql("""
+				insert into service_order_event (order_id, at, kind, from_status, to_status, actor, site_id, team_id, reason)
+				values (:order, :at, 'REVEALED', :status, :status, :actor, :site, :team, :reason)""")
+			.param("order", orderId).param("at", at(clock.instant())).param("status", order.status().name())
+			.param("actor", user.username()).param("site", order.siteId()).param("team", order.teamId(), Types.BIGINT)
+			.param("reason", why).update();
+		return new Revealed(sealed.name(), mobile, address);
+	}
+
 	// ---- who may ----------------------------------------------------------------------------------------------
 
 	/** Staff who may work a site's queue (inside their scope). */
