@@ -89,8 +89,13 @@ class DispatchWebTest {
 		Instant now = Instant.now();
 		long fresh = fx.order(now, now.plus(2, ChronoUnit.DAYS));
 		long overdue = fx.order(now.minus(3, ChronoUnit.DAYS), now.minus(1, ChronoUnit.HOURS));
+		long countyTeam = fx.team(DispatchFixtures.COUNTY);
+		long otherCountyTeam = fx.team("441203");
 		String zh = body(get("/admin/service/queue").with(station).param("lang", "zh-CN"), 200);
-		assertThat(zh).contains("派单台", "已超时", "上门探访", "138****5678").doesNotContain(DispatchFixtures.MOBILE);
+		assertThat(zh).contains("派单台", "已超时", "上门探访", "138****5678", "请选择队伍").doesNotContain(DispatchFixtures.MOBILE);
+		// the dispatch form offers the teams that serve the village, not another county's
+		assertThat(zh).contains("<option value=\"" + countyTeam + "\">")
+			.doesNotContain("<option value=\"" + otherCountyTeam + "\">");
 		assertThat(zh.indexOf(number(overdue))).isPositive().isLessThan(zh.indexOf(number(fresh)));
 		assertThat(body(get("/admin/service/queue").with(station).param("lang", "zh-TW"), 200)).contains("派單臺", "已逾時");
 		assertThat(body(get("/admin/service/queue").with(station).param("lang", "en"), 200)).contains("Dispatch desk",

@@ -63,7 +63,16 @@ class QueuePages extends PageController {
 
 	private ModelAndView page(ScopedUser user, String done, List<FieldProblem> problems, int status) {
 		Map<String, Object> model = new HashMap<>();
-		model.put("rows", queue.queue(user));
+		List<DispatchQueue.Row> rows = queue.queue(user);
+		Map<String, List<DispatchQueue.TeamChoice>> byPath = new HashMap<>();
+		Map<Long, List<DispatchQueue.TeamChoice>> teams = new HashMap<>();
+		for (DispatchQueue.Row row : rows) {
+			if (row.atSite() || row.status() == org.wenming.servicedesk.OrderStatus.ACCEPTED) {
+				teams.put(row.id(), byPath.computeIfAbsent(row.regionPath(), path -> queue.teamsFor(path, user)));
+			}
+		}
+		model.put("rows", rows);
+		model.put("teams", teams);
 		model.put("done", done);
 		model.put("problems", problems);
 		model.put("limit", DispatchQueue.LIMIT);
