@@ -77,6 +77,51 @@ public class PracticeSites {
 				.optional();
 	}
 
+	/**
+	 * The network's site of a region's own level: the station of a village, the institute of a town, the
+	 * centre of a county (empty for other levels, or when the region has none).
+	 */
+	public Optional<PracticeSite> networkSite(String regionCode) {
+		Optional<Region> region = regions.find(regionCode);
+		if (region.isEmpty()) {
+			return Optional.empty();
+		}
+		SiteKind kind = switch (region.get().level()) {
+			case VILLAGE -> SiteKind.STATION;
+			case TOWN -> SiteKind.INSTITUTE;
+			case COUNTY -> SiteKind.CENTRE;
+			default -> null;
+		};
+		if (kind == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select " + COLUMNS + " from practice_site where region_code = :code and kind = :kind")
+			.param("code", regionCode).param("kind", kind.name()).query(ROW).optional();
+	}
+
+	/**
+	 * The next site up the network from this one (a station → its town's institute → its county's
+	 * centre; a point or base → the network's site of its own region, else further up): where an order
+	 * is passed up or escalated to. Empty at a centre (the city has no site above its centres).
+	 */
+	public Optional<PracticeSite> above(PracticeSite site) {
+		Optional<Region> region = regions.find(site.regionCode());
+		boolean network = site.kind().level().isPresent();
+		String code = region.map(r -> network ? r.parentCode() : r.code()).orElse(null);
+		while (code != null) {
+			Optional<Region> next = regions.find(code);
+			if (next.isEmpty() || next.get().level().depth() < RegionLevel.COUNTY.depth()) {
+				return Optional.empty();
+			}
+			Optional<PracticeSite> found = networkSite(code);
+			if (found.isPresent()) {
+				return found;
+			}
+			code = next.get().parentCode();
+		}
+		return Optional.empty();
+	}
+
 	/** A page of the sites under the query's region that also lie in the scope, in tree order. */
 	public SitePage list(SiteQuery query, DataScope scope) {
 		return list(jdbc, query, scope);

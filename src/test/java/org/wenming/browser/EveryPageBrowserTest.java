@@ -99,6 +99,9 @@ class EveryPageBrowserTest {
 	@Autowired
 	LedgerWriter ledger;
 
+	@Autowired
+	org.wenming.volunteer.ContactSeal contactSeal;
+
 	@ParameterizedTest
 	@EnumSource(Viewport.class)
 	void everyPageEachRoleReachesPassesAxeAndFitsThePhone(Viewport viewport, Browsers browsers) {
@@ -236,6 +239,24 @@ class EveryPageBrowserTest {
 		String siteAdmin = AccountFixtures.unique("a11y-site");
 		accounts.user(siteAdmin, COUNTY, Roles.SITE_ADMIN);
 		names.put(As.SITE_ADMIN, siteAdmin);
+
+		// two orders in the village station's queue, one overdue, for the dispatch desk's cards
+		for (int overdue = 0; overdue < 2; overdue++) {
+			var contact = contactSeal.seal(org.wenming.servicedesk.SealedColumns.CONTACT, "13812345678");
+			java.time.Instant received = java.time.Instant.now().minus(java.time.Duration.ofDays(overdue * 3L));
+			jdbc.sql("""
+					insert into service_order (order_number, category, what, region_code, region_path, contact_name,
+					    contact_cipher, contact_masked, contact_key_id, channel, follow_token_hash, status, site_id,
+					    received_at, accept_due)
+					values (:number, 'SMALL_REPAIR', '帮忙修理电视机', :region, :path, '张阿婆', :cipher, :masked, :key, 'WEB',
+					    :token, 'RECEIVED', (select id from practice_site where region_code = :region and kind = 'STATION'),
+					    :received, :due)""").param("number", "SD-A11Y-" + suffix()).param("region", VILLAGE)
+				.param("path", regions.find(VILLAGE).orElseThrow().path()).param("cipher", contact.cipher())
+				.param("masked", contact.masked()).param("key", contact.keyId())
+				.param("token", java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.param("received", received.atOffset(java.time.ZoneOffset.UTC))
+				.param("due", received.plus(java.time.Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC)).update();
+		}
 
 		// the city's office, a unit handler with a unit, an inspector, a system administrator
 		String office = AccountFixtures.unique("a11y-office");

@@ -78,6 +78,9 @@ final class PageInventory {
 			page("/admin", As.SYSTEM_ADMIN),
 			// the notification outbox: notices belong to no region, so system administrators only
 			page("/admin/notifications", As.SYSTEM_ADMIN),
+			// the service desk's dispatch desk: the queue of the sites in the staff member's scope
+			page("/admin/service/queue", As.SITE_ADMIN),
+			page("/admin/service/queue", As.OFFICE_STAFF),
 			page("/account/password", As.VOLUNTEER),
 			// the inspector's phone
 			page("/inspect", As.INSPECTOR),

@@ -46,9 +46,9 @@ import org.wenming.volunteer.ContactSeal.SealedContact;
 public class Orders {
 
 	/** Bound to the columns they are stored in: a ciphertext cannot be moved to another. */
-	public static final String CONTACT_COLUMN = "service_order.contact_cipher";
+	public static final String CONTACT_COLUMN = org.wenming.servicedesk.SealedColumns.CONTACT;
 
-	public static final String ADDRESS_COLUMN = "service_order.address_cipher";
+	public static final String ADDRESS_COLUMN = org.wenming.servicedesk.SealedColumns.ADDRESS;
 
 	private final JdbcClient jdbc;
 
