@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.wenming.platform.SecretTokens;
 import org.wenming.region.Regions;
+import org.wenming.servicedesk.dispatch.Dispatch;
 import org.wenming.servicedesk.menu.MenuItem;
 import org.wenming.servicedesk.menu.MenuItemDraft;
 import org.wenming.servicedesk.menu.MenuItems;
@@ -48,6 +49,9 @@ class OrdersTest {
 	ContactSeal seal;
 
 	@Autowired
+	Dispatch dispatch;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -75,6 +79,19 @@ class OrdersTest {
 	OrderDraft wish(String what) {
 		return new OrderDraft(null, "WISH", what, VILLAGE, "端州区杏花路8号3栋", null, null, null, null, "陈阿姨",
 				"138-0013 8000", null);
+	}
+
+	@Test
+	void anOrderPlacedHereIsAcceptedAndItsContactRevealedByTheDispatchDesk() {
+		PlacedOrder placed = orders.place(wish("请人上门量血压" + tag), OrderChannel.WEB, null, Locale.CHINA);
+		ScopedUser county = users.staffPrincipal("441202", Roles.OFFICE_STAFF);
+		dispatch.accept(placed.id(), county);
+		Dispatch.Revealed revealed = dispatch.reveal(placed.id(), "上门前电话确认时间", county);
+		// the two parts seal and open with the same column names
+		assertThat(revealed.mobile()).isEqualTo("13800138000");
+		assertThat(revealed.address()).isEqualTo("端州区杏花路8号3栋");
+		assertThat(jdbc.sql("select status from service_order where id = :id").param("id", placed.id())
+				.query(String.class).single()).isEqualTo("ACCEPTED");
 	}
 
 	@Test
