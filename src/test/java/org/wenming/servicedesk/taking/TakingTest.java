@@ -18,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.wenming.region.PracticeSites;
 import org.wenming.region.Regions;
 import org.wenming.servicedesk.dispatch.Dispatch;
@@ -156,7 +155,7 @@ class TakingTest {
 			.satisfies(t -> assertThat(t.mine()).isTrue());
 	}
 
-	private String body(MockHttpServletRequestBuilder request, int status) throws Exception {
+	private String body(org.springframework.test.web.servlet.RequestBuilder request, int status) throws Exception {
 		MvcResult result = mvc.perform(request).andReturn();
 		String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(result.getResponse().getStatus()).as(body).isEqualTo(status);
@@ -187,5 +186,36 @@ class TakingTest {
 		assertThat(fx.confirmed(fx.shiftOf(order))).isEqualTo(1);
 		// out-of-range positions name the field
 		body(get("/api/v1/service/takeable?lat=123&lon=112").with(as), 400);
+	}
+
+	@Test
+	void theLeadersPageAssignsRefusesCompletionBeforeTheStartAndSpeaksThreeLanguages() throws Exception {
+		long team = fx.team();
+		ScopedUser leader = fx.leader(team);
+		ScopedUser member = fx.member(team, "孙阿姨");
+		long order = fx.order().id();
+		fx.dispatch(order, team, 2, staff);
+		var as = fx.users.person(leader.userId(), TakingFixtures.COUNTY, Roles.TEAM_LEADER);
+		String page = body(get("/admin/service/team-orders").with(as), 200);
+		assertThat(page).contains("/admin/service/team-orders/" + order + "/assign")
+			.contains("/admin/service/team-orders/" + order + "/hand-back").doesNotContain(TakingFixtures.MOBILE);
+		body(post("/admin/service/team-orders/" + order + "/assign").with(as).with(csrf())
+			.param("volunteerId", String.valueOf(fx.volunteerId(member))), 302);
+		assertThat(fx.confirmed(fx.shiftOf(order))).isEqualTo(1);
+		// completion before the shift started: the page again, 409, with the reason
+		String refused = body(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/admin/service/team-orders/" + order + "/complete").param("note", "已完成").with(as)
+			.with(csrf()), 409);
+		assertThat(refused).contains("服务还没有开始");
+		assertThat(fx.status(order)).isEqualTo("DISPATCHED");
+		// a bad assignment names the field
+		assertThat(body(post("/admin/service/team-orders/" + order + "/assign").with(as).with(csrf())
+			.param("volunteerId", "abc"), 400)).contains("请填写数字");
+		assertThat(body(get("/admin/service/team-orders").param("lang", "en").with(as), 200))
+			.contains("My team's orders");
+		assertThat(body(get("/admin/service/team-orders").param("lang", "zh-TW").with(as), 200)).contains("本隊的服務單");
+		var volunteer = fx.users.person(member.userId(), TakingFixtures.COUNTY, Roles.VOLUNTEER);
+		assertThat(body(get("/me/service-orders").param("lang", "en").with(volunteer), 200)).contains("Taken by me");
+		assertThat(body(get("/me/service-orders").param("lang", "zh-TW").with(volunteer), 200)).contains("我已接單");
 	}
 }
