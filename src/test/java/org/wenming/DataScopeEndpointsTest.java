@@ -237,6 +237,23 @@ class DataScopeEndpointsTest {
 			"POST /admin/service/queue/{id}/{action}", "GET /api/v1/service/queue",
 			"POST /api/v1/service/orders/{id}/{action}");
 
+	/**
+	 * The service desk's taking, completion and rating: a volunteer sees and takes only orders of their own
+	 * teams (a non-member: 403), the leader's page and steps are the dispatched team's (another team's leader or
+	 * another county's staff: 404 with a security event), follow-ups list the sites in scope and another
+	 * county's close is 404; the rating is the private link's, guarded by its token. Probed in
+	 * {@code org.wenming.servicedesk.taking.TakingTest}, {@code CompletionRatingTest} and
+	 * {@code ServiceDeskLoopTest}.
+	 */
+	static final Set<String> SERVICEDESK_SERVICE = Set.of("GET /me/service-orders", "POST /me/service-orders/{id}/take",
+			"GET /api/v1/service/takeable", "POST /api/v1/service/orders/{id}/take", "GET /admin/service/team-orders",
+			"POST /admin/service/team-orders/{id}/assign", "POST /admin/service/team-orders/{id}/hand-back",
+			"POST /admin/service/team-orders/{id}/complete", "GET /api/v1/service/team-orders",
+			"POST /api/v1/service/orders/{id}/assign", "POST /api/v1/service/orders/{id}/complete",
+			"GET /admin/service/followups", "POST /admin/service/followups/{id}/close", "GET /api/v1/service/followups",
+			"POST /api/v1/service/followups/{orderId}/close", "POST /service/follow/{token}/rating",
+			"POST /api/v1/service/follow/{token}/rating");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -733,6 +750,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(NOTIFICATIONS);
 		classified.addAll(SERVICE_MENU);
 		classified.addAll(SERVICEDESK_DISPATCH);
+		classified.addAll(SERVICEDESK_SERVICE);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

@@ -144,6 +144,28 @@ public class Signups {
 	}
 
 	/**
+	 * A leader of the shift's organizing team (or staff whose scope covers the activity) signs up a named
+	 * volunteer on their behalf (the service desk's leader assigning a member to an order): every rule of
+	 * {@link #signUp(long, Volunteer)} holds (a member of the team for an unlisted shift, places left, not
+	 * started, no overlap), only the "self" rule is replaced by the organizer's right. The sign-up records
+	 * who assigned it ({@code decided_by}) and the volunteer is told.
+	 *
+	 * @throws org.wenming.shared.OutOfScopeException when the caller may not manage the shift's activity
+	 */
+	@Transactional
+	public Signup assign(long shiftId, long volunteerId, ScopedUser organizer) {
+		Shift shift = activities.shift(shiftId).orElseThrow(RecordNotFound::new);
+		activities.findForManaging(shift.activityId(), organizer).orElseThrow(RecordNotFound::new);
+		Volunteer volunteer = volunteers.find(volunteerId)
+			.orElseThrow(() -> ActivityRefusedException.forbidden("activity.error.teamOnly"));
+		Signup signup = signUp(shiftId, volunteer);
+		jdbc.sql("update signup set decided_by = :by, decided_at = :now where id = :id")
+			.param("by", organizer.username()).param("now", OffsetDateTime.now(clock)).param("id", signup.id()).update();
+		Notices.tell(jdbc, volunteer.id(), shift.activityId(), "APPROVED", null);
+		return find(signup.id()).orElseThrow();
+	}
+
+	/**
 	 * The volunteer withdraws before the shift starts. A confirmed place freed goes to the first on
 	 * the waitlist, who is told.
 	 */

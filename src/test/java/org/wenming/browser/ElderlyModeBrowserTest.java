@@ -120,6 +120,62 @@ class ElderlyModeBrowserTest {
 		assertThat(phone.text()).contains("签到");
 	}
 
+	@Autowired
+	org.wenming.servicedesk.dispatch.Dispatch dispatch;
+
+	@Autowired
+	org.wenming.volunteer.ContactSeal seal;
+
+	@Autowired
+	org.wenming.region.Regions regions;
+
+	@Autowired
+	org.wenming.region.PracticeSites sites;
+
+	/** 接单 on a phone in the elderly mode: the team's open order (village, time, places), taken with one tap. */
+	@Test
+	void aVolunteerTakesAServiceOrderInTheElderlyModeOnAPhone(Browsers browsers) {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String username = "care-take-" + tag;
+		Volunteer volunteer = volunteers.registerSelf(TestVolunteers.draft(TestVolunteers.name(),
+				TestVolunteers.residentId(DUANZHOU), TestVolunteers.mobile(), DUANZHOU), username, PASSWORD);
+		String village = "441202001002";
+		long team = jdbc.sql("""
+				insert into team (name, level, type, region_code, region_path, updated_by)
+				values (:name, 'CORPS', 'PRACTICE', '441202', '44.4412.441202.', 'test') returning id""")
+			.param("name", "长辈模式接单队" + tag).query(Long.class).single();
+		jdbc.sql("insert into team_member (team_id, volunteer_id, status, decided_at, decided_by) values (:t, :v, 'MEMBER', now(), 'test')")
+			.param("t", team).param("v", volunteer.id()).update();
+		var contact = seal.seal(org.wenming.servicedesk.SealedColumns.CONTACT, "13655556666");
+		long order = jdbc.sql("""
+				insert into service_order (order_number, category, what, region_code, region_path, contact_name, contact_cipher,
+				    contact_masked, contact_key_id, channel, follow_token_hash, status, site_id, received_at)
+				values (:number, 'HOME_VISIT', '帮忙换灯泡', :region, :path, '林阿公', :cipher, :masked, :key, 'WEB',
+				    decode(md5(:number), 'hex'), 'RECEIVED', :site, now()) returning id""")
+			.param("number", "SD-CARE-" + tag).param("region", village)
+			.param("path", regions.find(village).orElseThrow().path()).param("cipher", contact.cipher())
+			.param("masked", contact.masked()).param("key", contact.keyId())
+			.param("site", sites.networkSite(village).orElseThrow().id()).query(Long.class).single();
+		var staff = new org.wenming.support.TestUsers(regions).principal(
+				new AccountFixtures(jdbc, encoder).user("care-station-" + tag, village, Roles.SITE_ADMIN), village,
+				Roles.SITE_ADMIN);
+		java.time.OffsetDateTime start = java.time.OffsetDateTime.now().plusDays(2).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+		dispatch.dispatch(order, new org.wenming.servicedesk.dispatch.DispatchDraft(team, 2, start, start.plusHours(2)),
+				staff);
+
+		Browser phone = browsers.open(Viewport.PHONE);
+		phone.signIn(username, PASSWORD);
+		phone.open("/?care=on");
+		assertElderlyPage(phone.open("/me/service-orders"));
+		assertThat(phone.text()).contains("帮忙换灯泡").contains(regions.find(village).orElseThrow().name())
+			.doesNotContain("13655556666").doesNotContain("林阿公");
+		phone.clickToNextPage("#order-" + order + " form button[type=submit]");
+		assertElderlyPage(phone);
+		assertThat(phone.text()).contains("接单成功").contains("我已接单");
+		assertThat(jdbc.sql("select count(*) from signup where volunteer_id = :v and status = 'CONFIRMED'")
+			.param("v", volunteer.id()).query(Long.class).single()).isEqualTo(1);
+	}
+
 	@Test
 	void aResidentsPagesWorkInTheElderlyModeOnAPhone(Browsers browsers) {
 		Cases.Reported reported = cases.report(new NewCase(CaseSource.CITIZEN, "OVERHEAD_CABLES", "电线垂落在人行道上",

@@ -81,6 +81,9 @@ final class PageInventory {
 			// the service desk's dispatch desk: the queue of the sites in the staff member's scope
 			page("/admin/service/queue", As.SITE_ADMIN),
 			page("/admin/service/queue", As.OFFICE_STAFF),
+			// the service desk's follow-ups of poor ratings (site staff) and a team leader's dispatched orders
+			page("/admin/service/followups", As.SITE_ADMIN),
+			page("/admin/service/team-orders", As.TEAM_LEADER),
 			page("/account/password", As.VOLUNTEER),
 			// the inspector's phone
 			page("/inspect", As.INSPECTOR),
@@ -94,6 +97,7 @@ final class PageInventory {
 			page("/me/hours/corrections/new", As.VOLUNTEER),
 			page("/me/certificates", As.VOLUNTEER),
 			page("/me/cases", As.VOLUNTEER),
+			page("/me/service-orders", As.VOLUNTEER),
 			page("/me/cases/{caseNumber}", As.VOLUNTEER),
 			new Page("/checkin", As.VOLUNTEER, "/checkin?t={checkinToken}", 200),
 			// the team leader

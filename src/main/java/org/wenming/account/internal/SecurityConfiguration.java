@@ -75,6 +75,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/service", "/service/sites/*", "/api/v1/service/menu").permitAll()
 				// the private link of an order, guarded by its secret token
 				.requestMatchers(HttpMethod.GET, "/service/follow/*").permitAll()
+				// the resident's rating, by the same private link (once; only when served)
+				.requestMatchers(HttpMethod.POST, "/service/follow/*/rating", "/api/v1/service/follow/*/rating").permitAll()
 				// ordering by the web form: anyone, anonymous with a one-time code (rate-limited)
 				.requestMatchers("/service/order", "/service/order/code").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
