@@ -95,7 +95,8 @@ login "$WORK/staff.jar" bench-city Bench-city-2026
 station_cookie="Cookie: WENMING_SESSION=$(session "$WORK/station.jar")"
 city_cookie="Cookie: WENMING_SESSION=$(session "$WORK/staff.jar")"
 echo "the station's queue: $(curl -s -H "$station_cookie" "$BASE/api/v1/service/queue" | grep -o '"orderNumber"' | wc -l) orders shown (village $village)"
-curl -s -H "$city_cookie" "$BASE/api/v1/service/statistics" | head -c 300; echo
+curl -s -H "$city_cookie" "$BASE/api/v1/service/statistics" > "$WORK/statistics.json"
+echo "the city's statistics: $(cut -c1-400 "$WORK/statistics.json")"
 echo "statistics SQL plan (the city's year):"
 $SQL -c "explain (analyze, buffers, timing off) select count(*) from service_order o left join service_rating r on r.order_id = o.id
   where o.region_path >= '44.4412.' and o.region_path < '44.4412/' and o.received_at >= date_trunc('year', now())" | grep -E "Scan|Execution"

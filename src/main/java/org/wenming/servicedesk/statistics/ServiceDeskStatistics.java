@@ -36,8 +36,10 @@ import org.wenming.shared.ScopedUser;
  * period, as a total and by category, by the site that holds them, by county and by month, each with the
  * completion rate, the stage times, the satisfaction of the rated orders and the rating rate beside it.
  *
- * <p><b>One SQL statement</b> with grouping sets answers all of it from {@code service_order} (and the
- * rating of the rated): the period and the region's subtree are bound parameters, the
+ * <p><b>One SQL statement</b> with grouping sets (hashed) counts all of it from {@code service_order} (and
+ * the rating of the rated); a second one sorts the period's orders for the stage times of the whole (the
+ * lines carry counts and rates only: a percentile per line would sort the orders again for every grouping
+ * set, seconds at 100,000 orders). The period and the region's subtree are bound parameters, the
  * {@code (region_path, received_at)} index confines the rows. Stage times are <b>calendar hours</b>
  * (weekends and holidays included), median and p90 by {@code percentile_cont} in the database, from the
  * order's stage timestamps: the working time of each order through {@code WorkingTime.between} would
@@ -141,16 +143,21 @@ public class ServiceDeskStatistics {
 
 	/** The figures of the query's region and period, names in the reader's language. */
 	public Report report(StatisticsQuery query, Locale locale) {
+		return report(query, locale, true);
+	}
+
+	/** @param withStages whether to sort the orders for the stage times of the whole (the dashboards do not show them) */
+	public Report report(StatisticsQuery query, Locale locale, boolean withStages) {
 		DataScope scope = query.region().scope();
 		Map<Kind, List<Line>> lines = new HashMap<>();
 		for (Kind kind : Kind.values()) {
 			lines.put(kind, new ArrayList<>());
 		}
 		ServiceFigures[] total = { ServiceFigures.NONE };
+		// the counts: hashed per grouping set, one pass over the period's orders
 		jdbc.sql("""
 				with o as (
-				    select o.category, o.site_id, o.status, o.received_at, o.dispatched_at, o.served_at,
-				        coalesce(o.accepted_at, o.dispatched_at) as decided_at,
+				    select o.category, o.site_id, o.status, o.dispatched_at,
 				        split_part(o.region_path, '.', 3) as county,
 				        to_char(o.received_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
 				        r.stars
@@ -167,13 +174,7 @@ public class ServiceDeskStatistics {
 				    count(*) filter (where stars >= 4) as satisfied,
 				    coalesce(sum(stars), 0) as stars_sum,
 				    count(*) filter (where status = 'DECLINED') as declined,
-				    count(*) filter (where status = 'CANCELLED') as cancelled,
-				    percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from decided_at - received_at))
-				        filter (where decided_at is not null) as accept,
-				    percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from served_at - dispatched_at))
-				        filter (where served_at is not null and dispatched_at is not null) as serve,
-				    percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from served_at - received_at))
-				        filter (where served_at is not null) as total
+				    count(*) filter (where status = 'CANCELLED') as cancelled
 				from o
 				group by grouping sets ((), (category), (site_id), (county), (month))""")
 			.param("lower", scope.lower()).param("upper", scope.upper())
@@ -191,6 +192,29 @@ public class ServiceDeskStatistics {
 					default -> throw new IllegalStateException("grouping " + g);
 				}
 			});
+		// the stage times of the whole (a sort per figure: for the total only, not for every line)
+		ServiceFigures.Stage[] stages = { ServiceFigures.Stage.NONE, ServiceFigures.Stage.NONE, ServiceFigures.Stage.NONE };
+		if (withStages && total[0].orders() > 0) {
+			jdbc.sql("""
+					select percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from coalesce(accepted_at, dispatched_at) - received_at))
+					        filter (where coalesce(accepted_at, dispatched_at) is not null) as accept,
+					    percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from served_at - dispatched_at))
+					        filter (where served_at is not null and dispatched_at is not null) as serve,
+					    percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from served_at - received_at))
+					        filter (where served_at is not null) as total
+					from service_order
+					where region_path >= :lower and region_path < :upper and received_at >= :start and received_at < :end""")
+				.param("lower", scope.lower()).param("upper", scope.upper())
+				.param("start", Timestamp.from(query.start())).param("end", Timestamp.from(query.end()))
+				.query((ResultSet rs) -> {
+					stages[0] = stage(rs, "accept");
+					stages[1] = stage(rs, "serve");
+					stages[2] = stage(rs, "total");
+				});
+		}
+		ServiceFigures t = total[0];
+		total[0] = new ServiceFigures(t.orders(), t.dispatched(), t.served(), t.rated(), t.unrated(), t.satisfied(),
+				t.starsSum(), t.declined(), t.cancelled(), stages[0], stages[1], stages[2]);
 		return new Report(query, clock.instant(), total[0], categories(lines.get(Kind.CATEGORY), locale),
 				sites(lines.get(Kind.SITE)), counties(lines.get(Kind.COUNTY)),
 				lines.get(Kind.MONTH).stream().map(l -> new Line(l.kind(), l.key(), l.key(), l.figures()))
@@ -200,8 +224,8 @@ public class ServiceDeskStatistics {
 	private static ServiceFigures figures(ResultSet rs) throws SQLException {
 		return new ServiceFigures(rs.getLong("orders"), rs.getLong("dispatched"), rs.getLong("served"),
 				rs.getLong("rated"), rs.getLong("unrated"), rs.getLong("satisfied"), rs.getLong("stars_sum"),
-				rs.getLong("declined"), rs.getLong("cancelled"), stage(rs, "accept"), stage(rs, "serve"),
-				stage(rs, "total"));
+				rs.getLong("declined"), rs.getLong("cancelled"), ServiceFigures.Stage.NONE, ServiceFigures.Stage.NONE,
+				ServiceFigures.Stage.NONE);
 	}
 
 	private static ServiceFigures.Stage stage(ResultSet rs, String column) throws SQLException {
