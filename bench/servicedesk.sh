@@ -100,6 +100,19 @@ echo "the city's statistics: $(cut -c1-400 "$WORK/statistics.json")"
 echo "statistics SQL plan (the city's year):"
 $SQL -c "explain (analyze, buffers, timing off) select count(*) from service_order o left join service_rating r on r.order_id = o.id
   where o.region_path >= '44.4412.' and o.region_path < '44.4412/' and o.received_at >= date_trunc('year', now())" | grep -E "Scan|Execution"
+echo "the statistics' counting statement (the city's year), as ServiceDeskStatistics runs it:"
+$SQL -c "explain (analyze, timing off) with o as (select o.category, o.site_id, o.status, o.dispatched_at,
+    split_part(o.region_path, '.', 3) as county, to_char(o.received_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, r.stars
+  from service_order o left join service_rating r on r.order_id = o.id and o.status = 'RATED'
+  where o.region_path >= '44.4412.' and o.region_path < '44.4412/' and o.received_at >= date_trunc('year', now()))
+  select grouping(category, site_id, county, month), count(*), count(*) filter (where dispatched_at is not null),
+    count(stars), count(*) filter (where stars >= 4), coalesce(sum(stars), 0)
+  from o group by grouping sets ((), (category), (site_id), (county), (month))" | grep -E "Aggregate|Scan|Join|Execution"
+echo "the stage times' statement:"
+$SQL -c "explain (analyze, timing off) select percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from coalesce(accepted_at, dispatched_at) - received_at)),
+    percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from served_at - dispatched_at)),
+    percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from served_at - received_at))
+  from service_order where region_path >= '44.4412.' and region_path < '44.4412/' and received_at >= date_trunc('year', now())" | grep -E "Aggregate|Scan|Execution"
 echo "queue SQL plan:"
 path=$($SQL -t -A -c "select path from region where code = '$village'")
 $SQL -c "explain (analyze, buffers, timing off) select o.id from service_order o join published_practice_site s on s.id = o.site_id
