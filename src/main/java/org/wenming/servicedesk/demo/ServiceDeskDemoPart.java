@@ -34,7 +34,8 @@ import org.wenming.volunteer.team.DemoTeams;
  *
  * <p>Written with COPY. Stage due times are approximate (calendar days, not the working calendar: reading
  * the calendar per order would cost a query each), the dispatched orders have no activity shift (the
- * shift is the activity module's, generated there or not at all), and order numbers are {@code SD-yyyy-D…}
+ * shift is the activity module's, generated there or not at all), and order numbers are
+ * {@code SD-yyyy-D<city>-000001}
  * so that the ordering's per-year counter never meets them.
  */
 @Component
@@ -248,8 +249,9 @@ class ServiceDeskDemoPart implements DemoCityPart {
 	/** One order's life, stopped where the clock of the run's day stops it. */
 	private Row order(SplittableRandom random, long id, int i, CityGeography.Village village, int v, int c,
 			Instant received, Instant end, CityGeography city, DemoTeams teams) {
-		String number = "SD-" + received.atZone(org.wenming.shared.CityTime.ZONE).getYear() + "-D"
-				+ String.format("%06d", i + 1);
+		// the city in the number: a second demo city's orders never meet the first's
+		String number = "SD-" + received.atZone(org.wenming.shared.CityTime.ZONE).getYear() + "-D" + city.cityCode()
+				+ "-" + String.format("%06d", i + 1);
 		long siteId = site(city, village);
 		String name = org.wenming.demo.ChineseNames.name(random, random.nextBoolean());
 		String mobile = "139" + String.format("%08d", random.nextInt(100_000_000));
