@@ -526,6 +526,12 @@ class DataScopeEndpointsTest {
 						.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"场地另有安排\"}")),
 			new Probe("GET /admin/lectures", Shape.LIST, f -> get("/admin/lectures")),
 			// casework statistics: another county's figures are not found; publishing the city's lists is for the city
+			new Probe("GET /admin/service/statistics", Shape.RECORD,
+					f -> get("/admin/service/statistics").param("region", "441203")),
+			new Probe("GET /admin/service/statistics.xlsx", Shape.RECORD,
+					f -> get("/admin/service/statistics.xlsx").param("region", "441203")),
+			new Probe("GET /api/v1/service/statistics", Shape.RECORD,
+					f -> get("/api/v1/service/statistics").param("region", "441203")),
 			new Probe("GET /admin/casework/statistics", Shape.RECORD,
 					f -> get("/admin/casework/statistics").param("region", "441203")),
 			new Probe("GET /admin/casework/statistics.xlsx", Shape.RECORD,

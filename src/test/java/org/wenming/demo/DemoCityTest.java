@@ -92,6 +92,7 @@ class DemoCityTest {
 				"org.wenming.activity.demo.ActivitiesDemoPart", "org.wenming.ledger.demo.LedgerDemoPart",
 				"org.wenming.casework.demo.CasesDemoPart", "org.wenming.assessment.demo.FrameworkDemoPart",
 				"org.wenming.assessment.demo.PlacesDemoPart",
+				"org.wenming.servicedesk.demo.ServiceDeskDemoPart",
 				"org.wenming.insight.demo.InsightDemoPart",
 				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
 	}

@@ -19,6 +19,7 @@ import org.wenming.insight.Dashboard;
 import org.wenming.region.Region;
 import org.wenming.platform.PageController;
 import org.wenming.platform.ReadReplica;
+import org.wenming.servicedesk.ServiceDeskFigures;
 import org.wenming.shared.ScopedUser;
 
 /**
@@ -41,8 +42,11 @@ class CockpitController extends PageController {
 
 	private final Dashboard dashboard;
 
+	private final ServiceDeskFigures serviceDesk;
+
 	CockpitController(Cockpit cockpit, CockpitDocuments documents, ReadReplica replica, AssessmentFigures assessment,
-			Dashboard dashboard) {
+			Dashboard dashboard, ServiceDeskFigures serviceDesk) {
+		this.serviceDesk = serviceDesk;
 		this.assessment = assessment;
 		this.dashboard = dashboard;
 		this.cockpit = cockpit;
@@ -60,8 +64,12 @@ class CockpitController extends PageController {
 			@RequestParam(required = false) String year, @RequestParam(required = false) String month) {
 		// where the figures were read from, and how far behind that is (the staff asked to see it)
 		CockpitFigures figures = figures(user, region, year, month);
+		Region shown = cockpit.region(region, user);
+		// the service desk's orders of the region shown and the period's days (inside the staff member's scope)
+		ServiceDeskPanel desk = new ServiceDeskPanel(serviceDesk.figures(shown, figures.from(), figures.to()),
+				"/admin/service/statistics?region=" + shown.code());
 		return new ModelAndView("insight/cockpit", Map.of("f", figures, "replica", replica.status(), "replicaMaxLag",
-				replica.maxLag().toSeconds(), "assessment", assessment(cockpit.region(region, user))));
+				replica.maxLag().toSeconds(), "assessment", assessment(shown), "serviceDesk", desk));
 	}
 
 	/** The field assessment of the region shown (inside the staff member's scope, as every figure here). */

@@ -21,6 +21,7 @@ import org.wenming.platform.PageContext;
 import org.wenming.platform.PageController;
 import org.wenming.region.Region;
 import org.wenming.region.Regions;
+import org.wenming.servicedesk.ServiceDeskFigures;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -47,8 +48,12 @@ class DashboardController extends PageController {
 
 	private final AssessmentFigures assessment;
 
-	DashboardController(Dashboard dashboard, Regions regions, TemplateEngine templates, AssessmentFigures assessment) {
+	private final ServiceDeskFigures serviceDesk;
+
+	DashboardController(Dashboard dashboard, Regions regions, TemplateEngine templates, AssessmentFigures assessment,
+			ServiceDeskFigures serviceDesk) {
 		this.assessment = assessment;
+		this.serviceDesk = serviceDesk;
 		this.dashboard = dashboard;
 		this.regions = regions;
 		this.templates = templates;
@@ -84,7 +89,9 @@ class DashboardController extends PageController {
 		AssessmentPanel panel = new AssessmentPanel(assessment.latestClosed(city.path(), region.scope()).orElse(null),
 				assessment.trend(city.path(), region.scope()), null);
 		templates.render("insight/dashboard.jte",
-				Map.of("ctx", ctx, "view", new DashboardView(figures, choices), "assessment", panel), output);
+				Map.of("ctx", ctx, "view", new DashboardView(figures, choices), "assessment", panel, "serviceDesk",
+						new ServiceDeskPanel(serviceDesk.year(region, year), null)),
+				output);
 		return output.toString();
 	}
 }

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# The service desk under load (issue 17), each beside the liveness probe in the same run:
+#  (a) ordering: POST /api/v1/service/orders by 200 signed-in residents (accounts inserted with psql),
+#      50 concurrent clients, each request a new order of a village of 端州区 (goal p99 < 100 ms);
+#  (b) with ORDERS orders in the database (default 100,000, generated with SQL over the city's villages
+#      and the last twelve months, at every stage, with ratings), a station's queue
+#      (GET /api/v1/service/queue by the station's staff) and the statistics JSON
+#      (GET /api/v1/service/statistics, the city's year, by city staff), goal p95 < 50 ms.
+# Needs: wrk, psql. Usage: bench/servicedesk.sh [seconds, default 15] [orders, default 100000]
+# PORT/PG_PORT choose the server's ports (default 18701/18702). Note the machine's load average.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${1:-15}
+ORDERS=${2:-100000}
+CONNECTIONS=50
+THREADS=2
+RESIDENTS=200
+. bench/lib.sh
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+start_server "${PORT:-18701}" "${PG_PORT:-18702}"
+
+# ---- (a) ordering --------------------------------------------------------------------------------
+$SQL <<SQL
+insert into app_user (username, display_name, password_hash, region_code)
+  select 'bench-res-' || i, '居民' || i, '{noop}Bench-resident-2026', '441202' from generate_series(1, $RESIDENTS) i;
+insert into user_role (user_id, role) select id, 'CITIZEN' from app_user where username like 'bench-res-%';
+SQL
+$SQL -t -A -c "select r.code from region r join published_practice_site s on s.region_code = r.code and s.kind = 'STATION'
+  where r.path like '44.4412.441202.%' and length(r.code) = 12 order by r.code limit 50" > "$WORK/villages.txt"
+echo "residents: $RESIDENTS, villages with a station: $(wc -l < "$WORK/villages.txt")"
+: > "$WORK/sessions.txt"
+for i in $(seq 1 $RESIDENTS); do
+  jar="$WORK/res$i.jar"
+  login "$jar" "bench-res-$i" Bench-resident-2026
+  echo "$(session "$jar") $(csrf "$jar")" >> "$WORK/sessions.txt"
+done
+first=$(head -1 "$WORK/sessions.txt")
+probe=$(curl -s -H "Cookie: WENMING_SESSION=${first%% *}" -H "X-CSRF-TOKEN: ${first#* }" -H 'Content-Type: application/json' \
+  -d "{\"category\":\"HOME_VISIT\",\"what\":\"压测\",\"regionCode\":\"$(head -1 "$WORK/villages.txt")\",\"contactName\":\"压测居民\",\"contactMobile\":\"13800000000\"}" \
+  "$BASE/api/v1/service/orders")
+echo "one order: $probe"
+echo "$probe" | grep -q orderNumber || { echo "ordering did not work"; exit 1; }
+export WRK_THREADS=$THREADS
+wrk -t$THREADS -c$CONNECTIONS -d10s --timeout 10s -s bench/servicedesk-order.lua "$BASE" > /dev/null
+wrk -t$THREADS -c$CONNECTIONS -d5s "$BASE/actuator/health/liveness" > /dev/null
+baseline=$(wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
+ordering=$(wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --timeout 10s -s bench/servicedesk-order.lua "$BASE" | tail -1)
+placed=$($SQL -t -A -c "select count(*) from service_order")
+echo "ordering, $CONNECTIONS connections: $ordering (liveness: $baseline); orders placed: $placed"
+echo "load average after ordering: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---- (b) 100,000 orders: a station's queue and the statistics -------------------------------------
+$SQL <<SQL
+create temporary table bench_village as
+  select r.code, r.path, s.id as site_id, row_number() over (order by r.code) as n
+  from region r join published_practice_site s on s.region_code = r.code and s.kind = 'STATION'
+  where r.path like '44.4412.%' and length(r.code) = 12;
+insert into service_order (order_number, category, what, region_code, region_path, contact_name, contact_cipher,
+    contact_masked, contact_key_id, channel, follow_token_hash, status, site_id, received_at, accepted_at,
+    dispatched_at, served_at, closed_at, accept_due, serve_due)
+select 'SD-B-' || lpad(g.i::text, 8, '0'),
+    (array['HOME_VISIT','DAILY_CARE','SMALL_REPAIR','LEGAL_ADVICE','HEALTH','LECTURE','CULTURE','MARKET_DAY','STUDY_AID','ENVIRONMENT','WISH'])[1 + g.i % 11],
+    '压测点单', v.code, v.path, '压测居民', '\x00'::bytea, '138****0000', 'k1', 'WEB',
+    sha256(('bench-' || g.i)::bytea), st.status, v.site_id, g.received,
+    case when st.status not in ('RECEIVED', 'DECLINED', 'CANCELLED') then g.received + interval '5 hours' end,
+    case when st.status in ('DISPATCHED', 'HANDED_BACK', 'SERVED', 'RATED', 'UNRATED') then g.received + interval '8 hours' end,
+    case when st.status in ('SERVED', 'RATED', 'UNRATED') then g.received + interval '3 days' end,
+    case when st.status in ('RATED', 'UNRATED', 'DECLINED', 'CANCELLED') then g.received + interval '5 days' end,
+    g.received + interval '1 day', g.received + interval '10 days'
+from (select i, now() - (i % 360) * interval '1 day' - (i % 600) * interval '1 minute' as received
+      from generate_series(1, $ORDERS) i) g
+join bench_village v on v.n = 1 + (g.i * 7) % (select count(*) from bench_village)
+cross join lateral (select (array['RATED','RATED','RATED','RATED','RATED','RATED','UNRATED','SERVED','DISPATCHED',
+    'ACCEPTED','RECEIVED','DECLINED','CANCELLED','HANDED_BACK','RATED','RATED'])[1 + (g.i / 3) % 16] as status) st;
+insert into service_rating (order_id, stars, rated_at)
+  select id, case when id % 10 = 0 then 2 when id % 10 < 4 then 4 else 5 end, closed_at
+  from service_order where status = 'RATED' and order_number like 'SD-B-%';
+analyze;
+SQL
+echo "orders: $($SQL -t -A -c 'select count(*) from service_order'), ratings: $($SQL -t -A -c 'select count(*) from service_rating')"
+# the busiest station's staff, and city staff
+village=$($SQL -t -A -c "select o.region_code from service_order o join published_practice_site s on s.id = o.site_id and s.kind = 'STATION'
+  where o.status in ('RECEIVED', 'PASSED_UP', 'HANDED_BACK', 'ACCEPTED', 'DISPATCHED')
+  group by o.region_code order by count(*) desc limit 1")
+$SQL <<SQL
+insert into app_user (username, display_name, password_hash, region_code)
+  values ('bench-station', '站点管理员', '{noop}Bench-station-2026', '$village');
+insert into user_role (user_id, role) select id, 'SITE_ADMIN' from app_user where username = 'bench-station';
+insert into app_user (username, display_name, password_hash, region_code)
+  values ('bench-city', '肇庆市文明办', '{noop}Bench-city-2026', '4412');
+insert into user_role (user_id, role) select id, 'OFFICE_STAFF' from app_user where username = 'bench-city';
+SQL
+login "$WORK/station.jar" bench-station Bench-station-2026
+login "$WORK/staff.jar" bench-city Bench-city-2026
+station_cookie="Cookie: WENMING_SESSION=$(session "$WORK/station.jar")"
+city_cookie="Cookie: WENMING_SESSION=$(session "$WORK/staff.jar")"
+echo "the station's queue: $(curl -s -H "$station_cookie" "$BASE/api/v1/service/queue" | grep -o '"orderNumber"' | wc -l) orders shown (village $village)"
+curl -s -H "$city_cookie" "$BASE/api/v1/service/statistics" > "$WORK/statistics.json"
+echo "the city's statistics: $(cut -c1-400 "$WORK/statistics.json")"
+echo "statistics SQL plan (the city's year):"
+$SQL -c "explain (analyze, buffers, timing off) select count(*) from service_order o left join service_rating r on r.order_id = o.id
+  where o.region_path >= '44.4412.' and o.region_path < '44.4412/' and o.received_at >= date_trunc('year', now())" | grep -E "Scan|Execution"
+echo "the statistics' counting statement (the city's year), as ServiceDeskStatistics runs it:"
+$SQL -c "explain (analyze, timing off) with o as (select o.category, o.site_id, o.status, o.dispatched_at,
+    split_part(o.region_path, '.', 3) as county, to_char(o.received_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, r.stars
+  from service_order o left join service_rating r on r.order_id = o.id and o.status = 'RATED'
+  where o.region_path >= '44.4412.' and o.region_path < '44.4412/' and o.received_at >= date_trunc('year', now()))
+  select grouping(category, site_id, county, month), count(*), count(*) filter (where dispatched_at is not null),
+    count(stars), count(*) filter (where stars >= 4), coalesce(sum(stars), 0)
+  from o group by grouping sets ((), (category), (site_id), (county), (month))" | grep -E "Aggregate|Scan|Join|Execution"
+echo "the stage times' statement:"
+$SQL -c "explain (analyze, timing off) select percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from coalesce(accepted_at, dispatched_at) - received_at)),
+    percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from served_at - dispatched_at)),
+    percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from served_at - received_at))
+  from service_order where region_path >= '44.4412.' and region_path < '44.4412/' and received_at >= date_trunc('year', now())" | grep -E "Aggregate|Scan|Execution"
+echo "queue SQL plan:"
+path=$($SQL -t -A -c "select path from region where code = '$village'")
+$SQL -c "explain (analyze, buffers, timing off) select o.id from service_order o join published_practice_site s on s.id = o.site_id
+  where s.region_path >= '$path' and s.region_path < '${path%.}/'
+  and o.status in ('RECEIVED', 'PASSED_UP', 'HANDED_BACK', 'ACCEPTED', 'DISPATCHED')
+  order by o.accept_due limit 200" | grep -E "Scan|Execution"
+for url in /api/v1/service/queue "/api/v1/service/statistics"; do
+  wrk -t1 -c4 -d5s -H "$station_cookie" "$BASE$url" > /dev/null
+done
+wrk -t1 -c4 -d5s -H "$city_cookie" "$BASE/api/v1/service/statistics" > /dev/null
+baseline4=$(wrk -t$THREADS -c4 -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
+queue=$(wrk -t$THREADS -c4 -d${SECONDS_PER_RUN}s -H "$station_cookie" -s bench/throughput.lua "$BASE/api/v1/service/queue" | tail -1)
+stats=$(wrk -t$THREADS -c4 -d${SECONDS_PER_RUN}s -H "$city_cookie" -s bench/throughput.lua "$BASE/api/v1/service/statistics" | tail -1)
+county=$(wrk -t$THREADS -c4 -d${SECONDS_PER_RUN}s -H "$city_cookie" -s bench/throughput.lua "$BASE/api/v1/service/statistics?region=441202" | tail -1)
+
+echo "queue: $queue"; echo "statistics (city): $stats"; echo "statistics (county): $county"
+echo "| request | connections | latency (ms), throughput |"
+echo "|---|---|---|"
+echo "| baseline /actuator/health/liveness | $CONNECTIONS | $baseline |"
+echo "| POST /api/v1/service/orders (a new order each) | $CONNECTIONS | $ordering |"
+echo "| baseline /actuator/health/liveness | 4 | $baseline4 |"
+echo "| GET /api/v1/service/queue (a station's staff) | 4 | $queue |"
+echo "| GET /api/v1/service/statistics (the city, this year) | 4 | $stats |"
+echo "| GET /api/v1/service/statistics?region=441202 (a county) | 4 | $county |"
+echo "orders placed by the ordering runs: $placed; orders in the database for (b): $($SQL -t -A -c 'select count(*) from service_order')"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

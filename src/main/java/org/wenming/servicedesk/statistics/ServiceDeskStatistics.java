@@ -1,0 +1,282 @@
+package org.wenming.servicedesk.statistics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.wenming.platform.InvalidInputException;
+import org.wenming.region.PracticeSites;
+import org.wenming.region.Region;
+import org.wenming.region.Regions;
+import org.wenming.shared.CityTime;
+import org.wenming.shared.DataScope;
+import org.wenming.shared.OutOfScopeException;
+import org.wenming.shared.Roles;
+import org.wenming.shared.ScopedUser;
+
+/**
+ * The service desk's statistics (服务统计): orders of a region's villages and communities received in a
+ * period, as a total and by category, by the site that holds them, by county and by month, each with the
+ * completion rate, the stage times, the satisfaction of the rated orders and the rating rate beside it.
+ *
+ * <p><b>One SQL statement</b> with grouping sets (hashed) counts all of it from {@code service_order} (and
+ * the rating of the rated); a second one sorts the period's orders for the stage times of the whole (the
+ * lines carry counts and rates only: a percentile per line would sort the orders again for every grouping
+ * set, seconds at 100,000 orders). The period and the region's subtree are bound parameters, the
+ * {@code (region_path, received_at)} index confines the rows. Stage times are <b>calendar hours</b>
+ * (weekends and holidays included), median and p90 by {@code percentile_cont} in the database, from the
+ * order's stage timestamps: the working time of each order through {@code WorkingTime.between} would
+ * have to bring every order of the period into the JVM (100,000 a year for the city), which the
+ * 50 ms goal does not allow; the stage clocks themselves (due times, escalation) are on working time.
+ */
+@Service
+public class ServiceDeskStatistics {
+
+	/** Who reads the figures: staff of the sites, civilization offices, inspectors, the administrator. */
+	public static boolean mayRead(ScopedUser user) {
+		return user != null && (PracticeSites.mayManage(user) || user.hasRole(Roles.OFFICE_STAFF)
+				|| user.hasRole(Roles.INSPECTOR) || user.hasRole(Roles.SYSTEM_ADMIN));
+	}
+
+	public static void requireReader(ScopedUser user) {
+		if (!mayRead(user)) {
+			throw new AccessDeniedException("the service desk's statistics are for staff");
+		}
+	}
+
+	public enum Kind {
+		CATEGORY, SITE, COUNTY, MONTH
+	}
+
+	/** A line: a category code, a site id, a county code or a month {@code yyyy-MM}, with its name. */
+	public record Line(Kind kind, String key, String name, ServiceFigures figures) {
+	}
+
+	public record Report(StatisticsQuery query, Instant asOf, ServiceFigures total, List<Line> byCategory,
+			List<Line> bySite, List<Line> byCounty, List<Line> byMonth) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Regions regions;
+
+	private final PracticeSites sites;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	ServiceDeskStatistics(JdbcClient jdbc, Regions regions, PracticeSites sites, MessageSource messages, Clock clock) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.sites = sites;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/**
+	 * The query from the request's filters: {@code region} (a region code inside the scope; the reader's
+	 * own region by default, the home city for the whole installation), {@code year} ({@code yyyy}) or
+	 * {@code month} ({@code yyyy-MM}); nothing = this year.
+	 *
+	 * @throws InvalidInputException naming the field for a malformed or unknown filter
+	 * @throws OutOfScopeException for a region outside the scope (answered 404)
+	 */
+	public StatisticsQuery query(String region, String year, String month, DataScope scope) {
+		Region chosen = region(region, scope);
+		LocalDate today = LocalDate.now(clock.withZone(CityTime.ZONE));
+		if (month != null && !month.isEmpty()) {
+			YearMonth m;
+			try {
+				m = month.matches("\\d{4}-\\d{2}") ? YearMonth.parse(month) : null;
+			}
+			catch (DateTimeParseException ex) {
+				m = null;
+			}
+			if (m == null || m.getYear() < 2000 || m.getYear() > 2100) {
+				throw new InvalidInputException("month", "servicedesk.statistics.error.month");
+			}
+			return new StatisticsQuery(chosen, m.atDay(1), m.atEndOfMonth());
+		}
+		int y = today.getYear();
+		if (year != null && !year.isEmpty()) {
+			if (!year.matches("\\d{4}") || Integer.parseInt(year) < 2000 || Integer.parseInt(year) > 2100) {
+				throw new InvalidInputException("year", "servicedesk.statistics.error.year");
+			}
+			y = Integer.parseInt(year);
+		}
+		return new StatisticsQuery(chosen, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
+	}
+
+	private Region region(String code, DataScope scope) {
+		if (code == null || code.isEmpty()) {
+			String own = scope.isEverything() ? sites.homeCity().code() : scope.regionCode();
+			return regions.find(own).orElseThrow(() -> new IllegalStateException("no region " + own));
+		}
+		if (!code.matches("\\d{2,12}")) {
+			throw new InvalidInputException("region", "servicedesk.statistics.error.region");
+		}
+		Region region = regions.find(code)
+			.orElseThrow(() -> new InvalidInputException("region", "servicedesk.statistics.error.region"));
+		if (!scope.covers(region.path())) {
+			throw new OutOfScopeException("region", code);
+		}
+		return region;
+	}
+
+	/** The figures of the query's region and period, names in the reader's language. */
+	public Report report(StatisticsQuery query, Locale locale) {
+		return report(query, locale, true);
+	}
+
+	/** @param withStages whether to sort the orders for the stage times of the whole (the dashboards do not show them) */
+	public Report report(StatisticsQuery query, Locale locale, boolean withStages) {
+		DataScope scope = query.region().scope();
+		Map<Kind, List<Line>> lines = new HashMap<>();
+		for (Kind kind : Kind.values()) {
+			lines.put(kind, new ArrayList<>());
+		}
+		ServiceFigures[] total = { ServiceFigures.NONE };
+		// the counts: hashed per grouping set, one pass over the period's orders
+		jdbc.sql("""
+				with o as (
+				    select o.category, o.site_id, o.status, o.dispatched_at,
+				        split_part(o.region_path, '.', 3) as county,
+				        to_char(o.received_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+				        r.stars
+				    from service_order o
+				    left join service_rating r on r.order_id = o.id and o.status = 'RATED'
+				    where o.region_path >= :lower and o.region_path < :upper
+				        and o.received_at >= :start and o.received_at < :end)
+				select grouping(category, site_id, county, month) as g, category, site_id, county, month,
+				    count(*) as orders,
+				    count(*) filter (where dispatched_at is not null or status in ('SERVED', 'RATED', 'UNRATED')) as dispatched,
+				    count(*) filter (where status in ('SERVED', 'RATED', 'UNRATED')) as served,
+				    count(stars) as rated,
+				    count(*) filter (where status = 'UNRATED') as unrated,
+				    count(*) filter (where stars >= 4) as satisfied,
+				    coalesce(sum(stars), 0) as stars_sum,
+				    count(*) filter (where status = 'DECLINED') as declined,
+				    count(*) filter (where status = 'CANCELLED') as cancelled
+				from o
+				group by grouping sets ((), (category), (site_id), (county), (month))""")
+			.param("lower", scope.lower()).param("upper", scope.upper())
+			.param("start", Timestamp.from(query.start())).param("end", Timestamp.from(query.end()))
+			.query((ResultSet rs) -> {
+				ServiceFigures f = figures(rs);
+				int g = rs.getInt("g");
+				// grouping(category, site_id, county, month): a bit set for each column not grouped by
+				switch (g) {
+					case 15 -> total[0] = f;
+					case 7 -> lines.get(Kind.CATEGORY).add(new Line(Kind.CATEGORY, rs.getString("category"), null, f));
+					case 11 -> lines.get(Kind.SITE).add(new Line(Kind.SITE, String.valueOf(rs.getLong("site_id")), null, f));
+					case 13 -> lines.get(Kind.COUNTY).add(new Line(Kind.COUNTY, rs.getString("county"), null, f));
+					case 14 -> lines.get(Kind.MONTH).add(new Line(Kind.MONTH, rs.getString("month"), null, f));
+					default -> throw new IllegalStateException("grouping " + g);
+				}
+			});
+		// the stage times of the whole (a sort per figure: for the total only, not for every line)
+		ServiceFigures.Stage[] stages = { ServiceFigures.Stage.NONE, ServiceFigures.Stage.NONE, ServiceFigures.Stage.NONE };
+		if (withStages && total[0].orders() > 0) {
+			jdbc.sql("""
+					select percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from coalesce(accepted_at, dispatched_at) - received_at))
+					        filter (where coalesce(accepted_at, dispatched_at) is not null) as accept,
+					    percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from served_at - dispatched_at))
+					        filter (where served_at is not null and dispatched_at is not null) as serve,
+					    percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from served_at - received_at))
+					        filter (where served_at is not null) as total
+					from service_order
+					where region_path >= :lower and region_path < :upper and received_at >= :start and received_at < :end""")
+				.param("lower", scope.lower()).param("upper", scope.upper())
+				.param("start", Timestamp.from(query.start())).param("end", Timestamp.from(query.end()))
+				.query((ResultSet rs) -> {
+					stages[0] = stage(rs, "accept");
+					stages[1] = stage(rs, "serve");
+					stages[2] = stage(rs, "total");
+				});
+		}
+		ServiceFigures t = total[0];
+		total[0] = new ServiceFigures(t.orders(), t.dispatched(), t.served(), t.rated(), t.unrated(), t.satisfied(),
+				t.starsSum(), t.declined(), t.cancelled(), stages[0], stages[1], stages[2]);
+		return new Report(query, clock.instant(), total[0], categories(lines.get(Kind.CATEGORY), locale),
+				sites(lines.get(Kind.SITE)), counties(lines.get(Kind.COUNTY)),
+				lines.get(Kind.MONTH).stream().map(l -> new Line(l.kind(), l.key(), l.key(), l.figures()))
+					.sorted(Comparator.comparing(Line::key)).toList());
+	}
+
+	private static ServiceFigures figures(ResultSet rs) throws SQLException {
+		return new ServiceFigures(rs.getLong("orders"), rs.getLong("dispatched"), rs.getLong("served"),
+				rs.getLong("rated"), rs.getLong("unrated"), rs.getLong("satisfied"), rs.getLong("stars_sum"),
+				rs.getLong("declined"), rs.getLong("cancelled"), ServiceFigures.Stage.NONE, ServiceFigures.Stage.NONE,
+				ServiceFigures.Stage.NONE);
+	}
+
+	private static ServiceFigures.Stage stage(ResultSet rs, String column) throws SQLException {
+		java.sql.Array array = rs.getArray(column);
+		if (array == null) {
+			return ServiceFigures.Stage.NONE;
+		}
+		Object[] values = (Object[]) array.getArray();
+		if (values[0] == null) {
+			return ServiceFigures.Stage.NONE;
+		}
+		return new ServiceFigures.Stage(hours(((Number) values[0]).doubleValue()), hours(((Number) values[1]).doubleValue()));
+	}
+
+	private static BigDecimal hours(double seconds) {
+		return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 1, RoundingMode.HALF_UP);
+	}
+
+	private List<Line> categories(List<Line> lines, Locale locale) {
+		Map<String, Integer> position = new HashMap<>();
+		jdbc.sql("select code, position from service_category")
+			.query((ResultSet rs) -> {
+				position.put(rs.getString("code"), rs.getInt("position"));
+			});
+		return lines.stream()
+			.map(l -> new Line(l.kind(), l.key(),
+					messages.getMessage("servicedesk.category." + l.key(), null, l.key(), locale), l.figures()))
+			.sorted(Comparator.comparing((Line l) -> position.getOrDefault(l.key(), Integer.MAX_VALUE))
+				.thenComparing(Line::key))
+			.toList();
+	}
+
+	private List<Line> sites(List<Line> lines) {
+		Map<String, String> names = new HashMap<>();
+		if (!lines.isEmpty()) {
+			Long[] ids = lines.stream().map(l -> Long.valueOf(l.key())).toArray(Long[]::new);
+			jdbc.sql("select id, name from published_practice_site where id = any(:ids)").param("ids", ids)
+				.query((ResultSet rs) -> {
+					names.put(String.valueOf(rs.getLong("id")), rs.getString("name"));
+				});
+		}
+		return lines.stream()
+			.map(l -> new Line(l.kind(), l.key(), names.getOrDefault(l.key(), l.key()), l.figures()))
+			.sorted(Comparator.comparing((Line l) -> -l.figures().orders()).thenComparing(Line::name))
+			.toList();
+	}
+
+	private List<Line> counties(List<Line> lines) {
+		return lines.stream()
+			.map(l -> new Line(l.kind(), l.key(), regions.find(l.key()).map(Region::name).orElse(l.key()), l.figures()))
+			.sorted(Comparator.comparing(Line::key))
+			.toList();
+	}
+}
