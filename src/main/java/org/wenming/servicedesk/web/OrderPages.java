@@ -25,6 +25,7 @@ import org.wenming.servicedesk.menu.ServiceCategories;
 import org.wenming.servicedesk.order.OrderChannel;
 import org.wenming.servicedesk.order.OrderCodes;
 import org.wenming.servicedesk.order.OrderDraft;
+import org.wenming.servicedesk.order.OrderLimitException;
 import org.wenming.servicedesk.order.OrderProblem;
 import org.wenming.servicedesk.order.OrderRefusedException;
 import org.wenming.servicedesk.order.Orders;
@@ -100,7 +101,8 @@ class OrderPages extends PageController {
 	}
 
 	@PostMapping("/service/order")
-	ModelAndView place(@AuthenticationPrincipal ScopedUser user, HttpServletRequest request, Locale locale) {
+	ModelAndView place(@AuthenticationPrincipal ScopedUser user, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Locale locale) {
 		Map<String, String> values = values(request);
 		FormErrors errors = FormErrors.none();
 		Long item = null;
@@ -116,13 +118,18 @@ class OrderPages extends PageController {
 		String code = values.get("oneTimeCode");
 		String mobile = values.get("contactMobile");
 		try {
-			PlacedOrder placed = orders.place(draft, channel, user, locale, user != null ? null
-					: () -> codes.check(mobile, code) == OrderCodes.Check.PASSED ? Optional.empty()
-							: Optional.of(new OrderProblem("oneTimeCode", "servicedesk.order.error.code")));
+			PlacedOrder placed = user != null ? orders.place(draft, channel, user, locale)
+					: orders.placeAnonymous(draft, channel, request.getRemoteAddr(), locale,
+							() -> codes.check(mobile, code) == OrderCodes.Check.PASSED ? Optional.empty()
+									: Optional.of(new OrderProblem("oneTimeCode", "servicedesk.order.error.code")));
 			return new ModelAndView("redirect:" + placed.followPath());
 		}
 		catch (OrderRefusedException ex) {
 			ex.problems().forEach(p -> errors.add(p.field(), p.messageKey()));
+		}
+		catch (OrderLimitException ex) {
+			response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
+			return page(user, values, errors, "servicedesk.order.form.orderLimit", HttpStatus.TOO_MANY_REQUESTS);
 		}
 		return page(user, values, errors, null, HttpStatus.BAD_REQUEST);
 	}
