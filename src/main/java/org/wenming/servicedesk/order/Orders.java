@@ -19,6 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wenming.casework.calendar.WorkingTime;
+import org.wenming.casework.photo.CasePhotos;
 import org.wenming.notification.Notification;
 import org.wenming.notification.Notifier;
 import org.wenming.platform.Languages;
@@ -74,10 +75,13 @@ public class Orders {
 
 	private final AnonymousOrderProperties anonymous;
 
+	private final OrderPhotos orderPhotos;
+
 	Orders(JdbcClient jdbc, MenuItems menus, ServiceCategories categories, Regions regions, PracticeSites sites,
 			ContactSeal seal, WorkingTime workingTime, Notifier notifier, MessageSource messages, java.time.Clock clock,
-			AnonymousOrderProperties anonymous) {
+			AnonymousOrderProperties anonymous, OrderPhotos orderPhotos) {
 		this.anonymous = anonymous;
+		this.orderPhotos = orderPhotos;
 		this.jdbc = jdbc;
 		this.menus = menus;
 		this.categories = categories;
@@ -111,7 +115,17 @@ public class Orders {
 	@Transactional
 	public PlacedOrder place(OrderDraft submitted, OrderChannel channel, ScopedUser user, Locale locale,
 			java.util.function.Supplier<Optional<OrderProblem>> gate) {
-		return place(submitted, channel, user, locale, gate, null);
+		return place(submitted, channel, user, locale, gate, null, List.of());
+	}
+
+	/**
+	 * The same, with before-photos already checked ({@link OrderPhotos#check}): stored with the order, or not
+	 * at all.
+	 */
+	@Transactional
+	public PlacedOrder place(OrderDraft submitted, OrderChannel channel, ScopedUser user, Locale locale,
+			java.util.function.Supplier<Optional<OrderProblem>> gate, List<CasePhotos.CheckedPhoto> photos) {
+		return place(submitted, channel, user, locale, gate, null, photos);
 	}
 
 	/**
@@ -124,15 +138,16 @@ public class Orders {
 	 */
 	@Transactional
 	public PlacedOrder placeAnonymous(OrderDraft submitted, OrderChannel channel, String client, Locale locale,
-			java.util.function.Supplier<Optional<OrderProblem>> gate) {
+			java.util.function.Supplier<Optional<OrderProblem>> gate, List<CasePhotos.CheckedPhoto> photos) {
 		if (channel.onBehalf()) {
 			throw new AccessDeniedException("ordering on a resident's behalf needs staff");
 		}
-		return place(submitted, channel, null, locale, gate, client == null ? "" : client);
+		return place(submitted, channel, null, locale, gate, client == null ? "" : client, photos);
 	}
 
 	private PlacedOrder place(OrderDraft submitted, OrderChannel channel, ScopedUser user, Locale locale,
-			java.util.function.Supplier<Optional<OrderProblem>> gate, String client) {
+			java.util.function.Supplier<Optional<OrderProblem>> gate, String client,
+			List<CasePhotos.CheckedPhoto> photos) {
 		OrderDraft draft = submitted.trimmed();
 		List<OrderProblem> problems = new ArrayList<>();
 		Optional<MenuItem> item = Optional.empty();
@@ -191,6 +206,9 @@ public class Orders {
 		}
 		if (draft.notes() != null && draft.notes().length() > 1000) {
 			problems.add(new OrderProblem("notes", "servicedesk.order.error.notesTooLong"));
+		}
+		if (photos != null && photos.size() > OrderPhotos.MAX_BEFORE) {
+			problems.add(new OrderProblem(OrderPhotos.FIELD, "servicedesk.order.error.tooManyPhotos"));
 		}
 		if (!problems.isEmpty()) {
 			throw new OrderRefusedException(problems);
@@ -257,6 +275,9 @@ public class Orders {
 				.param("id", id).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 				.param("status", OrderStatus.RECEIVED.name())
 				.param("actor", user == null ? "anonymous" : user.username()).param("site", siteId).update();
+		if (photos != null && !photos.isEmpty()) {
+			orderPhotos.store(id, "BEFORE", photos, user == null ? "anonymous" : user.username());
+		}
 		notifier.send(new Notification("servicedesk.order", draft.contactMobile(), "SD_ORDER_RECEIVED",
 				Map.of("number", number), messages.getMessage("servicedesk.order.notice.received",
 						new Object[] { number }, language)));

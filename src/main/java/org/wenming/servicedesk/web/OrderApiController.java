@@ -2,6 +2,7 @@ package org.wenming.servicedesk.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,11 +20,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wenming.platform.ApiProblems;
+import org.wenming.casework.photo.CasePhotos;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.servicedesk.order.CodeProperties;
 import org.wenming.servicedesk.order.OrderChannel;
 import org.wenming.servicedesk.order.OrderCodes;
 import org.wenming.servicedesk.order.OrderLimitException;
+import org.wenming.servicedesk.order.OrderPhotos;
 import org.wenming.servicedesk.order.OrderDraft;
 import org.wenming.servicedesk.order.OrderProblem;
 import org.wenming.servicedesk.order.OrderRefusedException;
@@ -47,7 +50,7 @@ class OrderApiController {
 	/** The order as submitted. */
 	record OrderRequest(Long menuItemId, String category, String what, String regionCode, String address,
 			BigDecimal latitude, BigDecimal longitude, LocalDate preferredFrom, LocalDate preferredTo, String contactName,
-			String contactMobile, String notes, String channel, String code) {
+			String contactMobile, String notes, String channel, String code, List<String> photos) {
 
 		@Override
 		public String toString() {
@@ -80,8 +83,12 @@ class OrderApiController {
 
 	private final MessageSource messages;
 
-	OrderApiController(Orders orders, OrderCodes codes, CodeProperties codeProperties, MessageSource messages) {
+	private final OrderPhotos photos;
+
+	OrderApiController(Orders orders, OrderCodes codes, CodeProperties codeProperties, OrderPhotos photos,
+			MessageSource messages) {
 		this.orders = orders;
+		this.photos = photos;
 		this.codes = codes;
 		this.codeProperties = codeProperties;
 		this.messages = messages;
@@ -114,6 +121,7 @@ class OrderApiController {
 		OrderDraft draft = new OrderDraft(request.menuItemId(), request.category(), request.what(),
 				request.regionCode(), request.address(), request.latitude(), request.longitude(), request.preferredFrom(),
 				request.preferredTo(), request.contactName(), request.contactMobile(), request.notes());
+		List<CasePhotos.CheckedPhoto> checked = photos.check(decoded(request.photos()));
 		PlacedOrder placed;
 		if (user == null) {
 			if (channel.onBehalf()) {
@@ -123,10 +131,10 @@ class OrderApiController {
 			String code = request.code();
 			placed = orders.placeAnonymous(draft, channel, http.getRemoteAddr(), locale,
 					() -> codes.check(mobile, code) == OrderCodes.Check.PASSED ? Optional.empty()
-							: Optional.of(new OrderProblem("code", "servicedesk.order.error.code")));
+							: Optional.of(new OrderProblem("code", "servicedesk.order.error.code")), checked);
 		}
 		else {
-			placed = orders.place(draft, channel, user, locale);
+			placed = orders.place(draft, channel, user, locale, null, checked);
 		}
 		return new OrderPlaced(placed.orderNumber(), placed.followPath());
 	}
@@ -145,6 +153,34 @@ class OrderApiController {
 		List<Map<String, String>> errors = ApiProblems.errors(ex.problems(), OrderProblem::field,
 				OrderProblem::messageKey, messages, locale);
 		return ApiProblems.invalid(errors);
+	}
+
+	/** Before-photos as base64 text (standard or URL-safe alphabet), each no larger than an upload may be. */
+	private List<byte[]> decoded(List<String> encoded) {
+		if (encoded == null || encoded.isEmpty()) {
+			return List.of();
+		}
+		if (encoded.size() > OrderPhotos.MAX_BEFORE) {
+			throw new InvalidInputException(OrderPhotos.FIELD, "servicedesk.order.error.tooManyPhotos");
+		}
+		List<byte[]> uploads = new java.util.ArrayList<>();
+		for (String text : encoded) {
+			if (text == null || text.isBlank()) {
+				continue;
+			}
+			if (text.length() / 4L * 3 > photos.maxUploadBytes() + 3) {
+				throw new InvalidInputException(OrderPhotos.FIELD, "casework.photo.tooLarge");
+			}
+			try {
+				String clean = text.strip();
+				uploads.add(clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(clean)
+						: Base64.getMimeDecoder().decode(clean));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidInputException(OrderPhotos.FIELD, "servicedesk.order.error.photoEncoding");
+			}
+		}
+		return uploads;
 	}
 
 	static OrderChannel channel(String text) {
