@@ -76,7 +76,9 @@ class DataScopeEndpointsTest {
 			// an order's private link, guarded by its secret token (OrderPagesTest)
 			"GET /service/follow/{token}",
 			// the order form: anyone (anonymous with a one-time code, rate-limited), staff on behalf in scope
-			"GET /service/order", "POST /service/order", "POST /service/order/code");
+			"GET /service/order", "POST /service/order", "POST /service/order/code",
+			// a one-time code for ordering by JSON without an account (limited per mobile and client: AnonymousOrderApiTest)
+			"POST /api/v1/service/order-codes");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
@@ -101,7 +103,9 @@ class DataScopeEndpointsTest {
 			"GET /admin/ledger/records/new",
 			// the cases one reported oneself; another's case number is not found (FollowTest)
 			"GET /me/cases", "GET /me/cases/{number}", "POST /me/cases/{number}/rating",
-			"GET /me/cases/{number}/photos/{photoId}");
+			"GET /me/cases/{number}/photos/{photoId}",
+			// the service orders one placed oneself; another's number is not found (MyOrderPagesTest)
+			"GET /me/orders", "GET /me/orders/{number}");
 
 	/**
 	 * Rectification casework: every endpoint is probed in {@code org.wenming.casework.CaseScopeTest}

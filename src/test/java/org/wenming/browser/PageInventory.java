@@ -95,6 +95,8 @@ final class PageInventory {
 			page("/me/certificates", As.VOLUNTEER),
 			page("/me/cases", As.VOLUNTEER),
 			page("/me/cases/{caseNumber}", As.VOLUNTEER),
+			page("/me/orders", As.VOLUNTEER),
+			page("/me/orders/{serviceOrderNumber}", As.VOLUNTEER),
 			new Page("/checkin", As.VOLUNTEER, "/checkin?t={checkinToken}", 200),
 			// the team leader
 			page("/admin/volunteers", As.TEAM_LEADER),
