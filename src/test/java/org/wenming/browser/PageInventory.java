@@ -81,6 +81,8 @@ final class PageInventory {
 			// the service desk's dispatch desk: the queue of the sites in the staff member's scope
 			page("/admin/service/queue", As.SITE_ADMIN),
 			page("/admin/service/queue", As.OFFICE_STAFF),
+			// one order for staff in scope: its history, photos and the reveal form
+			page("/admin/service/orders/{serviceOrder}", As.SITE_ADMIN),
 			page("/account/password", As.VOLUNTEER),
 			// the inspector's phone
 			page("/inspect", As.INSPECTOR),
@@ -177,6 +179,7 @@ final class PageInventory {
 			Map.entry("/admin/cases/{}/photos/{}", "a photo"),
 			Map.entry("/cases/follow/{}/photos/{}", "a photo"),
 			Map.entry("/me/cases/{}/photos/{}", "a photo"),
+			Map.entry("/admin/service/orders/{}/photos/{}", "a photo"),
 			Map.entry("/me/certificates/{}.pdf", "a PDF"),
 			Map.entry("/admin/casework/statistics.xlsx", "a workbook"),
 			Map.entry("/admin/casework/statistics.pdf", "a PDF"),
