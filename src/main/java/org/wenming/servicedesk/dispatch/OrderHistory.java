@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wenming.region.PracticeSites;
+import org.wenming.region.Region;
+import org.wenming.region.Regions;
 import org.wenming.servicedesk.OrderStatus;
 import org.wenming.servicedesk.order.OrderPhotos;
 import org.wenming.shared.OutOfScopeException;
@@ -27,7 +29,10 @@ public class OrderHistory {
 
 	private final OrderPhotos photos;
 
-	OrderHistory(JdbcClient jdbc, PracticeSites sites, OrderPhotos photos) {
+	private final Regions regions;
+
+	OrderHistory(JdbcClient jdbc, PracticeSites sites, Regions regions, OrderPhotos photos) {
+		this.regions = regions;
 		this.jdbc = jdbc;
 		this.sites = sites;
 		this.photos = photos;
@@ -54,17 +59,17 @@ public class OrderHistory {
 	public Detail detail(long orderId, ScopedUser user) {
 		requireInScope(orderId, user);
 		Facts facts = jdbc.sql("""
-				select o.id, o.order_number, o.category, o.what, r.name as region_name, o.status, s.name as site_name,
+				select o.id, o.order_number, o.category, o.what, o.region_code, o.status, s.name as site_name,
 				    t.name as team_name, o.needed, o.escalation_level, o.channel, o.contact_name, o.contact_masked,
 				    o.address_cipher is not null as has_address, o.preferred_from, o.preferred_to, o.notes, o.lang,
 				    o.received_at, o.accept_due, o.serve_due
 				from service_order o
-				left join published_region r on r.code = o.region_code
 				left join published_practice_site s on s.id = o.site_id
 				left join published_team t on t.id = o.team_id
 				where o.id = :id""").param("id", orderId)
 			.query((rs, i) -> new Facts(rs.getLong("id"), rs.getString("order_number"), rs.getString("category"),
-					rs.getString("what"), rs.getString("region_name"), OrderStatus.valueOf(rs.getString("status")),
+					rs.getString("what"),
+					regions.find(rs.getString("region_code")).map(Region::name).orElse(rs.getString("region_code")), OrderStatus.valueOf(rs.getString("status")),
 					rs.getString("site_name"), rs.getString("team_name"), (Integer) rs.getObject("needed"),
 					rs.getInt("escalation_level"), rs.getString("channel"), rs.getString("contact_name"),
 					rs.getString("contact_masked"), rs.getBoolean("has_address"),
