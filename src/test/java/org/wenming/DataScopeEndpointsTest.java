@@ -76,7 +76,9 @@ class DataScopeEndpointsTest {
 			// an order's private link, guarded by its secret token (OrderPagesTest)
 			"GET /service/follow/{token}",
 			// the order form: anyone (anonymous with a one-time code, rate-limited), staff on behalf in scope
-			"GET /service/order", "POST /service/order", "POST /service/order/code");
+			"GET /service/order", "POST /service/order", "POST /service/order/code",
+			// a one-time code for ordering by JSON without an account (limited per mobile and client: AnonymousOrderApiTest)
+			"POST /api/v1/service/order-codes");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
@@ -101,7 +103,9 @@ class DataScopeEndpointsTest {
 			"GET /admin/ledger/records/new",
 			// the cases one reported oneself; another's case number is not found (FollowTest)
 			"GET /me/cases", "GET /me/cases/{number}", "POST /me/cases/{number}/rating",
-			"GET /me/cases/{number}/photos/{photoId}");
+			"GET /me/cases/{number}/photos/{photoId}",
+			// the service orders one placed oneself; another's number is not found (MyOrderPagesTest)
+			"GET /me/orders", "GET /me/orders/{number}");
 
 	/**
 	 * Rectification casework: every endpoint is probed in {@code org.wenming.casework.CaseScopeTest}
@@ -235,7 +239,11 @@ class DataScopeEndpointsTest {
 	 */
 	static final Set<String> SERVICEDESK_DISPATCH = Set.of("GET /admin/service/queue",
 			"POST /admin/service/queue/{id}/{action}", "GET /api/v1/service/queue",
-			"POST /api/v1/service/orders/{id}/{action}");
+			"POST /api/v1/service/orders/{id}/{action}",
+			// one order's page, its photos and the reveal: staff whose scope covers the holding site only
+			// (OrderDetailPagesTest: another county 404 with a security event, nothing revealed)
+			"GET /admin/service/orders/{id}", "POST /admin/service/orders/{id}/reveal",
+			"GET /admin/service/orders/{id}/photos/{photoId}");
 
 	/**
 	 * The service desk's taking, completion and rating: a volunteer sees and takes only orders of their own

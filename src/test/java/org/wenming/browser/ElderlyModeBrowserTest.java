@@ -68,6 +68,12 @@ class ElderlyModeBrowserTest {
 	@Autowired
 	Cases cases;
 
+	@Autowired
+	org.wenming.servicedesk.order.Orders serviceOrders;
+
+	@Autowired
+	org.wenming.region.Regions regions;
+
 	@Test
 	void thePublicPagesWorkInTheElderlyModeOnAPhone(Browsers browsers) {
 		Browser browser = browsers.open(Viewport.PHONE);
@@ -105,11 +111,18 @@ class ElderlyModeBrowserTest {
 		String scanned = organizer.decodeQr("svg.qr");
 		assertThat(scanned).contains("/checkin?t=" + shift + ".");
 
+		// a service order the volunteer placed signed in: their own orders and its steps
+		String order = serviceOrders.place(new org.wenming.servicedesk.order.OrderDraft(null, "HOME_VISIT", "陪我去医院",
+				"441202001002", null, null, null, null, null, "陈阿姨", "13800138000", null),
+				org.wenming.servicedesk.order.OrderChannel.WEB,
+				new org.wenming.support.TestUsers(regions).principal(volunteer.userId(), DUANZHOU, Roles.VOLUNTEER),
+				java.util.Locale.CHINA).orderNumber();
+
 		Browser phone = browsers.open(Viewport.PHONE);
 		phone.signIn(username, PASSWORD);
 		phone.open("/?care=on");
 		for (String page : List.of("/me/volunteer", "/me/hours", "/me/activities", "/me/certificates",
-				"/activities/" + activity)) {
+				"/activities/" + activity, "/me/orders", "/me/orders/" + order)) {
 			assertElderlyPage(phone.open(page));
 		}
 		assertElderlyPage(phone.open(scanned));

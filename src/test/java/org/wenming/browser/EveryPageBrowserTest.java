@@ -236,6 +236,14 @@ class EveryPageBrowserTest {
 		made.put("serviceFollow", serviceOrders.place(new org.wenming.servicedesk.order.OrderDraft(null, "WISH",
 				"无障碍测试心愿", "441202001002", null, null, null, null, null, "陈阿姨", "13800138000", null),
 				org.wenming.servicedesk.order.OrderChannel.WEB, null, java.util.Locale.CHINA).followToken());
+		// an order the volunteer placed signed in (their own list; the staff's order page)
+		org.wenming.servicedesk.order.PlacedOrder ownOrder = serviceOrders.place(
+				new org.wenming.servicedesk.order.OrderDraft(null, "HOME_VISIT", "无障碍测试上门探访", "441202001002",
+						"端州区测试路5号", null, null, null, null, "陈阿姨", "13800138000", null),
+				org.wenming.servicedesk.order.OrderChannel.WEB,
+				users.principal(volunteer.userId(), VILLAGE, Roles.VOLUNTEER), java.util.Locale.CHINA);
+		made.put("serviceOrderNumber", ownOrder.orderNumber());
+		made.put("serviceOrder", String.valueOf(ownOrder.id()));
 		String siteAdmin = AccountFixtures.unique("a11y-site");
 		accounts.user(siteAdmin, COUNTY, Roles.SITE_ADMIN);
 		names.put(As.SITE_ADMIN, siteAdmin);

@@ -84,6 +84,8 @@ final class PageInventory {
 			// the service desk's follow-ups of poor ratings (site staff) and a team leader's dispatched orders
 			page("/admin/service/followups", As.SITE_ADMIN),
 			page("/admin/service/team-orders", As.TEAM_LEADER),
+			// one order for staff in scope: its history, photos and the reveal form
+			page("/admin/service/orders/{serviceOrder}", As.SITE_ADMIN),
 			page("/account/password", As.VOLUNTEER),
 			// the inspector's phone
 			page("/inspect", As.INSPECTOR),
@@ -99,6 +101,8 @@ final class PageInventory {
 			page("/me/cases", As.VOLUNTEER),
 			page("/me/service-orders", As.VOLUNTEER),
 			page("/me/cases/{caseNumber}", As.VOLUNTEER),
+			page("/me/orders", As.VOLUNTEER),
+			page("/me/orders/{serviceOrderNumber}", As.VOLUNTEER),
 			new Page("/checkin", As.VOLUNTEER, "/checkin?t={checkinToken}", 200),
 			// the team leader
 			page("/admin/volunteers", As.TEAM_LEADER),
@@ -179,6 +183,7 @@ final class PageInventory {
 			Map.entry("/admin/cases/{}/photos/{}", "a photo"),
 			Map.entry("/cases/follow/{}/photos/{}", "a photo"),
 			Map.entry("/me/cases/{}/photos/{}", "a photo"),
+			Map.entry("/admin/service/orders/{}/photos/{}", "a photo"),
 			Map.entry("/me/certificates/{}.pdf", "a PDF"),
 			Map.entry("/admin/casework/statistics.xlsx", "a workbook"),
 			Map.entry("/admin/casework/statistics.pdf", "a PDF"),

@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.wenming.platform.DatabaseOutages;
@@ -79,6 +80,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/service/follow/*/rating", "/api/v1/service/follow/*/rating").permitAll()
 				// ordering by the web form: anyone, anonymous with a one-time code (rate-limited)
 				.requestMatchers("/service/order", "/service/order/code").permitAll()
+				// ordering by JSON: anyone (anonymous with a one-time code, limited per client); a code for a mobile
+				.requestMatchers(HttpMethod.POST, "/api/v1/service/orders", "/api/v1/service/order-codes").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				// Open311 GeoReport v2: public reads; a POST is authenticated by its api_key, not a session
 				.requestMatchers("/open311/**").permitAll()
@@ -108,8 +111,10 @@ class SecurityConfiguration {
 					}
 				})
 				.logoutSuccessUrl("/login?logout").deleteCookies("WENMING_SESSION"))
-			// machine clients of Open311 have no session to protect, hence no CSRF token
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/open311/**"))
+			// machine clients of Open311 have no session to protect, hence no CSRF token; nor has an app ordering
+			// from the service desk without an account (a request without a session is anonymous and needs a code)
+			.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/open311/**"),
+					SESSIONLESS_SERVICE_ORDERING))
 			// a new session id at login, so a session id planted before login is worthless after it
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint())
@@ -120,6 +125,16 @@ class SecurityConfiguration {
 				.frameOptions(frame -> frame.deny()));
 		return http.build();
 	}
+
+	/**
+	 * Anonymous JSON ordering ({@code POST /api/v1/service/order-codes}, {@code /api/v1/service/orders}) by a
+	 * client that carries no session: nothing a forged request could ride on, so no CSRF token is asked. A
+	 * request with a session (a browser's) is checked as usual.
+	 */
+	static final RequestMatcher SESSIONLESS_SERVICE_ORDERING = new AndRequestMatcher(
+			new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/service/orders"),
+					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/service/order-codes")),
+			request -> request.getSession(false) == null);
 
 	/** API and Actuator clients get a 401 problem document; browsers are sent to the login page. */
 	private static AuthenticationEntryPoint entryPoint() {

@@ -21,6 +21,7 @@ import org.wenming.activity.ServiceShiftDraft;
 import org.wenming.activity.Shift;
 import org.wenming.notification.Notification;
 import org.wenming.notification.Notifier;
+import org.wenming.platform.Languages;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.PracticeSite;
 import org.wenming.region.PracticeSites;
@@ -82,7 +83,13 @@ public class Dispatch {
 	/** An order as a dispatch step sees it, read under its row lock. */
 	record Locked(long id, String orderNumber, String category, String regionCode, String regionPath,
 			OrderStatus status, long siteId, int escalationLevel, Long teamId, Long shiftId, byte[] contactCipher,
-			String contactMasked, String contactKeyId) {
+			String contactMasked, String contactKeyId, String lang) {
+
+		/** The resident's language, taken at ordering: every notice about the order is written in it. */
+		Locale locale() {
+			Locale language = lang == null ? null : Languages.supported(lang);
+			return language == null ? Locale.SIMPLIFIED_CHINESE : language;
+		}
 	}
 
 	// ---- the steps ------------------------------------------------------------------------------------------
@@ -301,13 +308,13 @@ public class Dispatch {
 	Locked lock(long orderId) {
 		return jdbc.sql("""
 				select id, order_number, category, region_code, region_path, status, site_id, escalation_level, team_id,
-				    shift_id, contact_cipher, contact_masked, contact_key_id
+				    shift_id, contact_cipher, contact_masked, contact_key_id, lang
 				from service_order where id = :id for update""").param("id", orderId)
 			.query((rs, i) -> new Locked(rs.getLong("id"), rs.getString("order_number"), rs.getString("category"),
 					rs.getString("region_code"), rs.getString("region_path"), OrderStatus.valueOf(rs.getString("status")),
 					rs.getLong("site_id"), rs.getInt("escalation_level"), (Long) rs.getObject("team_id"),
 					(Long) rs.getObject("shift_id"), rs.getBytes("contact_cipher"), rs.getString("contact_masked"),
-					rs.getString("contact_key_id")))
+					rs.getString("contact_key_id"), rs.getString("lang")))
 			.optional()
 			.orElseThrow(() -> new OutOfScopeException("service order", String.valueOf(orderId)));
 	}
@@ -352,14 +359,18 @@ public class Dispatch {
 			.param("reason", reason, Types.VARCHAR).param("public", publicReason).update();
 	}
 
-	/** Tells the resident (text in Simplified Chinese, the template's values by name for template gateways). */
+	/**
+	 * Tells the resident, in the language they ordered in (zh-CN, zh-TW or en), with the template's values by
+	 * name for template gateways.
+	 */
 	void tell(Locked order, String what, String detail) {
 		String mobile = seal.open(SealedColumns.CONTACT,
 				new ContactSeal.SealedContact(order.contactCipher(), order.contactMasked(), order.contactKeyId()));
 		String value = detail == null ? "" : detail;
 		notifier.send(new Notification("servicedesk.order", mobile, "SD_ORDER_" + what,
-				Map.of("order", order.orderNumber(), "detail", value),
-				text("servicedesk.dispatch.notice." + what, order.orderNumber(), value)));
+				Map.of("order", order.orderNumber(), "detail", value, "lang", Languages.tag(order.locale())),
+				messages.getMessage("servicedesk.dispatch.notice." + what, new Object[] { order.orderNumber(), value },
+						order.locale()).strip()));
 	}
 
 	private String text(String key, Object... args) {

@@ -226,6 +226,25 @@ public class MenuItems {
 				o.regionPath(), List.copyOf(o.items()))).toList();
 	}
 
+	/**
+	 * Where a shared position is served from: the region (a county or below, in the home city) of the published
+	 * practice site nearest the position among those with coordinates — whose menu, with the menus of the sites
+	 * above it, {@link #offers} then lists. Distance on the local plane (degrees of longitude shortened by the
+	 * latitude), which is exact enough within a city.
+	 *
+	 * @return empty when no site of the city has coordinates
+	 */
+	public Optional<String> nearestRegion(java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
+		Region city = sites.homeCity();
+		return jdbc.sql("""
+				select region_code from published_practice_site
+				where latitude is not null and longitude is not null and region_path >= :lower and region_path < :upper
+				  and length(region_code) >= 6
+				order by power(latitude - :lat, 2) + power((longitude - :lon) * cos(radians(:lat)), 2), id
+				limit 1""").param("lower", city.scope().lower()).param("upper", city.scope().upper())
+				.param("lat", latitude).param("lon", longitude).query(String.class).optional();
+	}
+
 	/** The paths of a region and its ancestors down from its county ({@code 44.4412.441202.} and below). */
 	static List<String> ancestorPaths(String path) {
 		List<String> paths = new ArrayList<>();
@@ -283,6 +302,27 @@ public class MenuItems {
 			}
 		}
 		return problems;
+	}
+
+	/** A team a menu item may name as the one that usually serves. */
+	public record TeamOption(long id, String name) {
+	}
+
+	/** How many teams the menu form offers at most. */
+	public static final int TEAM_CHOICES = 300;
+
+	/**
+	 * The active teams in the staff member's scope (those {@link #problems} accepts as an item's usual team),
+	 * by name.
+	 */
+	public List<TeamOption> teamsInScope(ScopedUser user) {
+		requireManaging(user);
+		return jdbc.sql("""
+				select id, name from published_team
+				where status = 'ACTIVE' and region_path >= :lower and region_path < :upper
+				order by name, id limit :max""").param("lower", user.scope().lower())
+				.param("upper", user.scope().upper()).param("max", TEAM_CHOICES)
+				.query((rs, i) -> new TeamOption(rs.getLong("id"), rs.getString("name"))).list();
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, MenuItemDraft draft) {

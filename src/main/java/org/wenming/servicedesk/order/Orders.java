@@ -19,8 +19,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wenming.casework.calendar.WorkingTime;
+import org.wenming.casework.photo.CasePhotos;
 import org.wenming.notification.Notification;
 import org.wenming.notification.Notifier;
+import org.wenming.platform.Languages;
 import org.wenming.platform.SecretTokens;
 import org.wenming.region.PracticeSites;
 import org.wenming.region.Region;
@@ -43,6 +45,7 @@ import org.wenming.volunteer.ContactSeal.SealedContact;
  * are sealed, bound to their columns; the private link's token is returned once and only its hash kept.
  */
 @Service
+@org.springframework.boot.context.properties.EnableConfigurationProperties(AnonymousOrderProperties.class)
 public class Orders {
 
 	/** Bound to the columns they are stored in: a ciphertext cannot be moved to another. */
@@ -70,8 +73,15 @@ public class Orders {
 
 	private final java.time.Clock clock;
 
+	private final AnonymousOrderProperties anonymous;
+
+	private final OrderPhotos orderPhotos;
+
 	Orders(JdbcClient jdbc, MenuItems menus, ServiceCategories categories, Regions regions, PracticeSites sites,
-			ContactSeal seal, WorkingTime workingTime, Notifier notifier, MessageSource messages, java.time.Clock clock) {
+			ContactSeal seal, WorkingTime workingTime, Notifier notifier, MessageSource messages, java.time.Clock clock,
+			AnonymousOrderProperties anonymous, OrderPhotos orderPhotos) {
+		this.anonymous = anonymous;
+		this.orderPhotos = orderPhotos;
 		this.jdbc = jdbc;
 		this.menus = menus;
 		this.categories = categories;
@@ -105,6 +115,39 @@ public class Orders {
 	@Transactional
 	public PlacedOrder place(OrderDraft submitted, OrderChannel channel, ScopedUser user, Locale locale,
 			java.util.function.Supplier<Optional<OrderProblem>> gate) {
+		return place(submitted, channel, user, locale, gate, null, List.of());
+	}
+
+	/**
+	 * The same, with before-photos already checked ({@link OrderPhotos#check}): stored with the order, or not
+	 * at all.
+	 */
+	@Transactional
+	public PlacedOrder place(OrderDraft submitted, OrderChannel channel, ScopedUser user, Locale locale,
+			java.util.function.Supplier<Optional<OrderProblem>> gate, List<CasePhotos.CheckedPhoto> photos) {
+		return place(submitted, channel, user, locale, gate, null, photos);
+	}
+
+	/**
+	 * An order without an account: every field checked first, then the client's limit on anonymous orders
+	 * (counted on the stored orders under a lock on the client, so concurrent orders on any node cannot all
+	 * pass the last place), then the gate (the one-time code).
+	 *
+	 * @param client what identifies the client (its address): kept only as a hash
+	 * @throws OrderLimitException when the client placed {@code per-client} anonymous orders in the window
+	 */
+	@Transactional
+	public PlacedOrder placeAnonymous(OrderDraft submitted, OrderChannel channel, String client, Locale locale,
+			java.util.function.Supplier<Optional<OrderProblem>> gate, List<CasePhotos.CheckedPhoto> photos) {
+		if (channel.onBehalf()) {
+			throw new AccessDeniedException("ordering on a resident's behalf needs staff");
+		}
+		return place(submitted, channel, null, locale, gate, client == null ? "" : client, photos);
+	}
+
+	private PlacedOrder place(OrderDraft submitted, OrderChannel channel, ScopedUser user, Locale locale,
+			java.util.function.Supplier<Optional<OrderProblem>> gate, String client,
+			List<CasePhotos.CheckedPhoto> photos) {
 		OrderDraft draft = submitted.trimmed();
 		List<OrderProblem> problems = new ArrayList<>();
 		Optional<MenuItem> item = Optional.empty();
@@ -164,8 +207,16 @@ public class Orders {
 		if (draft.notes() != null && draft.notes().length() > 1000) {
 			problems.add(new OrderProblem("notes", "servicedesk.order.error.notesTooLong"));
 		}
+		if (photos != null && photos.size() > OrderPhotos.MAX_BEFORE) {
+			problems.add(new OrderProblem(OrderPhotos.FIELD, "servicedesk.order.error.tooManyPhotos"));
+		}
 		if (!problems.isEmpty()) {
 			throw new OrderRefusedException(problems);
+		}
+		byte[] clientHash = null;
+		if (user == null && client != null) {
+			clientHash = SecretTokens.sha256("servicedesk-order-client:" + client);
+			requirePlaceFor(clientHash);
 		}
 		if (gate != null) {
 			Optional<OrderProblem> refused = gate.get();
@@ -181,6 +232,8 @@ public class Orders {
 			throw new OrderRefusedException(List.of(new OrderProblem("regionCode", "servicedesk.order.error.noSite")));
 		}
 
+		Locale language = locale == null || Languages.supported(locale) == null ? Locale.SIMPLIFIED_CHINESE
+				: Languages.supported(locale);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		ServiceCategory limits = category.get();
 		Instant acceptDue = "WORKING_HOURS".equals(limits.acceptUnit())
@@ -196,10 +249,10 @@ public class Orders {
 				insert into service_order (order_number, menu_item_id, category, what, region_code, region_path,
 				    address_cipher, address_key_id, latitude, longitude, preferred_from, preferred_to, contact_name,
 				    contact_cipher, contact_masked, contact_key_id, notes, channel, ordered_by, account_user_id,
-				    follow_token_hash, status, site_id, received_at, accept_due)
+				    follow_token_hash, status, site_id, received_at, accept_due, lang, client_hash)
 				values (:number, :item, :category, :what, :region, :path, :addressCipher, :addressKey, :lat, :lon, :from,
 				    :to, :name, :contactCipher, :masked, :contactKey, :notes, :channel, :orderedBy, :account, :tokenHash,
-				    'RECEIVED', :site, :now, :acceptDue)
+				    'RECEIVED', :site, :now, :acceptDue, :lang, :clientHash)
 				returning id""")
 				.param("number", number).param("item", draft.menuItemId(), Types.BIGINT).param("category", limits.code())
 				.param("what", what).param("region", village.get().code()).param("path", village.get().path())
@@ -213,14 +266,18 @@ public class Orders {
 				.param("orderedBy", orderedBy, Types.VARCHAR).param("account", account, Types.BIGINT)
 				.param("tokenHash", SecretTokens.sha256(token)).param("site", siteId)
 				.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-				.param("acceptDue", OffsetDateTime.ofInstant(acceptDue, ZoneOffset.UTC)).query(Long.class).single();
+				.param("acceptDue", OffsetDateTime.ofInstant(acceptDue, ZoneOffset.UTC))
+				.param("lang", Languages.tag(language)).param("clientHash", clientHash, Types.BINARY)
+				.query(Long.class).single();
 		jdbc.sql("""
 				insert into service_order_event (order_id, at, kind, from_status, to_status, actor, site_id)
 				values (:id, :now, 'RECEIVED', null, :status, :actor, :site)""")
 				.param("id", id).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 				.param("status", OrderStatus.RECEIVED.name())
 				.param("actor", user == null ? "anonymous" : user.username()).param("site", siteId).update();
-		Locale language = locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
+		if (photos != null && !photos.isEmpty()) {
+			orderPhotos.store(id, "BEFORE", photos, user == null ? "anonymous" : user.username());
+		}
 		notifier.send(new Notification("servicedesk.order", draft.contactMobile(), "SD_ORDER_RECEIVED",
 				Map.of("number", number), messages.getMessage("servicedesk.order.notice.received",
 						new Object[] { number }, language)));
@@ -256,6 +313,27 @@ public class Orders {
 							rs.getString("what"), rs.getString("site_name"), rs.getString("team_name"),
 							rs.getString("contact_masked"), rs.getObject("received_at", OffsetDateTime.class), steps);
 				}).optional();
+	}
+
+	/**
+	 * Takes the client's lock (held to the end of the ordering transaction, on every node) and refuses when its
+	 * anonymous orders in the window already reach the limit.
+	 */
+	private void requirePlaceFor(byte[] clientHash) {
+		jdbc.sql("select pg_advisory_xact_lock(4412018, hashtext(:key))")
+				.param("key", java.util.HexFormat.of().formatHex(clientHash)).query((rs, i) -> 1).list();
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		List<OffsetDateTime> recent = jdbc.sql("""
+				select received_at from service_order where client_hash = :client and received_at > :since
+				order by received_at desc limit :max""").param("client", clientHash)
+				.param("since", OffsetDateTime.ofInstant(now.minus(anonymous.window()), ZoneOffset.UTC))
+				.param("max", anonymous.perClient()).query(OffsetDateTime.class).list();
+		if (recent.size() >= anonymous.perClient()) {
+			// the oldest of the last per-client orders leaves the window first
+			Instant frees = recent.get(recent.size() - 1).toInstant().plus(anonymous.window());
+			java.time.Duration wait = java.time.Duration.between(now, frees);
+			throw new OrderLimitException(wait.isNegative() || wait.isZero() ? java.time.Duration.ofSeconds(1) : wait);
+		}
 	}
 
 	/** The site nearest the village that can hold an order: its station, else its institute, else its centre. */

@@ -63,7 +63,7 @@ class MenuAdminPages extends PageController {
 	@GetMapping("/new")
 	ModelAndView newForm(@AuthenticationPrincipal ScopedUser user, @RequestParam String site) {
 		PracticeSite found = menus.siteForStaff(QueryParameters.id(site), user);
-		return form(new MenuFormView(found.id(), found.name(), null, Map.of("atHome", "false"), FormErrors.NONE,
+		return form(user, new MenuFormView(found.id(), found.name(), null, Map.of("atHome", "false"), FormErrors.NONE,
 				categories.active(), false), HttpStatus.OK);
 	}
 
@@ -84,7 +84,7 @@ class MenuAdminPages extends PageController {
 		catch (MenuRefusedException ex) {
 			ex.problems().forEach(p -> errors.add(p.field(), p.messageKey()));
 		}
-		return form(new MenuFormView(found.id(), found.name(), null, input.values(), errors, categories.active(), false),
+		return form(user, new MenuFormView(found.id(), found.name(), null, input.values(), errors, categories.active(), false),
 				HttpStatus.BAD_REQUEST);
 	}
 
@@ -92,7 +92,7 @@ class MenuAdminPages extends PageController {
 	ModelAndView editForm(@AuthenticationPrincipal ScopedUser user, @PathVariable String id) {
 		MenuItem item = item(id, user);
 		PracticeSite site = menus.siteForStaff(item.siteId(), user);
-		return form(new MenuFormView(site.id(), site.name(), item, MenuInput.of(item).values(), FormErrors.NONE,
+		return form(user, new MenuFormView(site.id(), site.name(), item, MenuInput.of(item).values(), FormErrors.NONE,
 				categories.active(), false), HttpStatus.OK);
 	}
 
@@ -120,7 +120,7 @@ class MenuAdminPages extends PageController {
 			stale = true;
 		}
 		MenuItem current = menus.find(item.id()).orElseThrow(RecordNotFound::new);
-		return form(new MenuFormView(site.id(), site.name(), current, input.values(), errors, categories.active(), stale),
+		return form(user, new MenuFormView(site.id(), site.name(), current, input.values(), errors, categories.active(), stale),
 				stale ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
 	}
 
@@ -133,7 +133,7 @@ class MenuAdminPages extends PageController {
 			menus.retire(item.id(), version(version), user);
 		}
 		catch (StaleMenuItemException ex) {
-			return form(new MenuFormView(site.id(), site.name(), item, MenuInput.of(item).values(), FormErrors.NONE,
+			return form(user, new MenuFormView(site.id(), site.name(), item, MenuInput.of(item).values(), FormErrors.NONE,
 					categories.active(), true), HttpStatus.CONFLICT);
 		}
 		return new ModelAndView("redirect:/admin/service/menu?region=" + site.regionCode() + "&done=retired");
@@ -150,8 +150,10 @@ class MenuAdminPages extends PageController {
 		return Integer.parseInt(version);
 	}
 
-	private static ModelAndView form(MenuFormView view, HttpStatus status) {
-		ModelAndView page = new ModelAndView("servicedesk/menu-form", Map.of("view", view));
+	/** The form with the active teams in the staff member's scope to choose the usual team from. */
+	private ModelAndView form(ScopedUser user, MenuFormView view, HttpStatus status) {
+		ModelAndView page = new ModelAndView("servicedesk/menu-form", Map.of("view", view, "teams",
+				menus.teamsInScope(user)));
 		page.setStatus(status);
 		return page;
 	}

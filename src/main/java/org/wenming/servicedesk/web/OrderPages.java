@@ -12,7 +12,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.casework.photo.CasePhotos;
 import org.wenming.platform.FormErrors;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.PageController;
@@ -25,6 +27,8 @@ import org.wenming.servicedesk.menu.ServiceCategories;
 import org.wenming.servicedesk.order.OrderChannel;
 import org.wenming.servicedesk.order.OrderCodes;
 import org.wenming.servicedesk.order.OrderDraft;
+import org.wenming.servicedesk.order.OrderLimitException;
+import org.wenming.servicedesk.order.OrderPhotos;
 import org.wenming.servicedesk.order.OrderProblem;
 import org.wenming.servicedesk.order.OrderRefusedException;
 import org.wenming.servicedesk.order.Orders;
@@ -56,9 +60,12 @@ class OrderPages extends PageController {
 
 	private final PracticeSites sites;
 
+	private final OrderPhotos photos;
+
 	OrderPages(Orders orders, OrderCodes codes, MenuItems menus, ServiceCategories categories, Regions regions,
-			PracticeSites sites) {
+			PracticeSites sites, OrderPhotos photos) {
 		this.orders = orders;
+		this.photos = photos;
 		this.codes = codes;
 		this.menus = menus;
 		this.categories = categories;
@@ -100,9 +107,19 @@ class OrderPages extends PageController {
 	}
 
 	@PostMapping("/service/order")
-	ModelAndView place(@AuthenticationPrincipal ScopedUser user, HttpServletRequest request, Locale locale) {
+	ModelAndView place(@AuthenticationPrincipal ScopedUser user, HttpServletRequest request,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> uploads,
+			jakarta.servlet.http.HttpServletResponse response, Locale locale) {
 		Map<String, String> values = values(request);
 		FormErrors errors = FormErrors.none();
+		List<CasePhotos.CheckedPhoto> checked;
+		try {
+			checked = photos.check(bytes(uploads));
+		}
+		catch (InvalidInputException ex) {
+			errors.add(OrderPhotos.FIELD, ex.getMessage());
+			return page(user, values, errors, null, HttpStatus.BAD_REQUEST);
+		}
 		Long item = null;
 		if (!values.get("item").isEmpty()) {
 			item = values.get("item").matches("\\d{1,18}") ? Long.valueOf(values.get("item")) : -1L;
@@ -116,13 +133,19 @@ class OrderPages extends PageController {
 		String code = values.get("oneTimeCode");
 		String mobile = values.get("contactMobile");
 		try {
-			PlacedOrder placed = orders.place(draft, channel, user, locale, user != null ? null
-					: () -> codes.check(mobile, code) == OrderCodes.Check.PASSED ? Optional.empty()
-							: Optional.of(new OrderProblem("oneTimeCode", "servicedesk.order.error.code")));
+			PlacedOrder placed = user != null ? orders.place(draft, channel, user, locale, null, checked)
+					: orders.placeAnonymous(draft, channel, request.getRemoteAddr(), locale,
+							() -> codes.check(mobile, code) == OrderCodes.Check.PASSED ? Optional.empty()
+									: Optional.of(new OrderProblem("oneTimeCode", "servicedesk.order.error.code")),
+							checked);
 			return new ModelAndView("redirect:" + placed.followPath());
 		}
 		catch (OrderRefusedException ex) {
 			ex.problems().forEach(p -> errors.add(p.field(), p.messageKey()));
+		}
+		catch (OrderLimitException ex) {
+			response.setHeader("Retry-After", Long.toString(ex.retryAfterSeconds()));
+			return page(user, values, errors, "servicedesk.order.form.orderLimit", HttpStatus.TOO_MANY_REQUESTS);
 		}
 		return page(user, values, errors, null, HttpStatus.BAD_REQUEST);
 	}
@@ -141,6 +164,30 @@ class OrderPages extends PageController {
 				user == null, user != null && MenuItems.mayManage(user), notice)));
 		page.setStatus(status);
 		return page;
+	}
+
+	/** The chosen files' bytes (a file input left empty still sends one part, without a name or bytes). */
+	private List<byte[]> bytes(List<MultipartFile> uploads) {
+		if (uploads == null) {
+			return List.of();
+		}
+		List<MultipartFile> chosen = uploads.stream().filter(f -> f != null && !f.isEmpty()).toList();
+		if (chosen.size() > OrderPhotos.MAX_BEFORE) {
+			throw new InvalidInputException(OrderPhotos.FIELD, "servicedesk.order.error.tooManyPhotos");
+		}
+		List<byte[]> bytes = new java.util.ArrayList<>();
+		for (MultipartFile upload : chosen) {
+			if (upload.getSize() > photos.maxUploadBytes()) {
+				throw new InvalidInputException(OrderPhotos.FIELD, "casework.photo.tooLarge");
+			}
+			try {
+				bytes.add(upload.getBytes());
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		return bytes;
 	}
 
 	private static Map<String, String> values(HttpServletRequest request) {

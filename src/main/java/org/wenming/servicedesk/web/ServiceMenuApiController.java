@@ -46,11 +46,22 @@ class ServiceMenuApiController {
 		this.messages = messages;
 	}
 
+	/**
+	 * The menu of a village ({@code ?region=}), or of the place nearest a shared position ({@code ?lat=&lon=}:
+	 * the region of the nearest practice site with coordinates; an empty list when none has any).
+	 */
 	@GetMapping("/menu")
-	MenuJson menu(@RequestParam String region, Locale locale) {
+	MenuJson menu(@RequestParam(required = false) String region, @RequestParam(required = false) String lat,
+			@RequestParam(required = false) String lon, Locale locale) {
+		java.math.BigDecimal[] position = position(lat, lon);
+		if (position != null && (region == null || region.isBlank())) {
+			String near = menus.nearestRegion(position[0], position[1]).orElse(null);
+			return new MenuJson(near, near == null ? List.of()
+					: menus.offers(near).stream().map(o -> site(o, locale)).toList());
+		}
 		String code = QueryParameters.regionCode("region", region);
 		if (code == null) {
-			throw new InvalidInputException("region", "is required");
+			throw new InvalidInputException("region", "is required (or lat and lon)");
 		}
 		if (regions.find(code).isEmpty()) {
 			throw new RecordNotFound();
@@ -60,6 +71,33 @@ class ServiceMenuApiController {
 		}
 		List<SiteJson> sites = menus.offers(code).stream().map(o -> site(o, locale)).toList();
 		return new MenuJson(code, sites);
+	}
+
+	/**
+	 * A shared position, both or neither.
+	 *
+	 * @return null when neither is given
+	 * @throws InvalidInputException naming {@code lat} or {@code lon}: missing while the other is given, not a
+	 *     number, or out of range
+	 */
+	static java.math.BigDecimal[] position(String lat, String lon) {
+		boolean hasLat = lat != null && !lat.isBlank();
+		boolean hasLon = lon != null && !lon.isBlank();
+		if (!hasLat && !hasLon) {
+			return null;
+		}
+		return new java.math.BigDecimal[] { coordinate("lat", lat, 90), coordinate("lon", lon, 180) };
+	}
+
+	private static java.math.BigDecimal coordinate(String field, String text, int max) {
+		if (text == null || !text.strip().matches("-?\\d{1,3}(\\.\\d{1,10})?")) {
+			throw new InvalidInputException(field, "must be a number of degrees");
+		}
+		java.math.BigDecimal value = new java.math.BigDecimal(text.strip());
+		if (value.abs().compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+			throw new InvalidInputException(field, "must be between -" + max + " and " + max);
+		}
+		return value;
 	}
 
 	private SiteJson site(SiteOffer offer, Locale locale) {

@@ -41,8 +41,14 @@ class ServicePages extends PageController {
 
 	@GetMapping("/service")
 	ModelAndView browse(@RequestParam(required = false) String region,
-			@RequestParam(name = "code", required = false) List<String> codes) {
+			@RequestParam(name = "code", required = false) List<String> codes,
+			@RequestParam(required = false) String lat, @RequestParam(required = false) String lon) {
 		String wanted = QueryParameters.regionCode("region", region);
+		java.math.BigDecimal[] position = ServiceMenuApiController.position(lat, lon);
+		if (wanted == null && position != null) {
+			// a shared position: the menus of the place of the nearest site
+			wanted = menus.nearestRegion(position[0], position[1]).orElse(null);
+		}
 		if (wanted == null && codes != null) {
 			// without scripts the picker's selects are sent as they stand: the deepest chosen one counts
 			for (String code : codes) {

@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.wenming.platform.ApiIds;
+import org.wenming.platform.Paging;
 import org.wenming.platform.ApiProblems;
 import org.wenming.region.FieldProblem;
 import org.wenming.servicedesk.dispatch.Dispatch;
@@ -61,13 +63,19 @@ class DispatchApiController {
 	record Moved(long id, String status, Long shiftId) {
 	}
 
+	/** One page of the queue ({@code ?status=&overdue=true&category=&page=&size=}), with the total. */
 	@GetMapping("/queue")
-	List<QueueItem> queue(@AuthenticationPrincipal ScopedUser user) {
-		return queue.queue(user).stream()
+	Paging.Page<QueueItem> queue(@AuthenticationPrincipal ScopedUser user,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String overdue,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String size) {
+		Paging.Page<DispatchQueue.Row> found = queue.queue(user, DispatchQueue.Filter.of(status, overdue, category),
+				Paging.page(page), Paging.size(size, DispatchQueue.PAGE_SIZE, DispatchQueue.PAGE_SIZE_MAX));
+		return new Paging.Page<>(found.items().stream()
 			.map(r -> new QueueItem(r.id(), r.orderNumber(), r.category(), r.what(), r.regionCode(), r.status().name(),
 					r.siteId(), r.siteName(), r.escalationLevel(), r.teamId(), r.needed(), r.receivedAt(), r.due(),
 					r.overdue(), r.contactName(), r.contactMasked()))
-			.toList();
+			.toList(), found.total(), found.page(), found.size(), found.pages());
 	}
 
 	@PostMapping("/orders/{id}/{action}")

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.wenming.platform.PageContext;
 import org.wenming.platform.PageController;
+import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.region.FieldProblem;
@@ -32,6 +33,7 @@ import org.wenming.servicedesk.dispatch.Dispatch;
 import org.wenming.servicedesk.dispatch.DispatchDraft;
 import org.wenming.servicedesk.dispatch.DispatchQueue;
 import org.wenming.servicedesk.dispatch.DispatchRefusedException;
+import org.wenming.servicedesk.menu.ServiceCategories;
 import org.wenming.shared.CityTime;
 import org.wenming.shared.ScopedUser;
 
@@ -50,20 +52,33 @@ class QueuePages extends PageController {
 
 	private final MessageSource messages;
 
-	QueuePages(Dispatch dispatch, DispatchQueue queue, MessageSource messages) {
+	private final ServiceCategories categories;
+
+	QueuePages(Dispatch dispatch, DispatchQueue queue, ServiceCategories categories, MessageSource messages) {
+		this.categories = categories;
 		this.dispatch = dispatch;
 		this.queue = queue;
 		this.messages = messages;
 	}
 
 	@GetMapping
-	ModelAndView list(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String done) {
-		return page(user, done != null && done.matches("[A-Z]{1,12}") ? done : "", List.of(), HttpServletResponse.SC_OK);
+	ModelAndView list(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String done,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String overdue,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String page) {
+		DispatchQueue.Filter filter = DispatchQueue.Filter.of(status, overdue, category);
+		return page(user, done != null && done.matches("[A-Z_]{1,12}") ? done : "", List.of(), HttpServletResponse.SC_OK,
+				filter, Paging.page(page));
 	}
 
 	private ModelAndView page(ScopedUser user, String done, List<FieldProblem> problems, int status) {
+		return page(user, done, problems, status, DispatchQueue.Filter.NONE, 0);
+	}
+
+	private ModelAndView page(ScopedUser user, String done, List<FieldProblem> problems, int status,
+			DispatchQueue.Filter filter, int pageNumber) {
 		Map<String, Object> model = new HashMap<>();
-		List<DispatchQueue.Row> rows = queue.queue(user);
+		Paging.Page<DispatchQueue.Row> found = queue.queue(user, filter, pageNumber, DispatchQueue.PAGE_SIZE);
+		List<DispatchQueue.Row> rows = found.items();
 		Map<String, List<DispatchQueue.TeamChoice>> byPath = new HashMap<>();
 		Map<Long, List<DispatchQueue.TeamChoice>> teams = new HashMap<>();
 		for (DispatchQueue.Row row : rows) {
@@ -75,7 +90,10 @@ class QueuePages extends PageController {
 		model.put("teams", teams);
 		model.put("done", done);
 		model.put("problems", problems);
-		model.put("limit", DispatchQueue.LIMIT);
+		model.put("found", found);
+		model.put("filter", filter);
+		model.put("statuses", DispatchQueue.OPEN);
+		model.put("categories", categories.active());
 		ModelAndView view = new ModelAndView("servicedesk/dispatch/queue", model);
 		view.setStatus(org.springframework.http.HttpStatusCode.valueOf(status));
 		return view;
