@@ -140,9 +140,6 @@ class ElderlyModeBrowserTest {
 	org.wenming.volunteer.ContactSeal seal;
 
 	@Autowired
-	org.wenming.region.Regions regions;
-
-	@Autowired
 	org.wenming.region.PracticeSites sites;
 
 	/** 接单 on a phone in the elderly mode: the team's open order (village, time, places), taken with one tap. */

@@ -352,13 +352,13 @@ public class Orders {
 				.orElse(null);
 	}
 
-	/** {@code SD-2026-000123}: counted per year in the city's time, on one row every node shares. */
+	/**
+	 * {@code SD-2026-000123}: the year in the city's time and a number from a sequence every node shares
+	 * (V52) — no lock held until the commit, so orders do not queue behind each other.
+	 */
 	private String nextNumber(Instant now) {
 		int year = now.atZone(CityTime.ZONE).getYear();
-		int next = jdbc.sql("""
-				insert into service_order_counter (year, last_number) values (:year, 1)
-				on conflict (year) do update set last_number = service_order_counter.last_number + 1
-				returning last_number""").param("year", year).query(Integer.class).single();
+		long next = jdbc.sql("select nextval('service_order_number_seq')").query(Long.class).single();
 		return "SD-" + year + "-" + String.format("%06d", next);
 	}
 }
