@@ -325,14 +325,19 @@ public final class Browser {
 		BufferedImage image = image(png);
 		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
 		RGBLuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
-		// a phone's scanner tries harder and with more than one way of telling dark from light
-		Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-		for (Binarizer binarizer : List.of(new HybridBinarizer(source), new GlobalHistogramBinarizer(source))) {
-			try {
-				return new QRCodeReader().decode(new BinaryBitmap(binarizer), hints).getText();
-			}
-			catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
-				// the next binarizer
+		// a phone's scanner tries harder and with more than one way of telling dark from light; the element's
+		// screenshot is the code alone, so it may also be read as a pure code (its grid taken from the whole
+		// picture): the finder-pattern search sometimes misplaces a module on a clean code (a checksum error)
+		List<Map<DecodeHintType, Object>> ways = List.of(Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE),
+				Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.PURE_BARCODE, Boolean.TRUE));
+		for (Map<DecodeHintType, Object> hints : ways) {
+			for (Binarizer binarizer : List.of(new HybridBinarizer(source), new GlobalHistogramBinarizer(source))) {
+				try {
+					return new QRCodeReader().decode(new BinaryBitmap(binarizer), hints).getText();
+				}
+				catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+					// the next binarizer, or the next way
+				}
 			}
 		}
 		throw new AssertionError("no readable QR code in " + element.getTagName() + " on " + path() + " ("

@@ -81,6 +81,8 @@ final class PageInventory {
 			// the service desk's dispatch desk: the queue of the sites in the staff member's scope
 			page("/admin/service/queue", As.SITE_ADMIN),
 			page("/admin/service/queue", As.OFFICE_STAFF),
+			// the service desk's statistics (staff in scope)
+			page("/admin/service/statistics", As.OFFICE_STAFF),
 			// the service desk's follow-ups of poor ratings (site staff) and a team leader's dispatched orders
 			page("/admin/service/followups", As.SITE_ADMIN),
 			page("/admin/service/team-orders", As.TEAM_LEADER),
@@ -186,6 +188,7 @@ final class PageInventory {
 			Map.entry("/admin/service/orders/{}/photos/{}", "a photo"),
 			Map.entry("/me/certificates/{}.pdf", "a PDF"),
 			Map.entry("/admin/casework/statistics.xlsx", "a workbook"),
+			Map.entry("/admin/service/statistics.xlsx", "a workbook"),
 			Map.entry("/admin/casework/statistics.pdf", "a PDF"),
 			Map.entry("/casework/rankings/{}.xlsx", "a workbook"),
 			Map.entry("/casework/rankings/{}.pdf", "a PDF"),

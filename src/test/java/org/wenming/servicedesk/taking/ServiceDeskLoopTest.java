@@ -31,6 +31,7 @@ import org.wenming.activity.checkin.ShiftCodes;
 import org.wenming.casework.photo.TestImages;
 import org.wenming.region.PracticeSites;
 import org.wenming.region.Regions;
+import org.wenming.servicedesk.ServiceDeskFigures;
 import org.wenming.servicedesk.dispatch.Dispatch;
 import org.wenming.servicedesk.dispatch.Escalation;
 import org.wenming.shared.Roles;
@@ -74,6 +75,9 @@ class ServiceDeskLoopTest {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	ServiceDeskFigures figures;
 
 	@Autowired
 	ApplicationContext context;
@@ -220,10 +224,18 @@ class ServiceDeskLoopTest {
 		assertThat(status(order)).isEqualTo("SERVED");
 
 		// 评单: the resident rates 5 by the private link (anonymous, the link is the key); a second: 409
+		ServiceDeskFigures.Line before = dinghu();
 		String page = body(get(followPath), 200);
 		assertThat(page).contains("name=\"stars\"");
 		body(post(followPath + "/rating").with(csrf()).param("stars", "5").param("comment", "两位志愿者很耐心"), 302);
 		assertThat(status(order)).isEqualTo("RATED");
+		// the county's satisfaction moves (the figures the dashboard and the cockpit show)
+		ServiceDeskFigures.Line after = dinghu();
+		assertThat(after.rated()).isEqualTo(before.rated() + 1);
+		assertThat(after.meanStars()).isNotNull();
+		if (before.meanStars() != null) {
+			assertThat(after.meanStars()).isGreaterThanOrEqualTo(before.meanStars());
+		}
 		assertThat(json(post("/api/v1/service/follow/" + token + "/rating"), null, "{\"stars\":5}", 409))
 			.contains(text("servicedesk.service.error.alreadyRated"));
 		assertThat(body(post(followPath + "/rating").with(csrf()).param("stars", "4"), 409))
@@ -255,6 +267,12 @@ class ServiceDeskLoopTest {
 		assertThat(follow).contains("本周队员都在外地培训").contains("陪老人聊了两个小时")
 			.contains(text("servicedesk.service.rating.thanks")).doesNotContain("13711112222")
 			.doesNotContain("莲花路");
+	}
+
+	/** 鼎湖区's line of this year's service desk figures. */
+	private ServiceDeskFigures.Line dinghu() {
+		int year = java.time.LocalDate.now(org.wenming.shared.CityTime.ZONE).getYear();
+		return figures.year(regions.find("441203").orElseThrow(), year).region();
 	}
 
 	private long records(long volunteerId, long shiftId) {
