@@ -35,7 +35,7 @@ language sql stable as $$
         (o.status in ('SERVED', 'RATED', 'UNRATED'))::int,
         (o.status = 'RATED' and stars is not null)::int,
         (o.status = 'UNRATED')::int,
-        (o.status = 'RATED' and stars >= 4)::int,
+        (o.status = 'RATED' and coalesce(stars >= 4, false))::int,
         case when o.status = 'RATED' then coalesce(stars, 0) else 0 end,
         (o.status = 'DECLINED')::int,
         (o.status = 'CANCELLED')::int,
