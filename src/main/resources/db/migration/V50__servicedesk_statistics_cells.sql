@@ -64,6 +64,9 @@ create table service_stat_delta (
     serve_s      int,
     total_s      int
 );
+-- a queue table: every fold leaves its rows dead, and a read scans the live ones; vacuum it early
+alter table service_stat_delta set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000,
+    autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 1000);
 
 -- The counts by period ('YYYY' or 'YYYY-MM' of receipt), county and one dimension: '-' none, 'C' the
 -- category (dim_key its code), 'S' the site holding the order (dim_key its id).
@@ -81,7 +84,7 @@ create table service_stat_cell (
     stars_sum    bigint       not null,
     declined     bigint       not null,
     cancelled    bigint       not null,
-    primary key (period, county_path, dim, dim_key)
+    primary key (period, dim, county_path, dim_key)   -- a read: a period's dimension over a range of counties
 );
 
 -- The stage times' histograms by period and county: stage A (received → decision), S (dispatched →
@@ -162,7 +165,7 @@ begin
         from p cross join lateral (values ('-', ''), ('C', p.category), ('S', p.site_id::text)) x(dim, dim_key)
         group by 1, 2, 3, 4
         order by 1, 2, 3, 4
-        on conflict (period, county_path, dim, dim_key) do update set
+        on conflict (period, dim, county_path, dim_key) do update set
             orders = cell.orders + excluded.orders, dispatched = cell.dispatched + excluded.dispatched,
             served = cell.served + excluded.served, rated = cell.rated + excluded.rated,
             unrated = cell.unrated + excluded.unrated, satisfied = cell.satisfied + excluded.satisfied,

@@ -98,12 +98,15 @@ public class StatisticsCells {
 	 */
 	void counts(DataScope scope, List<String> main, List<String> months, CellSink sink) {
 		jdbc.sql("""
-				select period, county_path, dim, dim_key, %s from (
-				    select period, county_path, dim, dim_key, %s from service_stat_cell
-				    where county_path >= :lower and county_path < :upper
-				        and (period = any(:main) or (dim = '-' and period = any(:months)))
+				select period, county_path, dim, dim_key, %1$s from (
+				    select period, county_path, dim, dim_key, %2$s from service_stat_cell
+				    where period = any(:main) and county_path >= :lower and county_path < :upper
 				    union all
-				    select * from (%s
+				    select period, county_path, dim, dim_key, %2$s from service_stat_cell
+				    where period = any(:months) and not period = any(:main) and dim = '-'
+				        and county_path >= :lower and county_path < :upper
+				    union all
+				    select * from (%3$s
 				        where d.county_path >= :lower and d.county_path < :upper) u
 				    where period = any(:main) or (dim = '-' and period = any(:months))) c
 				group by period, county_path, dim, dim_key""".formatted(SUMS, COLUMNS, DELTA_CELLS))
