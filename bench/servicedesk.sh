@@ -112,6 +112,8 @@ city_cookie="Cookie: WENMING_SESSION=$(session "$WORK/staff.jar")"
 echo "the station's queue: $(curl -s -H "$station_cookie" "$BASE/api/v1/service/queue" | grep -o '"orderNumber"' | wc -l) orders shown (village $village)"
 curl -s -H "$city_cookie" "$BASE/api/v1/service/statistics" > "$WORK/statistics.json"
 echo "the city's statistics: $(cut -c1-400 "$WORK/statistics.json")"
+echo "the city's JSON: $(wc -c < "$WORK/statistics.json") bytes, $(grep -o '"key"' "$WORK/statistics.json" | wc -l) lines; \
+one request: $(curl -s -o /dev/null -w '%{time_total}' -H "$city_cookie" "$BASE/api/v1/service/statistics") s"
 echo "the cells' counts read (the city's year), as StatisticsCells runs it:"
 $SQL -c "explain (analyze, timing off) select period, county_path, dim, dim_key, sum(orders), sum(served), sum(rated), sum(stars_sum) from (
     select period, county_path, dim, dim_key, orders, served, rated, stars_sum from service_stat_cell
