@@ -9,6 +9,7 @@
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "account",
 		"volunteer", "volunteer :: team", "activity", "casework :: photo", "casework :: calendar", "notification", "demo" })
 @org.wenming.platform.ModuleTables(owns = { "service_category", "service_menu_item", "service_order",
-		"service_order_event", "service_order_photo", "service_rating", "service_followup", "service_code" },
+		"service_order_event", "service_order_photo", "service_rating", "service_followup", "service_code",
+		"service_stat_delta", "service_stat_cell", "service_stat_stage_cell" },
 		reads = { "published_practice_site", "published_team" })
 package org.wenming.servicedesk;
