@@ -3,6 +3,12 @@
 -- Reads $WORK/sessions.txt ("cookie csrf" per resident) and $WORK/villages.txt (one village code a line).
 local work = os.getenv("WORK")
 local counter = 0
+-- PACE_MS > 0: each connection waits about that long before each order (a resident is not a script; the
+-- paced run measures the answer residents get at a steady rate, the unpaced one the most the server takes)
+local pace = tonumber(os.getenv("PACE_MS") or "0")
+if pace > 0 then
+  delay = function() return math.random(math.floor(pace / 2), math.floor(pace * 3 / 2)) end
+end
 
 function setup(thread)
   counter = counter + 1
