@@ -166,6 +166,19 @@ class ServiceDeskStatisticsTest {
 		assertThat(dinghu.get("figures").get("ratingRate").decimalValue()).isEqualByComparingTo("100.0");
 		assertThat(city.get("total").get("satisfactionRate").decimalValue()).isEqualByComparingTo("50.0");
 		assertThat(city.get("total").get("ratingRate").decimalValue()).isEqualByComparingTo("80.0");
+		// the site lines: the most orders first, as many as asked (the city's ~1,600 sites are not all sent)
+		assertThat(city.get("bySite")).hasSize(2);
+		assertThat(city.get("sitesTotal").asInt()).isEqualTo(2);
+		JsonNode first = statistics(users.staff("4412", Roles.OFFICE_STAFF), "year", "2011", "sites", "1");
+		assertThat(first.get("bySite")).hasSize(1);
+		assertThat(first.get("bySite").get(0).get("figures").get("orders").asLong()).isEqualTo(9);
+		assertThat(first.get("sitesTotal").asInt()).isEqualTo(2);
+		assertThat(statistics(users.staff("4412", Roles.OFFICE_STAFF), "year", "2011", "sites", "all").get("bySite"))
+			.hasSize(2);
+		for (String bad : List.of("0", "10001", "x", "-1")) {
+			assertThat(body(get("/api/v1/service/statistics").with(users.staff("4412", Roles.OFFICE_STAFF))
+				.param("sites", bad), 400)).as(bad).contains("sites");
+		}
 	}
 
 	@Test

@@ -64,24 +64,31 @@ class ServiceStatisticsApi {
 	record Named(String code, String name) {
 	}
 
+	/**
+	 * @param bySite the sites with the most orders first, at most {@code sites} of them (all with
+	 *        {@code sites=all})
+	 * @param sitesTotal how many sites have a line; the XLSX download and a county's figures list them all
+	 */
 	record StatisticsJson(LocalDate from, LocalDate to, OffsetDateTime asOf, Named region, FiguresJson total,
-			List<LineJson> byCategory, List<LineJson> bySite, List<LineJson> byCounty, List<LineJson> byMonth,
-			Map<String, String> definitions) {
+			List<LineJson> byCategory, List<LineJson> bySite, int sitesTotal, List<LineJson> byCounty,
+			List<LineJson> byMonth, Map<String, String> definitions) {
 	}
 
 	@GetMapping("/api/v1/service/statistics")
 	StatisticsJson statistics(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String year, @RequestParam(required = false) String month, Locale locale) {
+			@RequestParam(required = false) String year, @RequestParam(required = false) String month,
+			@RequestParam(required = false) String sites, Locale locale) {
 		ServiceDeskStatistics.requireReader(user);
 		StatisticsQuery query = statistics.query(region, year, month, user.scope());
+		int shown = SiteLines.limit(sites);
 		ServiceDeskStatistics.Report report = statistics.report(query, locale);
 		Map<String, String> definitions = new LinkedHashMap<>();
 		ServiceStatisticsPages.DEFINED
 			.forEach(c -> definitions.put(c, messages.getMessage("servicedesk.statistics.def." + c, null, locale)));
 		return new StatisticsJson(query.from(), query.to(), report.asOf().atZone(CityTime.ZONE).toOffsetDateTime(),
 				new Named(query.region().code(), query.region().name()), FiguresJson.of(report.total()),
-				lines(report.byCategory()), lines(report.bySite()), lines(report.byCounty()), lines(report.byMonth()),
-				definitions);
+				lines(report.byCategory()), lines(SiteLines.first(report.bySite(), shown)), report.bySite().size(),
+				lines(report.byCounty()), lines(report.byMonth()), definitions);
 	}
 
 	private static List<LineJson> lines(List<ServiceDeskStatistics.Line> lines) {

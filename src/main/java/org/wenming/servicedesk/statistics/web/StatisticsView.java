@@ -20,6 +20,16 @@ public record StatisticsView(ServiceDeskStatistics.Report report, String region,
 		return value == null ? TableDocuments.NO_RATE : value.toPlainString();
 	}
 
+	/** The site lines the page lists: the most orders first, at most {@link SiteLines#DEFAULT}. */
+	public List<ServiceDeskStatistics.Line> sitesShown() {
+		return SiteLines.first(report.bySite(), SiteLines.DEFAULT);
+	}
+
+	/** Whether some sites are left out of the page's list (the XLSX has them all). */
+	public boolean sitesCut() {
+		return report.bySite().size() > SiteLines.DEFAULT;
+	}
+
 	public String error(String field) {
 		return errors.get(field);
 	}

@@ -1,0 +1,42 @@
+package org.wenming.servicedesk.statistics.web;
+
+import java.util.List;
+
+import org.wenming.servicedesk.statistics.ServiceDeskStatistics;
+import org.wenming.platform.InvalidInputException;
+
+/**
+ * How many site lines the page and the JSON show. A city has some 1,600 practice sites: listing every one
+ * made the city's figures a 600 KB answer (p95 75–94 ms with 100,000 orders, against 50 ms), and a page
+ * nobody reads to its end. They show the sites with the most orders first and say how many there are; the
+ * XLSX download, {@code sites=all} and a county's or town's figures give them all.
+ */
+final class SiteLines {
+
+	static final int DEFAULT = 100;
+
+	private SiteLines() {
+	}
+
+	/** {@code null} → {@value #DEFAULT}; {@code all} → every line; else a number from 1 to 10,000. */
+	static int limit(String sites) {
+		if (sites == null || sites.isBlank()) {
+			return DEFAULT;
+		}
+		if ("all".equals(sites)) {
+			return Integer.MAX_VALUE;
+		}
+		if (sites.matches("\\d{1,5}")) {
+			int n = Integer.parseInt(sites);
+			if (n >= 1 && n <= 10_000) {
+				return n;
+			}
+		}
+		throw new InvalidInputException("sites", "servicedesk.statistics.error.sites");
+	}
+
+	/** The first lines (they come most orders first). */
+	static List<ServiceDeskStatistics.Line> first(List<ServiceDeskStatistics.Line> lines, int limit) {
+		return lines.size() <= limit ? lines : lines.subList(0, limit);
+	}
+}
