@@ -2,13 +2,12 @@ package org.wenming.servicedesk.statistics.web;
 
 import java.util.List;
 
-import org.wenming.servicedesk.statistics.ServiceDeskStatistics;
 import org.wenming.platform.InvalidInputException;
+import org.wenming.servicedesk.statistics.ServiceDeskStatistics;
 
 /**
  * How many site lines the page and the JSON show. A city has some 1,600 practice sites: listing every one
- * made the city's figures a 600 KB answer (p95 75–94 ms with 100,000 orders, against 50 ms), and a page
- * nobody reads to its end. They show the sites with the most orders first and say how many there are; the
+ * made the city's figures a 600 KB answer and a page nobody reads to its end. They show the sites with the most orders first and say how many there are; the
  * XLSX download, {@code sites=all} and a county's or town's figures give them all.
  */
 final class SiteLines {
