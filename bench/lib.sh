@@ -41,17 +41,19 @@ session() {
 # start_server PORT PG_PORT [ARGUMENTS...]: a fresh Wenming (the packaged jar, built if missing) on a
 # data folder of its own, with its own embedded PostgreSQL; stopped and removed when the script exits.
 # Sets WORK (a new scratch folder), BASE, PID, ADMIN_PASSWORD, and SQL (psql on its database).
-# EXTRA_ARGS are passed to the server too, JAVA_OPTS to its JVM (e.g. a profiler's -agentpath).
+# EXTRA_ARGS are passed to the server too, JAVA_OPTS to its JVM (e.g. a profiler's -agentpath); JAR runs
+# another build (e.g. the commit before a change, for a before-and-after in one sitting).
 start_server() {
   local port=$1 pg_port=$2
   shift 2
-  [ -f target/wenming.jar ] || ./mvnw -q -B -DskipTests package
+  local jar=${JAR:-target/wenming.jar}
+  [ -f "$jar" ] || ./mvnw -q -B -DskipTests package
   local psql=${PSQL:-$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -1)}
   if curl -s "http://localhost:$port/" > /dev/null; then echo "port $port is in use; set PORT"; exit 1; fi
   export WORK=$(mktemp -d)
   BASE="http://localhost:$port"
   ADMIN_PASSWORD="Bench-admin-$(date +%s)"
-  WENMING_ADMIN_PASSWORD="$ADMIN_PASSWORD" WENMING_COOKIE_SECURE=false java ${JAVA_OPTS:-} -jar target/wenming.jar \
+  WENMING_ADMIN_PASSWORD="$ADMIN_PASSWORD" WENMING_COOKIE_SECURE=false java ${JAVA_OPTS:-} -jar "$jar" \
     --server.port=$port --wenming.db.embedded-directory="$WORK/data" --wenming.db.embedded-port=$pg_port \
     --wenming.demo.on-first-start="${DEMO:-none}" "$@" ${EXTRA_ARGS:-} > "$WORK/server.log" 2>&1 &
   PID=$!
@@ -59,4 +61,33 @@ start_server() {
   wait_ready $PID "$WORK/server.log"
   export PGPASSWORD=postgres
   SQL="$psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $pg_port -U postgres -d postgres"
+}
+
+# cpu_ms: the CPU time (ms, user + system) the server has used so far: its JVM, and its PostgreSQL (the
+# postmaster, its live backends, and the ended ones the postmaster reaped). Per request, over a wrk run,
+# it is what a request costs whatever else the machine is doing — the latencies are not, on a shared machine.
+cpu_ms() {
+  local pidfile pm ticks=0 f
+  pidfile=$(find "$WORK/data" -name postmaster.pid 2>/dev/null | head -1)
+  pm=$(head -1 "$pidfile" 2>/dev/null || true)
+  f=($(sed 's/^.*) //' /proc/$PID/stat)); ticks=$((ticks + f[11] + f[12]))
+  if [ -n "$pm" ] && [ -r /proc/$pm/stat ]; then
+    f=($(sed 's/^.*) //' /proc/$pm/stat)); ticks=$((ticks + f[11] + f[12] + f[13] + f[14]))
+    for child in $(cat /proc/$pm/task/*/children 2>/dev/null); do
+      f=($(sed 's/^.*) //' /proc/$child/stat 2>/dev/null || echo x)); [ "${#f[@]}" -gt 14 ] && ticks=$((ticks + f[11] + f[12]))
+    done
+  fi
+  echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}
+
+# measure NAME WRK-ARGUMENTS...: a wrk run with bench/throughput.lua, printed with the server's CPU time
+# per request (cpu_ms before and after, divided by the requests).
+measure() {
+  local name=$1 before after out requests
+  shift
+  before=$(cpu_ms)
+  out=$(wrk "$@" -s bench/throughput.lua | tail -1)
+  after=$(cpu_ms)
+  requests=$(echo "$out" | sed 's/.*requests=\([0-9]*\).*/\1/')
+  echo "$out cpu_ms_per_request=$(awk -v c=$((after - before)) -v r="$requests" 'BEGIN { printf "%.2f", r > 0 ? c / r : 0 }')"
 }

@@ -9,8 +9,10 @@
 # Needs: wrk, psql. Usage: bench/servicedesk.sh [seconds, default 15] [orders, default 100000]
 # PORT/PG_PORT choose the server's ports (default 18701/18702); SKIP_ORDERING=1 runs (b) only; PACE_MS
 # (default 500) is the paced ordering run's wait between a client's orders. Note the
-# machine's load average. The statistics read maintained cells (V50): the bulk insert of (b) goes through
-# their triggers like any write, then one fold moves the deltas into the cells (timed below).
+# machine's load average. The runs at 4 connections also give the server's CPU time per request (JVM and
+# PostgreSQL, from /proc): on a shared machine the latencies move with the load, the CPU per request does
+# not. The statistics read maintained cells (V50): the bulk insert of (b) goes through their triggers like
+# any write, then one fold moves the deltas into the cells (timed below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-15}
@@ -145,10 +147,10 @@ for url in /api/v1/service/queue "/api/v1/service/statistics"; do
   wrk -t1 -c4 -d5s -H "$station_cookie" "$BASE$url" > /dev/null
 done
 wrk -t1 -c4 -d5s -H "$city_cookie" "$BASE/api/v1/service/statistics" > /dev/null
-baseline4=$(wrk -t$THREADS -c4 -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
-queue=$(wrk -t$THREADS -c4 -d${SECONDS_PER_RUN}s -H "$station_cookie" -s bench/throughput.lua "$BASE/api/v1/service/queue" | tail -1)
-stats=$(wrk -t$THREADS -c4 -d${SECONDS_PER_RUN}s -H "$city_cookie" -s bench/throughput.lua "$BASE/api/v1/service/statistics" | tail -1)
-county=$(wrk -t$THREADS -c4 -d${SECONDS_PER_RUN}s -H "$city_cookie" -s bench/throughput.lua "$BASE/api/v1/service/statistics?region=441202" | tail -1)
+baseline4=$(measure liveness -t$THREADS -c4 -d${SECONDS_PER_RUN}s "$BASE/actuator/health/liveness")
+queue=$(measure queue -t$THREADS -c4 -d${SECONDS_PER_RUN}s -H "$station_cookie" "$BASE/api/v1/service/queue")
+stats=$(measure city -t$THREADS -c4 -d${SECONDS_PER_RUN}s -H "$city_cookie" "$BASE/api/v1/service/statistics")
+county=$(measure county -t$THREADS -c4 -d${SECONDS_PER_RUN}s -H "$city_cookie" "$BASE/api/v1/service/statistics?region=441202")
 
 echo "queue: $queue"; echo "statistics (city): $stats"; echo "statistics (county): $county"
 echo "| request | connections | latency (ms), throughput |"

@@ -51,6 +51,15 @@ public class Regions {
 				.param("codes", codes).query(ROW).list();
 	}
 
+	/** The regions of these codes in one query (unknown codes are left out): for naming many lines at once. */
+	public List<Region> findAll(java.util.Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select code, name, level, parent_code, path from region where code = any(:codes)")
+				.param("codes", codes.toArray(String[]::new)).query(ROW).list();
+	}
+
 	public List<Region> children(String code) {
 		return jdbc.sql("select code, name, level, parent_code, path from region where parent_code = :code order by code")
 				.param("code", code).query(ROW).list();

@@ -31,7 +31,7 @@ public class ServiceDeskFigures {
 	 * The figures of a region (its subtree) for a period of whole Asia/Shanghai days.
 	 */
 	public Figures figures(Region region, LocalDate from, LocalDate to) {
-		ServiceDeskStatistics.Report report = statistics.report(new StatisticsQuery(region, from, to), Locale.ROOT, false);
+		ServiceDeskStatistics.Report report = statistics.report(new StatisticsQuery(region, from, to), Locale.ROOT, false, 0);
 		return new Figures(of(region.code(), region.name(), report.total()), from, to,
 				report.byCounty().stream().map(l -> of(l.key(), l.name(), l.figures())).toList());
 	}

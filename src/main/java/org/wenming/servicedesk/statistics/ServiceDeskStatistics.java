@@ -69,9 +69,21 @@ public class ServiceDeskStatistics {
 	public record Line(Kind kind, String key, String name, ServiceFigures figures) {
 	}
 
+	/**
+	 * @param bySite the sites with the most orders first (then by name), at most the limit asked for
+	 * @param sitesTotal how many sites have orders in the period
+	 */
 	public record Report(StatisticsQuery query, Instant asOf, ServiceFigures total, List<Line> byCategory,
-			List<Line> bySite, List<Line> byCounty, List<Line> byMonth) {
+			List<Line> bySite, int sitesTotal, List<Line> byCounty, List<Line> byMonth) {
+
+		/** Whether some sites are left out of {@link #bySite}. */
+		public boolean sitesCut() {
+			return bySite.size() < sitesTotal;
+		}
 	}
+
+	/** Every site line: for the XLSX download and {@code sites=all}. */
+	public static final int ALL_SITES = Integer.MAX_VALUE;
 
 	private final JdbcClient jdbc;
 
@@ -145,18 +157,26 @@ public class ServiceDeskStatistics {
 		return region;
 	}
 
-	/** The figures of the query's region and period, names in the reader's language. */
-	public Report report(StatisticsQuery query, Locale locale) {
-		return report(query, locale, true);
+	/**
+	 * The figures of the query's region and period, names in the reader's language.
+	 *
+	 * @param siteLimit how many site lines at most, the most orders first ({@link #ALL_SITES} for all)
+	 */
+	public Report report(StatisticsQuery query, Locale locale, int siteLimit) {
+		return report(query, locale, true, siteLimit);
 	}
 
 	/**
 	 * @param withStages whether to read the stage times of the whole (the dashboards do not show them)
+	 * @param siteLimit how many site lines at most, the most orders first ({@link #ALL_SITES} for all)
 	 */
-	public Report report(StatisticsQuery query, Locale locale, boolean withStages) {
+	public Report report(StatisticsQuery query, Locale locale, boolean withStages, int siteLimit) {
+		if (siteLimit < 0) {
+			throw new IllegalArgumentException("site limit " + siteLimit);
+		}
 		List<String> main = StatisticsCells.periods(query);
 		if (main == null) {
-			return recount(query, locale, withStages);
+			return recount(query, locale, withStages, siteLimit);
 		}
 		List<String> months = StatisticsCells.months(query);
 		DataScope scope = query.region().scope();
@@ -173,7 +193,6 @@ public class ServiceDeskStatistics {
 						add(sums.get(Kind.COUNTY).computeIfAbsent(county(countyPath), k -> new long[counts.length]), counts);
 					}
 					case "C" -> add(sums.get(Kind.CATEGORY).computeIfAbsent(key, k -> new long[counts.length]), counts);
-					case "S" -> add(sums.get(Kind.SITE).computeIfAbsent(key, k -> new long[counts.length]), counts);
 					default -> throw new IllegalStateException("dimension " + dim);
 				}
 			}
@@ -186,6 +205,9 @@ public class ServiceDeskStatistics {
 			.filter(e -> e.getValue()[0] != 0)
 			.map(e -> new Line(kind, e.getKey(), null, figures(e.getValue())))
 			.toList()));
+		List<Line> bySite = new ArrayList<>();
+		int sitesTotal = siteLimit == 0 ? 0
+				: cells.sites(scope, main, siteLimit, (id, name, counts) -> bySite.add(new Line(Kind.SITE, id, name, figures(counts))));
 		ServiceFigures t = figures(sum);
 		ServiceFigures.Stage[] stages = { ServiceFigures.Stage.NONE, ServiceFigures.Stage.NONE, ServiceFigures.Stage.NONE };
 		if (withStages && t.orders() > 0) {
@@ -194,8 +216,8 @@ public class ServiceDeskStatistics {
 			stages[1] = read.getOrDefault("S", ServiceFigures.Stage.NONE);
 			stages[2] = read.getOrDefault("T", ServiceFigures.Stage.NONE);
 		}
-		return report(query, locale, lines, new ServiceFigures(t.orders(), t.dispatched(), t.served(), t.rated(),
-				t.unrated(), t.satisfied(), t.starsSum(), t.declined(), t.cancelled(), stages[0], stages[1], stages[2]));
+		return report(query, locale, lines, bySite, sitesTotal, new ServiceFigures(t.orders(), t.dispatched(), t.served(),
+				t.rated(), t.unrated(), t.satisfied(), t.starsSum(), t.declined(), t.cancelled(), stages[0], stages[1], stages[2]));
 	}
 
 	private static void add(long[] to, long[] counts) {
@@ -219,7 +241,7 @@ public class ServiceDeskStatistics {
 	 * The figures counted from {@code service_order} itself in one pass (the way before the cells): for a
 	 * town's or a village's region, for periods that are not whole months, and as the cells' oracle in tests.
 	 */
-	Report recount(StatisticsQuery query, Locale locale, boolean withStages) {
+	Report recount(StatisticsQuery query, Locale locale, boolean withStages, int siteLimit) {
 		DataScope scope = query.region().scope();
 		Map<Kind, List<Line>> lines = new HashMap<>();
 		for (Kind kind : Kind.values()) {
@@ -285,13 +307,16 @@ public class ServiceDeskStatistics {
 				});
 		}
 		ServiceFigures t = total[0];
-		return report(query, locale, lines, new ServiceFigures(t.orders(), t.dispatched(), t.served(), t.rated(),
-				t.unrated(), t.satisfied(), t.starsSum(), t.declined(), t.cancelled(), stages[0], stages[1], stages[2]));
+		List<Line> bySite = sites(lines.get(Kind.SITE));
+		return report(query, locale, lines, bySite.size() <= siteLimit ? bySite : bySite.subList(0, siteLimit),
+				bySite.size(), new ServiceFigures(t.orders(), t.dispatched(), t.served(), t.rated(), t.unrated(),
+						t.satisfied(), t.starsSum(), t.declined(), t.cancelled(), stages[0], stages[1], stages[2]));
 	}
 
-	private Report report(StatisticsQuery query, Locale locale, Map<Kind, List<Line>> lines, ServiceFigures total) {
-		return new Report(query, clock.instant(), total, categories(lines.get(Kind.CATEGORY), locale),
-				sites(lines.get(Kind.SITE)), counties(lines.get(Kind.COUNTY)),
+	private Report report(StatisticsQuery query, Locale locale, Map<Kind, List<Line>> lines, List<Line> bySite,
+			int sitesTotal, ServiceFigures total) {
+		return new Report(query, clock.instant(), total, categories(lines.get(Kind.CATEGORY), locale), bySite,
+				sitesTotal, counties(lines.get(Kind.COUNTY)),
 				lines.get(Kind.MONTH).stream().map(l -> new Line(l.kind(), l.key(), l.key(), l.figures()))
 					.sorted(Comparator.comparing(Line::key)).toList());
 	}
@@ -344,13 +369,15 @@ public class ServiceDeskStatistics {
 		}
 		return lines.stream()
 			.map(l -> new Line(l.kind(), l.key(), names.getOrDefault(l.key(), l.key()), l.figures()))
-			.sorted(Comparator.comparing((Line l) -> -l.figures().orders()).thenComparing(Line::name))
+			.sorted(Comparator.comparing((Line l) -> -l.figures().orders()).thenComparing(Line::name).thenComparing(Line::key))
 			.toList();
 	}
 
 	private List<Line> counties(List<Line> lines) {
+		Map<String, String> names = new HashMap<>();
+		regions.findAll(lines.stream().map(Line::key).toList()).forEach(r -> names.put(r.code(), r.name()));
 		return lines.stream()
-			.map(l -> new Line(l.kind(), l.key(), regions.find(l.key()).map(Region::name).orElse(l.key()), l.figures()))
+			.map(l -> new Line(l.kind(), l.key(), names.getOrDefault(l.key(), l.key()), l.figures()))
 			.sorted(Comparator.comparing(Line::key))
 			.toList();
 	}

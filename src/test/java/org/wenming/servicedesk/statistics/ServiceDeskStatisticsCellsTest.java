@@ -150,8 +150,8 @@ class ServiceDeskStatisticsCellsTest {
 		}
 		for (StatisticsQuery query : queries) {
 			assertThat(StatisticsCells.periods(query)).as("read from the cells").isNotNull();
-			ServiceDeskStatistics.Report fromCells = statistics.report(query, Locale.ROOT, true);
-			ServiceDeskStatistics.Report recounted = statistics.recount(query, Locale.ROOT, true);
+			ServiceDeskStatistics.Report fromCells = statistics.report(query, Locale.ROOT, true, ServiceDeskStatistics.ALL_SITES);
+			ServiceDeskStatistics.Report recounted = statistics.recount(query, Locale.ROOT, true, ServiceDeskStatistics.ALL_SITES);
 			assertThat(counts(fromCells.total())).as(query.toString()).isEqualTo(counts(recounted.total()));
 			// the stage times: percentile_cont over the orders' bucket starts exactly, and within an hour (the
 			// widest bucket these steps reach, all under 67 hours) and the rounding of the exact figure
@@ -164,6 +164,11 @@ class ServiceDeskStatisticsCellsTest {
 			assertWithinResolution(fromCells.total().totalHours(), recounted.total().totalHours());
 			assertThat(fromCells.byCategory()).as(query.toString()).isEqualTo(recounted.byCategory());
 			assertThat(fromCells.bySite()).as(query.toString()).isEqualTo(recounted.bySite());
+			assertThat(fromCells.sitesTotal()).as(query.toString()).isEqualTo(recounted.bySite().size());
+			// bounded in the database: the same first lines, in the same order, and the same total
+			ServiceDeskStatistics.Report firstTwo = statistics.report(query, Locale.ROOT, false, 2);
+			assertThat(firstTwo.bySite()).as(query.toString()).isEqualTo(recounted.bySite().subList(0, Math.min(2, recounted.bySite().size())));
+			assertThat(firstTwo.sitesTotal()).as(query.toString()).isEqualTo(recounted.bySite().size());
 			assertThat(fromCells.byCounty()).as(query.toString()).isEqualTo(recounted.byCounty());
 			assertThat(fromCells.byMonth()).as(query.toString()).isEqualTo(recounted.byMonth());
 		}

@@ -80,14 +80,13 @@ class ServiceStatisticsApi {
 			@RequestParam(required = false) String sites, Locale locale) {
 		ServiceDeskStatistics.requireReader(user);
 		StatisticsQuery query = statistics.query(region, year, month, user.scope());
-		int shown = SiteLines.limit(sites);
-		ServiceDeskStatistics.Report report = statistics.report(query, locale);
+		ServiceDeskStatistics.Report report = statistics.report(query, locale, SiteLines.limit(sites));
 		Map<String, String> definitions = new LinkedHashMap<>();
 		ServiceStatisticsPages.DEFINED
 			.forEach(c -> definitions.put(c, messages.getMessage("servicedesk.statistics.def." + c, null, locale)));
 		return new StatisticsJson(query.from(), query.to(), report.asOf().atZone(CityTime.ZONE).toOffsetDateTime(),
 				new Named(query.region().code(), query.region().name()), FiguresJson.of(report.total()),
-				lines(report.byCategory()), lines(SiteLines.first(report.bySite(), shown)), report.bySite().size(),
+				lines(report.byCategory()), lines(report.bySite()), report.sitesTotal(),
 				lines(report.byCounty()), lines(report.byMonth()), definitions);
 	}
 

@@ -61,7 +61,7 @@ class ServiceStatisticsPages extends PageController {
 		ServiceDeskStatistics.Report report = null;
 		Map<String, String> errors = new HashMap<>();
 		try {
-			report = statistics.report(statistics.query(region, year, month, user.scope()), locale);
+			report = statistics.report(statistics.query(region, year, month, user.scope()), locale, SiteLines.DEFAULT);
 		}
 		catch (InvalidInputException ex) {
 			errors.put(ex.field(), messages.getMessage(ex.getMessage(), null, ex.getMessage(), locale));
@@ -92,7 +92,7 @@ class ServiceStatisticsPages extends PageController {
 			@RequestParam(required = false) String year, @RequestParam(required = false) String month, Locale locale) {
 		ServiceDeskStatistics.requireReader(user);
 		StatisticsQuery query = statistics.query(region, year, month, user.scope());
-		ServiceDeskStatistics.Report report = statistics.report(query, locale);
+		ServiceDeskStatistics.Report report = statistics.report(query, locale, ServiceDeskStatistics.ALL_SITES);
 		List<TableDocuments.Table> tables = new ArrayList<>();
 		tables.add(table(t("servicedesk.statistics.total", locale), List.of(new ServiceDeskStatistics.Line(null, "",
 				query.region().name(), report.total())), locale));

@@ -1,14 +1,11 @@
 package org.wenming.servicedesk.statistics.web;
 
-import java.util.List;
-
 import org.wenming.platform.InvalidInputException;
-import org.wenming.servicedesk.statistics.ServiceDeskStatistics;
 
 /**
  * How many site lines the page and the JSON show. A city has some 1,600 practice sites: listing every one
- * made the city's figures a 600 KB answer and a page nobody reads to its end. They show the sites with the most orders first and say how many there are; the
- * XLSX download, {@code sites=all} and a county's or town's figures give them all.
+ * made the city's figures a 600 KB answer and a page nobody reads to its end. They show the sites with the
+ * most orders first and say how many there are; the XLSX download and {@code sites=all} give them all.
  */
 final class SiteLines {
 
@@ -34,8 +31,4 @@ final class SiteLines {
 		throw new InvalidInputException("sites", "servicedesk.statistics.error.sites");
 	}
 
-	/** The first lines (they come most orders first). */
-	static List<ServiceDeskStatistics.Line> first(List<ServiceDeskStatistics.Line> lines, int limit) {
-		return lines.size() <= limit ? lines : lines.subList(0, limit);
-	}
 }

@@ -22,12 +22,12 @@ public record StatisticsView(ServiceDeskStatistics.Report report, String region,
 
 	/** The site lines the page lists: the most orders first, at most {@link SiteLines#DEFAULT}. */
 	public List<ServiceDeskStatistics.Line> sitesShown() {
-		return SiteLines.first(report.bySite(), SiteLines.DEFAULT);
+		return report.bySite();
 	}
 
 	/** Whether some sites are left out of the page's list (the XLSX has them all). */
 	public boolean sitesCut() {
-		return report.bySite().size() > SiteLines.DEFAULT;
+		return report.sitesCut();
 	}
 
 	public String error(String field) {
