@@ -89,5 +89,5 @@ measure() {
   out=$(wrk "$@" -s bench/throughput.lua | tail -1)
   after=$(cpu_ms)
   requests=$(echo "$out" | sed 's/.*requests=\([0-9]*\).*/\1/')
-  echo "$out cpu_ms_per_request=$(awk -v c=$((after - before)) -v r="$requests" 'BEGIN { printf "%.2f", r > 0 ? c / r : 0 }')"
+  echo "$out cpu_ms_per_request=$(awk -v c=$((after - before)) -v r="$requests" 'BEGIN { printf "%.2f", (r > 0 ? c / r : 0) }')"
 }
