@@ -515,6 +515,20 @@ public class Nominations {
 	}
 
 	/**
+	 * Staff in scope add one file and, in the same transaction, record what it proves (a paper consent form):
+	 * when the recording is refused, the file is not kept either.
+	 *
+	 * @return the file's id
+	 */
+	@Transactional
+	public long addEvidenceWithConsent(long id, Evidence.CheckedFile form, ScopedUser staff,
+			java.util.function.LongConsumer record) {
+		long formId = addEvidence(id, List.of(form), staff).get(0);
+		record.accept(formId);
+		return formId;
+	}
+
+	/**
 	 * Staff in scope choose the photo shown publicly (only ever through a consent: the snapshot names it).
 	 * A change ends a consent given on the old choice.
 	 */
@@ -547,7 +561,7 @@ public class Nominations {
 	 * @throws NominationRefusedException when the reason is not 5–200 characters of plain text, or the field is
 	 *     empty
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = AccessDeniedException.class)
 	public String reveal(long id, SealedField field, String reason, ScopedUser staff) {
 		NominationRecord n = findForStaff(id, staff);
 		String why = reason == null ? "" : reason.strip();
