@@ -544,6 +544,20 @@ class NominationsTest {
 				.andExpect(status().isNotFound());
 		mvc.perform(post("/admin/honor/nominations/" + id + "/consent/withdraw").param("reason", "本人电话要求撤回")
 				.with(other).with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(multipart("/admin/honor/nominations/" + id + "/evidence")
+				.file(new MockMultipartFile("evidence", "a.pdf", "application/pdf", HonorFixtures.pdf(1))).with(other)
+				.with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(post("/admin/honor/nominations/" + id + "/portrait").param("evidenceId", String.valueOf(evidenceId))
+				.with(other).with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(multipart("/admin/honor/nominations/" + id + "/consent/paper").param("givenBy", "NOMINEE")
+				.file(new MockMultipartFile("form", "f.pdf", "application/pdf", HonorFixtures.pdf(1))).with(other)
+				.with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/honor/nominations/" + id + "/consent-requests").with(other).with(csrf()))
+				.andExpect(status().isNotFound());
+		assertThat(jdbc.sql("select count(*) from honor_evidence where nomination_id = :id").param("id", id)
+				.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from honor_consent where nomination_id = :id").param("id", id)
+				.query(Long.class).single()).isZero();
 		mvc.perform(get("/admin/honor/nominations/" + id).with(users.staff(VILLAGE, Roles.CITIZEN)))
 				.andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/honor/nominations").with(users.staff(VILLAGE, Roles.VOLUNTEER)))
