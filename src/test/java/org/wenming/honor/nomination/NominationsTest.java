@@ -359,6 +359,23 @@ class NominationsTest {
 	}
 
 	@Test
+	void onePersonMaySubmitFiveADayThenWaits() {
+		ScopedUser busy = resident();
+		Instant at = Instant.parse("2026-11-24T02:00:00Z");
+		for (int i = 0; i < 5; i++) {
+			nominations.submit(draft(HonorFixtures.adultId()), as(busy), List.of(), at.plusSeconds(i));
+		}
+		long before = count();
+		assertThatThrownBy(() -> nominations.submit(draft(HonorFixtures.adultId()), as(busy), List.of(), at.plusSeconds(60)))
+				.isInstanceOfSatisfying(NominationLimitException.class,
+						ex -> assertThat(ex.retryAfterSeconds()).isBetween(86_000L, 86_400L));
+		assertThat(count()).isEqualTo(before);
+		// a day later there is room again; another person was never limited
+		nominations.submit(draft(HonorFixtures.adultId()), as(busy), List.of(), at.plusSeconds(86_401));
+		nominations.submit(draft(HonorFixtures.adultId()), as(resident()), List.of(), at.plusSeconds(60));
+	}
+
+	@Test
 	void aGroupIsNominatedOnceAQuarterByItsNormalisedName() {
 		Instant at = Instant.parse("2026-11-21T02:00:00Z");
 		String name = "西江  救援队" + tag;
