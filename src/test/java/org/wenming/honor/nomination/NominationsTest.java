@@ -204,6 +204,25 @@ class NominationsTest {
 	}
 
 	@Test
+	void theFormAndTheStaffPagesSpeakThreeLanguages() throws Exception {
+		mvc.perform(get("/honor/nominate").with(users.staff(VILLAGE, Roles.CITIZEN))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("提名身边好人")))
+				.andExpect(content().string(containsString("name=\"nomineeIdNumber\"")))
+				.andExpect(content().string(not(containsString("name=\"nominatorUnit\""))));
+		mvc.perform(get("/honor/nominate").param("lang", "zh-TW").with(users.staff(VILLAGE, Roles.CITIZEN)))
+				.andExpect(status().isOk()).andExpect(content().string(containsString("提名身邊好人")));
+		mvc.perform(get("/honor/nominate").param("lang", "en").with(users.staff(VILLAGE, Roles.CITIZEN)))
+				.andExpect(status().isOk()).andExpect(content().string(containsString("Nominate a good person")));
+		MvcResult result = submitJson(person(HonorFixtures.adultId()), users.staff(VILLAGE, Roles.CITIZEN));
+		for (String lang : List.of("en", "zh-TW", "zh-CN")) {
+			mvc.perform(get("/admin/honor/nominations/" + idOf(result)).param("lang", lang)
+					.with(users.staff(COUNTY, Roles.OFFICE_STAFF))).andExpect(status().isOk());
+			mvc.perform(get("/admin/honor/nominations").param("lang", lang).with(users.staff(COUNTY, Roles.OFFICE_STAFF)))
+					.andExpect(status().isOk());
+		}
+	}
+
+	@Test
 	void withoutAnAccountNothingIsStored() throws Exception {
 		long before = count();
 		MvcResult result = mvc.perform(post("/api/v1/honor/nominations").with(csrf())
