@@ -78,7 +78,13 @@ class DataScopeEndpointsTest {
 			// the order form: anyone (anonymous with a one-time code, rate-limited), staff on behalf in scope
 			"GET /service/order", "POST /service/order", "POST /service/order/code",
 			// a one-time code for ordering by JSON without an account (limited per mobile and client: AnonymousOrderApiTest)
-			"POST /api/v1/service/order-codes");
+			"POST /api/v1/service/order-codes",
+			// honours: the nominator's follow link and the nominee's consent link, guarded by their secret tokens; a
+			// portrait only while a consented public entry shows it (NominationsTest, ConsentFlowTest)
+			"GET /honor/follow/{token}", "POST /honor/follow/{token}/amend", "POST /honor/follow/{token}/withdraw",
+			"GET /honor/photos/{evidenceId}", "GET /honor/consent/{token}", "POST /honor/consent/{token}/give",
+			"POST /honor/consent/{token}/decline", "POST /honor/consent/{token}/withdraw",
+			"GET /honor/consent/{token}/portrait");
 
 	/** About the signed-in person only, or empty forms that show no one else's data. */
 	static final Set<String> OWN = Set.of("GET /admin", "GET /account/password", "POST /account/password",
@@ -105,7 +111,9 @@ class DataScopeEndpointsTest {
 			"GET /me/cases", "GET /me/cases/{number}", "POST /me/cases/{number}/rating",
 			"GET /me/cases/{number}/photos/{photoId}",
 			// the service orders one placed oneself; another's number is not found (MyOrderPagesTest)
-			"GET /me/orders", "GET /me/orders/{number}");
+			"GET /me/orders", "GET /me/orders/{number}",
+			// the nomination form: a signed-in person nominates as themselves (NominationsTest)
+			"GET /honor/nominate", "POST /honor/nominate");
 
 	/**
 	 * Rectification casework: every endpoint is probed in {@code org.wenming.casework.CaseScopeTest}
@@ -261,6 +269,20 @@ class DataScopeEndpointsTest {
 			"GET /admin/service/followups", "POST /admin/service/followups/{id}/close", "GET /api/v1/service/followups",
 			"POST /api/v1/service/followups/{orderId}/close", "POST /service/follow/{token}/rating",
 			"POST /api/v1/service/follow/{token}/rating");
+
+	/**
+	 * Honours' nominations for staff: the list shows only the caller's scope, every step on a nomination outside
+	 * it answers 404 (nothing revealed, nothing changed), residents 403; probed in
+	 * {@code org.wenming.honor.nomination.NominationsTest} and {@code ConsentFlowTest}, (the list is kept by hand here).
+	 */
+	static final Set<String> HONOR_NOMINATIONS = Set.of("GET /admin/honor/nominations",
+			"GET /admin/honor/nominations/new", "POST /admin/honor/nominations/new", "GET /admin/honor/nominations/{id}",
+			"POST /admin/honor/nominations/{id}/reveal", "POST /admin/honor/nominations/{id}/evidence",
+			"GET /admin/honor/nominations/{id}/evidence/{evidenceId}", "POST /admin/honor/nominations/{id}/portrait",
+			"POST /admin/honor/nominations/{id}/consent/request", "POST /admin/honor/nominations/{id}/consent/paper",
+			"POST /admin/honor/nominations/{id}/consent/withdraw", "POST /api/v1/honor/nominations",
+			"GET /api/v1/honor/nominations", "GET /api/v1/honor/nominations/{id}",
+			"POST /api/v1/honor/nominations/{id}/consent-requests");
 
 	@Autowired
 	MockMvc mvc;
@@ -765,6 +787,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(SERVICE_MENU);
 		classified.addAll(SERVICEDESK_DISPATCH);
 		classified.addAll(SERVICEDESK_SERVICE);
+		classified.addAll(HONOR_NOMINATIONS);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

@@ -229,6 +229,25 @@ public class Volunteers {
 		}
 	}
 
+	/**
+	 * The keyed lookup hash of an ID number, as volunteers' numbers are stored (another module matching the
+	 * same person, e.g. an honours nominee, keeps this and never the number).
+	 */
+	public byte[] idNumberHash(IdType type, String idNumber) {
+		return idHash(type, PersonalNumbers.normalise(idNumber));
+	}
+
+	/** The registered volunteer with this ID number, if any: for another module linking the same person. */
+	public Optional<Long> findIdByIdNumber(IdType type, String idNumber) {
+		return jdbc.sql("select id from volunteer where id_type = :type and id_number_hash = :hash")
+				.param("type", type.name()).param("hash", idNumberHash(type, idNumber)).query(Long.class).optional();
+	}
+
+	/** Whether a 4-digit Guangdong city code (44xx) is a real city: for checking a resident ID number. */
+	public boolean guangdongCityExists(String code) {
+		return isGuangdongCity(code);
+	}
+
 	private byte[] idHash(IdType type, String normalised) {
 		return cipher.hashId(type.name(), normalised);
 	}

@@ -67,6 +67,12 @@ class EveryPageBrowserTest {
 	org.wenming.servicedesk.order.Orders serviceOrders;
 
 	@Autowired
+	org.wenming.honor.nomination.Nominations honorNominations;
+
+	@Autowired
+	org.wenming.honor.consent.Consents honorConsents;
+
+	@Autowired
 	PasswordEncoder encoder;
 
 	@Autowired
@@ -233,6 +239,18 @@ class EveryPageBrowserTest {
 				values (:site, :path, :name, 'HOME_VISIT', '测试服务', 'test', 'test') returning id""")
 			.param("site", site).param("path", regions.find(COUNTY).orElseThrow().path())
 			.param("name", "无障碍测试服务" + suffix()).query(Long.class).single()));
+		// a nomination (its follow link and a consent link to its nominee) for the honours pages
+		org.wenming.honor.nomination.Submitted nomination = honorNominations.submit(
+				new org.wenming.honor.nomination.NominationDraft("HELPING", "PERSON", "无障碍测试好人",
+						org.wenming.volunteer.TestVolunteers.residentId("441202"), "13800138001", "441202001002",
+						null, "无障碍测试事迹", "测试事迹材料", "PUBLIC", "陈街坊", null, "13800138000"),
+				new org.wenming.honor.nomination.Nominations.Submitter(
+						users.principal(volunteer.userId(), VILLAGE, Roles.VOLUNTEER), false, java.util.Locale.CHINA, ""),
+				List.of());
+		made.put("honorFollow", nomination.token());
+		made.put("honorNomination", String.valueOf(nomination.id()));
+		made.put("honorConsent", honorConsents.request(nomination.id(), null,
+				users.principal(1, "4412", Roles.SYSTEM_ADMIN), java.util.Locale.CHINA, "").token());
 		made.put("serviceFollow", serviceOrders.place(new org.wenming.servicedesk.order.OrderDraft(null, "WISH",
 				"无障碍测试心愿", "441202001002", null, null, null, null, null, "陈阿姨", "13800138000", null),
 				org.wenming.servicedesk.order.OrderChannel.WEB, null, java.util.Locale.CHINA).followToken());

@@ -67,6 +67,9 @@ final class PageInventory {
 			page("/service/sites/{site}", As.ANONYMOUS),
 			page("/service/follow/{serviceFollow}", As.ANONYMOUS),
 			page("/service/order", As.ANONYMOUS),
+			// honours: the nominator's follow link and the nominee's consent link
+			page("/honor/follow/{honorFollow}", As.ANONYMOUS),
+			page("/honor/consent/{honorConsent}", As.ANONYMOUS),
 			new Page("/error", As.ANONYMOUS, "/activities/999999999", 404),
 			// every signed-in role: the workbench differs by role
 			page("/admin", As.VOLUNTEER),
@@ -89,6 +92,8 @@ final class PageInventory {
 			// one order for staff in scope: its history, photos and the reveal form
 			page("/admin/service/orders/{serviceOrder}", As.SITE_ADMIN),
 			page("/account/password", As.VOLUNTEER),
+			// honours: the nomination form (signed in)
+			page("/honor/nominate", As.VOLUNTEER),
 			// the inspector's phone
 			page("/inspect", As.INSPECTOR),
 			page("/inspect/rounds/{openRound}", As.INSPECTOR),
@@ -171,6 +176,10 @@ final class PageInventory {
 			page("/admin/assessment/rounds/{round}/sample", As.OFFICE_STAFF),
 			page("/admin/assessment/rounds/{round}/scores", As.OFFICE_STAFF),
 			page("/admin/assessment/scores", As.OFFICE_STAFF),
+			// honours: the nominations of the office's scope, one nomination, entering one on someone's behalf
+			page("/admin/honor/nominations", As.OFFICE_STAFF),
+			page("/admin/honor/nominations/new", As.OFFICE_STAFF),
+			page("/admin/honor/nominations/{honorNomination}", As.OFFICE_STAFF),
 			// the responsible unit's handler and the inspector
 			page("/unit/cases", As.UNIT_HANDLER),
 			page("/inspector/cases", As.INSPECTOR));
@@ -186,6 +195,9 @@ final class PageInventory {
 			Map.entry("/cases/follow/{}/photos/{}", "a photo"),
 			Map.entry("/me/cases/{}/photos/{}", "a photo"),
 			Map.entry("/admin/service/orders/{}/photos/{}", "a photo"),
+			Map.entry("/honor/photos/{}", "a photo"),
+			Map.entry("/honor/consent/{}/portrait", "a photo"),
+			Map.entry("/admin/honor/nominations/{}/evidence/{}", "an evidence file (photo or PDF)"),
 			Map.entry("/me/certificates/{}.pdf", "a PDF"),
 			Map.entry("/admin/casework/statistics.xlsx", "a workbook"),
 			Map.entry("/admin/service/statistics.xlsx", "a workbook"),

@@ -82,6 +82,12 @@ class SecurityConfiguration {
 				.requestMatchers("/service/order", "/service/order/code").permitAll()
 				// ordering by JSON: anyone (anonymous with a one-time code, limited per client); a code for a mobile
 				.requestMatchers(HttpMethod.POST, "/api/v1/service/orders", "/api/v1/service/order-codes").permitAll()
+				// honours: the nominator's private link and the nominee's consent link, guarded by their secret tokens;
+				// a portrait photo only while a consented public entry shows it (the nomination form needs an account)
+				.requestMatchers("/honor/follow/*", "/honor/follow/*/amend", "/honor/follow/*/withdraw", "/honor/consent/*",
+						"/honor/consent/*/give", "/honor/consent/*/decline", "/honor/consent/*/withdraw",
+						"/honor/consent/*/portrait").permitAll()
+				.requestMatchers(HttpMethod.GET, "/honor/photos/*").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				// Open311 GeoReport v2: public reads; a POST is authenticated by its api_key, not a session
 				.requestMatchers("/open311/**").permitAll()
