@@ -82,6 +82,8 @@ class SecurityConfiguration {
 				.requestMatchers("/service/order", "/service/order/code").permitAll()
 				// ordering by JSON: anyone (anonymous with a one-time code, limited per client); a code for a mobile
 				.requestMatchers(HttpMethod.POST, "/api/v1/service/orders", "/api/v1/service/order-codes").permitAll()
+				// honours: the brand projects and their awards (never a volunteer's); the care register is staff-only
+				.requestMatchers(HttpMethod.GET, "/honor/brands", "/api/v1/honor/brands", "/api/v1/honor/awards").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				// Open311 GeoReport v2: public reads; a POST is authenticated by its api_key, not a session
 				.requestMatchers("/open311/**").permitAll()
