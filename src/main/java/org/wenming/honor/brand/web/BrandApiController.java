@@ -55,21 +55,35 @@ class BrandApiController {
 		}
 	}
 
-	/** A project as sent: ids and years as text or numbers. */
-	record ProjectBody(String name, String description, String teamId, String siteId, String regionCode,
-			String sinceYear, String status) {
+	/** A project as sent: every value text or a number (checked by the service, naming the field). */
+	record ProjectBody(Object name, Object description, Object teamId, Object siteId, Object regionCode,
+			Object sinceYear, Object status) {
 
 		BrandProjects.Draft draft() {
-			return new BrandProjects.Draft(name, description, teamId, siteId, regionCode, sinceYear, status);
+			return new BrandProjects.Draft(text("name", name), text("description", description), text("teamId", teamId),
+					text("siteId", siteId), text("regionCode", regionCode), text("sinceYear", sinceYear),
+					text("status", status));
 		}
 	}
 
 	/** An award as sent: {@code subject} PROJECT, TEAM, SITE or VOLUNTEER and that subject's id. */
-	record AwardBody(String subject, String subjectId, String title, String issuer, String level, String year) {
+	record AwardBody(Object subject, Object subjectId, Object title, Object issuer, Object level, Object year) {
 
 		Awards.Draft draft() {
-			return new Awards.Draft(subject, subjectId, title, issuer, level, year);
+			return new Awards.Draft(text("subject", subject), text("subjectId", subjectId), text("title", title),
+					text("issuer", issuer), text("level", level), text("year", year));
 		}
+	}
+
+	/** A JSON value as the text a form would send: a number's digits; an object or list is no valid text. */
+	static String text(String field, Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+			return String.valueOf(value);
+		}
+		throw new org.wenming.platform.InvalidInputException(field, "must be text or a number");
 	}
 
 	private final BrandCatalogue catalogue;

@@ -34,8 +34,19 @@ import org.wenming.shared.ScopedUser;
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OFFICE_STAFF')")
 class CareApiController {
 
-	/** A grant as recorded: ids and amounts as text or numbers. */
-	record GrantBody(String rollEntryId, String measureId, String amount, String grantedOn, String note) {
+	/** A grant as recorded: ids and amounts as text or numbers (checked by the service, naming the field). */
+	record GrantBody(Object rollEntryId, Object measureId, Object amount, Object grantedOn, Object note) {
+	}
+
+	/** A JSON value as the text a form would send; an object or a list is no valid text. */
+	static String text(String field, Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+			return value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
+		}
+		throw new org.wenming.platform.InvalidInputException(field, "must be text or a number");
 	}
 
 	record GrantJson(long id, long rollEntryId, long measureId, String measureName, String kind, BigDecimal amount,
@@ -57,12 +68,12 @@ class CareApiController {
 
 	@PostMapping("/grants")
 	ResponseEntity<GrantJson> grant(@AuthenticationPrincipal ScopedUser user, @RequestBody GrantBody body) {
-		String entry = body.rollEntryId() == null ? "" : body.rollEntryId().strip();
+		String entry = body.rollEntryId() == null ? "" : text("rollEntryId", body.rollEntryId()).strip();
 		if (!entry.matches("\\d{1,18}")) {
 			throw CareRefusedException.invalid(List.of(new FieldProblem("rollEntryId", "honor.care.error.entryUnknown")));
 		}
-		CareGrants.Grant g = grants.grant(Long.parseLong(entry), body.measureId(), body.amount(), body.grantedOn(),
-				body.note(), user);
+		CareGrants.Grant g = grants.grant(Long.parseLong(entry), text("measureId", body.measureId()),
+				text("amount", body.amount()), text("grantedOn", body.grantedOn()), text("note", body.note()), user);
 		return ResponseEntity.status(HttpStatus.CREATED).body(new GrantJson(g.id(), g.rollEntryId(), g.measureId(),
 				g.measureName(), g.kind().name(), g.amount(), g.grantedOn()));
 	}
