@@ -49,7 +49,7 @@ public class CareGrants {
 	 *
 	 * @param honours every honour of the same nomination on the roll ("CITY_GOOD 2026Q3", ...)
 	 * @param consentGiven whether publication consent is given and not withdrawn
-	 * @param consentWithdrawn whether the person withdrew it (or it ended) after giving it
+	 * @param consentWithdrawn whether the person withdrew it after giving it (and gave none since)
 	 */
 	public record Honoured(long rollEntryId, long nominationId, String name, Honour honour, String period,
 			String regionCode, String regionName, String regionPath, List<Held> honours, boolean consentGiven,
@@ -76,7 +76,7 @@ public class CareGrants {
 	public record Total(String key, String name, long grants, BigDecimal amount) {
 	}
 
-	/** The register's totals by measure and year, and by county. */
+	/** The register's totals by measure and year, and by county (the city's own people under an empty key). */
 	public record Totals(List<Total> byMeasureAndYear, List<Total> byCounty, long grants, BigDecimal amount) {
 	}
 
@@ -207,12 +207,13 @@ public class CareGrants {
 						rs.getInt("year") + " " + rs.getString("name"), rs.getLong("grants"), rs.getBigDecimal("amount")))
 				.list();
 		List<Total> byCounty = bindAll(jdbc.sql("""
-				select c.code, c.name, count(*) as grants, coalesce(sum(g.amount), 0) as amount
+				select coalesce(c.code, '') as code, coalesce(c.name, '') as name, count(*) as grants,
+				       coalesce(sum(g.amount), 0) as amount
 				from honor_care_grant g
-				join published_region c on c.code = split_part(g.region_path, '.', 3)
+				left join published_region c on c.code = split_part(g.region_path, '.', 3)
 				where g.region_path >= :lower and g.region_path < :upper""" + where + """
 
-				group by c.code, c.name order by c.code"""), user, params)
+				group by c.code, c.name order by c.code nulls first"""), user, params)
 				.query((rs, i) -> new Total(rs.getString("code"), rs.getString("name"), rs.getLong("grants"),
 						rs.getBigDecimal("amount")))
 				.list();
@@ -295,7 +296,7 @@ public class CareGrants {
 				        from honor_roll_entry o where o.nomination_id = e.nomination_id) as honours,
 				       exists (select 1 from honor_consent c where c.nomination_id = n.id and c.status = 'GIVEN') as given,
 				       exists (select 1 from honor_consent c where c.nomination_id = n.id
-				               and c.status in ('WITHDRAWN', 'SUPERSEDED')) as ended
+				               and c.status = 'WITHDRAWN') as ended
 				from honor_roll_entry e
 				join honor_nomination n on n.id = e.nomination_id
 				join published_region r on r.code = n.region_code
