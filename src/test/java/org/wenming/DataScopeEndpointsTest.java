@@ -240,6 +240,27 @@ class DataScopeEndpointsTest {
 			// ordering on a resident's behalf: only in the staff member's scope (OrdersTest, OrderPagesTest)
 			"POST /api/v1/service/orders");
 
+	/** Honours part D, public: the city's brand projects and the awards of projects, teams and sites, never a volunteer's. */
+	static final Set<String> HONOR_BRANDS_PUBLIC = Set.of("GET /honor/brands", "GET /api/v1/honor/brands",
+			"GET /api/v1/honor/awards");
+
+	/**
+	 * Honours part D, office staff only: the care register (never public) and brand projects and awards. Every
+	 * endpoint is probed in {@code org.wenming.HonorCareBrandsEndpointsTest}: anonymous is sent to sign in (401
+	 * for JSON), a site administrator 403, another county's office 404 for a record (and a security event) with
+	 * nothing stored, the city office served.
+	 */
+	static final Set<String> HONOR_CARE_BRANDS = Set.of("GET /admin/honor/care", "GET /admin/honor/care/export.xlsx",
+			"GET /admin/honor/care/measures", "POST /admin/honor/care/measures", "GET /admin/honor/care/measures/{id}/edit",
+			"POST /admin/honor/care/measures/{id}/edit", "POST /admin/honor/care/measures/{id}/active",
+			"GET /admin/honor/care/entries/{rollEntryId}", "POST /admin/honor/care/entries/{rollEntryId}/grants",
+			"POST /api/v1/honor/care/grants", "GET /api/v1/honor/care/totals", "GET /admin/honor/brands",
+			"GET /admin/honor/brands/new", "POST /admin/honor/brands/new", "GET /admin/honor/brands/{id}/edit",
+			"POST /admin/honor/brands/{id}/edit", "GET /admin/honor/awards", "GET /admin/honor/awards/new",
+			"POST /admin/honor/awards/new", "GET /admin/honor/awards/{id}/edit", "POST /admin/honor/awards/{id}/edit",
+			"GET /admin/honor/awards/{id}/document", "POST /api/v1/honor/brands", "PUT /api/v1/honor/brands/{id}",
+			"POST /api/v1/honor/awards");
+
 	/**
 	 * The service desk's dispatch: the queue lists only orders held by sites in the caller's scope, and every
 	 * step of an order outside it answers 404 with a security event; probed in
@@ -788,6 +809,8 @@ class DataScopeEndpointsTest {
 		classified.addAll(SERVICEDESK_DISPATCH);
 		classified.addAll(SERVICEDESK_SERVICE);
 		classified.addAll(HONOR_NOMINATIONS);
+		classified.addAll(HONOR_BRANDS_PUBLIC);
+		classified.addAll(HONOR_CARE_BRANDS);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

@@ -359,6 +359,26 @@ class EveryPageBrowserTest {
 				    0, 0, now()) returning id""").param("by", Long.parseLong(made.get("user"))).param("name", office)
 			.query(Long.class).single()));
 
+		// honours part D: a roll entry with a care measure of the city, a brand project of the team and its award
+		long rollEntry = org.wenming.honor.HonorTestRows.rollEntry(jdbc, "无障碍好人" + suffix(), VILLAGE,
+				org.wenming.honor.Honour.CITY_GOOD, "2026Q3", "GIVEN");
+		made.put("rollEntry", String.valueOf(rollEntry));
+		made.put("careMeasure", String.valueOf(jdbc.sql("""
+				insert into honor_care_measure (region_code, code, kind, name, created_by, created_at)
+				values ('4412', :code, 'HEALTH_CHECK', '无障碍测试体检', 'test', now()) returning id""")
+			.param("code", "A11Y" + suffix()).query(Long.class).single()));
+		long brandProject = jdbc.sql("""
+				insert into honor_brand_project (name, team_id, region_code, region_path, created_by, created_at)
+				values (:name, :team, :region, :path, 'test', now()) returning id""")
+			.param("name", "无障碍品牌项目" + suffix()).param("team", team).param("region", COUNTY)
+			.param("path", regions.find(COUNTY).orElseThrow().path()).query(Long.class).single();
+		made.put("brandProject", String.valueOf(brandProject));
+		made.put("award", String.valueOf(jdbc.sql("""
+				insert into honor_award (project_id, title, issuer, level, year, region_path, recorded_by, recorded_at)
+				values (:project, '无障碍测试奖', '测试单位', 'CITY', 2025, :path, 'test', now()) returning id""")
+			.param("project", brandProject).param("path", regions.find(COUNTY).orElseThrow().path())
+			.query(Long.class).single()));
+
 		usernames = names;
 		rows = made;
 	}

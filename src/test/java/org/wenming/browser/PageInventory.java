@@ -70,6 +70,7 @@ final class PageInventory {
 			// honours: the nominator's follow link and the nominee's consent link
 			page("/honor/follow/{honorFollow}", As.ANONYMOUS),
 			page("/honor/consent/{honorConsent}", As.ANONYMOUS),
+			page("/honor/brands", As.ANONYMOUS),
 			new Page("/error", As.ANONYMOUS, "/activities/999999999", 404),
 			// every signed-in role: the workbench differs by role
 			page("/admin", As.VOLUNTEER),
@@ -180,6 +181,17 @@ final class PageInventory {
 			page("/admin/honor/nominations", As.OFFICE_STAFF),
 			page("/admin/honor/nominations/new", As.OFFICE_STAFF),
 			page("/admin/honor/nominations/{honorNomination}", As.OFFICE_STAFF),
+			// honours part D: the care register (office staff only), brand projects and awards
+			page("/admin/honor/care", As.OFFICE_STAFF),
+			page("/admin/honor/care/measures", As.OFFICE_STAFF),
+			page("/admin/honor/care/measures/{careMeasure}/edit", As.OFFICE_STAFF),
+			page("/admin/honor/care/entries/{rollEntry}", As.OFFICE_STAFF),
+			page("/admin/honor/brands", As.OFFICE_STAFF),
+			page("/admin/honor/brands/new", As.OFFICE_STAFF),
+			page("/admin/honor/brands/{brandProject}/edit", As.OFFICE_STAFF),
+			page("/admin/honor/awards", As.OFFICE_STAFF),
+			page("/admin/honor/awards/new", As.OFFICE_STAFF),
+			page("/admin/honor/awards/{award}/edit", As.OFFICE_STAFF),
 			// the responsible unit's handler and the inspector
 			page("/unit/cases", As.UNIT_HANDLER),
 			page("/inspector/cases", As.INSPECTOR));
@@ -201,6 +213,8 @@ final class PageInventory {
 			Map.entry("/me/certificates/{}.pdf", "a PDF"),
 			Map.entry("/admin/casework/statistics.xlsx", "a workbook"),
 			Map.entry("/admin/service/statistics.xlsx", "a workbook"),
+			Map.entry("/admin/honor/care/export.xlsx", "a workbook"),
+			Map.entry("/admin/honor/awards/{}/document", "a PDF"),
 			Map.entry("/admin/casework/statistics.pdf", "a PDF"),
 			Map.entry("/casework/rankings/{}.xlsx", "a workbook"),
 			Map.entry("/casework/rankings/{}.pdf", "a PDF"),

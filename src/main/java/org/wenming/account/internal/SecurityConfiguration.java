@@ -88,6 +88,8 @@ class SecurityConfiguration {
 						"/honor/consent/*/give", "/honor/consent/*/decline", "/honor/consent/*/withdraw",
 						"/honor/consent/*/portrait").permitAll()
 				.requestMatchers(HttpMethod.GET, "/honor/photos/*").permitAll()
+				// honours: the brand projects and their awards (never a volunteer's); the care register is staff-only
+				.requestMatchers(HttpMethod.GET, "/honor/brands", "/api/v1/honor/brands", "/api/v1/honor/awards").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				// Open311 GeoReport v2: public reads; a POST is authenticated by its api_key, not a session
 				.requestMatchers("/open311/**").permitAll()

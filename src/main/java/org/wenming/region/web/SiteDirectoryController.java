@@ -2,11 +2,14 @@ package org.wenming.region.web;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.PageSections;
 import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.PageController;
@@ -30,9 +33,13 @@ class SiteDirectoryController extends PageController {
 
 	private final Regions regions;
 
-	SiteDirectoryController(PracticeSites sites, Regions regions) {
+	/** Sections other modules add to a site's page (brand projects and awards, ...). */
+	private final ObjectProvider<PageSections> sections;
+
+	SiteDirectoryController(PracticeSites sites, Regions regions, ObjectProvider<PageSections> sections) {
 		this.sites = sites;
 		this.regions = regions;
+		this.sections = sections;
 	}
 
 	@GetMapping("/sites")
@@ -54,7 +61,8 @@ class SiteDirectoryController extends PageController {
 	ModelAndView site(@PathVariable String id) {
 		PracticeSite site = sites.find(QueryParameters.id(id)).orElseThrow(RecordNotFound::new);
 		Region region = regions.find(site.regionCode()).orElseThrow(RecordNotFound::new);
-		return new ModelAndView("region/site", Map.of("view", new SiteView(site, regions.breadcrumb(region))));
+		return new ModelAndView("region/site", Map.of("view", new SiteView(site, regions.breadcrumb(region)), "sections",
+				PageSections.site(sections.orderedStream().toList(), site.id(), LocaleContextHolder.getLocale())));
 	}
 
 	static SiteKind kind(String kind) {

@@ -2,6 +2,7 @@ package org.wenming.volunteer.team.web;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.wenming.platform.PageSections;
 import org.wenming.platform.Paging;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.RecordNotFound;
@@ -35,10 +37,14 @@ class TeamDirectoryController extends TeamPageErrors {
 
 	private final Regions regions;
 
-	TeamDirectoryController(Teams teams, Regions regions, MessageSource messages) {
+	/** Sections other modules add to a team's page (brand projects and awards, ...). */
+	private final ObjectProvider<PageSections> sections;
+
+	TeamDirectoryController(Teams teams, Regions regions, MessageSource messages, ObjectProvider<PageSections> sections) {
 		super(messages);
 		this.teams = teams;
 		this.regions = regions;
+		this.sections = sections;
 	}
 
 	@GetMapping("/teams")
@@ -66,7 +72,8 @@ class TeamDirectoryController extends TeamPageErrors {
 				teams.children(team.id(), LocaleContextHolder.getLocale()), regions.breadcrumb(region), teams.site(team).orElse(null),
 				teams.leaders(team.id()), teams.maskedMemberNames(team.id()), teams.statistics(team.id()),
 				TeamView.visitor(user != null, volunteer, open, team.active()), applied);
-		return new ModelAndView("team/team", Map.of("view", view));
+		return new ModelAndView("team/team", Map.of("view", view, "sections",
+				PageSections.team(sections.orderedStream().toList(), team.id(), LocaleContextHolder.getLocale())));
 	}
 
 	@PostMapping("/teams/{id}/apply")
