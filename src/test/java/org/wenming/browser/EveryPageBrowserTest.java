@@ -67,6 +67,9 @@ class EveryPageBrowserTest {
 	org.wenming.servicedesk.order.Orders serviceOrders;
 
 	@Autowired
+	org.wenming.honor.notice.Objections objections;
+
+	@Autowired
 	PasswordEncoder encoder;
 
 	@Autowired
@@ -340,6 +343,13 @@ class EveryPageBrowserTest {
 				values (:by, :name, '44.4412.', 'volunteers.csv', 'zh-CN', 'REFUSED', 'volunteer.import.refused.noRows',
 				    0, 0, now()) returning id""").param("by", Long.parseLong(made.get("user"))).param("name", office)
 			.query(Long.class).single()));
+
+		// honours' notice: a consented nominee in an open period (made by SQL, as the notice's tests do), and an
+		// objection's private link
+		long noticeNominee = new org.wenming.honor.notice.NoticeFixtures(jdbc).openNominee("无障碍测试候选人");
+		made.put("noticeNominee", String.valueOf(noticeNominee));
+		made.put("honorObjection", objections.file(noticeNominee, "无障碍测试异议", "测试人", "13800138000",
+				java.util.Locale.CHINA).token());
 
 		usernames = names;
 		rows = made;
