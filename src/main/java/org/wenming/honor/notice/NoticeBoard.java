@@ -97,12 +97,15 @@ public class NoticeBoard {
 	}
 
 	/** The nominee if likes, comments and objections are taken now: 404 when not public, 409 when not open. */
-	Nominee requireOpen(long nominationId, Instant now) {
-		Nominee nominee = shortlisted(nominationId).orElseThrow(org.wenming.platform.RecordNotFound::new);
-		if (!nominee.openAt(now)) {
+	void requireOpen(long nominationId, Instant now) {
+		// the period only (a like's path): not the story, the region's name or the count
+		Boolean open = jdbc.sql("""
+				select starts_at <= :now and ends_at > :now from honor_public_shortlist where nomination_id = :id""")
+				.param("id", nominationId).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+				.query(Boolean.class).optional().orElseThrow(org.wenming.platform.RecordNotFound::new);
+		if (!open) {
 			throw new NoticeConflictException("honor.notice.error.closed");
 		}
-		return nominee;
 	}
 
 	/** Approved comments, newest first. */
