@@ -304,6 +304,24 @@ class DataScopeEndpointsTest {
 			"POST /admin/honor/nominations/{id}/consent/withdraw", "POST /api/v1/honor/nominations",
 			"GET /api/v1/honor/nominations", "GET /api/v1/honor/nominations/{id}",
 			"POST /api/v1/honor/nominations/{id}/consent-requests");
+	 * Honours' public notice: consented shortlists only (the view holds the condition); likes, comments and
+	 * objections by anyone, rate-limited; the objector's link guarded by its token
+	 * ({@code org.wenming.honor.notice.LikesTest}, {@code CommentsObjectionsTest}).
+	 */
+	static final Set<String> HONOR_NOTICE_PUBLIC = Set.of("GET /honor/notice", "GET /honor/notice/{nominationId}",
+			"POST /honor/notice/{nominationId}/comments", "POST /honor/notice/{nominationId}/objections",
+			"GET /honor/objections/{token}", "GET /api/v1/honor/notice", "GET /api/v1/honor/notice/{nominationId}",
+			"GET /api/v1/honor/pow", "POST /api/v1/honor/notice/{nominationId}/likes",
+			"POST /api/v1/honor/notice/{nominationId}/comments", "POST /api/v1/honor/notice/{nominationId}/objections");
+
+	/**
+	 * Honours' notice, the office's side: suspect likes, comments and objections of nominees whose region is in the
+	 * staff member's scope; another county's comment or objection is 404 with a security event, other roles 403
+	 * ({@code org.wenming.honor.notice.LikesTest}, {@code CommentsObjectionsTest}).
+	 */
+	static final Set<String> HONOR_NOTICE_STAFF = Set.of("GET /admin/honor/likes", "GET /admin/honor/comments",
+			"POST /admin/honor/comments/{id}/{action}", "GET /admin/honor/objections",
+			"POST /admin/honor/objections/{id}/answer");
 
 	@Autowired
 	MockMvc mvc;
@@ -811,6 +829,8 @@ class DataScopeEndpointsTest {
 		classified.addAll(HONOR_NOMINATIONS);
 		classified.addAll(HONOR_BRANDS_PUBLIC);
 		classified.addAll(HONOR_CARE_BRANDS);
+		classified.addAll(HONOR_NOTICE_PUBLIC);
+		classified.addAll(HONOR_NOTICE_STAFF);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

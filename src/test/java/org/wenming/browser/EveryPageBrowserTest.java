@@ -73,6 +73,9 @@ class EveryPageBrowserTest {
 	org.wenming.honor.consent.Consents honorConsents;
 
 	@Autowired
+	org.wenming.honor.notice.Objections objections;
+
+	@Autowired
 	PasswordEncoder encoder;
 
 	@Autowired
@@ -378,6 +381,12 @@ class EveryPageBrowserTest {
 				values (:project, '无障碍测试奖', '测试单位', 'CITY', 2025, :path, 'test', now()) returning id""")
 			.param("project", brandProject).param("path", regions.find(COUNTY).orElseThrow().path())
 			.query(Long.class).single()));
+		// honours' notice: a consented nominee in an open period (made by SQL, as the notice's tests do), and an
+		// objection's private link
+		long noticeNominee = new org.wenming.honor.notice.NoticeFixtures(jdbc).openNominee("无障碍测试候选人");
+		made.put("noticeNominee", String.valueOf(noticeNominee));
+		made.put("honorObjection", objections.file(noticeNominee, "无障碍测试异议", "测试人", "13800138000",
+				java.util.Locale.CHINA).token());
 
 		usernames = names;
 		rows = made;

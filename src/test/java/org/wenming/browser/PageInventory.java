@@ -62,6 +62,10 @@ final class PageInventory {
 			page("/dashboard", As.ANONYMOUS),
 			page("/certificates", As.ANONYMOUS),
 			page("/certificates/{certificate}", As.ANONYMOUS),
+			// honours' public notice and an objector's private link
+			page("/honor/notice", As.ANONYMOUS),
+			page("/honor/notice/{noticeNominee}", As.ANONYMOUS),
+			page("/honor/objections/{honorObjection}", As.ANONYMOUS),
 			// the service desk: menus by village, a site's menu
 			new Page("/service", As.ANONYMOUS, "/service?region=441202001002", 200),
 			page("/service/sites/{site}", As.ANONYMOUS),
@@ -192,6 +196,10 @@ final class PageInventory {
 			page("/admin/honor/awards", As.OFFICE_STAFF),
 			page("/admin/honor/awards/new", As.OFFICE_STAFF),
 			page("/admin/honor/awards/{award}/edit", As.OFFICE_STAFF),
+			// honours' notice: likes and suspects, comments to moderate, objections to answer
+			page("/admin/honor/likes", As.OFFICE_STAFF),
+			page("/admin/honor/comments", As.OFFICE_STAFF),
+			page("/admin/honor/objections", As.OFFICE_STAFF),
 			// the responsible unit's handler and the inspector
 			page("/unit/cases", As.UNIT_HANDLER),
 			page("/inspector/cases", As.INSPECTOR));

@@ -90,6 +90,13 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/honor/photos/*").permitAll()
 				// honours: the brand projects and their awards (never a volunteer's); the care register is staff-only
 				.requestMatchers(HttpMethod.GET, "/honor/brands", "/api/v1/honor/brands", "/api/v1/honor/awards").permitAll()
+				// honours' public notice: consented shortlists only; likes (proof of work or an account), comments and
+				// objections rate-limited; the objector's private link guarded by its token
+				.requestMatchers(HttpMethod.GET, "/honor/notice", "/honor/notice/*", "/honor/objections/*",
+						"/api/v1/honor/notice", "/api/v1/honor/notice/*", "/api/v1/honor/pow").permitAll()
+				.requestMatchers(HttpMethod.POST, "/honor/notice/*/comments", "/honor/notice/*/objections",
+						"/api/v1/honor/notice/*/likes", "/api/v1/honor/notice/*/comments",
+						"/api/v1/honor/notice/*/objections").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				// Open311 GeoReport v2: public reads; a POST is authenticated by its api_key, not a session
 				.requestMatchers("/open311/**").permitAll()
@@ -122,7 +129,7 @@ class SecurityConfiguration {
 			// machine clients of Open311 have no session to protect, hence no CSRF token; nor has an app ordering
 			// from the service desk without an account (a request without a session is anonymous and needs a code)
 			.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/open311/**"),
-					SESSIONLESS_SERVICE_ORDERING))
+					SESSIONLESS_SERVICE_ORDERING, SESSIONLESS_HONOR_NOTICE))
 			// a new session id at login, so a session id planted before login is worthless after it
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint())
@@ -142,6 +149,16 @@ class SecurityConfiguration {
 	static final RequestMatcher SESSIONLESS_SERVICE_ORDERING = new AndRequestMatcher(
 			new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/service/orders"),
 					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/service/order-codes")),
+			request -> request.getSession(false) == null);
+
+	/**
+	 * A like, comment or objection by JSON from a client without a session: nothing a forged request could ride
+	 * on (a like without a session is kept as a suspect, not counted). A browser's request is checked as usual.
+	 */
+	static final RequestMatcher SESSIONLESS_HONOR_NOTICE = new AndRequestMatcher(
+			new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/honor/notice/*/likes"),
+					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/honor/notice/*/comments"),
+					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/honor/notice/*/objections")),
 			request -> request.getSession(false) == null);
 
 	/** API and Actuator clients get a 401 problem document; browsers are sent to the login page. */

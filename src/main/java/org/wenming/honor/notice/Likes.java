@@ -1,0 +1,169 @@
+package org.wenming.honor.notice;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wenming.shared.CityTime;
+
+/**
+ * Likes (点赞) during a notice, made hard to script (docs/notes/honor.md, "Likes: the choice"). A signed-in
+ * person's like is keyed by their account; an anonymous one needs a proof of work and a session, and is keyed by
+ * the address block and the session. One like per person per nominee per day (Asia/Shanghai) by the primary key.
+ * A suspect like (no or bad proof, a spent challenge, no session, an automated User-Agent, an address block over
+ * its daily cap) is stored, not counted, and the answer does not say why. A counted like adds one to one of 16
+ * striped counters in the same transaction, so 500 likes a second do not queue on one row.
+ */
+@Service
+public class Likes {
+
+	/** Why a like was kept but not counted (the column's values). */
+	public enum Suspect {
+		ADDRESS_CAP, NO_PROOF, BAD_PROOF, REPLAYED, NO_SESSION, HEADLESS
+	}
+
+	/** A like as sent: the anonymous liker's proof of work, if any. */
+	public record LikeRequest(long nominationId, NoticeClient client, String challenge, String counter) {
+
+		@Override
+		public String toString() {
+			return "LikeRequest[nominationId=" + nominationId + "]";
+		}
+	}
+
+	/**
+	 * What happened: counted (and the count after it), already liked today (nothing changed), or kept as a suspect
+	 * (said to the client only as not counted).
+	 */
+	public record LikeOutcome(boolean counted, boolean already, boolean suspect, long likes) {
+	}
+
+	static final int STRIPES = 16;
+
+	private final JdbcClient jdbc;
+
+	private final NoticeBoard board;
+
+	private final ProofOfWork proofs;
+
+	private final NoticeKeys.NoticeSecret secret;
+
+	private final NoticeProperties properties;
+
+	private final Clock clock;
+
+	Likes(JdbcClient jdbc, NoticeBoard board, ProofOfWork proofs, NoticeKeys.NoticeSecret secret,
+			NoticeProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.board = board;
+		this.proofs = proofs;
+		this.secret = secret;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** A challenge for an anonymous like of a nominee in an open period (404 when not public, 409 when not open). */
+	public ProofOfWork.Challenge challenge(long nominationId) {
+		Instant now = clock.instant();
+		board.requireOpen(nominationId, now);
+		return proofs.issue(nominationId, properties.powBits(), now.plus(properties.powLifetime()));
+	}
+
+	@Transactional
+	public LikeOutcome like(LikeRequest request) {
+		return like(request, clock.instant());
+	}
+
+	/**
+	 * Records a like at {@code now}.
+	 *
+	 * @throws org.wenming.platform.RecordNotFound when the nominee is not public (no consent, not in a notice)
+	 * @throws NoticeConflictException when the nominee's notice period is not open
+	 */
+	@Transactional
+	public LikeOutcome like(LikeRequest request, Instant at) {
+		Instant now = at.truncatedTo(ChronoUnit.MICROS);
+		long nomination = request.nominationId();
+		board.requireOpen(nomination, now);
+		NoticeClient client = request.client();
+		LocalDate day = LocalDate.ofInstant(now, CityTime.ZONE);
+		String block = client.addressBlock();
+		byte[] clientHash = secret.mac("client:" + block);
+		byte[] likerKey;
+		Suspect suspect = null;
+		if (client.user() != null) {
+			likerKey = secret.mac("account:" + client.user().userId());
+			if (client.automated()) {
+				suspect = Suspect.HEADLESS;
+			}
+		}
+		else {
+			String session = client.sessionId();
+			likerKey = secret.mac("anonymous:" + block + ":" + (session == null ? "" : session));
+			suspect = anonymousSuspect(request, now);
+			if (suspect == null) {
+				// the cap's count and this like as one step per address block, on every node
+				jdbc.sql("select pg_advisory_xact_lock(4418030, hashtext(:key))")
+						.param("key", HexFormat.of().formatHex(clientHash)).query((rs, i) -> 1).list();
+				long given = jdbc.sql("""
+						select count(*) from honor_like where client_hash = :client and day = :day and counted""")
+						.param("client", clientHash).param("day", day).query(Long.class).single();
+				if (given >= properties.addressCap()) {
+					suspect = Suspect.ADDRESS_CAP;
+				}
+			}
+		}
+		boolean counted = suspect == null;
+		int stored = jdbc.sql("""
+				insert into honor_like (nomination_id, liker_key, day, client_hash, liked_at, counted, suspect)
+				values (:nomination, :liker, :day, :client, :now, :counted, :suspect)
+				on conflict (nomination_id, liker_key, day) do nothing""").param("nomination", nomination)
+				.param("liker", likerKey).param("day", day).param("client", clientHash)
+				.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("counted", counted)
+				.param("suspect", suspect == null ? null : suspect.name(), java.sql.Types.VARCHAR).update();
+		if (stored == 0) {
+			return new LikeOutcome(false, true, !counted, board.likes(nomination));
+		}
+		if (!counted) {
+			return new LikeOutcome(false, false, true, 0);
+		}
+		jdbc.sql("""
+				insert into honor_like_count (nomination_id, stripe, likes) values (:nomination, :stripe, 1)
+				on conflict (nomination_id, stripe) do update set likes = honor_like_count.likes + 1""")
+				.param("nomination", nomination).param("stripe", (short) ThreadLocalRandom.current().nextInt(STRIPES))
+				.update();
+		return new LikeOutcome(true, false, false, board.likes(nomination));
+	}
+
+	/** The anonymous like's checks, cheapest first; a valid proof is spent here (once, on every node). */
+	private Suspect anonymousSuspect(LikeRequest request, Instant now) {
+		NoticeClient client = request.client();
+		if (client.automated()) {
+			return Suspect.HEADLESS;
+		}
+		if (client.sessionId() == null || client.sessionId().isBlank()) {
+			return Suspect.NO_SESSION;
+		}
+		ProofOfWork.Verdict verdict = proofs.verify(request.challenge(), request.counter(), request.nominationId(), now);
+		if (verdict == ProofOfWork.Verdict.MISSING) {
+			return Suspect.NO_PROOF;
+		}
+		if (verdict != ProofOfWork.Verdict.VALID) {
+			return Suspect.BAD_PROOF;
+		}
+		int spent = jdbc.sql("""
+				insert into honor_pow_spent (challenge_hash, expires_at) values (:hash, :expires)
+				on conflict do nothing""").param("hash", ProofOfWork.sha256(request.challenge()))
+				.param("expires", OffsetDateTime.ofInstant(ProofOfWork.expiry(request.challenge()), ZoneOffset.UTC))
+				.update();
+		return spent == 0 ? Suspect.REPLAYED : null;
+	}
+}

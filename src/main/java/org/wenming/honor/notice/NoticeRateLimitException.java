@@ -1,0 +1,18 @@
+package org.wenming.honor.notice;
+
+import java.time.Duration;
+
+/** A client sent more likes, comments or objections than its window allows (429 with Retry-After). */
+public class NoticeRateLimitException extends RuntimeException {
+
+	private final Duration retryAfter;
+
+	public NoticeRateLimitException(Duration retryAfter) {
+		super("too many requests");
+		this.retryAfter = retryAfter;
+	}
+
+	public long retryAfterSeconds() {
+		return Math.max(1, retryAfter.toSeconds());
+	}
+}
