@@ -12,5 +12,5 @@
 @org.wenming.platform.ModuleTables(owns = { "honor_nomination", "honor_evidence", "honor_vetting", "honor_consent",
 		"honor_notice", "honor_notice_entry", "honor_like", "honor_like_count", "honor_pow_spent", "honor_comment",
 		"honor_objection", "honor_roll_entry", "honor_care_measure", "honor_care_grant", "honor_brand_project",
-		"honor_award" }, publishes = { "honor_public_entry", "honor_public_shortlist" })
+		"honor_award" }, reads = { "published_region" }, publishes = { "honor_public_entry", "honor_public_shortlist" })
 package org.wenming.honor;
