@@ -262,6 +262,19 @@ class DataScopeEndpointsTest {
 			"POST /api/v1/service/followups/{orderId}/close", "POST /service/follow/{token}/rating",
 			"POST /api/v1/service/follow/{token}/rating");
 
+	/**
+	 * Honours part B: the public roll, an entry and the feed read only {@code honor_public_entry} (consented
+	 * entries: PublicRollTest); the vetting queue lists only the office's level in its scope and a nomination
+	 * outside it is 404 (VettingTest); notice periods, publication, picks and the export are the city office's
+	 * (a town or county office: 403) and act only in its scope (NoticeAndPublicationTest, PublicRollTest).
+	 */
+	static final Set<String> HONOR_ROLL = Set.of("GET /honor", "GET /honor/entries/{id}", "GET /honor/feed.atom",
+			"GET /admin/honor/vetting", "GET /admin/honor/vetting/{id}", "POST /admin/honor/vetting/{id}/decide",
+			"GET /api/v1/honor/vetting", "GET /api/v1/honor/vetting/{id}", "POST /api/v1/honor/vetting/{id}/decision",
+			"GET /admin/honor/notices", "POST /admin/honor/notices", "GET /admin/honor/roll",
+			"POST /admin/honor/roll/publish", "POST /admin/honor/roll/{id}/reject", "POST /admin/honor/roll/pick",
+			"GET /admin/honor/roll/export.csv");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -765,6 +778,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(SERVICE_MENU);
 		classified.addAll(SERVICEDESK_DISPATCH);
 		classified.addAll(SERVICEDESK_SERVICE);
+		classified.addAll(HONOR_ROLL);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

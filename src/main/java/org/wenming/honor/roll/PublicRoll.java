@@ -195,14 +195,9 @@ public class PublicRoll {
 	/** The counties that have entries on the public roll, for the filter. */
 	@Transactional(readOnly = true)
 	public List<Region> counties() {
-		return jdbc.sql("""
-				select code, name, level, parent_code, path from published_region
-				where level = 'COUNTY' and exists (select 1 from honor_public_entry e
-				    where e.region_path >= published_region.path and e.region_path < published_region.path || '~')
-				order by code""")
-			.query((rs, i) -> new Region(rs.getString(1), rs.getString(2), RegionLevel.valueOf(rs.getString(3)),
-					rs.getString(4), rs.getString(5)))
-			.list();
+		return jdbc.sql("select distinct left(region_code, 6) as county from honor_public_entry order by county")
+			.query(String.class).list().stream().map(regions::find).flatMap(java.util.Optional::stream)
+			.filter(r -> r.level() == RegionLevel.COUNTY).toList();
 	}
 
 	/** An entry of the public roll; empty when there is none or its consent is not given. */

@@ -188,7 +188,7 @@ public class Roll {
 				update honor_nomination set status = 'REJECTED', vetting_level = null, updated_at = :now,
 				    version = version + 1 where id = :id""").param("id", nominationId)
 			.param("now", now.atOffset(ZoneOffset.UTC)).update();
-		String officeRegion = office.region() != null ? office.region().code()
+		String officeRegion = !office.everything() && office.region() != null ? office.region().code()
 				: Office.officeCode((String) row.get("region_path"), org.wenming.honor.VettingLevel.CITY);
 		jdbc.sql("""
 				insert into honor_vetting (nomination_id, level, office_region, decision, reason, decided_by, decided_at)

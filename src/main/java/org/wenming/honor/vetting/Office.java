@@ -12,7 +12,7 @@ import org.wenming.shared.ScopedUser;
 /**
  * The civilization office a staff member works for (文明办): their scope's region and its level. Office staff
  * of a town, a county or the city vet at that level; a system administrator (the whole installation) acts at
- * any level, for the office of the nomination's region at that level.
+ * any level in their scope, for the office of the nomination's region at that level.
  *
  * @param level the vetting level, null for a system administrator (every level) or an office that does not
  *        vet (a village, the province)
@@ -29,10 +29,10 @@ public record Office(ScopedUser user, Region region, VettingLevel level, boolean
 		if (!isStaff(user)) {
 			return Optional.empty();
 		}
-		if (user.scope().isEverything()) {
-			return Optional.of(new Office(user, null, null, true));
+		Region region = user.scope().isEverything() ? null : regions.find(user.scope().regionCode()).orElse(null);
+		if (user.hasRole(Roles.SYSTEM_ADMIN)) {
+			return Optional.of(new Office(user, region, null, true));
 		}
-		Region region = regions.find(user.scope().regionCode()).orElse(null);
 		if (region == null) {
 			return Optional.empty();
 		}

@@ -192,8 +192,8 @@ class RollAdminPages extends PageController {
 		response.setHeader("Content-Disposition", "attachment; filename=\"honor-roll.csv\"");
 		response.setHeader("Cache-Control", "no-store");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		// the CSV printer flushes and closes the response's writer
 		publicRoll.export(user.scope(), out, key -> messages.getMessage(key, null, key, locale));
-		out.flush();
 	}
 
 	private static List<Long> ids(List<String> values, List<FieldProblem> problems) {
