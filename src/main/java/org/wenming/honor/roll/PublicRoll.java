@@ -192,12 +192,16 @@ public class PublicRoll {
 		return figures.counts(county == null ? DataScope.EVERYTHING : county.scope());
 	}
 
-	/** The counties that have entries on the public roll, for the filter. */
+	/**
+	 * The counties of the city whose roll this is (the city of the latest entry), for the filter: read from the
+	 * region tree, not by scanning the roll.
+	 */
 	@Transactional(readOnly = true)
 	public List<Region> counties() {
-		return jdbc.sql("select distinct left(region_code, 6) as county from honor_public_entry order by county")
-			.query(String.class).list().stream().map(regions::find).flatMap(java.util.Optional::stream)
-			.filter(r -> r.level() == RegionLevel.COUNTY).toList();
+		return jdbc.sql("select left(region_code, 4) from honor_public_entry order by published_at desc, id desc limit 1")
+			.query(String.class).optional().map(city -> regions.children(city).stream()
+				.filter(r -> r.level() == RegionLevel.COUNTY).toList())
+			.orElse(List.of());
 	}
 
 	/** An entry of the public roll; empty when there is none or its consent is not given. */
