@@ -304,6 +304,8 @@ class DataScopeEndpointsTest {
 			"POST /admin/honor/nominations/{id}/consent/withdraw", "POST /api/v1/honor/nominations",
 			"GET /api/v1/honor/nominations", "GET /api/v1/honor/nominations/{id}",
 			"POST /api/v1/honor/nominations/{id}/consent-requests");
+
+	/**
 	 * Honours' public notice: consented shortlists only (the view holds the condition); likes, comments and
 	 * objections by anyone, rate-limited; the objector's link guarded by its token
 	 * ({@code org.wenming.honor.notice.LikesTest}, {@code CommentsObjectionsTest}).
@@ -322,6 +324,19 @@ class DataScopeEndpointsTest {
 	static final Set<String> HONOR_NOTICE_STAFF = Set.of("GET /admin/honor/likes", "GET /admin/honor/comments",
 			"POST /admin/honor/comments/{id}/{action}", "GET /admin/honor/objections",
 			"POST /admin/honor/objections/{id}/answer");
+
+	/**
+	 * Honours part B: the public roll, an entry and the feed read only {@code honor_public_entry} (consented
+	 * entries: PublicRollTest); the vetting queue lists only the office's level in its scope and a nomination
+	 * outside it is 404 (VettingTest); notice periods, publication, picks and the export are the city office's
+	 * (a town or county office: 403) and act only in its scope (NoticeAndPublicationTest, PublicRollTest).
+	 */
+	static final Set<String> HONOR_ROLL = Set.of("GET /honor", "GET /honor/entries/{id}", "GET /honor/feed.atom",
+			"GET /admin/honor/vetting", "GET /admin/honor/vetting/{id}", "POST /admin/honor/vetting/{id}/decide",
+			"GET /api/v1/honor/vetting", "GET /api/v1/honor/vetting/{id}", "POST /api/v1/honor/vetting/{id}/decision",
+			"GET /admin/honor/notices", "POST /admin/honor/notices", "GET /admin/honor/roll",
+			"POST /admin/honor/roll/publish", "POST /admin/honor/roll/{id}/reject", "POST /admin/honor/roll/pick",
+			"GET /admin/honor/roll/export.csv");
 
 	@Autowired
 	MockMvc mvc;
@@ -831,6 +846,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(HONOR_CARE_BRANDS);
 		classified.addAll(HONOR_NOTICE_PUBLIC);
 		classified.addAll(HONOR_NOTICE_STAFF);
+		classified.addAll(HONOR_ROLL);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

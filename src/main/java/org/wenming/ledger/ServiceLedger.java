@@ -182,6 +182,24 @@ public class ServiceLedger {
 				policy.stars(hours), policy.toNextStar(hours)), records, corrections("r.volunteer_id = :v", id, 100)));
 	}
 
+	/**
+	 * A volunteer's maintained totals, for staff who read a record that names the volunteer (an honour
+	 * nomination's vetting); empty when the volunteer has no hours yet. No records, no personal data.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<HoursTotals> totals(long volunteerId) {
+		int year = LocalDate.now(clock.withZone(CityTime.ZONE)).getYear();
+		return jdbc.sql("select hours, records from volunteer_hours where volunteer_id = :v").param("v", volunteerId)
+			.query((rs, n) -> {
+				BigDecimal hours = rs.getBigDecimal(1);
+				BigDecimal yearHours = jdbc.sql("select hours from volunteer_year_hours where volunteer_id = :v and year = :y")
+					.param("v", volunteerId).param("y", year).query(BigDecimal.class).optional()
+					.orElse(BigDecimal.ZERO.setScale(1));
+				return new HoursTotals(hours, rs.getInt(2), yearHours, year, policy.stars(hours), policy.toNextStar(hours));
+			})
+			.optional();
+	}
+
 	/** One of the volunteer's own records, for the correction form; empty when not theirs. */
 	@Transactional(readOnly = true)
 	public Optional<RecordRow> ownRecord(long seq, ScopedUser me) {

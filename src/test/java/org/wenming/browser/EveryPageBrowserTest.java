@@ -78,6 +78,7 @@ class EveryPageBrowserTest {
 	@Autowired
 	PasswordEncoder encoder;
 
+
 	@Autowired
 	Regions regions;
 
@@ -265,6 +266,10 @@ class EveryPageBrowserTest {
 				users.principal(volunteer.userId(), VILLAGE, Roles.VOLUNTEER), java.util.Locale.CHINA);
 		made.put("serviceOrderNumber", ownOrder.orderNumber());
 		made.put("serviceOrder", String.valueOf(ownOrder.id()));
+		// honours: a nomination waiting at the city, a published entry of the roll (by SQL, as the honours tests do)
+		org.wenming.honor.roll.RollFixtures honours = new org.wenming.honor.roll.RollFixtures(jdbc, regions, contactSeal);
+		made.put("honorNomination", String.valueOf(honours.nomination(VILLAGE, "SUBMITTED", "CITY", "2026Q4")));
+		made.put("honorEntry", String.valueOf(honours.published(VILLAGE, "2026Q3", "无障碍测试好人")));
 		String siteAdmin = AccountFixtures.unique("a11y-site");
 		accounts.user(siteAdmin, COUNTY, Roles.SITE_ADMIN);
 		names.put(As.SITE_ADMIN, siteAdmin);

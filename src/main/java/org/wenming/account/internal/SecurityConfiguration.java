@@ -72,6 +72,8 @@ class SecurityConfiguration {
 						"/api/v1/casework/rankings/*").permitAll()
 				// the public dashboard: aggregate figures only (top volunteers only with their consent)
 				.requestMatchers(HttpMethod.GET, "/dashboard", "/api/v1/dashboard").permitAll()
+				// honours: the public roll, an entry, the Atom feed (consented entries only)
+				.requestMatchers(HttpMethod.GET, "/honor", "/honor/entries/*", "/honor/feed.atom").permitAll()
 				// the service desk: the sites' menus (public offers, nobody's data)
 				.requestMatchers(HttpMethod.GET, "/service", "/service/sites/*", "/api/v1/service/menu").permitAll()
 				// the private link of an order, guarded by its secret token

@@ -19,6 +19,7 @@ import org.wenming.insight.Dashboard;
 import org.wenming.region.Region;
 import org.wenming.platform.PageController;
 import org.wenming.platform.ReadReplica;
+import org.wenming.honor.HonorFigures;
 import org.wenming.servicedesk.ServiceDeskFigures;
 import org.wenming.shared.ScopedUser;
 
@@ -44,8 +45,11 @@ class CockpitController extends PageController {
 
 	private final ServiceDeskFigures serviceDesk;
 
+	private final HonorFigures honours;
+
 	CockpitController(Cockpit cockpit, CockpitDocuments documents, ReadReplica replica, AssessmentFigures assessment,
-			Dashboard dashboard, ServiceDeskFigures serviceDesk) {
+			Dashboard dashboard, ServiceDeskFigures serviceDesk, HonorFigures honours) {
+		this.honours = honours;
 		this.serviceDesk = serviceDesk;
 		this.assessment = assessment;
 		this.dashboard = dashboard;
@@ -69,7 +73,8 @@ class CockpitController extends PageController {
 		ServiceDeskPanel desk = new ServiceDeskPanel(serviceDesk.figures(shown, figures.from(), figures.to()),
 				"/admin/service/statistics?region=" + shown.code());
 		return new ModelAndView("insight/cockpit", Map.of("f", figures, "replica", replica.status(), "replicaMaxLag",
-				replica.maxLag().toSeconds(), "assessment", assessment(shown), "serviceDesk", desk));
+				replica.maxLag().toSeconds(), "assessment", assessment(shown), "serviceDesk", desk, "honours",
+				new HonorPanel(honours.counts(shown.scope()), "/admin/honor/roll")));
 	}
 
 	/** The field assessment of the region shown (inside the staff member's scope, as every figure here). */

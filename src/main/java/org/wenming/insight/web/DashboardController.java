@@ -21,6 +21,7 @@ import org.wenming.platform.PageContext;
 import org.wenming.platform.PageController;
 import org.wenming.region.Region;
 import org.wenming.region.Regions;
+import org.wenming.honor.HonorFigures;
 import org.wenming.servicedesk.ServiceDeskFigures;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -50,8 +51,14 @@ class DashboardController extends PageController {
 
 	private final ServiceDeskFigures serviceDesk;
 
+	private final HonorFigures honours;
+
+	/** Where the roll's panel goes in a (cached) page: it is rendered at every request. */
+	static final String HONOR_PANEL = "<div data-honor-panel hidden></div>";
+
 	DashboardController(Dashboard dashboard, Regions regions, TemplateEngine templates, AssessmentFigures assessment,
-			ServiceDeskFigures serviceDesk) {
+			ServiceDeskFigures serviceDesk, HonorFigures honours) {
+		this.honours = honours;
 		this.assessment = assessment;
 		this.serviceDesk = serviceDesk;
 		this.dashboard = dashboard;
@@ -69,6 +76,8 @@ class DashboardController extends PageController {
 		String html = ctx.signedIn() ? render(chosen, shownYear, locale, ctx)
 				: anonymousPages.get(List.of(chosen.code(), shownYear, locale.toLanguageTag(), ctx.path(), ctx.elderly()),
 						k -> render(chosen, shownYear, locale, ctx));
+		// the roll's counts are never cached: a withdrawn consent leaves them at the next request
+		html = html.replace(HONOR_PANEL, honorPanel(chosen, ctx));
 		// the language and elderly mode come from the request's header and cookies: a shared cache in front
 		// of the nodes must keep those answers apart
 		return ResponseEntity.ok().varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
@@ -76,6 +85,13 @@ class DashboardController extends PageController {
 			.cacheControl(ctx.signedIn() ? CacheControl.noStore()
 					: CacheControl.maxAge(Duration.ofSeconds(dashboard.refreshSeconds())).cachePublic())
 			.body(html);
+	}
+
+	private String honorPanel(Region region, PageContext ctx) {
+		StringOutput output = new StringOutput(2 * 1024);
+		templates.render("insight/honor-panel.jte",
+				Map.of("ctx", ctx, "panel", new HonorPanel(honours.counts(region.scope()), "/honor")), output);
+		return output.toString();
 	}
 
 	private String render(Region region, int year, Locale locale, PageContext ctx) {

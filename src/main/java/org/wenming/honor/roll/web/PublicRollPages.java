@@ -1,0 +1,135 @@
+package org.wenming.honor.roll.web;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.wenming.honor.HonorCategory;
+import org.wenming.honor.Honour;
+import org.wenming.honor.roll.PublicRoll;
+import org.wenming.platform.PageController;
+import org.wenming.platform.QueryParameters;
+import org.wenming.platform.RecordNotFound;
+
+/**
+ * 好人榜, public: the roll ({@code /honor}: filters by honour, period, category and county, paged by key,
+ * counts by honour at the top), an entry ({@code /honor/entries/{id}}) and the Atom feed of the newest
+ * ({@code /honor/feed.atom}, RFC 4287). Everything from {@code honor_public_entry}: consented entries only.
+ */
+@Controller
+class PublicRollPages extends PageController {
+
+	private final PublicRoll roll;
+
+	private final MessageSource messages;
+
+	PublicRollPages(PublicRoll roll, MessageSource messages) {
+		this.roll = roll;
+		this.messages = messages;
+	}
+
+	@GetMapping("/honor")
+	ModelAndView roll(@RequestParam(required = false) String honour, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String county,
+			@RequestParam(required = false) String after) {
+		PublicRoll.Filter filter = roll.filter(honour, period, category, county);
+		PublicRoll.Cursor cursor = PublicRoll.Cursor.parse(after);
+		Map<String, Object> model = new HashMap<>();
+		model.put("filter", filter);
+		model.put("page", roll.page(filter, cursor, PublicRoll.PAGE_SIZE));
+		model.put("counts", roll.counts(filter.county()));
+		model.put("counties", roll.counties());
+		model.put("honours", List.of(Honour.values()));
+		model.put("categories", List.of(HonorCategory.values()));
+		model.put("first", cursor == null);
+		return new ModelAndView("honor/roll/roll", model);
+	}
+
+	@GetMapping("/honor/entries/{id}")
+	ModelAndView entry(@PathVariable String id) {
+		PublicRoll.Detail detail = roll.entry(QueryParameters.id(id)).orElseThrow(RecordNotFound::new);
+		return new ModelAndView("honor/roll/entry", Map.of("d", detail));
+	}
+
+	@GetMapping("/honor/feed.atom")
+	ResponseEntity<String> feed(HttpServletRequest request) throws XMLStreamException {
+		Locale locale = RequestContextUtils.getLocale(request);
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		List<PublicRoll.Item> items = roll.newest();
+		Instant updated = items.isEmpty() ? Instant.EPOCH : items.get(0).publishedAt();
+		StringWriter text = new StringWriter();
+		XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
+		xml.writeStartDocument("UTF-8", "1.0");
+		xml.writeStartElement("feed");
+		xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
+		element(xml, "id", base + "/honor/feed.atom");
+		element(xml, "title", t("honor.roll.feed.title", locale));
+		element(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(updated));
+		xml.writeStartElement("author");
+		element(xml, "name", t("honor.roll.feed.author", locale));
+		xml.writeEndElement();
+		element(xml, "rights", t("honor.roll.feed.rights", locale));
+		link(xml, "self", base + "/honor/feed.atom", "application/atom+xml");
+		link(xml, "alternate", base + "/honor", "text/html");
+		for (PublicRoll.Item it : items) {
+			xml.writeStartElement("entry");
+			element(xml, "id", base + "/honor/entries/" + it.id());
+			element(xml, "title", it.name() + " · " + t("honor.honour." + it.honour().name(), locale) + " · " + it.period());
+			element(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(it.publishedAt()));
+			element(xml, "published", DateTimeFormatter.ISO_INSTANT.format(it.publishedAt()));
+			link(xml, "alternate", base + "/honor/entries/" + it.id(), "text/html");
+			xml.writeStartElement("category");
+			xml.writeAttribute("term", it.category().name());
+			xml.writeAttribute("label", t("honor.category." + it.category().name(), locale));
+			xml.writeEndElement();
+			xml.writeStartElement("summary");
+			xml.writeAttribute("type", "text");
+			xml.writeCharacters(it.title() + " (" + it.regionName() + ")");
+			xml.writeEndElement();
+			xml.writeEndElement();
+		}
+		xml.writeEndElement();
+		xml.writeEndDocument();
+		xml.close();
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+			.cacheControl(CacheControl.noCache()).body(text.toString());
+	}
+
+	private String t(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
+	}
+
+	private static void element(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+		xml.writeStartElement(name);
+		xml.writeCharacters(value);
+		xml.writeEndElement();
+	}
+
+	private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
+		xml.writeEmptyElement("link");
+		xml.writeAttribute("rel", rel);
+		xml.writeAttribute("type", type);
+		xml.writeAttribute("href", href);
+	}
+}
