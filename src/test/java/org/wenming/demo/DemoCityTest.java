@@ -93,6 +93,7 @@ class DemoCityTest {
 				"org.wenming.casework.demo.CasesDemoPart", "org.wenming.assessment.demo.FrameworkDemoPart",
 				"org.wenming.assessment.demo.PlacesDemoPart",
 				"org.wenming.servicedesk.demo.ServiceDeskDemoPart",
+				"org.wenming.honor.demo.HonorDemoPart", "org.wenming.honor.brand.demo.CareAndBrandsDemoPart",
 				"org.wenming.insight.demo.InsightDemoPart",
 				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
 	}
@@ -129,7 +130,8 @@ class DemoCityTest {
 			assertThat(city.isEmpty()).isFalse();
 			assertThat(conductor.parts().stream().filter(part -> !part.isEmpty()))
 				.extracting(part -> ClassUtils.getUserClass(part).getSimpleName())
-				.containsExactly("VolunteersDemoPart", "FrameworkDemoPart", "PlacesDemoPart");
+				.containsExactly("VolunteersDemoPart", "FrameworkDemoPart", "PlacesDemoPart", "HonorDemoPart",
+						"CareAndBrandsDemoPart");
 			// the sample framework, published under the city's name as version 1
 			assertThat(jdbc.sql("""
 					select f.status || ':' || f.version || ':' || count(c.id) from assessment_framework f

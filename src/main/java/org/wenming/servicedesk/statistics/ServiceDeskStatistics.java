@@ -70,7 +70,7 @@ public class ServiceDeskStatistics {
 	}
 
 	/**
-	 * @param bySite the sites with the most orders first (then by name), at most the limit asked for
+	 * @param bySite the sites with the most orders first (then by id), at most the limit asked for
 	 * @param sitesTotal how many sites have orders in the period
 	 */
 	public record Report(StatisticsQuery query, Instant asOf, ServiceFigures total, List<Line> byCategory,
@@ -369,7 +369,7 @@ public class ServiceDeskStatistics {
 		}
 		return lines.stream()
 			.map(l -> new Line(l.kind(), l.key(), names.getOrDefault(l.key(), l.key()), l.figures()))
-			.sorted(Comparator.comparing((Line l) -> -l.figures().orders()).thenComparing(Line::name).thenComparing(Line::key))
+			.sorted(Comparator.comparing((Line l) -> -l.figures().orders()).thenComparing(l -> Long.parseLong(l.key())))
 			.toList();
 	}
 

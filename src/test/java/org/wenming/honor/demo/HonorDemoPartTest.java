@@ -67,7 +67,8 @@ class HonorDemoPartTest {
 				.isEqualTo(f.provinceModels());
 			// every nation's pick was the province's first; every published one consented
 			assertThat(jdbc.sql("""
-					select count(*) from honor_roll_entry e where e.honour = 'NATION_GOOD' and not exists (
+					select count(*) from honor_roll_entry e join honor_nomination n on n.id = e.nomination_id
+					where n.number like 'HR-____-D%' and e.honour = 'NATION_GOOD' and not exists (
 					    select 1 from honor_roll_entry p where p.nomination_id = e.nomination_id and p.honour = 'PROVINCE_GOOD')""")
 				.query(Long.class).single()).isZero();
 			assertThat(jdbc.sql("""

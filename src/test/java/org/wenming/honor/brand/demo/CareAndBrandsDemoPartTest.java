@@ -49,7 +49,8 @@ class CareAndBrandsDemoPartTest {
 			long awardsBefore = count("honor_award");
 			city.generate(DemoScale.TINY, 7, LocalDate.now(CityTime.ZONE), true, line -> {
 			});
-			assertThat(jdbc.sql("select kind from honor_care_measure where region_code = '4412' order by kind")
+			assertThat(jdbc.sql("select kind from honor_care_measure where region_code = '4412' and created_by = :by order by kind")
+				.param("by", org.wenming.demo.DemoScenario.ACTOR)
 				.query(String.class).list()).containsExactly("HARDSHIP_AID", "HEALTH_CHECK", "SCENIC", "TRANSIT");
 			assertThat(count("honor_brand_project") - projectsBefore).isEqualTo(6);
 			assertThat(count("honor_brand_project where name like '%志愿服务大擂台' or name like '%文明实践大讲堂'"
