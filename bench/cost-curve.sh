@@ -60,7 +60,7 @@ load_city() {
 
 start() {
   java -Xmx1g -jar target/wenming.jar --server.port=$PORT $DB_ARGS --wenming.demo.on-first-start=none \
-    --wenming.insight.dashboard-refresh-seconds=0 --wenming.checkin.secret="$SECRET" \
+    --wenming.insight.dashboard-refresh-seconds=0 --wenming.checkin.secret="$SECRET" --wenming.honor.notice.secret="$SECRET" \
     --wenming.checkin.code-period=60s > "$WORK/server.log" 2>&1 &
   PID=$!
   wait_ready $PID "$WORK/server.log"
