@@ -10,6 +10,6 @@
 		"volunteer", "volunteer :: team", "activity", "casework :: photo", "casework :: calendar", "notification", "demo" })
 @org.wenming.platform.ModuleTables(owns = { "service_category", "service_menu_item", "service_order",
 		"service_order_event", "service_order_photo", "service_rating", "service_followup", "service_code",
-		"service_stat_delta", "service_stat_cell", "service_stat_stage_cell" },
+		"service_stat_delta", "service_stat_cell", "service_stat_stage_cell", "service_stat_generation" },
 		reads = { "published_practice_site", "published_team" })
 package org.wenming.servicedesk;

@@ -17,10 +17,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.region.PracticeSites;
 import org.wenming.region.Region;
@@ -30,6 +34,9 @@ import org.wenming.shared.DataScope;
 import org.wenming.shared.OutOfScopeException;
 import org.wenming.shared.Roles;
 import org.wenming.shared.ScopedUser;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The service desk's statistics (服务统计): orders of a region's villages and communities received in a
@@ -45,8 +52,15 @@ import org.wenming.shared.ScopedUser;
  * order's stage timestamps: the working time of each order through {@code WorkingTime.between} would
  * have to bring every order of the period into the JVM (100,000 a year for the city), which the
  * 50 ms goal does not allow; the stage clocks themselves (due times, escalation) are on working time.
+ *
+ * <p><b>Kept reports</b>: a report read from the cells is kept by the node with the statistics' version it
+ * was counted at (V57: the fold's generation and the deltas not yet folded, read in the report's own
+ * snapshot) and answered again only while a one-row read finds the same version, so a kept answer is the
+ * figures a recount would give at that moment, on every node (docs/notes/servicedesk.md, "A report kept
+ * per node").
  */
 @Service
+@EnableConfigurationProperties(StatisticsProperties.class)
 public class ServiceDeskStatistics {
 
 	/** Who reads the figures: staff of the sites, civilization offices, inspectors, the administrator. */
@@ -80,6 +94,19 @@ public class ServiceDeskStatistics {
 		public boolean sitesCut() {
 			return bySite.size() < sitesTotal;
 		}
+
+		/** The same figures, true as of {@code instant} (a kept report whose version is still the database's). */
+		Report asOf(Instant instant) {
+			return new Report(query, instant, total, byCategory, bySite, sitesTotal, byCounty, byMonth);
+		}
+	}
+
+	/** What a kept report answers: the same region, period, language and lines. */
+	private record ReportKey(StatisticsQuery query, Locale locale, boolean withStages, int siteLimit) {
+	}
+
+	/** A kept report and the statistics' version it was counted at. */
+	private record Kept(StatisticsCells.Version version, Report report) {
 	}
 
 	/** Every site line: for the XLSX download and {@code sites=all}. */
@@ -97,9 +124,22 @@ public class ServiceDeskStatistics {
 
 	private final StatisticsCells cells;
 
+	/** Null when {@code kept-reports} is 0. */
+	private final Cache<ReportKey, Kept> kept;
+
+	/** One snapshot for the version and every statement of a report. */
+	private final TransactionTemplate snapshot;
+
+	private final java.util.concurrent.atomic.LongAdder keptAnswers = new java.util.concurrent.atomic.LongAdder();
+
 	ServiceDeskStatistics(JdbcClient jdbc, Regions regions, PracticeSites sites, MessageSource messages, Clock clock,
-			StatisticsCells cells) {
+			StatisticsCells cells, StatisticsProperties properties, PlatformTransactionManager transactions) {
 		this.cells = cells;
+		this.kept = properties.keptReports() == 0 ? null
+				: Caffeine.newBuilder().maximumSize(properties.keptReports()).expireAfterWrite(properties.namesFor()).build();
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.snapshot.setReadOnly(true);
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.sites = sites;
@@ -178,6 +218,30 @@ public class ServiceDeskStatistics {
 		if (main == null) {
 			return recount(query, locale, withStages, siteLimit);
 		}
+		// every site line (the XLSX) is not kept: large and rare
+		if (kept == null || siteLimit == ALL_SITES) {
+			return snapshot.execute(tx -> fromCells(query, locale, withStages, siteLimit, main));
+		}
+		ReportKey key = new ReportKey(query, locale, withStages, siteLimit);
+		Kept known = kept.getIfPresent(key);
+		if (known != null && known.version().equals(cells.version())) {
+			keptAnswers.increment();
+			return known.report().asOf(clock.instant());
+		}
+		return snapshot.execute(tx -> {
+			StatisticsCells.Version version = cells.version();
+			Report report = fromCells(query, locale, withStages, siteLimit, main);
+			kept.put(key, new Kept(version, report));
+			return report;
+		});
+	}
+
+	/** How many reports this node answered from those it kept (for tests). */
+	long keptAnswers() {
+		return keptAnswers.sum();
+	}
+
+	private Report fromCells(StatisticsQuery query, Locale locale, boolean withStages, int siteLimit, List<String> main) {
 		List<String> months = StatisticsCells.months(query);
 		DataScope scope = query.region().scope();
 		Map<Kind, Map<String, long[]>> sums = new HashMap<>();

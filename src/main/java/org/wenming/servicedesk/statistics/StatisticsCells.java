@@ -92,6 +92,20 @@ public class StatisticsCells {
 		return months;
 	}
 
+	/**
+	 * The statistics' version (V57): the fold's generation and how many deltas are not yet folded. Between
+	 * two folds the deltas only grow, so in one snapshot the pair names one state of the figures.
+	 */
+	record Version(long generation, long deltas) {
+	}
+
+	/** The version in the caller's snapshot (one statement: one snapshot outside a transaction). */
+	Version version() {
+		return jdbc.sql("select n, (select count(*) from service_stat_delta) from service_stat_generation")
+			.query((rs, i) -> new Version(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
 	interface CellSink {
 
 		void accept(String period, String countyPath, String dim, String key, long[] counts);
