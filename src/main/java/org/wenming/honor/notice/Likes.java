@@ -58,11 +58,14 @@ public class Likes {
 
 	private final NoticeProperties properties;
 
+	private final NoticeRateLimit rates;
+
 	private final Clock clock;
 
 	Likes(JdbcClient jdbc, NoticeBoard board, ProofOfWork proofs, NoticeKeys.NoticeSecret secret,
-			NoticeProperties properties, Clock clock) {
+			NoticeProperties properties, NoticeRateLimit rates, Clock clock) {
 		this.jdbc = jdbc;
+		this.rates = rates;
 		this.board = board;
 		this.proofs = proofs;
 		this.secret = secret;
@@ -83,6 +86,20 @@ public class Likes {
 	}
 
 	/**
+	 * A like as the API takes it: the client's rate counted in the same transaction (one commit for both). Over the
+	 * limit the transaction rolls back (the counter is full already); a like of a nominee who is not public or not
+	 * open still counts against the client's rate.
+	 *
+	 * @throws NoticeRateLimitException when the client's window is full
+	 */
+	@Transactional(noRollbackFor = { org.wenming.platform.RecordNotFound.class, NoticeConflictException.class })
+	public LikeOutcome likeWithinRate(LikeRequest request) {
+		Instant now = clock.instant();
+		rates.hit(request.client(), NoticeRateLimit.Action.LIKE, now);
+		return like(request, now);
+	}
+
+	/**
 	 * Records a like at {@code now}.
 	 *
 	 * @throws org.wenming.platform.RecordNotFound when the nominee is not public (no consent, not in a notice)
@@ -92,7 +109,6 @@ public class Likes {
 	public LikeOutcome like(LikeRequest request, Instant at) {
 		Instant now = at.truncatedTo(ChronoUnit.MICROS);
 		long nomination = request.nominationId();
-		board.requireOpen(nomination, now);
 		NoticeClient client = request.client();
 		LocalDate day = LocalDate.ofInstant(now, CityTime.ZONE);
 		String block = client.addressBlock();
@@ -106,6 +122,8 @@ public class Likes {
 			}
 		}
 		else {
+			// the anonymous checks spend a proof and take the address block's lock: only for an open nominee
+			board.requireOpen(nomination, now);
 			String session = client.sessionId();
 			likerKey = secret.mac("anonymous:" + block + ":" + (session == null ? "" : session));
 			suspect = anonymousSuspect(request, now);
@@ -122,25 +140,42 @@ public class Likes {
 			}
 		}
 		boolean counted = suspect == null;
-		int stored = jdbc.sql("""
-				insert into honor_like (nomination_id, liker_key, day, client_hash, liked_at, counted, suspect)
-				values (:nomination, :liker, :day, :client, :now, :counted, :suspect)
-				on conflict (nomination_id, liker_key, day) do nothing""").param("nomination", nomination)
-				.param("liker", likerKey).param("day", day).param("client", clientHash)
+		// one statement (a signed-in like's whole database work but the rate): the period's check through the
+		// consented view, the like row, one stripe when it counts, and the count after it (the stripes as this
+		// statement's snapshot saw them plus its own)
+		Object[] row = jdbc.sql("""
+				with period as (
+				    select starts_at <= :now and ends_at > :now as open from honor_public_shortlist where nomination_id = :nomination),
+				liked as (
+				    insert into honor_like (nomination_id, liker_key, day, client_hash, liked_at, counted, suspect)
+				    select :nomination, :liker, :day, :client, :now, :counted, :suspect from period where open
+				    on conflict (nomination_id, liker_key, day) do nothing
+				    returning counted),
+				stripe as (
+				    insert into honor_like_count (nomination_id, stripe, likes)
+				    select :nomination, :stripe, 1 from liked where counted
+				    on conflict (nomination_id, stripe) do update set likes = honor_like_count.likes + 1
+				    returning 1)
+				select (select open from period), (select count(*) from liked),
+				    (select count(*) from stripe) + coalesce((select sum(likes) from honor_like_count where nomination_id = :nomination), 0)""")
+				.param("nomination", nomination).param("liker", likerKey).param("day", day).param("client", clientHash)
 				.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("counted", counted)
-				.param("suspect", suspect == null ? null : suspect.name(), java.sql.Types.VARCHAR).update();
-		if (stored == 0) {
-			return new LikeOutcome(false, true, !counted, board.likes(nomination));
+				.param("suspect", suspect == null ? null : suspect.name(), java.sql.Types.VARCHAR)
+				.param("stripe", (short) ThreadLocalRandom.current().nextInt(STRIPES))
+				.query((rs, i) -> new Object[] { rs.getObject(1), rs.getLong(2), rs.getLong(3) }).single();
+		if (row[0] == null) {
+			throw new org.wenming.platform.RecordNotFound();
+		}
+		if (!(Boolean) row[0]) {
+			throw new NoticeConflictException("honor.notice.error.closed");
+		}
+		if ((Long) row[1] == 0) {
+			return new LikeOutcome(false, true, !counted, (Long) row[2]);
 		}
 		if (!counted) {
 			return new LikeOutcome(false, false, true, 0);
 		}
-		jdbc.sql("""
-				insert into honor_like_count (nomination_id, stripe, likes) values (:nomination, :stripe, 1)
-				on conflict (nomination_id, stripe) do update set likes = honor_like_count.likes + 1""")
-				.param("nomination", nomination).param("stripe", (short) ThreadLocalRandom.current().nextInt(STRIPES))
-				.update();
-		return new LikeOutcome(true, false, false, board.likes(nomination));
+		return new LikeOutcome(true, false, false, (Long) row[2]);
 	}
 
 	/** The anonymous like's checks, cheapest first; a valid proof is spent here (once, on every node). */

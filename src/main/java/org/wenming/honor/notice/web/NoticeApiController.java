@@ -129,9 +129,8 @@ class NoticeApiController {
 			@RequestBody(required = false) LikeBody body, HttpServletRequest http) {
 		long id = QueryParameters.id(nominationId);
 		var client = NoticeRequests.client(user, http);
-		rates.hit(client, NoticeRateLimit.Action.LIKE, clock.instant());
-		Likes.LikeOutcome outcome = likes.like(new Likes.LikeRequest(id, client, body == null ? null : body.challenge(),
-				body == null ? null : body.counter()));
+		Likes.LikeOutcome outcome = likes.likeWithinRate(new Likes.LikeRequest(id, client,
+				body == null ? null : body.challenge(), body == null ? null : body.counter()));
 		if (outcome.suspect()) {
 			// not counted, and not why: a script learns nothing from the answer
 			return ResponseEntity.status(HttpStatus.ACCEPTED).body(new LikeAnswer(false, null, null));
