@@ -62,8 +62,10 @@ cat "$WORK/warmup.txt" | tail -1 | sed 's/^/warm-up: /'
 warm=$(tail -1 "$WORK/warmup.txt" | sed 's/.*requests=\([0-9]*\).*/\1/')
 wrk -t1 -c2 -d$((SECONDS_PER_RUN + 2))s -s bench/throughput.lua "$BASE/actuator/health/liveness" > "$WORK/probe.txt" &
 probe_pid=$!
+cpu_before=$(cpu_ms); jvm_before=$(cpu_ms jvm)
 likes=$(LIKES_OFFSET=$((warm + 100)) LIKE_DELAY_MS=$DELAY wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s \
   -s bench/honor-likes.lua "$BASE" | tail -1)
+cpu_after=$(cpu_ms); jvm_after=$(cpu_ms jvm)
 wait $probe_pid
 liveness=$(tail -1 "$WORK/probe.txt")
 field() { echo "$1" | sed "s/.*$2=\([0-9.]*\).*/\1/"; }
@@ -80,6 +82,9 @@ echo "| request | connections | latency (ms), throughput |"
 echo "|---|---|---|"
 echo "| POST /api/v1/honor/notice/{id}/likes (signed in, a new pair each), paced to $RATE/s | $CONNECTIONS | $likes |"
 echo "| GET /actuator/health/liveness during it | 2 | $liveness |"
+# the server's CPU (JVM + PostgreSQL) over the run per like answered (the probe's requests, cheap, included)
+echo "server CPU per like: $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jvm_after - jvm_before)) -v r="$(field "$likes" requests)" \
+  'BEGIN { printf "%.2f ms (JVM %.2f, PostgreSQL %.2f)", (r > 0 ? c / r : 0), (r > 0 ? j / r : 0), (r > 0 ? (c - j) / r : 0) }')"
 echo "likes answered counted (warm-up + run + the probe like): $answered; answered not counted: $(( $(field "$likes" already) + $(field "$likes" other) ));"
 echo "counted rows: $rows; sum of the stripes: $stripes; suspects: $suspects; duplicate pairs: $duplicates; unanswered at most: $unanswered"
 if [ "$rows" = "$stripes" ] && [ "$duplicates" = 0 ] && [ "$rows" -ge "$answered" ] && [ $(( rows - answered )) -le "$unanswered" ] \

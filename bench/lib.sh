@@ -66,12 +66,13 @@ start_server() {
 # cpu_ms: the CPU time (ms, user + system) the server has used so far: its JVM, and its PostgreSQL (the
 # postmaster, its live backends, and the ended ones the postmaster reaped). Per request, over a wrk run,
 # it is what a request costs whatever else the machine is doing — the latencies are not, on a shared machine.
+# `cpu_ms jvm` and `cpu_ms pg` give the two parts alone.
 cpu_ms() {
-  local pidfile pm ticks=0 f
+  local pidfile pm ticks=0 f part=${1:-all}
   pidfile=$(find "$WORK/data" -name postmaster.pid 2>/dev/null | head -1)
   pm=$(head -1 "$pidfile" 2>/dev/null || true)
-  f=($(sed 's/^.*) //' /proc/$PID/stat)); ticks=$((ticks + f[11] + f[12]))
-  if [ -n "$pm" ] && [ -r /proc/$pm/stat ]; then
+  if [ "$part" != pg ]; then f=($(sed 's/^.*) //' /proc/$PID/stat)); ticks=$((ticks + f[11] + f[12])); fi
+  if [ "$part" != jvm ] && [ -n "$pm" ] && [ -r /proc/$pm/stat ]; then
     f=($(sed 's/^.*) //' /proc/$pm/stat)); ticks=$((ticks + f[11] + f[12] + f[13] + f[14]))
     for child in $(cat /proc/$pm/task/*/children 2>/dev/null); do
       f=($(sed 's/^.*) //' /proc/$child/stat 2>/dev/null || echo x)); [ "${#f[@]}" -gt 14 ] && ticks=$((ticks + f[11] + f[12]))
@@ -81,13 +82,14 @@ cpu_ms() {
 }
 
 # measure NAME WRK-ARGUMENTS...: a wrk run with bench/throughput.lua, printed with the server's CPU time
-# per request (cpu_ms before and after, divided by the requests).
+# per request (cpu_ms before and after, divided by the requests) and the JVM's part of it.
 measure() {
-  local name=$1 before after out requests
+  local name=$1 before after jvm_before jvm_after out requests
   shift
-  before=$(cpu_ms)
+  before=$(cpu_ms); jvm_before=$(cpu_ms jvm)
   out=$(wrk "$@" -s bench/throughput.lua | tail -1)
-  after=$(cpu_ms)
+  after=$(cpu_ms); jvm_after=$(cpu_ms jvm)
   requests=$(echo "$out" | sed 's/.*requests=\([0-9]*\).*/\1/')
-  echo "$out cpu_ms_per_request=$(awk -v c=$((after - before)) -v r="$requests" 'BEGIN { printf "%.2f", (r > 0 ? c / r : 0) }')"
+  echo "$out cpu_ms_per_request=$(awk -v c=$((after - before)) -v j=$((jvm_after - jvm_before)) -v r="$requests" \
+    'BEGIN { printf "%.2f (jvm %.2f)", (r > 0 ? c / r : 0), (r > 0 ? j / r : 0) }')"
 }
