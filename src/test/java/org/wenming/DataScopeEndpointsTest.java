@@ -338,6 +338,16 @@ class DataScopeEndpointsTest {
 			"POST /admin/honor/roll/publish", "POST /admin/honor/roll/{id}/reject", "POST /admin/honor/roll/pick",
 			"GET /admin/honor/roll/export.csv");
 
+	/**
+	 * Honours' staff workflow by JSON, beside the pages: the roll's review, entries, publication, rejection and
+	 * picks (the city office's: other roles and a county office 403, another city's nomination 404 or 400 naming
+	 * it) and comment moderation (the office in scope: another county's comment 404 with a security event); every
+	 * endpoint probed in {@code org.wenming.HonorStaffApiTest}, nothing stored on a refusal.
+	 */
+	static final Set<String> HONOR_STAFF_API = Set.of("GET /api/v1/honor/roll/review", "GET /api/v1/honor/roll/entries",
+			"POST /api/v1/honor/roll/publications", "POST /api/v1/honor/roll/{nominationId}/rejection",
+			"POST /api/v1/honor/roll/picks", "GET /api/v1/honor/comments", "POST /api/v1/honor/comments/{id}/decision");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -847,6 +857,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(HONOR_NOTICE_PUBLIC);
 		classified.addAll(HONOR_NOTICE_STAFF);
 		classified.addAll(HONOR_ROLL);
+		classified.addAll(HONOR_STAFF_API);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

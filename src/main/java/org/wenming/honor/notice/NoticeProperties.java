@@ -22,6 +22,8 @@ import jakarta.validation.constraints.NotNull;
  *        (1..100,000); beyond it a like is kept as a suspect, not counted
  * @param likesPerMinute like requests one client (an account, or an address block) may send in a minute (1..10,000);
  *        beyond it 429
+ * @param challengesPerMinute proof-of-work challenges one address block may ask for in a minute (1..10,000);
+ *        beyond it 429
  * @param commentsPerHour comments one client may post in an hour (1..1,000)
  * @param objectionsPerHour objections one client may file in an hour (1..1,000)
  * @param secret base64 HMAC key (at least 32 bytes) for challenges, likers' and clients' keys; none: generated
@@ -33,6 +35,7 @@ public record NoticeProperties(@Min(8) @Max(28) @DefaultValue("18") int powBits,
 		@NotNull @DurationMin(seconds = 30) @DurationMax(minutes = 30) @DefaultValue("2m") Duration powLifetime,
 		@Min(1) @Max(100_000) @DefaultValue("50") int addressCap,
 		@Min(1) @Max(10_000) @DefaultValue("60") int likesPerMinute,
+		@Min(1) @Max(10_000) @DefaultValue("120") int challengesPerMinute,
 		@Min(1) @Max(1000) @DefaultValue("10") int commentsPerHour,
 		@Min(1) @Max(1000) @DefaultValue("5") int objectionsPerHour, String secret) {
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.wenming.platform.RetentionJob;
 
 /**
- * How many likes, comments and objections one client may send: a counter per client, action and fixed window in
+ * How many likes, comments, objections and proof-of-work challenges one client may send: a counter per client, action and fixed window in
  * PostgreSQL ({@code honor_notice_rate}), raised by one atomic upsert, so every node counts the same requests and
  * concurrent ones cannot all pass the last place. The client is a keyed hash of the account or the address block.
  */
@@ -20,7 +20,9 @@ public class NoticeRateLimit implements RetentionJob {
 
 	/** What is counted, with its window. */
 	public enum Action {
-		LIKE(Duration.ofMinutes(1)), COMMENT(Duration.ofHours(1)), OBJECTION(Duration.ofHours(1));
+		LIKE(Duration.ofMinutes(1)), COMMENT(Duration.ofHours(1)), OBJECTION(Duration.ofHours(1)),
+		/** a proof-of-work challenge asked for ({@code GET /api/v1/honor/pow}) */
+		CHALLENGE(Duration.ofMinutes(1));
 
 		private final Duration window;
 
@@ -51,6 +53,7 @@ public class NoticeRateLimit implements RetentionJob {
 			case LIKE -> properties.likesPerMinute();
 			case COMMENT -> properties.commentsPerHour();
 			case OBJECTION -> properties.objectionsPerHour();
+			case CHALLENGE -> properties.challengesPerMinute();
 		};
 		long windowSeconds = action.window.toSeconds();
 		Instant start = Instant.ofEpochSecond(now.getEpochSecond() / windowSeconds * windowSeconds);

@@ -2,7 +2,7 @@ package org.wenming.honor.notice;
 
 import java.time.Duration;
 
-/** A client sent more likes, comments or objections than its window allows (429 with Retry-After). */
+/** A client sent more likes, comments, objections or challenge requests than its window allows (429 with Retry-After). */
 public class NoticeRateLimitException extends RuntimeException {
 
 	private final Duration retryAfter;

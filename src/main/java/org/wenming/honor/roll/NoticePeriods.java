@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -151,13 +150,7 @@ public class NoticePeriods {
 		if (length < 1 || length > 60) {
 			problems.add(new FieldProblem("days", "honor.roll.error.days"));
 		}
-		Set<Long> ids = nominationIds == null ? Set.of() : new LinkedHashSet<>(nominationIds);
-		if (ids.isEmpty()) {
-			problems.add(new FieldProblem("nominationIds", "honor.roll.error.noNominations"));
-		}
-		else if (ids.size() > ENTRIES_MAX) {
-			problems.add(new FieldProblem("nominationIds", "honor.roll.error.tooMany"));
-		}
+		Set<Long> ids = ChosenNominations.of(nominationIds, ENTRIES_MAX, problems);
 		if (!problems.isEmpty()) {
 			throw new VettingRefusedException(VettingRefusedException.Kind.INVALID, problems);
 		}

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,13 +116,7 @@ public class Roll {
 		if (quarter == null || !Honour.CITY_GOOD.fits(quarter.strip())) {
 			problems.add(new FieldProblem("quarter", "honor.roll.error.quarter"));
 		}
-		Set<Long> ids = nominationIds == null ? Set.of() : new LinkedHashSet<>(nominationIds);
-		if (ids.isEmpty()) {
-			problems.add(new FieldProblem("nominationIds", "honor.roll.error.noNominations"));
-		}
-		else if (ids.size() > PUBLISH_MAX) {
-			problems.add(new FieldProblem("nominationIds", "honor.roll.error.tooMany"));
-		}
+		Set<Long> ids = ChosenNominations.of(nominationIds, PUBLISH_MAX, problems);
 		if (!problems.isEmpty()) {
 			throw new VettingRefusedException(VettingRefusedException.Kind.INVALID, problems);
 		}

@@ -26,7 +26,6 @@ import org.wenming.honor.nomination.NominationLimitException;
 import org.wenming.honor.nomination.NominationRecord;
 import org.wenming.honor.nomination.NominationRefusedException;
 import org.wenming.honor.nomination.Nominations;
-import org.wenming.honor.nomination.Submitted;
 import org.wenming.platform.FormErrors;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.PageController;
@@ -125,14 +124,8 @@ class NominationAdminPages extends PageController {
 		Map<String, String> values = NominationForms.values(request);
 		FormErrors errors = FormErrors.none();
 		try {
-			List<Evidence.CheckedFile> files = evidence.check(NominationForms.bytes(uploads, evidence));
-			Submitted submitted = nominations.submit(NominationForms.draft(values),
-					new Nominations.Submitter(user, true, locale, NominationForms.baseUrl(request)), files);
-			response.setHeader("Cache-Control", "no-store");
-			ModelAndView page = new ModelAndView("honor/nomination/submitted",
-					Map.of("number", submitted.number(), "followPath", submitted.followPath()));
-			page.setStatus(HttpStatus.CREATED);
-			return page;
+			return NominationForms.submit(nominations, evidence, values, uploads,
+					new Nominations.Submitter(user, true, locale, NominationForms.baseUrl(request)), response);
 		}
 		catch (NominationRefusedException ex) {
 			ex.problems().forEach(p -> errors.add(p.field(), p.messageKey()));

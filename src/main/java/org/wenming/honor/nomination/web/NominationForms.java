@@ -7,12 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
 import org.wenming.honor.nomination.Evidence;
 import org.wenming.honor.nomination.NominationDraft;
+import org.wenming.honor.nomination.NominationLimitException;
 import org.wenming.honor.nomination.NominationRefusedException;
+import org.wenming.honor.nomination.Nominations;
+import org.wenming.honor.nomination.Submitted;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** Reading the nomination form (fields and files) the same way for the public and the staff pages. */
 final class NominationForms {
@@ -70,6 +76,24 @@ final class NominationForms {
 			}
 		}
 		return bytes;
+	}
+
+	/**
+	 * Checks the form's files and submits its nomination; the page that shows the number and the private follow link
+	 * once (201, not cached).
+	 *
+	 * @throws NominationRefusedException naming the fields (400, or 409 for a duplicate); nothing stored
+	 * @throws NominationLimitException beyond the submitter's limit (429)
+	 */
+	static ModelAndView submit(Nominations nominations, Evidence evidence, Map<String, String> values,
+			List<MultipartFile> uploads, Nominations.Submitter submitter, HttpServletResponse response) {
+		List<Evidence.CheckedFile> files = evidence.check(bytes(uploads, evidence));
+		Submitted submitted = nominations.submit(draft(values), submitter, files);
+		response.setHeader("Cache-Control", "no-store");
+		ModelAndView page = new ModelAndView("honor/nomination/submitted",
+				Map.of("number", submitted.number(), "followPath", submitted.followPath()));
+		page.setStatus(HttpStatus.CREATED);
+		return page;
 	}
 
 	/** The site's address as the browser reached it, for links sent by text message. */

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wenming.honor.notice.Comments;
 import org.wenming.honor.notice.Likes;
 import org.wenming.honor.notice.NoticeBoard;
+import org.wenming.honor.notice.NoticeClient;
 import org.wenming.honor.notice.NoticeConflictException;
 import org.wenming.honor.notice.NoticeProblem;
 import org.wenming.honor.notice.NoticeRateLimit;
@@ -43,7 +44,7 @@ import org.wenming.shared.ScopedUser;
  * and the three things anyone may send during the notice — a like (200 counted or already liked today; 202 not
  * counted, without saying why), a comment (201, pending moderation) and an objection (201, with the private link
  * shown once). 404 when the nominee is not public, 409 when their notice is not open, 429 with Retry-After beyond
- * the client's limit. A client without a session needs no CSRF token (nothing to ride on); a browser sends it.
+ * the client's limit (challenges too, per address block). A client without a session needs no CSRF token (nothing to ride on); a browser sends it.
  */
 @RestController
 class NoticeApiController {
@@ -119,9 +120,13 @@ class NoticeApiController {
 		return new NomineeAnswer(nominee, nominee.openAt(now), board.comments(id, Paging.page(page)));
 	}
 
+	/** A challenge; counted per address block (whoever asks: a signed-in like needs none), beyond the limit 429. */
 	@GetMapping("/api/v1/honor/pow")
-	ProofOfWork.Challenge challenge(@RequestParam String nomination) {
-		return likes.challenge(QueryParameters.id(nomination));
+	ProofOfWork.Challenge challenge(@RequestParam String nomination, HttpServletRequest http) {
+		long id = QueryParameters.id(nomination);
+		rates.hit(new NoticeClient(null, http.getRemoteAddr(), null, null), NoticeRateLimit.Action.CHALLENGE,
+				clock.instant());
+		return likes.challenge(id);
 	}
 
 	@PostMapping("/api/v1/honor/notice/{nominationId}/likes")
