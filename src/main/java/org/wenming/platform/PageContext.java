@@ -140,6 +140,21 @@ public final class PageContext {
 				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).format(time);
 	}
 
+	/**
+	 * A moment to the minute in the city's time with the zone named, for deadlines a reader acts on (a notice
+	 * period's end): 2026年12月13日 21:55（中国标准时间）, Dec 13, 2026, 9:55 PM (China Standard Time).
+	 */
+	public String cityMinute(java.time.Instant instant) {
+		if (instant == null) {
+			return "";
+		}
+		ZonedDateTime time = instant.atZone(org.wenming.shared.CityTime.ZONE);
+		String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+			.format(time);
+		String zone = DateTimeFormatter.ofPattern("zzzz", locale).format(time);
+		return Languages.isChinese(locale) ? when + "（" + zone + "）" : when + " (" + zone + ")";
+	}
+
 	static String formatCount(long n, Locale locale) {
 		NumberFormat grouping = NumberFormat.getIntegerInstance(locale);
 		if (!Languages.isChinese(locale) || Math.abs(n) < 10_000) {
