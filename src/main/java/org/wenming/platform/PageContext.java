@@ -149,8 +149,12 @@ public final class PageContext {
 			return "";
 		}
 		ZonedDateTime time = instant.atZone(org.wenming.shared.CityTime.ZONE);
-		String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-			.format(time);
+		// Chinese reads the 24-hour clock (下午6:04 would be the locale's short style)
+		String when = Languages.isChinese(locale)
+				? DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(time) + " "
+						+ DateTimeFormatter.ofPattern("HH:mm").format(time)
+				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+					.format(time);
 		String zone = DateTimeFormatter.ofPattern("zzzz", locale).format(time);
 		return Languages.isChinese(locale) ? when + "（" + zone + "）" : when + " (" + zone + ")";
 	}
