@@ -224,8 +224,7 @@ class HonorPagesPolishTest {
 		String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
 		assertThat(etag).startsWith("\"");
 		long before = shownCount(first.getResponse().getContentAsString(StandardCharsets.UTF_8));
-		assertThat(mvc.perform(get("/dashboard").param("lang", "zh-CN").header(HttpHeaders.IF_NONE_MATCH, etag))
-			.andReturn().getResponse().getStatus()).isEqualTo(304);
+		assertThat(revalidates("/dashboard")).isTrue();
 		// the roll, the entry and the feed
 		for (String url : new String[] { "/honor?period=1966Q3", "/honor/entries/" + entry }) {
 			MvcResult r = mvc.perform(get(url)).andReturn();
@@ -237,8 +236,14 @@ class HonorPagesPolishTest {
 		assertThat(feed.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("/honor/entries/" + entry + "<");
 		assertThat(feed.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).contains("no-cache");
 		String feedTag = feed.getResponse().getHeader(HttpHeaders.ETAG);
-		assertThat(mvc.perform(get("/honor/feed.atom").header(HttpHeaders.IF_NONE_MATCH, feedTag)).andReturn()
-			.getResponse().getStatus()).isEqualTo(304);
+		assertThat(feedTag).startsWith("\"");
+		assertThat(revalidates("/honor/feed.atom")).isTrue();
+		// the notice pages are not kept either
+		long nominee = notice.openNominee("不缓存" + RollFixtures.tag().substring(0, 4));
+		for (String url : new String[] { "/honor/notice", "/honor/notice/" + nominee }) {
+			assertThat(mvc.perform(get(url)).andReturn().getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).as(url)
+				.contains("no-store");
+		}
 
 		roll.withdraw(nomination);
 
@@ -254,6 +259,21 @@ class HonorPagesPolishTest {
 		assertThat(feedAfter.getResponse().getStatus()).isEqualTo(200);
 		assertThat(feedAfter.getResponse().getContentAsString(StandardCharsets.UTF_8))
 			.doesNotContain("/honor/entries/" + entry + "<");
+	}
+
+	/**
+	 * Whether an unchanged answer is a 304 to its own validator (a few tries: tests running beside this one may
+	 * publish an entry between the two requests and change the answer, as they should).
+	 */
+	private boolean revalidates(String url) throws Exception {
+		for (int i = 0; i < 5; i++) {
+			String tag = mvc.perform(get(url).param("lang", "zh-CN")).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+			if (mvc.perform(get(url).param("lang", "zh-CN").header(HttpHeaders.IF_NONE_MATCH, tag)).andReturn()
+				.getResponse().getStatus() == 304) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static long shownCount(String html) {
