@@ -258,7 +258,8 @@ class DataScopeEndpointsTest {
 			"GET /admin/honor/brands/new", "POST /admin/honor/brands/new", "GET /admin/honor/brands/{id}/edit",
 			"POST /admin/honor/brands/{id}/edit", "GET /admin/honor/awards", "GET /admin/honor/awards/new",
 			"POST /admin/honor/awards/new", "GET /admin/honor/awards/{id}/edit", "POST /admin/honor/awards/{id}/edit",
-			"GET /admin/honor/awards/{id}/document", "POST /api/v1/honor/brands", "PUT /api/v1/honor/brands/{id}",
+			"GET /admin/honor/awards/{id}/document", "POST /admin/honor/awards/{id}/document/remove",
+			"POST /api/v1/honor/brands", "PUT /api/v1/honor/brands/{id}",
 			"POST /api/v1/honor/awards");
 
 	/**

@@ -142,6 +142,9 @@ class HonorCareBrandsEndpointsTest {
 				.param("title", f.awardTitle()).param("issuer", "肇庆市文明办").param("level", "CITY").param("year", "2025")),
 			new Probe("GET /admin/honor/awards/{id}/document", Shape.RECORD,
 					f -> get("/admin/honor/awards/" + f.award() + "/document")),
+			// last of the award's probes: it removes the document the one above reads
+			new Probe("POST /admin/honor/awards/{id}/document/remove", Shape.RECORD,
+					f -> post("/admin/honor/awards/" + f.award() + "/document/remove").with(csrf())),
 			new Probe("POST /api/v1/honor/brands", Shape.CREATE, f -> post("/api/v1/honor/brands").with(csrf())
 				.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"探针接口项目" + suffix()
 						+ "\",\"regionCode\":\"441202\",\"teamId\":" + f.team() + "}")),
@@ -201,7 +204,8 @@ class HonorCareBrandsEndpointsTest {
 				       (select count(*) from honor_brand_project) as projects, (select count(*) from honor_award) as awards,
 				       (select name || active || kind from honor_care_measure where id = :m) as measure,
 				       (select name || coalesce(site_id, 0) || status from honor_brand_project where id = :p) as project,
-				       (select title || coalesce(project_id, 0) || year from honor_award where id = :a) as award""")
+				       (select title || coalesce(project_id, 0) || year from honor_award where id = :a) as award,
+				       (select document_key from honor_award where id = :a) as award_document""")
 			.param("m", duanzhou.measure()).param("p", duanzhou.project()).param("a", duanzhou.award()).query().singleRow();
 	}
 

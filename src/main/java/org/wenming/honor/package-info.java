@@ -12,7 +12,7 @@
 @org.wenming.platform.ModuleTables(owns = { "honor_nomination", "honor_evidence", "honor_vetting", "honor_consent",
 		"honor_notice", "honor_notice_entry", "honor_like", "honor_like_count", "honor_pow_spent", "honor_comment",
 		"honor_objection", "honor_roll_entry", "honor_care_measure", "honor_care_grant", "honor_brand_project",
-		"honor_award", "honor_reveal", "honor_notice_rate" }, publishes = { "honor_public_entry",
+		"honor_award", "honor_award_document_event", "honor_reveal", "honor_notice_rate" }, publishes = { "honor_public_entry",
 		"honor_public_shortlist" }, reads = { "published_region", "published_team", "published_practice_site",
 		"published_volunteer" })
 package org.wenming.honor;

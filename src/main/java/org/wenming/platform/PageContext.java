@@ -140,6 +140,37 @@ public final class PageContext {
 				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).format(time);
 	}
 
+	/**
+	 * A moment to the minute in the city's time with the zone named, for deadlines a reader acts on (a notice
+	 * period's end): 2026年12月13日 21:55（中国标准时间）, Dec 13, 2026, 9:55 PM (China Standard Time).
+	 */
+	public String cityMinute(java.time.Instant instant) {
+		return instant == null ? "" : withZone(minute(instant), instant);
+	}
+
+	/** A period to the minute in the city's time, the zone named once: 2026年12月6日 09:00 – 2026年12月13日 09:00（中国标准时间）. */
+	public String cityMinutes(java.time.Instant from, java.time.Instant to) {
+		if (from == null || to == null) {
+			return from == null ? cityMinute(to) : cityMinute(from);
+		}
+		return withZone(minute(from) + " – " + minute(to), to);
+	}
+
+	private String minute(java.time.Instant instant) {
+		ZonedDateTime time = instant.atZone(org.wenming.shared.CityTime.ZONE);
+		// Chinese reads the 24-hour clock (下午6:04 would be the locale's short style)
+		return Languages.isChinese(locale)
+				? DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(time) + " "
+						+ DateTimeFormatter.ofPattern("HH:mm").format(time)
+				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+					.format(time);
+	}
+
+	private String withZone(String when, java.time.Instant instant) {
+		String zone = DateTimeFormatter.ofPattern("zzzz", locale).format(instant.atZone(org.wenming.shared.CityTime.ZONE));
+		return Languages.isChinese(locale) ? when + "（" + zone + "）" : when + " (" + zone + ")";
+	}
+
 	static String formatCount(long n, Locale locale) {
 		NumberFormat grouping = NumberFormat.getIntegerInstance(locale);
 		if (!Languages.isChinese(locale) || Math.abs(n) < 10_000) {

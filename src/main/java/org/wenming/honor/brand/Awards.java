@@ -109,6 +109,9 @@ public class Awards {
 				.param("year", c.year()).param("key", key, java.sql.Types.VARCHAR).param("path", c.regionPath())
 				.param("by", user.username()).param("at", java.sql.Timestamp.from(Instant.now()))
 				.query(Long.class).single();
+		if (key != null) {
+			documentEvent(id, "ATTACH", key, user);
+		}
 		return find(id).orElseThrow();
 	}
 
@@ -122,6 +125,9 @@ public class Awards {
 		Award award = findForStaff(id, user);
 		Checked c = check(draft, document, user);
 		String key = document == null ? null : store(document);
+		String replaced = key == null ? null
+				: jdbc.sql("select document_key from honor_award where id = :id for update").param("id", award.id())
+					.query(String.class).optional().orElse(null);
 		jdbc.sql("""
 				update honor_award set project_id = :project, team_id = :team, site_id = :site, volunteer_id = :volunteer,
 				    title = :title, issuer = :issuer, level = :level, year = :year, region_path = :path,
@@ -134,7 +140,66 @@ public class Awards {
 				.param("title", c.title()).param("issuer", c.issuer()).param("level", c.level().name())
 				.param("year", c.year()).param("key", key, java.sql.Types.VARCHAR).param("path", c.regionPath())
 				.param("id", award.id()).update();
+		if (key != null) {
+			if (replaced != null) {
+				documentEvent(award.id(), "REMOVE", replaced, user);
+				deleteAfterCommit(replaced);
+			}
+			documentEvent(award.id(), "ATTACH", key, user);
+		}
 		return find(id).orElseThrow();
+	}
+
+	/**
+	 * Removes an award's document: the row forgets it, the removal is recorded (who, when, which object) and the
+	 * object is deleted from the store once the change commits.
+	 *
+	 * @throws OutOfScopeException (404) when the award lies outside the scope or has no document
+	 */
+	@Transactional
+	public void removeDocument(long id, ScopedUser user) {
+		Award award = findForStaff(id, user);
+		String key = jdbc.sql("""
+				update honor_award a set document_key = null
+				from (select id, document_key from honor_award where id = :id for update) old
+				where a.id = old.id and old.document_key is not null
+				returning old.document_key""").param("id", award.id()).query(String.class).optional()
+			.orElseThrow(() -> new OutOfScopeException("honor-award-document", String.valueOf(id)));
+		documentEvent(award.id(), "REMOVE", key, user);
+		deleteAfterCommit(key);
+	}
+
+	private void documentEvent(long awardId, String action, String key, ScopedUser user) {
+		jdbc.sql("""
+				insert into honor_award_document_event (award_id, action, document_key, acted_by, acted_at)
+				values (:award, :action, :key, :by, :at)""").param("award", awardId).param("action", action)
+			.param("key", key).param("by", user.username()).param("at", java.sql.Timestamp.from(Instant.now()))
+			.update();
+	}
+
+	/** Deletes a document's object once the transaction commits (kept when it rolls back). */
+	private void deleteAfterCommit(String key) {
+		Runnable delete = () -> {
+			try {
+				files.delete(key);
+			}
+			catch (RuntimeException ex) {
+				// a stray object is harmless: no row names it any more
+				org.slf4j.LoggerFactory.getLogger(Awards.class).warn("Could not delete the award document object: {}",
+						ex.getClass().getSimpleName());
+			}
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					delete.run();
+				}
+			});
+		}
+		else {
+			delete.run();
+		}
 	}
 
 	/** @throws OutOfScopeException when there is none or it lies outside the scope (answered as not found) */

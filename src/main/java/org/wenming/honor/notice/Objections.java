@@ -96,6 +96,17 @@ public class Objections {
 	 */
 	@Transactional
 	public Filed file(long nominationId, String body, String name, String mobile, Locale locale) {
+		return file(nominationId, body, name, mobile, locale, currentBaseUrl());
+	}
+
+	/**
+	 * Files an objection; the text message carries the private link as a full URL under {@code baseUrl} (the
+	 * installation's address as the request reached it, as the nomination's and the consent's links are built).
+	 *
+	 * @throws NoticeRefusedException naming {@code body}, {@code name} or {@code mobile}; nothing stored
+	 */
+	@Transactional
+	public Filed file(long nominationId, String body, String name, String mobile, Locale locale, String baseUrl) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String text = body == null ? "" : body.strip();
 		String who = name == null ? "" : name.strip();
@@ -132,10 +143,20 @@ public class Objections {
 		Locale language = locale == null || Languages.supported(locale) == null ? Locale.SIMPLIFIED_CHINESE
 				: Languages.supported(locale);
 		Filed filed = new Filed(id, token);
-		notifier.send(new Notification("honor.objection", mobile, "HONOR_OBJECTION_RECEIVED",
-				Map.of("link", filed.followPath()), messages.getMessage("honor.notice.objection.sms",
-						new Object[] { filed.followPath() }, language)));
+		String link = (baseUrl == null ? "" : baseUrl) + filed.followPath();
+		notifier.send(new Notification("honor.objection", mobile, "HONOR_OBJECTION_RECEIVED", Map.of("link", link),
+				messages.getMessage("honor.notice.objection.sms", new Object[] { link }, language)));
 		return filed;
+	}
+
+	/** The address of the request being answered (scheme, host, port, context path), or "" outside one. */
+	private static String currentBaseUrl() {
+		if (!(org.springframework.web.context.request.RequestContextHolder
+			.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
+			return "";
+		}
+		return org.springframework.web.servlet.support.ServletUriComponentsBuilder
+			.fromContextPath(attributes.getRequest()).build().toUriString();
 	}
 
 	/** The objection behind a private link: empty for a token that is no objection's (404). */

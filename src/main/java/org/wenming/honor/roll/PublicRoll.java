@@ -104,6 +104,11 @@ public class PublicRoll {
 
 	/** An entry's page: the entry, its story, and every honour the person holds on the public roll. */
 	public record Detail(Item item, String story, String deedDate, List<Item> honours) {
+
+		/** The story's paragraphs (its lines, blank ones left out): text, never markup. */
+		public List<String> paragraphs() {
+			return story == null ? List.of() : story.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+		}
 	}
 
 	/**

@@ -70,7 +70,8 @@ class DashboardController extends PageController {
 
 	@GetMapping("/dashboard")
 	ResponseEntity<String> page(@RequestParam(required = false) String region,
-			@RequestParam(required = false) String year, Locale locale, @ModelAttribute("ctx") PageContext ctx) {
+			@RequestParam(required = false) String year, Locale locale, @ModelAttribute("ctx") PageContext ctx,
+			@org.springframework.web.bind.annotation.RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		Region chosen = dashboard.publicRegion(region);
 		int shownYear = dashboard.year(year, chosen);
 		String html = ctx.signedIn() ? render(chosen, shownYear, locale, ctx)
@@ -80,11 +81,35 @@ class DashboardController extends PageController {
 		html = html.replace(HONOR_PANEL, honorPanel(chosen, ctx));
 		// the language and elderly mode come from the request's header and cookies: a shared cache in front
 		// of the nodes must keep those answers apart
+		if (ctx.signedIn()) {
+			return ResponseEntity.ok().varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
+				.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+				.cacheControl(CacheControl.noStore()).body(html);
+		}
+		// the page carries the roll's counts: a browser or a shared cache may keep it but must ask again every time
+		// (no-cache), and gets 304 while the whole page (the honours panel included) is what it holds
+		String etag = etag(html);
+		if (ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
+			.map(t -> t.strip().replaceFirst("^W/", "")).anyMatch(t -> t.equals(etag) || t.equals("*"))) {
+			return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED)
+				.varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE).eTag(etag).cacheControl(CacheControl.noCache())
+				.build();
+		}
 		return ResponseEntity.ok().varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
 			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-			.cacheControl(ctx.signedIn() ? CacheControl.noStore()
-					: CacheControl.maxAge(Duration.ofSeconds(dashboard.refreshSeconds())).cachePublic())
-			.body(html);
+			.eTag(etag).cacheControl(CacheControl.noCache()).body(html);
+	}
+
+	/** A strong validator of the page as answered: its SHA-256, 128 bits of it, quoted. */
+	static String etag(String html) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private String honorPanel(Region region, PageContext ctx) {

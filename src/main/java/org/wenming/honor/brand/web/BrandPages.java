@@ -97,7 +97,8 @@ class BrandPages extends PageController {
 	@GetMapping("/admin/honor/awards")
 	ModelAndView awards(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String done) {
 		return new ModelAndView("honor/brand/awards", Map.of("view", new BrandViews.StaffList(List.of(),
-				awards.in(user.scope(), LIST_LIMIT), "saved".equals(done) ? "saved" : "")));
+				awards.in(user.scope(), LIST_LIMIT),
+				"saved".equals(done) || "removed".equals(done) ? done : "")));
 	}
 
 	@GetMapping("/admin/honor/awards/new")
@@ -135,6 +136,12 @@ class BrandPages extends PageController {
 		catch (BrandRefusedException ex) {
 			return awardForm(user, a, new BrandViews.Form(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
 		}
+	}
+
+	@PostMapping("/admin/honor/awards/{id}/document/remove")
+	String removeDocument(@AuthenticationPrincipal ScopedUser user, @PathVariable String id) {
+		awards.removeDocument(QueryParameters.id(id), user);
+		return "redirect:/admin/honor/awards?done=removed";
 	}
 
 	@GetMapping("/admin/honor/awards/{id}/document")

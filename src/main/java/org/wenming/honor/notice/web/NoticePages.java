@@ -109,7 +109,8 @@ class NoticePages extends PageController {
 		Objections.Filed filed;
 		try {
 			rates.hit(NoticeRequests.client(user, http), NoticeRateLimit.Action.OBJECTION, clock.instant());
-			filed = objections.file(id, body, name, mobile, locale);
+			filed = objections.file(id, body, name, mobile, locale,
+					org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(http).build().toUriString());
 		}
 		catch (NoticeRefusedException ex) {
 			Map<String, String> errors = new LinkedHashMap<>();

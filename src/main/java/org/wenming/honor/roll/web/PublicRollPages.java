@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -112,8 +114,28 @@ class PublicRollPages extends PageController {
 		xml.writeEndElement();
 		xml.writeEndDocument();
 		xml.close();
+		// readers poll: no-cache with a validator, so a withdrawn consent leaves the feed at the next poll and an
+		// unchanged feed costs a 304
+		String body = text.toString();
+		String etag = etag(body);
+		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
+			.map(t -> t.strip().replaceFirst("^W/", "")).anyMatch(t -> t.equals(etag) || t.equals("*"))) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CacheControl.noCache()).build();
+		}
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-			.cacheControl(CacheControl.noCache()).body(text.toString());
+			.eTag(etag).cacheControl(CacheControl.noCache()).body(body);
+	}
+
+	private static String etag(String body) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private String t(String key, Locale locale) {
