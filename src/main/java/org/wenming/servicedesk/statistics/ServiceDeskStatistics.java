@@ -38,6 +38,9 @@ import org.wenming.shared.ScopedUser;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * The service desk's statistics (服务统计): orders of a region's villages and communities received in a
  * period, as a total and by category, by the site that holds them, by county and by month, each with the
@@ -130,11 +133,17 @@ public class ServiceDeskStatistics {
 	/** One snapshot for the version and every statement of a report. */
 	private final TransactionTemplate snapshot;
 
-	private final java.util.concurrent.atomic.LongAdder keptAnswers = new java.util.concurrent.atomic.LongAdder();
+	/** Reports answered from those kept, and counted from the cells (the bench reads both). */
+	private final Counter keptAnswers;
+
+	private final Counter countedAnswers;
 
 	ServiceDeskStatistics(JdbcClient jdbc, Regions regions, PracticeSites sites, MessageSource messages, Clock clock,
-			StatisticsCells cells, StatisticsProperties properties, PlatformTransactionManager transactions) {
+			StatisticsCells cells, StatisticsProperties properties, PlatformTransactionManager transactions,
+			MeterRegistry meters) {
 		this.cells = cells;
+		this.keptAnswers = answers("kept", meters);
+		this.countedAnswers = answers("counted", meters);
 		this.kept = properties.keptReports() == 0 ? null
 				: Caffeine.newBuilder().maximumSize(properties.keptReports()).expireAfterWrite(properties.namesFor()).build();
 		this.snapshot = new TransactionTemplate(transactions);
@@ -228,6 +237,7 @@ public class ServiceDeskStatistics {
 			keptAnswers.increment();
 			return known.report().asOf(clock.instant());
 		}
+		countedAnswers.increment();
 		return snapshot.execute(tx -> {
 			StatisticsCells.Version version = cells.version();
 			Report report = fromCells(query, locale, withStages, siteLimit, main);
@@ -236,9 +246,15 @@ public class ServiceDeskStatistics {
 		});
 	}
 
+	private static Counter answers(String answer, MeterRegistry meters) {
+		return Counter.builder("wenming.servicedesk.statistics.reports")
+			.description("statistics reports of a city or county for whole months: kept (the version unchanged) or counted from the cells")
+			.tag("answer", answer).register(meters);
+	}
+
 	/** How many reports this node answered from those it kept (for tests). */
 	long keptAnswers() {
-		return keptAnswers.sum();
+		return (long) keptAnswers.count();
 	}
 
 	private Report fromCells(StatisticsQuery query, Locale locale, boolean withStages, int siteLimit, List<String> main) {
