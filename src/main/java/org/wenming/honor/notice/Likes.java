@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.CityTime;
 
 /**
@@ -92,7 +93,7 @@ public class Likes {
 	 *
 	 * @throws NoticeRateLimitException when the client's window is full
 	 */
-	@Transactional(noRollbackFor = { org.wenming.platform.RecordNotFound.class, NoticeConflictException.class })
+	@Transactional(noRollbackFor = { RecordNotFound.class, NoticeConflictException.class })
 	public LikeOutcome likeWithinRate(LikeRequest request) {
 		Instant now = clock.instant();
 		rates.hit(request.client(), NoticeRateLimit.Action.LIKE, now);
@@ -164,7 +165,7 @@ public class Likes {
 				.param("stripe", (short) ThreadLocalRandom.current().nextInt(STRIPES))
 				.query((rs, i) -> new Object[] { rs.getObject(1), rs.getLong(2), rs.getLong(3) }).single();
 		if (row[0] == null) {
-			throw new org.wenming.platform.RecordNotFound();
+			throw new RecordNotFound();
 		}
 		if (!(Boolean) row[0]) {
 			throw new NoticeConflictException("honor.notice.error.closed");

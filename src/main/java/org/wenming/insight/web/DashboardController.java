@@ -1,27 +1,34 @@
 package org.wenming.insight.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wenming.assessment.AssessmentFigures;
+import org.wenming.honor.HonorFigures;
 import org.wenming.insight.Dashboard;
 import org.wenming.insight.DashboardFigures;
 import org.wenming.platform.PageContext;
 import org.wenming.platform.PageController;
 import org.wenming.region.Region;
 import org.wenming.region.Regions;
-import org.wenming.honor.HonorFigures;
 import org.wenming.servicedesk.ServiceDeskFigures;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -71,7 +78,7 @@ class DashboardController extends PageController {
 	@GetMapping("/dashboard")
 	ResponseEntity<String> page(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String year, Locale locale, @ModelAttribute("ctx") PageContext ctx,
-			@org.springframework.web.bind.annotation.RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		Region chosen = dashboard.publicRegion(region);
 		int shownYear = dashboard.year(year, chosen);
 		String html = ctx.signedIn() ? render(chosen, shownYear, locale, ctx)
@@ -83,31 +90,31 @@ class DashboardController extends PageController {
 		// of the nodes must keep those answers apart
 		if (ctx.signedIn()) {
 			return ResponseEntity.ok().varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
-				.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+				.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 				.cacheControl(CacheControl.noStore()).body(html);
 		}
 		// the page carries the roll's counts: a browser or a shared cache may keep it but must ask again every time
 		// (no-cache), and gets 304 while the whole page (the honours panel included) is what it holds
 		String etag = etag(html);
-		if (ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
+		if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
 			.map(t -> t.strip().replaceFirst("^W/", "")).anyMatch(t -> t.equals(etag) || t.equals("*"))) {
-			return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED)
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
 				.varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE).eTag(etag).cacheControl(CacheControl.noCache())
 				.build();
 		}
 		return ResponseEntity.ok().varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
-			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.eTag(etag).cacheControl(CacheControl.noCache()).body(html);
 	}
 
 	/** A strong validator of the page as answered: its SHA-256, 128 bits of it, quoted. */
 	static String etag(String html) {
 		try {
-			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-				.digest(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(html.getBytes(StandardCharsets.UTF_8));
+			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
