@@ -332,6 +332,9 @@ class DataScopeEndpointsTest {
 	 * outside it is 404 (VettingTest); notice periods, publication, picks and the export are the city office's
 	 * (a town or county office: 403) and act only in its scope (NoticeAndPublicationTest, PublicRollTest).
 	 */
+	/** The search over everything public (portal): only public documents, each asked of its owner per answer. */
+	static final Set<String> PORTAL_SEARCH = Set.of("GET /search", "GET /api/v1/search");
+
 	static final Set<String> HONOR_ROLL = Set.of("GET /honor", "GET /honor/entries/{id}", "GET /honor/feed.atom",
 			"GET /admin/honor/vetting", "GET /admin/honor/vetting/{id}", "POST /admin/honor/vetting/{id}/decide",
 			"GET /api/v1/honor/vetting", "GET /api/v1/honor/vetting/{id}", "POST /api/v1/honor/vetting/{id}/decision",
@@ -859,6 +862,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(HONOR_NOTICE_STAFF);
 		classified.addAll(HONOR_ROLL);
 		classified.addAll(HONOR_STAFF_API);
+		classified.addAll(PORTAL_SEARCH);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

@@ -1,0 +1,146 @@
+package org.wenming.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wenming.platform.search.PublicDocument;
+import org.wenming.platform.search.PublicDocumentChanged;
+import org.wenming.platform.search.PublicDocumentRemoved;
+import org.wenming.platform.search.SearchKind;
+import org.wenming.support.WenmingTest;
+
+/**
+ * The search over everything public on the real database: Chinese found by its bigrams (Traditional too),
+ * results grouped by kind, a result its owner no longer shows left out at once, the index kept by the owners'
+ * events and refilled from them, and bad input refused naming the field.
+ */
+@WenmingTest
+class PortalSearchTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SearchIndex index;
+
+	@Autowired
+	Search search;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	/** A team of the test city, made by SQL as the team module would, with a name no other test uses. */
+	private long team(String name, String description) {
+		return jdbc.sql("""
+				insert into team (name, level, type, region_code, region_path, description, updated_by)
+				select :name, 'CORPS', 'COMMUNITY', code, path, :description, 'test' from region where code = '441202'
+				returning id""").param("name", name).param("description", description).query(Long.class).single();
+	}
+
+	private static String tag() {
+		return UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+	}
+
+	@Test
+	void chineseIsFoundByItsBigramsAndResultsAreGroupedByKind() {
+		String tag = tag();
+		long team = team("端州新时代文明实践中心志愿服务队" + tag, "每周走访独居老人");
+		index.rebuild();
+
+		Search.Results results = search.search("文明实践 " + tag, null, 0, 20);
+		assertThat(results.groups()).extracting(Search.Group::kind).contains(SearchKind.TEAM);
+		assertThat(hits(results, SearchKind.TEAM)).containsExactly(String.valueOf(team));
+		// Traditional characters find the Simplified text; a word of the description finds it too
+		assertThat(hits(search.search("文明實踐 " + tag, SearchKind.TEAM, 0, 20), SearchKind.TEAM)).containsExactly(String.valueOf(team));
+		assertThat(hits(search.search("独居老人 " + tag, SearchKind.TEAM, 0, 20), SearchKind.TEAM)).containsExactly(String.valueOf(team));
+		// what the text does not hold is not found: all of a query's bigrams must be there
+		assertThat(hits(search.search("文明城市 " + tag, SearchKind.TEAM, 0, 20), SearchKind.TEAM)).isEmpty();
+		// the city's practice sites are found as sites ("实践" is in every centre's, institute's and station's name)
+		Search.Results sites = search.search("实践", null, 0, 20);
+		assertThat(sites.groups()).extracting(Search.Group::kind).contains(SearchKind.SITE, SearchKind.TEAM);
+		Search.Group siteGroup = sites.groups().stream().filter(g -> g.kind() == SearchKind.SITE).findFirst().orElseThrow();
+		assertThat(siteGroup.hits()).hasSizeLessThanOrEqualTo(5);
+		assertThat(siteGroup.matches()).isGreaterThan(siteGroup.hits().size());
+	}
+
+	@Test
+	void aResultItsOwnerNoLongerShowsIsLeftOutAtOnce() {
+		String tag = tag();
+		long team = team("文明实践解散测试队" + tag, "");
+		index.rebuild();
+		assertThat(hits(search.search("解散测试 " + tag, null, 0, 20), SearchKind.TEAM)).containsExactly(String.valueOf(team));
+		// dissolved: still in the index (no event told it), but its owner no longer shows it
+		jdbc.sql("update team set status = 'DISSOLVED' where id = :id").param("id", team).update();
+		assertThat(jdbc.sql("select count(*) from search_document where kind = 'TEAM' and ref = :ref")
+			.param("ref", String.valueOf(team)).query(Long.class).single()).isEqualTo(1);
+		assertThat(search.search("解散测试 " + tag, null, 0, 20).groups()).isEmpty();
+		// the refill forgets it
+		index.rebuild();
+		assertThat(jdbc.sql("select count(*) from search_document where kind = 'TEAM' and ref = :ref")
+			.param("ref", String.valueOf(team)).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void theOwnersEventsKeepTheIndex() {
+		String tag = tag();
+		long team = team("事件测试队" + tag, "");
+		PublicDocument document = new PublicDocument(SearchKind.TEAM, String.valueOf(team), "44.4412.441202.",
+				"事件测试队" + tag, "", "/teams/" + team, "扶贫助困", null);
+		transactions.executeWithoutResult(tx -> events.publishEvent(new PublicDocumentChanged(document)));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			.until(() -> !hits(search.search("扶贫助困 " + tag, null, 0, 20), SearchKind.TEAM).isEmpty());
+		transactions.executeWithoutResult(tx -> events.publishEvent(new PublicDocumentRemoved(SearchKind.TEAM, String.valueOf(team))));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			.until(() -> jdbc.sql("select count(*) from search_document where kind = 'TEAM' and ref = :ref")
+				.param("ref", String.valueOf(team)).query(Long.class).single() == 0);
+	}
+
+	@Test
+	void thePageAndTheJsonAnswerAndBadInputIsRefusedNamingTheField() throws Exception {
+		String tag = tag();
+		long team = team("文明实践页面测试队" + tag, "");
+		index.rebuild();
+		mvc.perform(get("/search").param("q", "页面测试 " + tag)).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"/teams/" + team + "\"")));
+		mvc.perform(get("/api/v1/search").param("q", "页面测试 " + tag)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.groups[0].kind").value("TEAM"))
+			.andExpect(jsonPath("$.groups[0].hits[0].url").value("/teams/" + team));
+		// nothing asked: the form, no results
+		mvc.perform(get("/search")).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/search").param("q", "  ")).andExpect(status().isOk()).andExpect(jsonPath("$.groups").isEmpty());
+		// too long, an unknown kind, a bad page: 400 naming the field
+		mvc.perform(get("/api/v1/search").param("q", "文".repeat(61))).andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("\"q\"")));
+		mvc.perform(get("/api/v1/search").param("q", "文明").param("kind", "SECRET")).andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("kind")));
+		mvc.perform(get("/api/v1/search").param("q", "文明").param("page", "-1")).andExpect(status().isBadRequest());
+		// markup in a query is text
+		mvc.perform(get("/search").param("q", "<script>alert(1)</script>")).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>alert(1)"))));
+	}
+
+	private static List<String> hits(Search.Results results, SearchKind kind) {
+		return results.groups().stream().filter(g -> g.kind() == kind).flatMap(g -> g.hits().stream())
+			.map(Search.Hit::ref).toList();
+	}
+}
