@@ -249,13 +249,23 @@ public class Catalogue {
 			List<String> scopes, List<String> partners) {
 
 		List<String> tokens() {
-			Set<String> tokens = new LinkedHashSet<>();
-			tokens.addAll(SearchTokens.of(name));
-			tokens.addAll(SearchTokens.of(department));
-			tokens.addAll(SearchTokens.of(materials));
-			tokens.addAll(SearchTokens.of(code));
-			return List.copyOf(tokens);
+			return Catalogue.tokens(name, department, materials, code);
 		}
+	}
+
+	/** An item's search tokens: those of its name, department, materials and code. */
+	public static List<String> tokens(String name, String department, String materials, String code) {
+		Set<String> tokens = new LinkedHashSet<>();
+		tokens.addAll(SearchTokens.of(name));
+		tokens.addAll(SearchTokens.of(department));
+		tokens.addAll(SearchTokens.of(materials));
+		tokens.addAll(SearchTokens.of(code));
+		return List.copyOf(tokens);
+	}
+
+	/** Tokens (or tags) as one bound text, split again in SQL by {@code string_to_array(:x, chr(31))}. */
+	public static String joined(List<String> values) {
+		return String.join(SEP, values);
 	}
 
 	/** An https link to somewhere: no credentials, no spaces. */
