@@ -338,7 +338,7 @@ public class Catalogue {
 		long total = params(jdbc.sql("select count(*) from catalogue_item where " + where), query).query(Long.class)
 			.single();
 		List<CatalogueItem> items = params(jdbc.sql("select " + COLUMNS + " from catalogue_item where " + where
-				+ " order by (strpos(name, :plain) > 0) desc, department, name, id limit :limit offset :offset"), query)
+				+ " order by (:plain <> '' and strpos(name, :plain) > 0) desc, department, name, id limit :limit offset :offset"), query)
 			.param("plain", plain(query.text())).param("limit", size).param("offset", (long) page * size)
 			.query(ROW).list();
 		return new Paging.Page<>(items, total, page, size, (int) ((total + size - 1) / size));
@@ -390,9 +390,9 @@ public class Catalogue {
 	/** The query as a name would hold it: Simplified, stripped (empty matches every name: no preference). */
 	private static String plain(String text) {
 		if (text == null || text.isBlank()) {
-			return "\u0000";
+			return "";
 		}
-		String s = text.strip();
+		String s = CONTROL.matcher(text).replaceAll("").strip();
 		return com.github.houbb.opencc4j.util.ZhConverterUtil.toSimple(s.length() > 200 ? s.substring(0, 200) : s);
 	}
 

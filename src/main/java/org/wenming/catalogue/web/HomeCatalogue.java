@@ -39,7 +39,10 @@ class HomeCatalogue {
 		if (q != null && q.length() > QUERY_MAX) {
 			throw new InvalidInputException("q", "catalogue.refused.query.tooLong");
 		}
-		if (department != null && department.length() > 100) {
+		if (q != null && q.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidInputException("q", "catalogue.refused.control");
+		}
+		if (department != null && (department.length() > 100 || department.chars().anyMatch(Character::isISOControl))) {
 			throw new InvalidInputException("department", "catalogue.refused.tooLong");
 		}
 		ScopeTag tag = null;
