@@ -136,6 +136,39 @@ class CatalogueTest {
 	}
 
 	@Test
+	void anotherCountysOfficeNeitherReadsNorChangesNorDeletesAnItem() throws Exception {
+		CatalogueItem item = catalogue.create(draft("S-" + tag, "结婚登记", "居民户口簿", List.of("CITY_WIDE")), duanzhou);
+		RequestPostProcessor other = users.staff("441203", Roles.OFFICE_STAFF);
+		assertThat(mvc.perform(get("/admin/catalogue/" + item.id() + "/edit").with(other)).andReturn().getResponse()
+			.getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(post("/admin/catalogue/" + item.id() + "/edit").with(other).with(csrf())
+			.param("code", "S-" + tag).param("name", "改了").param("department", "d").param("level", "COUNTY")
+			.param("regionCode", "441203")).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(post("/admin/catalogue/" + item.id() + "/delete").with(other).with(csrf())).andReturn()
+			.getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.put("/api/v1/catalogue/items/id/" + item.id()).with(other).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"S-" + tag + "\",\"name\":\"改了\",\"department\":\"d\",\"level\":\"COUNTY\","
+					+ "\"regionCode\":\"441203\"}")).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.delete("/api/v1/catalogue/items/id/" + item.id()).with(other).with(csrf())).andReturn().getResponse()
+			.getStatus()).isEqualTo(404);
+		// creating in another county's region: refused naming the region, nothing stored
+		long before = count();
+		MvcResult outside = mvc.perform(post("/admin/catalogue/new").with(users.staff("441203", Roles.OFFICE_STAFF))
+			.with(csrf()).param("code", "O-" + tag).param("name", "x").param("department", "d").param("level", "COUNTY")
+			.param("regionCode", "441202")).andReturn();
+		assertThat(outside.getResponse().getStatus()).isEqualTo(400);
+		assertThat(outside.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"regionCode-error\"");
+		assertThat(count()).isEqualTo(before);
+		// the other county's list does not show it
+		assertThat(page(get("/admin/catalogue").param("department", department), other)).doesNotContain("S-" + tag);
+		CatalogueItem after = catalogue.find(item.id()).orElseThrow();
+		assertThat(after.name()).isEqualTo("结婚登记");
+		assertThat(after.version()).isZero();
+	}
+
+	@Test
 	void badInputIsRefusedNamingEveryFieldAndNothingIsStored() {
 		long before = count();
 		refused(() -> catalogue.create(new CatalogueDraft("bad code!", "", "", "GALAXY", "441203", "", "http://example.com",
