@@ -169,6 +169,44 @@ class CatalogueTest {
 	}
 
 	@Test
+	void twoStaffCreatingTheSameCodeAtOnceGetOneItemAndOneRefusal() throws Exception {
+		int threads = 6;
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		var start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			int n = i;
+			outcomes.add(pool.submit(() -> {
+				start.await();
+				try {
+					catalogue.create(draft("R-" + tag, "同时新增" + n, "", List.of("CITY_WIDE")), duanzhou);
+					return "created";
+				}
+				catch (CatalogueRefusedException ex) {
+					return String.join(",", fields(ex));
+				}
+			}));
+		}
+		start.countDown();
+		List<String> results = new ArrayList<>();
+		for (var f : outcomes) {
+			results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		assertThat(results).filteredOn("created"::equals).hasSize(1);
+		assertThat(results).filteredOn("code"::equals).hasSize(threads - 1);
+		assertThat(jdbc.sql("select count(*) from catalogue_item where code = :c").param("c", "R-" + tag)
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void theDashboardShowsTheThreeCounts() throws Exception {
+		String dashboard = page("/dashboard");
+		assertThat(dashboard).contains("data-scope=\"CITY_WIDE\"", "data-scope=\"FOSHAN_ZHAOQING\"",
+				"data-scope=\"CROSS_PROVINCE\"", "同城通办", "佛肇通办", "跨省通办", "href=\"/services\"");
+	}
+
+	@Test
 	void badInputIsRefusedNamingEveryFieldAndNothingIsStored() {
 		long before = count();
 		refused(() -> catalogue.create(new CatalogueDraft("bad code!", "", "", "GALAXY", "441203", "", "http://example.com",
