@@ -262,6 +262,21 @@ class DataScopeEndpointsTest {
 			"POST /api/v1/honor/brands", "PUT /api/v1/honor/brands/{id}",
 			"POST /api/v1/honor/awards");
 
+	/** The government-service catalogue, public: the home city's items, their search and one item (issue 19). */
+	static final Set<String> CATALOGUE_PUBLIC = Set.of("GET /services", "GET /services/{code}",
+			"GET /api/v1/catalogue/items", "GET /api/v1/catalogue/items/{code}");
+
+	/**
+	 * The government-service catalogue, office staff and the system administrator only: the list and search show
+	 * only the caller's scope, the import and the form refuse a region outside it (naming regionCode, nothing
+	 * stored), and an item of another county is 404 (a security event) to read, change or delete; probed in
+	 * {@code org.wenming.catalogue.CatalogueTest}.
+	 */
+	static final Set<String> CATALOGUE_STAFF = Set.of("GET /admin/catalogue", "GET /admin/catalogue/export.xlsx",
+			"POST /admin/catalogue/import", "GET /admin/catalogue/new", "POST /admin/catalogue/new",
+			"GET /admin/catalogue/{id}/edit", "POST /admin/catalogue/{id}/edit", "POST /admin/catalogue/{id}/delete",
+			"POST /api/v1/catalogue/items", "PUT /api/v1/catalogue/items/id/{id}", "DELETE /api/v1/catalogue/items/id/{id}");
+
 	/**
 	 * The service desk's dispatch: the queue lists only orders held by sites in the caller's scope, and every
 	 * step of an order outside it answers 404 with a security event; probed in
@@ -863,6 +878,8 @@ class DataScopeEndpointsTest {
 		classified.addAll(HONOR_ROLL);
 		classified.addAll(HONOR_STAFF_API);
 		classified.addAll(PORTAL_SEARCH);
+		classified.addAll(CATALOGUE_PUBLIC);
+		classified.addAll(CATALOGUE_STAFF);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

@@ -9,10 +9,11 @@
  * consented names. The field assessment's latest round and trend come through
  * {@link org.wenming.assessment.AssessmentFigures}, never its tables; the service desk's orders through
  * {@link org.wenming.servicedesk.ServiceDeskFigures}; the roll of good people's counts through
- * {@link org.wenming.honor.HonorFigures}.
+ * {@link org.wenming.honor.HonorFigures}; the government-service catalogue's counts by scope tag through
+ * {@link org.wenming.catalogue.CatalogueFigures}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "account",
-		"volunteer", "volunteer :: team", "activity", "ledger", "casework", "assessment", "servicedesk", "honor", "demo" })
+		"volunteer", "volunteer :: team", "activity", "ledger", "casework", "assessment", "servicedesk", "honor", "catalogue", "demo" })
 @org.wenming.platform.ModuleTables(owns = { "insight_cell", "insight_team_hours", "insight_site_cell", "insight_volunteer_hours", "insight_case_state",
 		"insight_applied_event", "insight_check_run", "insight_province_figure" }, reads = { "published_region",
 		"published_volunteer", "published_team", "published_activity", "published_service_record",

@@ -386,6 +386,16 @@ class EveryPageBrowserTest {
 				values (:project, '无障碍测试奖', '测试单位', 'CITY', 2025, :path, 'test', now()) returning id""")
 			.param("project", brandProject).param("path", regions.find(COUNTY).orElseThrow().path())
 			.query(Long.class).single()));
+		// the government-service catalogue: an item of the county
+		String catalogueCode = "A11Y-" + suffix();
+		made.put("catalogueItem", catalogueCode);
+		made.put("catalogueItemId", String.valueOf(jdbc.sql("""
+				insert into catalogue_item (city_code, code, name, department, level, region_code, region_path, materials,
+				    time_limit_days, fee, scopes, partners, search_tokens, updated_by)
+				values ('4412', :code, '无障碍测试居民身份证换领', '公安局', 'COUNTY', :region, :path, '居民户口簿', 20, '免费',
+				    '{CITY_WIDE,CROSS_PROVINCE}', '{佛山市}', '{}', 'test') returning id""")
+			.param("code", catalogueCode).param("region", COUNTY).param("path", regions.find(COUNTY).orElseThrow().path())
+			.query(Long.class).single()));
 		// honours' notice: a consented nominee in an open period (made by SQL, as the notice's tests do), and an
 		// objection's private link
 		long noticeNominee = new org.wenming.honor.notice.NoticeFixtures(jdbc).openNominee("无障碍测试候选人");

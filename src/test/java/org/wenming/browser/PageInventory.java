@@ -80,6 +80,9 @@ final class PageInventory {
 			page("/honor/follow/{honorFollow}", As.ANONYMOUS),
 			page("/honor/consent/{honorConsent}", As.ANONYMOUS),
 			page("/honor/brands", As.ANONYMOUS),
+			// the government-service catalogue: the search and one item
+			page("/services", As.ANONYMOUS),
+			page("/services/{catalogueItem}", As.ANONYMOUS),
 			new Page("/error", As.ANONYMOUS, "/activities/999999999", 404),
 			// every signed-in role: the workbench differs by role
 			page("/admin", As.VOLUNTEER),
@@ -205,6 +208,10 @@ final class PageInventory {
 			page("/admin/honor/awards", As.OFFICE_STAFF),
 			page("/admin/honor/awards/new", As.OFFICE_STAFF),
 			page("/admin/honor/awards/{award}/edit", As.OFFICE_STAFF),
+			// the government-service catalogue for staff
+			page("/admin/catalogue", As.OFFICE_STAFF),
+			page("/admin/catalogue/new", As.OFFICE_STAFF),
+			page("/admin/catalogue/{catalogueItemId}/edit", As.OFFICE_STAFF),
 			// honours' notice: likes and suspects, comments to moderate, objections to answer
 			page("/admin/honor/likes", As.OFFICE_STAFF),
 			page("/admin/honor/comments", As.OFFICE_STAFF),
@@ -231,6 +238,7 @@ final class PageInventory {
 			Map.entry("/admin/casework/statistics.xlsx", "a workbook"),
 			Map.entry("/admin/service/statistics.xlsx", "a workbook"),
 			Map.entry("/admin/honor/care/export.xlsx", "a workbook"),
+			Map.entry("/admin/catalogue/export.xlsx", "a workbook"),
 			Map.entry("/admin/honor/awards/{}/document", "a PDF"),
 			Map.entry("/admin/casework/statistics.pdf", "a PDF"),
 			Map.entry("/casework/rankings/{}.xlsx", "a workbook"),

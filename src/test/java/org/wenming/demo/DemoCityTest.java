@@ -94,7 +94,7 @@ class DemoCityTest {
 				"org.wenming.assessment.demo.PlacesDemoPart",
 				"org.wenming.servicedesk.demo.ServiceDeskDemoPart",
 				"org.wenming.honor.demo.HonorDemoPart", "org.wenming.honor.brand.demo.CareAndBrandsDemoPart",
-				"org.wenming.insight.demo.InsightDemoPart",
+				"org.wenming.catalogue.demo.CatalogueDemoPart", "org.wenming.insight.demo.InsightDemoPart",
 				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
 	}
 
@@ -131,7 +131,19 @@ class DemoCityTest {
 			assertThat(conductor.parts().stream().filter(part -> !part.isEmpty()))
 				.extracting(part -> ClassUtils.getUserClass(part).getSimpleName())
 				.containsExactly("VolunteersDemoPart", "FrameworkDemoPart", "PlacesDemoPart", "HonorDemoPart",
-						"CareAndBrandsDemoPart");
+						"CareAndBrandsDemoPart", "CatalogueDemoPart");
+			// the catalogue: exactly the figures the city's paper gave, 同城通办 346, 佛肇通办 200, 跨省通办 109
+			assertThat(jdbc.sql("""
+					select count(*) filter (where 'CITY_WIDE' = any(scopes)) || '/'
+					    || count(*) filter (where 'FOSHAN_ZHAOQING' = any(scopes)) || '/'
+					    || count(*) filter (where 'CROSS_PROVINCE' = any(scopes))
+					from catalogue_item where updated_by = 'demo'""").query(String.class).single()).isEqualTo("346/200/109");
+			assertThat(jdbc.sql("""
+					select count(*) from catalogue_item where updated_by = 'demo'
+					  and (cardinality(scopes) = 0 or materials = '' or time_limit_days is null
+					       or cardinality(search_tokens) = 0)""").query(Long.class).single()).isZero();
+			assertThat(jdbc.sql("select count(*) from catalogue_item where updated_by = 'demo' and name = '居民身份证换领'")
+				.query(Long.class).single()).isPositive();
 			// the sample framework, published under the city's name as version 1
 			assertThat(jdbc.sql("""
 					select f.status || ':' || f.version || ':' || count(c.id) from assessment_framework f

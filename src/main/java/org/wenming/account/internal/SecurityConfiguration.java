@@ -72,6 +72,9 @@ class SecurityConfiguration {
 						"/api/v1/casework/rankings/*").permitAll()
 				// the public dashboard: aggregate figures only (top volunteers only with their consent)
 				.requestMatchers(HttpMethod.GET, "/dashboard", "/api/v1/dashboard").permitAll()
+				// the government-service catalogue: searching and reading are public
+				.requestMatchers(HttpMethod.GET, "/services", "/services/*", "/api/v1/catalogue/items", "/api/v1/catalogue/items/*")
+				.permitAll()
 				// honours: the public roll, an entry, the Atom feed (consented entries only)
 				.requestMatchers(HttpMethod.GET, "/honor", "/honor/entries/*", "/honor/feed.atom").permitAll()
 				// the search over everything public (portal): only published documents, each asked of its owner

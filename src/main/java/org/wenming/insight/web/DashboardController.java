@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wenming.assessment.AssessmentFigures;
+import org.wenming.catalogue.CatalogueFigures;
 import org.wenming.honor.HonorFigures;
 import org.wenming.insight.Dashboard;
 import org.wenming.insight.DashboardFigures;
@@ -60,12 +61,18 @@ class DashboardController extends PageController {
 
 	private final HonorFigures honours;
 
+	private final CatalogueFigures catalogue;
+
+	/** Where the catalogue's panel goes: rendered with the page (and cached with it; no person in it). */
+	static final String CATALOGUE_PANEL = "<div data-catalogue-panel hidden></div>";
+
 	/** Where the roll's panel goes in a (cached) page: it is rendered at every request. */
 	static final String HONOR_PANEL = "<div data-honor-panel hidden></div>";
 
 	DashboardController(Dashboard dashboard, Regions regions, TemplateEngine templates, AssessmentFigures assessment,
-			ServiceDeskFigures serviceDesk, HonorFigures honours) {
+			ServiceDeskFigures serviceDesk, HonorFigures honours, CatalogueFigures catalogue) {
 		this.honours = honours;
+		this.catalogue = catalogue;
 		this.assessment = assessment;
 		this.serviceDesk = serviceDesk;
 		this.dashboard = dashboard;
@@ -140,6 +147,9 @@ class DashboardController extends PageController {
 				Map.of("ctx", ctx, "view", new DashboardView(figures, choices), "assessment", panel, "serviceDesk",
 						new ServiceDeskPanel(serviceDesk.year(region, year), null)),
 				output);
-		return output.toString();
+		StringOutput services = new StringOutput(2 * 1024);
+		templates.render("insight/catalogue-panel.jte",
+				Map.of("ctx", ctx, "panel", new CataloguePanel(catalogue.counts(region.scope()), "/services")), services);
+		return output.toString().replace(CATALOGUE_PANEL, services.toString());
 	}
 }
