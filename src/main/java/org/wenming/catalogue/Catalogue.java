@@ -9,12 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wenming.platform.Paging;
 import org.wenming.platform.RecordNotFound;
+import org.wenming.platform.search.PublicDocumentChanged;
+import org.wenming.platform.search.PublicDocumentRemoved;
+import org.wenming.platform.search.SearchKind;
 import org.wenming.platform.search.SearchTokens;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.Region;
@@ -56,9 +60,18 @@ public class Catalogue {
 
 	private final Regions regions;
 
-	Catalogue(JdbcClient jdbc, Regions regions) {
+	private final ApplicationEventPublisher events;
+
+	Catalogue(JdbcClient jdbc, Regions regions, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.regions = regions;
+		this.events = events;
+	}
+
+	/** The search index hears of the item as it is now, once this transaction commits. */
+	private CatalogueItem changed(CatalogueItem item) {
+		events.publishEvent(new PublicDocumentChanged(CatalogueDocuments.document(item)));
+		return item;
 	}
 
 	public static boolean mayManage(ScopedUser user) {
@@ -89,7 +102,7 @@ public class Catalogue {
 				on conflict (city_code, code) do nothing
 				returning id"""), c, user).query(Long.class).optional()
 			.orElseThrow(() -> new CatalogueRefusedException(List.of(new FieldProblem("code", "catalogue.refused.code.taken"))));
-		return find(id).orElseThrow();
+		return changed(find(id).orElseThrow());
 	}
 
 	/**
@@ -114,7 +127,7 @@ public class Catalogue {
 				    search_tokens = string_to_array(:tokens, chr(31)), updated_by = :by, updated_at = now(),
 				    version = version + 1
 				where id = :id"""), c, user).param("id", id).update();
-		return find(id).orElseThrow();
+		return changed(find(id).orElseThrow());
 	}
 
 	/**
@@ -143,6 +156,7 @@ public class Catalogue {
 	public void delete(long id, ScopedUser user) {
 		findForStaff(id, user);
 		jdbc.sql("delete from catalogue_item where id = :id").param("id", id).update();
+		events.publishEvent(new PublicDocumentRemoved(SearchKind.SERVICE, String.valueOf(id)));
 	}
 
 	/**

@@ -17,10 +17,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wenming.catalogue.Catalogue;
+import org.wenming.catalogue.CatalogueDraft;
 import org.wenming.platform.search.PublicDocument;
 import org.wenming.platform.search.PublicDocumentChanged;
 import org.wenming.platform.search.PublicDocumentRemoved;
 import org.wenming.platform.search.SearchKind;
+import org.wenming.region.Regions;
+import org.wenming.shared.Roles;
+import org.wenming.shared.ScopedUser;
+import org.wenming.support.TestUsers;
 import org.wenming.support.WenmingTest;
 
 /**
@@ -48,6 +54,12 @@ class PortalSearchTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	Catalogue catalogue;
+
+	@Autowired
+	Regions regions;
 
 	/** A team of the test city, made by SQL as the team module would, with a name no other test uses. */
 	private long team(String name, String description) {
@@ -137,6 +149,25 @@ class PortalSearchTest {
 		// markup in a query is text
 		mvc.perform(get("/search").param("q", "<script>alert(1)</script>")).andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>alert(1)"))));
+	}
+
+	@Test
+	void aResidentSearchingForTheIdCardFindsTheServiceAsSoonAsItIsEntered() {
+		String tag = tag();
+		ScopedUser staff = new TestUsers(regions).staffPrincipal("441202", Roles.OFFICE_STAFF);
+		var item = catalogue.create(new CatalogueDraft("ID-" + tag, "居民身份证换领" + tag, "公安局",
+				"COUNTY", "441202", "到区政务服务中心办理", "https://www.gdzwfw.gov.cn/", "户口簿\n近期照片", "20", "免费",
+				List.of("CITY_WIDE"), List.of()), staff);
+		// the catalogue's event reaches the index after the commit, without a refill
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			.until(() -> hits(search.search("身份证 " + tag, null, 0, 20), SearchKind.SERVICE)
+				.contains(String.valueOf(item.id())));
+		assertThat(search.search("身份证 " + tag, null, 0, 20).groups().get(0).hits().get(0).url())
+			.isEqualTo("/services/ID-" + tag);
+		// a material named in the item finds it too; deleted, it is gone from the next answer
+		assertThat(hits(search.search("户口簿 " + tag, SearchKind.SERVICE, 0, 20), SearchKind.SERVICE)).containsExactly(String.valueOf(item.id()));
+		catalogue.delete(item.id(), staff);
+		assertThat(hits(search.search("身份证 " + tag, null, 0, 20), SearchKind.SERVICE)).isEmpty();
 	}
 
 	private static List<String> hits(Search.Results results, SearchKind kind) {
