@@ -94,6 +94,7 @@ class DemoCityTest {
 				"org.wenming.assessment.demo.PlacesDemoPart",
 				"org.wenming.servicedesk.demo.ServiceDeskDemoPart",
 				"org.wenming.honor.demo.HonorDemoPart", "org.wenming.honor.brand.demo.CareAndBrandsDemoPart",
+				"org.wenming.newsroom.demo.NewsroomDemoPart",
 				"org.wenming.insight.demo.InsightDemoPart",
 				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
 	}
@@ -131,7 +132,7 @@ class DemoCityTest {
 			assertThat(conductor.parts().stream().filter(part -> !part.isEmpty()))
 				.extracting(part -> ClassUtils.getUserClass(part).getSimpleName())
 				.containsExactly("VolunteersDemoPart", "FrameworkDemoPart", "PlacesDemoPart", "HonorDemoPart",
-						"CareAndBrandsDemoPart");
+						"CareAndBrandsDemoPart", "NewsroomDemoPart");
 			// the sample framework, published under the city's name as version 1
 			assertThat(jdbc.sql("""
 					select f.status || ':' || f.version || ':' || count(c.id) from assessment_framework f

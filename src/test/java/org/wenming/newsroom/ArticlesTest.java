@@ -247,6 +247,32 @@ class ArticlesTest {
 		assertThat(doc.select(".removal-list li").eachAttr("data-kind")).containsExactlyInAnyOrder("HIDDEN", "LINK");
 	}
 
+	@Test
+	void anotherCountysOfficeFindsNothingAndChangesNothing() throws Exception {
+		Article a = inReview("范围测试" + tag);
+		var dinghu = users.staff("441203", Roles.OFFICE_STAFF);
+		assertThat(mvc.perform(get("/admin/news/" + a.id()).with(dinghu)).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
+		for (String action : List.of("approve", "return", "withdraw", "submit", "correct", "edit")) {
+			assertThat(mvc.perform(post("/admin/news/" + a.id() + "/" + action).with(csrf()).with(dinghu)
+				.param("reason", "x").param("title", "x").param("body", "<p>x</p>").param("note", "x")).andReturn()
+				.getResponse().getStatus()).as(action).isEqualTo(404);
+		}
+		assertThat(articles.find(a.id()).orElseThrow().status()).isEqualTo(ArticleStatus.IN_REVIEW);
+		assertThat(mvc.perform(get("/admin/news").with(dinghu)).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("范围测试" + tag);
+		assertThat(mvc.perform(get("/admin/news")).andReturn().getResponse().getStatus()).isIn(302, 401);
+		// the allowlist: a county office may not change it
+		assertThat(mvc.perform(post("/admin/news/domains").with(csrf()).with(dinghu).param("domain", "evil.example"))
+			.andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(domains.names()).doesNotContain("evil.example");
+		// the city office reviews it from its page
+		MvcResult approved = mvc.perform(post("/admin/news/" + a.id() + "/approve").with(csrf())
+			.with(users.staff("4412", Roles.OFFICE_STAFF))).andReturn();
+		assertThat(approved.getResponse().getStatus()).isEqualTo(302);
+		assertThat(articles.find(a.id()).orElseThrow().status()).isEqualTo(ArticleStatus.PUBLISHED);
+	}
+
 	List<Element> feedEntries() throws Exception {
 		MvcResult feed = mvc.perform(get("/news/feed.atom")).andReturn();
 		assertThat(feed.getResponse().getContentType()).startsWith("application/atom+xml");
