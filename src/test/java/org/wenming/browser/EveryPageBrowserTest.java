@@ -403,6 +403,23 @@ class EveryPageBrowserTest {
 		made.put("honorObjection", objections.file(noticeNominee, "无障碍测试异议", "测试人", "13800138000",
 				java.util.Locale.CHINA).token());
 
+		// the newsroom: a published article (made by SQL) and its version
+		long newsArticle = jdbc.sql("""
+				insert into news_article (number, region_code, region_path, status, title, lead, body_html, tags, reporters,
+				    created_by, created_at, updated_at, submitted_by, reviewed_by, published_at, version)
+				values ('N2026-' || lpad(nextval('news_article_number_seq')::text, 6, '0'), :region, :path, 'PUBLISHED',
+				    :title, '无障碍测试导语', '<p>无障碍测试正文</p>', '{测试}', '{测试记者}', 'test', now(), now(), 'test',
+				    'test-reviewer', now(), 1) returning id""")
+			.param("region", COUNTY).param("path", regions.find(COUNTY).orElseThrow().path())
+			.param("title", "无障碍测试新闻" + suffix()).query(Long.class).single();
+		jdbc.sql("""
+				insert into news_article_version (article_id, version, title, body_html, body_sha256, published_at, published_by)
+				select id, 1, title, body_html, repeat('0', 64), published_at, 'test-reviewer' from news_article where id = :id""")
+			.param("id", newsArticle).update();
+		made.put("newsArticleId", String.valueOf(newsArticle));
+		made.put("newsArticle", jdbc.sql("select number from news_article where id = :id").param("id", newsArticle)
+			.query(String.class).single());
+
 		usernames = names;
 		rows = made;
 	}

@@ -216,6 +216,15 @@ final class PageInventory {
 			page("/admin/honor/likes", As.OFFICE_STAFF),
 			page("/admin/honor/comments", As.OFFICE_STAFF),
 			page("/admin/honor/objections", As.OFFICE_STAFF),
+			// the newsroom: the public list, an article and its first version; staff's list, editor, article, allowlist
+			page("/news", As.ANONYMOUS),
+			page("/news/{newsArticle}", As.ANONYMOUS),
+			new Page("/news/{number}/versions/{version}", As.ANONYMOUS, "/news/{newsArticle}/versions/1", 200),
+			page("/admin/news", As.OFFICE_STAFF),
+			page("/admin/news/new", As.OFFICE_STAFF),
+			new Page("/admin/news/{id}", As.OFFICE_STAFF, "/admin/news/{newsArticleId}", 200),
+			new Page("/admin/news/{id}/edit", As.OFFICE_STAFF, "/admin/news/{newsArticleId}/edit", 200),
+			page("/admin/news/domains", As.OFFICE_STAFF),
 			// the responsible unit's handler and the inspector
 			page("/unit/cases", As.UNIT_HANDLER),
 			page("/inspector/cases", As.INSPECTOR));
@@ -232,6 +241,8 @@ final class PageInventory {
 			Map.entry("/me/cases/{}/photos/{}", "a photo"),
 			Map.entry("/admin/service/orders/{}/photos/{}", "a photo"),
 			Map.entry("/honor/photos/{}", "a photo"),
+			Map.entry("/news/photos/{}", "a photo"),
+			Map.entry("/news/feed.atom", "an Atom feed"),
 			Map.entry("/honor/consent/{}/portrait", "a photo"),
 			Map.entry("/admin/honor/nominations/{}/evidence/{}", "an evidence file (photo or PDF)"),
 			Map.entry("/me/certificates/{}.pdf", "a PDF"),

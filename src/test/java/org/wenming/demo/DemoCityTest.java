@@ -94,6 +94,7 @@ class DemoCityTest {
 				"org.wenming.assessment.demo.PlacesDemoPart",
 				"org.wenming.servicedesk.demo.ServiceDeskDemoPart",
 				"org.wenming.honor.demo.HonorDemoPart", "org.wenming.honor.brand.demo.CareAndBrandsDemoPart",
+				"org.wenming.newsroom.demo.NewsroomDemoPart",
 				"org.wenming.catalogue.demo.CatalogueDemoPart", "org.wenming.insight.demo.InsightDemoPart",
 				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
 	}
@@ -131,7 +132,7 @@ class DemoCityTest {
 			assertThat(conductor.parts().stream().filter(part -> !part.isEmpty()))
 				.extracting(part -> ClassUtils.getUserClass(part).getSimpleName())
 				.containsExactly("VolunteersDemoPart", "FrameworkDemoPart", "PlacesDemoPart", "HonorDemoPart",
-						"CareAndBrandsDemoPart", "CatalogueDemoPart");
+						"CareAndBrandsDemoPart", "NewsroomDemoPart", "CatalogueDemoPart");
 			// the catalogue: exactly the figures the city's paper gave, 同城通办 346, 佛肇通办 200, 跨省通办 109
 			assertThat(jdbc.sql("""
 					select count(*) filter (where 'CITY_WIDE' = any(scopes)) || '/'

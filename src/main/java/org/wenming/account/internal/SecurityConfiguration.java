@@ -97,6 +97,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/honor/photos/*").permitAll()
 				// honours: the brand projects and their awards (never a volunteer's); the care register is staff-only
 				.requestMatchers(HttpMethod.GET, "/honor/brands", "/api/v1/honor/brands", "/api/v1/honor/awards").permitAll()
+				// the newsroom: published articles, their versions, photos and the feed
+				.requestMatchers(HttpMethod.GET, "/news", "/news/*", "/news/*/versions/*", "/news/photos/*").permitAll()
 				// honours' public notice: consented shortlists only; likes (proof of work or an account), comments and
 				// objections rate-limited; the objector's private link guarded by its token
 				.requestMatchers(HttpMethod.GET, "/honor/notice", "/honor/notice/*", "/honor/objections/*",
