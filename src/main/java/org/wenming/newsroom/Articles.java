@@ -17,10 +17,14 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wenming.platform.search.PublicDocumentChanged;
+import org.wenming.platform.search.PublicDocumentRemoved;
+import org.wenming.platform.search.SearchKind;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.Region;
 import org.wenming.region.Regions;
@@ -77,7 +81,12 @@ public class Articles {
 
 	private final Clock clock;
 
-	Articles(JdbcClient jdbc, Regions regions, LinkDomains domains, NewsroomProperties properties, Clock clock) {
+	/** Tells the search index of what the public sees, once the transaction commits. */
+	private final ApplicationEventPublisher events;
+
+	Articles(JdbcClient jdbc, Regions regions, LinkDomains domains, NewsroomProperties properties, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.domains = domains;
@@ -187,7 +196,7 @@ public class Articles {
 				where id = :id and status = 'IN_REVIEW' and created_by <> :by and submitted_by <> :by""")
 			.param("by", user.username()).param("at", Timestamp.from(now)).param("id", id).update());
 		keepVersion(id, 1, a.title(), a.bodyHtml(), now, user.username(), null);
-		return find(id).orElseThrow();
+		return published(find(id).orElseThrow());
 	}
 
 	/** Sends an article in review back to its author with a reason. */
@@ -234,7 +243,7 @@ public class Articles {
 			.param("body", clean.html()).param("next", next).param("at", Timestamp.from(now)).param("id", id)
 			.param("version", a.version()).update());
 		keepVersion(id, next, t, clean.html(), now, user.username(), n);
-		return new Saved(find(id).orElseThrow(), clean.removals());
+		return new Saved(published(find(id).orElseThrow()), clean.removals());
 	}
 
 	/** Takes a published article down: its URL answers 410, it leaves the list and the feed. */
@@ -248,7 +257,13 @@ public class Articles {
 				    updated_at = :at
 				where id = :id and status = 'PUBLISHED'""").param("by", user.username()).param("at", Timestamp.from(now))
 			.param("r", r).param("id", id).update());
+		events.publishEvent(new PublicDocumentRemoved(SearchKind.NEWS, String.valueOf(id)));
 		return find(id).orElseThrow();
+	}
+
+	private Article published(Article article) {
+		events.publishEvent(new PublicDocumentChanged(NewsDocuments.document(article)));
+		return article;
 	}
 
 	private Article reviewable(long id, ScopedUser user) {

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.catalogue.Catalogue;
 import org.wenming.catalogue.CatalogueDraft;
+import org.wenming.newsroom.Articles;
 import org.wenming.platform.search.PublicDocument;
 import org.wenming.platform.search.PublicDocumentChanged;
 import org.wenming.platform.search.PublicDocumentRemoved;
@@ -60,6 +61,9 @@ class PortalSearchTest {
 
 	@Autowired
 	Regions regions;
+
+	@Autowired
+	Articles articles;
 
 	/** A team of the test city, made by SQL as the team module would, with a name no other test uses. */
 	private long team(String name, String description) {
@@ -168,6 +172,25 @@ class PortalSearchTest {
 		assertThat(hits(search.search("户口簿 " + tag, SearchKind.SERVICE, 0, 20), SearchKind.SERVICE)).containsExactly(String.valueOf(item.id()));
 		catalogue.delete(item.id(), staff);
 		assertThat(hits(search.search("身份证 " + tag, null, 0, 20), SearchKind.SERVICE)).isEmpty();
+	}
+
+	@Test
+	void aPublishedArticleIsFoundAndAWithdrawnOneIsNot() {
+		String tag = tag();
+		TestUsers users = new TestUsers(regions);
+		ScopedUser author = users.principal(9_100_001L, "441202", Roles.OFFICE_STAFF);
+		ScopedUser reviewer = users.principal(9_100_002L, "4412", Roles.OFFICE_STAFF);
+		long id = articles.create(new Articles.Draft("441202", "身份证跨城通办上线" + tag, null, "换领居民身份证不必回户籍地。",
+				"<p>端州区政务服务中心开始办理跨城换领居民身份证。</p>", tag, "端州区文明办", "张记者", null, "陈编辑", null, null,
+				null, null, null), author).article().id();
+		articles.submit(id, author);
+		articles.approve(id, reviewer);
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			.until(() -> hits(search.search("身份证 " + tag, null, 0, 20), SearchKind.NEWS).contains(String.valueOf(id)));
+		// the body's words find it too
+		assertThat(hits(search.search("政务服务中心 " + tag, SearchKind.NEWS, 0, 20), SearchKind.NEWS)).containsExactly(String.valueOf(id));
+		articles.withdraw(id, "测试撤稿", reviewer);
+		assertThat(hits(search.search("身份证 " + tag, null, 0, 20), SearchKind.NEWS)).isEmpty();
 	}
 
 	private static List<String> hits(Search.Results results, SearchKind kind) {
