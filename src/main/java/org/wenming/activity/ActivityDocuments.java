@@ -46,7 +46,7 @@ class ActivityDocuments implements PublicDocuments {
 			.param("after", Documents.after(after)).param("size", size)
 			.query((rs, i) -> new PublicDocument(SearchKind.ACTIVITY, rs.getString("id"), rs.getString("region_path"),
 					rs.getString("title"), Documents.summary(rs.getString("description")), "/activities/" + rs.getLong("id"),
-					rs.getString("description") + "\n" + rs.getString("address"), rs.getTimestamp("starts_at").toInstant()))
+					rs.getString("description") + "\n" + rs.getString("address"), Documents.instant(rs.getTimestamp("starts_at"))))
 			.list();
 	}
 }

@@ -47,7 +47,7 @@ class NewsDocuments implements PublicDocuments {
 			.param("after", Documents.after(after)).param("size", size)
 			.query((rs, i) -> document(rs.getLong("id"), rs.getString("number"), rs.getString("title"),
 					rs.getString("subtitle"), rs.getString("lead"), rs.getString("body_html"), rs.getString("tags"),
-					rs.getString("region_path"), rs.getTimestamp("published_at").toInstant()))
+					rs.getString("region_path"), Documents.instant(rs.getTimestamp("published_at"))))
 			.list();
 	}
 

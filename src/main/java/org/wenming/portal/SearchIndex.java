@@ -90,22 +90,34 @@ public class SearchIndex {
 	public long rebuild() {
 		long put = 0;
 		for (PublicDocuments source : sources) {
-			Instant started = clock.instant();
-			String after = null;
-			List<PublicDocument> page;
-			do {
-				page = source.page(after, PAGE);
-				for (PublicDocument document : page) {
-					put(document);
-				}
-				put += page.size();
-				after = page.isEmpty() ? after : page.get(page.size() - 1).ref();
+			try {
+				put += refill(source);
 			}
-			while (page.size() == PAGE);
-			// what the owner did not list again is gone (a change meanwhile was put after the start: kept)
-			jdbc.sql("delete from search_document where kind = :kind and indexed_at < :started")
-				.param("kind", source.kind().name()).param("started", Timestamp.from(started)).update();
+			catch (RuntimeException ex) {
+				// one owner's failure leaves its kind as it was and the other kinds refilled
+				log.error("Search index: refilling {} failed", source.kind(), ex);
+			}
 		}
+		return put;
+	}
+
+	private long refill(PublicDocuments source) {
+		Instant started = clock.instant();
+		long put = 0;
+		String after = null;
+		List<PublicDocument> page;
+		do {
+			page = source.page(after, PAGE);
+			for (PublicDocument document : page) {
+				put(document);
+			}
+			put += page.size();
+			after = page.isEmpty() ? after : page.get(page.size() - 1).ref();
+		}
+		while (page.size() == PAGE);
+		// what the owner did not list again is gone (a change meanwhile was put after the start: kept)
+		jdbc.sql("delete from search_document where kind = :kind and indexed_at < :started")
+			.param("kind", source.kind().name()).param("started", Timestamp.from(started)).update();
 		return put;
 	}
 

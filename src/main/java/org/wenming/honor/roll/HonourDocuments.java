@@ -45,7 +45,7 @@ class HonourDocuments implements PublicDocuments {
 			.param("after", Documents.after(after)).param("size", size)
 			.query((rs, i) -> new PublicDocument(SearchKind.HONOUR, rs.getString("id"), rs.getString("region_path"),
 					rs.getString("nominee_name"), Documents.summary(rs.getString("title")), "/honor/entries/" + rs.getLong("id"),
-					rs.getString("story"), rs.getTimestamp("published_at").toInstant()))
+					rs.getString("story"), Documents.instant(rs.getTimestamp("published_at"))))
 			.list();
 	}
 }

@@ -1,5 +1,7 @@
 package org.wenming.platform.search;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 
 /** What the owners' {@link PublicDocuments} share: numeric refs and a summary's length. */
@@ -25,5 +27,10 @@ public final class Documents {
 		}
 		String line = text.strip().replaceAll("\\s+", " ");
 		return line.length() <= 120 ? line : line.substring(0, 119) + "…";
+	}
+
+	/** A timestamp column as an instant, null for null (a row made by SQL may lack it). */
+	public static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 }

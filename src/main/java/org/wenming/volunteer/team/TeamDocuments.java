@@ -41,7 +41,7 @@ class TeamDocuments implements PublicDocuments {
 			.param("after", Documents.after(after)).param("size", size)
 			.query((rs, i) -> new PublicDocument(SearchKind.TEAM, rs.getString("id"), rs.getString("region_path"),
 					rs.getString("name"), Documents.summary(rs.getString("description")), "/teams/" + rs.getLong("id"),
-					rs.getString("description"), rs.getTimestamp("created_at").toInstant()))
+					rs.getString("description"), Documents.instant(rs.getTimestamp("created_at"))))
 			.list();
 	}
 }
