@@ -18,6 +18,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.PageController;
+import org.wenming.platform.QrSvg;
 import org.wenming.platform.QueryParameters;
 import org.wenming.shared.ScopedUser;
 

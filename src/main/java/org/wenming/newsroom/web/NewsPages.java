@@ -35,6 +35,7 @@ import org.wenming.newsroom.ArticleStatus;
 import org.wenming.newsroom.Articles;
 import org.wenming.newsroom.NewsPhotos;
 import org.wenming.platform.PageController;
+import org.wenming.platform.QrSvg;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.ScopedUser;
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.wenming.platform.QrSvg;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;

@@ -1,4 +1,4 @@
-package org.wenming.activity.checkin;
+package org.wenming.platform;
 
 import java.util.Map;
 
@@ -9,20 +9,23 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** A QR code as an SVG element: one path of unit squares, scaled by the viewBox, no script. */
-final class QrSvg {
+/**
+ * A QR code as an SVG element: one path of unit squares, scaled by the viewBox, no script. Check-in's rotating
+ * code and an article's share panel draw theirs with it.
+ */
+public final class QrSvg {
 
 	private QrSvg() {
 	}
 
-	static String of(String text, String label) {
+	public static String of(String text, String label) {
 		BitMatrix matrix;
 		try {
 			matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
 					Map.of(EncodeHintType.MARGIN, 4, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
 		}
 		catch (WriterException ex) {
-			throw new IllegalStateException("the check-in URL does not fit a QR code", ex);
+			throw new IllegalStateException("the address does not fit a QR code", ex);
 		}
 		int size = matrix.getWidth();
 		StringBuilder path = new StringBuilder(size * size);
