@@ -53,14 +53,24 @@ start_server() {
   export WORK=$(mktemp -d)
   BASE="http://localhost:$port"
   ADMIN_PASSWORD="Bench-admin-$(date +%s)"
-  WENMING_ADMIN_PASSWORD="$ADMIN_PASSWORD" WENMING_COOKIE_SECURE=false java ${JAVA_OPTS:-} -jar "$jar" \
-    --server.port=$port --wenming.db.embedded-directory="$WORK/data" --wenming.db.embedded-port=$pg_port \
-    --wenming.demo.on-first-start="${DEMO:-none}" "$@" ${EXTRA_ARGS:-} > "$WORK/server.log" 2>&1 &
+  SERVER_ARGS=(-jar "$jar" --server.port=$port --wenming.db.embedded-directory="$WORK/data"
+    --wenming.db.embedded-port=$pg_port --wenming.demo.on-first-start="${DEMO:-none}" "$@" ${EXTRA_ARGS:-})
+  WENMING_ADMIN_PASSWORD="$ADMIN_PASSWORD" WENMING_COOKIE_SECURE=false java ${JAVA_OPTS:-} "${SERVER_ARGS[@]}" \
+    > "$WORK/server.log" 2>&1 &
   PID=$!
   trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
   wait_ready $PID "$WORK/server.log"
   export PGPASSWORD=postgres
   SQL="$psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $pg_port -U postgres -d postgres"
+}
+
+# restart_server: stops the server start_server started and starts it again on the same data folder and
+# arguments (e.g. so that work done at start runs over rows a benchmark inserted with SQL).
+restart_server() {
+  kill $PID; while kill -0 $PID 2>/dev/null; do sleep 0.1; done
+  WENMING_COOKIE_SECURE=false java ${JAVA_OPTS:-} "${SERVER_ARGS[@]}" >> "$WORK/server.log" 2>&1 &
+  PID=$!
+  wait_ready $PID "$WORK/server.log"
 }
 
 # cpu_ms: the CPU time (ms, user + system) the server has used so far: its JVM, and its PostgreSQL (the

@@ -1,20 +1,24 @@
 package org.wenming.portal;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.platform.search.PublicDocument;
 import org.wenming.platform.search.PublicDocumentChanged;
 import org.wenming.platform.search.PublicDocumentRemoved;
@@ -39,12 +43,19 @@ public class SearchIndex {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
+	private final TransactionTemplate transactions;
+
 	private final List<PublicDocuments> sources;
 
 	private final Clock clock;
 
-	SearchIndex(JdbcClient jdbc, List<PublicDocuments> sources, Clock clock) {
+	SearchIndex(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions,
+			List<PublicDocuments> sources, Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+		this.transactions = transactions;
 		this.sources = sources;
 		this.clock = clock;
 	}
@@ -63,25 +74,44 @@ public class SearchIndex {
 	/** Adds or replaces one document. */
 	@Transactional
 	public void put(PublicDocument document) {
-		List<String> tokens = SearchTokens.of(document.title() + "\n" + document.summary() + "\n" + document.text());
-		jdbc.sql("""
-				insert into search_document (kind, ref, region_path, title, summary, url, tokens, title_tokens,
-				    published_at, indexed_at)
-				values (:kind, :ref, :region, :title, :summary, :url, :tokens, :titleTokens, :published, :now)
-				on conflict (kind, ref) do update set region_path = excluded.region_path, title = excluded.title,
-				    summary = excluded.summary, url = excluded.url, tokens = excluded.tokens,
-				    title_tokens = excluded.title_tokens, published_at = excluded.published_at,
-				    indexed_at = excluded.indexed_at""")
-			.param("kind", document.kind().name()).param("ref", document.ref())
-			.param("region", document.regionPath(), Types.VARCHAR)
-			.param("title", cut(document.title(), 300)).param("summary", cut(document.summary(), 1000))
-			.param("url", document.url()).param("tokens", tokens.toArray(String[]::new))
-			.param("titleTokens", SearchTokens.of(document.title()).toArray(String[]::new))
-			.param("published", document.publishedAt() == null ? null
-					: OffsetDateTime.ofInstant(document.publishedAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("now", Timestamp.from(clock.instant()))
-			.update();
+		putAll(List.of(document));
 	}
+
+	/**
+	 * Adds or replaces documents in one batch; a row whose every field is already as given is left as it is
+	 * (a nightly refill rewrites only what changed, so the GIN index is not churned for nothing).
+	 */
+	void putAll(List<PublicDocument> documents) {
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbcTemplate.batchUpdate(UPSERT, documents, documents.size(), (ps, document) -> {
+			Connection connection = ps.getConnection();
+			ps.setString(1, document.kind().name());
+			ps.setString(2, document.ref());
+			ps.setString(3, document.regionPath());
+			ps.setString(4, cut(document.title(), 300));
+			ps.setString(5, cut(document.summary(), 1000));
+			ps.setString(6, document.url());
+			ps.setArray(7, connection.createArrayOf("text", SearchTokens
+				.of(document.title() + "\n" + document.summary() + "\n" + document.text()).toArray()));
+			ps.setArray(8, connection.createArrayOf("text", SearchTokens.of(document.title()).toArray()));
+			ps.setObject(9, document.publishedAt() == null ? null
+					: OffsetDateTime.ofInstant(document.publishedAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+			ps.setTimestamp(10, now);
+		});
+	}
+
+	private static final String UPSERT = """
+			insert into search_document (kind, ref, region_path, title, summary, url, tokens, title_tokens,
+			    published_at, indexed_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			on conflict (kind, ref) do update set region_path = excluded.region_path, title = excluded.title,
+			    summary = excluded.summary, url = excluded.url, tokens = excluded.tokens,
+			    title_tokens = excluded.title_tokens, published_at = excluded.published_at,
+			    indexed_at = excluded.indexed_at
+			where (search_document.region_path, search_document.title, search_document.summary, search_document.url,
+			       search_document.tokens, search_document.title_tokens, search_document.published_at)
+			    is distinct from (excluded.region_path, excluded.title, excluded.summary, excluded.url, excluded.tokens,
+			       excluded.title_tokens, excluded.published_at)""";
 
 	/**
 	 * Refills the index from every owner: each kind's documents put again, and the kind's rows the owner no
@@ -103,22 +133,25 @@ public class SearchIndex {
 
 	private long refill(PublicDocuments source) {
 		Instant started = clock.instant();
-		long put = 0;
+		List<String> listed = new ArrayList<>();
 		String after = null;
 		List<PublicDocument> page;
 		do {
 			page = source.page(after, PAGE);
-			for (PublicDocument document : page) {
-				put(document);
-			}
-			put += page.size();
+			List<PublicDocument> batch = page;
+			transactions.executeWithoutResult(status -> putAll(batch));
+			page.forEach(d -> listed.add(d.ref()));
 			after = page.isEmpty() ? after : page.get(page.size() - 1).ref();
 		}
 		while (page.size() == PAGE);
-		// what the owner did not list again is gone (a change meanwhile was put after the start: kept)
-		jdbc.sql("delete from search_document where kind = :kind and indexed_at < :started")
-			.param("kind", source.kind().name()).param("started", Timestamp.from(started)).update();
-		return put;
+		// what the owner did not list is gone; a document an event put after the start is kept (it may be
+		// newer than the owner's page that passed it)
+		jdbc.sql("""
+				delete from search_document
+				where kind = :kind and not (ref = any(:listed)) and indexed_at < :started""")
+			.param("kind", source.kind().name()).param("listed", listed.toArray(String[]::new))
+			.param("started", Timestamp.from(started)).update();
+		return listed.size();
 	}
 
 	/** Nightly, on one node: what an event may have missed (an owner's plain-SQL change) comes back. */

@@ -193,6 +193,47 @@ class PortalSearchTest {
 		assertThat(hits(search.search("身份证 " + tag, null, 0, 20), SearchKind.NEWS)).isEmpty();
 	}
 
+	@Test
+	void titleMatchesComeFirstThenTheNewestAndABigCountStopsAtItsCap() {
+		String word = "zq" + tag();
+		// 1,003 teams hold the word; two of them in their name
+		List<Long> ids = jdbc.sql("""
+				insert into team (name, level, type, region_code, region_path, description, updated_by)
+				select case when i in (500, 501) then '排序测试队' || :word || ' ' || i else '排序测试队' || i end, 'CORPS', 'COMMUNITY',
+				    code, path, '每周服务 ' || :word, 'test'
+				from region, generate_series(1, 1003) i where code = '441202' order by i
+				returning id""").param("word", word).query(Long.class).list();
+		List<PublicDocument> documents = new java.util.ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			long id = ids.get(i);
+			documents.add(new PublicDocument(SearchKind.TEAM, String.valueOf(id), "44.4412.441202.",
+					i == 499 || i == 500 ? "排序测试队" + word + " " + (i + 1) : "排序测试队" + (i + 1), "", "/teams/" + id,
+					"每周服务 " + word, java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * i)));
+		}
+		transactions.executeWithoutResult(status -> index.putAll(documents));
+		String newestTitled = String.valueOf(ids.get(500));
+		String olderTitled = String.valueOf(ids.get(499));
+
+		Search.Group group = search.search(word, null, 0, 0).groups().stream().filter(g -> g.kind() == SearchKind.TEAM)
+			.findFirst().orElseThrow();
+		// the two with the word in their name first (newest first), then the newest of the rest
+		assertThat(group.hits()).extracting(Search.Hit::ref).containsExactly(newestTitled, olderTitled,
+				String.valueOf(ids.get(1002)), String.valueOf(ids.get(1001)), String.valueOf(ids.get(1000)));
+		assertThat(group.matches()).isEqualTo(Search.COUNT_CAP);
+		assertThat(group.atLeast()).isTrue();
+
+		// the second page of the kind alone goes on where the first stopped
+		List<String> second = hits(search.search(word, SearchKind.TEAM, 20, 20), SearchKind.TEAM);
+		assertThat(second).hasSize(20).first().isEqualTo(String.valueOf(ids.get(1002 - 18)));
+		assertThat(second).doesNotContain(newestTitled, olderTitled);
+
+		// fewer matches are counted exactly
+		Search.Group few = search.search(word + " 500", SearchKind.TEAM, 0, 20).groups().get(0);
+		assertThat(few.hits()).extracting(Search.Hit::ref).containsExactly(olderTitled);
+		assertThat(few.matches()).isEqualTo(1);
+		assertThat(few.atLeast()).isFalse();
+	}
+
 	private static List<String> hits(Search.Results results, SearchKind kind) {
 		return results.groups().stream().filter(g -> g.kind() == kind).flatMap(g -> g.hits().stream())
 			.map(Search.Hit::ref).toList();
