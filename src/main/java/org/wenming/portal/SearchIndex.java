@@ -14,7 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.wenming.platform.BulkLoadFinished;
 import org.wenming.platform.search.PublicDocument;
 import org.wenming.platform.search.PublicDocumentChanged;
 import org.wenming.platform.search.PublicDocumentRemoved;
@@ -58,6 +60,16 @@ public class SearchIndex {
 	void on(PublicDocumentRemoved removed) {
 		jdbc.sql("delete from search_document where kind = :kind and ref = :ref").param("kind", removed.kind().name())
 			.param("ref", removed.ref()).update();
+	}
+
+	/**
+	 * A bulk load (the demo city, loaded after start and possibly after the first fill) committed rows no owner
+	 * announced one by one: the index refills once, on the node that loaded them. Outside a transaction, as the
+	 * nightly refill runs: each document is put in its own, and one owner's failure leaves the others refilled.
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(BulkLoadFinished loaded) {
+		log.info("Search index refilled after the bulk load {}: {} public documents", loaded.source(), rebuild());
 	}
 
 	/** Adds or replaces one document. */
