@@ -265,6 +265,11 @@ class PortalEventsTest {
 		transactions.executeWithoutResult(tx -> events.publishEvent(new BulkLoadFinished("demo-city")));
 		await(() -> rows("TEAM", team) == 1);
 		assertThat(rows("ACTIVITY", shift.activityId())).isZero();
+		// the publication is completed (heard outside a transaction): no node delivers it again and refills twice
+		await(() -> jdbc.sql("select count(*) from event_publication where event_type like '%BulkLoadFinished'"
+				+ " and completion_date is null").query(Long.class).single() == 0);
+		assertThat(jdbc.sql("select count(*) from event_publication where event_type like '%BulkLoadFinished'")
+			.query(Long.class).single()).isPositive();
 	}
 
 	private static ActivityDraft activity(String title, long teamId, OffsetDateTime start) {
