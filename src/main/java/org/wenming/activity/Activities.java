@@ -116,9 +116,12 @@ public class Activities {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final ActivityDocuments documents;
+
 	Activities(JdbcClient jdbc, @ReplicaReads JdbcClient replica, Regions regions, PracticeSites sites, Teams teams, Volunteers volunteers, Clock clock,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, ActivityDocuments documents) {
 		this.events = events;
+		this.documents = documents;
 		this.jdbc = jdbc;
 		this.replica = replica;
 		this.regions = regions;
@@ -360,6 +363,7 @@ public class Activities {
 			throw ActivityRefusedException.invalid("regionCode", "activity.error.regionNotVillage");
 		}
 		long id = insert(draft, place, actor, false, false);
+		// unlisted: never public, so the search is not told (ActivityDocuments would find nothing to show)
 		markPublished(id);
 		return shifts(id).get(0);
 	}
@@ -557,6 +561,7 @@ public class Activities {
 			throw ActivityRefusedException.conflict("activity.error.startedAlready");
 		}
 		markPublished(id);
+		documents.tell(id);
 		return find(id).orElseThrow();
 	}
 
@@ -598,6 +603,7 @@ public class Activities {
 				update activity set status = 'CANCELLED', cancel_reason = :reason, cancelled_at = :now, updated_at = :now,
 				    version = version + 1 where id = :id""").param("id", id).param("reason", why).param("now", now())
 			.update();
+		documents.tell(id);
 		return find(id).orElseThrow();
 	}
 
@@ -626,6 +632,8 @@ public class Activities {
 				update activity set status = 'FINISHED', finished_at = :now, audience_count = :audience, updated_at = :now,
 				    version = version + 1 where id = :id""").param("id", id).param("now", now())
 			.param("audience", activity.isLecture() ? audienceCount : null, Types.INTEGER).update();
+		// finished activities stay public: the document is told again (its page now shows the outcome)
+		documents.tell(id);
 		Activity held = find(id).orElseThrow();
 		events.publishEvent(new ActivityHeld(id, held.type(), held.lectureSetting(), held.lectureTeamId(),
 				held.regionPath(), held.startsAt(), held.audienceCount(), held.organizerSiteId()));

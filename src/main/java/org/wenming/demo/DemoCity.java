@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.demo.internal.CityConductor;
+import org.wenming.platform.BulkLoadFinished;
 import org.wenming.shared.CityTime;
 
 /**
@@ -33,11 +35,15 @@ public class DemoCity {
 
 	private final Clock clock;
 
-	DemoCity(CityConductor conductor, PlatformTransactionManager transactions, JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	DemoCity(CityConductor conductor, PlatformTransactionManager transactions, JdbcClient jdbc, Clock clock,
+			ApplicationEventPublisher events) {
 		this.conductor = conductor;
 		this.transaction = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -94,7 +100,12 @@ public class DemoCity {
 			throw new DemoRefusedException("asOf", "demo.refused.asOf", String.valueOf(asOf));
 		}
 		DemoPlan plan = new DemoPlan(scale, seed, asOf, alongsideExisting, cityCode);
-		return transaction.execute(status -> conductor.generate(plan, progress, afterStep));
+		// the rows went in by COPY, without the owners' per-row events: whatever derives from them refills after the commit
+		return transaction.execute(status -> {
+			DemoFigures figures = conductor.generate(plan, progress, afterStep);
+			events.publishEvent(new BulkLoadFinished("demo-city"));
+			return figures;
+		});
 	}
 
 	/** Whether the database is one the first start fills: no demo city and no volunteers yet. */

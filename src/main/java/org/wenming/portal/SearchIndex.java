@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wenming.platform.BulkLoadFinished;
 import org.wenming.platform.search.PublicDocument;
 import org.wenming.platform.search.PublicDocumentChanged;
 import org.wenming.platform.search.PublicDocumentRemoved;
 import org.wenming.platform.search.PublicDocuments;
+import org.wenming.platform.search.SearchKind;
 import org.wenming.platform.search.SearchTokens;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -62,13 +66,35 @@ public class SearchIndex {
 
 	@ApplicationModuleListener
 	void on(PublicDocumentChanged changed) {
-		put(changed.document());
+		refresh(changed.document().kind(), changed.document().ref());
 	}
 
 	@ApplicationModuleListener
 	void on(PublicDocumentRemoved removed) {
-		jdbc.sql("delete from search_document where kind = :kind and ref = :ref").param("kind", removed.kind().name())
-			.param("ref", removed.ref()).update();
+		refresh(removed.kind(), removed.ref());
+	}
+
+	/**
+	 * Puts what the owner shows now, or removes the row: an event only names the document that changed, so
+	 * events heard late or out of order (they are delivered at least once, after their commits) still leave
+	 * the owner's present state.
+	 */
+	private void refresh(SearchKind kind, String ref) {
+		PublicDocuments owner = sources.stream().filter(s -> s.kind() == kind).findFirst().orElse(null);
+		Optional<PublicDocument> now = owner == null ? Optional.empty() : owner.document(ref);
+		now.ifPresentOrElse(d -> putAll(List.of(d)), () -> jdbc
+			.sql("delete from search_document where kind = :kind and ref = :ref").param("kind", kind.name())
+			.param("ref", ref).update());
+	}
+
+	/**
+	 * A bulk load (the demo city, loaded after start and possibly after the first fill) committed rows no owner
+	 * announced one by one: the index refills once, on the node that loaded them. Outside a transaction, as the
+	 * nightly refill runs: a transaction per page of documents, and one owner's failure leaves the others refilled.
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(BulkLoadFinished loaded) {
+		log.info("Search index refilled after the bulk load {}: {} public documents", loaded.source(), rebuild());
 	}
 
 	/** Adds or replaces one document. */

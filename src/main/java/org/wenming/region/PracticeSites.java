@@ -20,6 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wenming.platform.ReplicaReads;
+import org.wenming.region.internal.SiteDocuments;
 import org.wenming.shared.DataScope;
 import org.wenming.shared.OutOfScopeException;
 import org.wenming.shared.Roles;
@@ -56,11 +57,15 @@ public class PracticeSites {
 
 	private final String homeCity;
 
-	PracticeSites(JdbcClient jdbc, @ReplicaReads JdbcClient replica, Regions regions, RegionProperties region) {
+	private final SiteDocuments documents;
+
+	PracticeSites(JdbcClient jdbc, @ReplicaReads JdbcClient replica, Regions regions, RegionProperties region,
+			SiteDocuments documents) {
 		this.jdbc = jdbc;
 		this.replica = replica;
 		this.regions = regions;
 		this.homeCity = region.city();
+		this.documents = documents;
 	}
 
 	/** The city whose network this platform runs: where the public directory starts. */
@@ -244,7 +249,8 @@ public class PracticeSites {
 		return site;
 	}
 
-	/** Adds a site by hand (a point or base, or a missing centre, institute or station). */
+	/** Adds a site by hand (a point or base, or a missing centre, institute or station); the search is told. */
+	@Transactional
 	public PracticeSite create(SiteDraft submitted, ScopedUser user) {
 		requireManaging(user);
 		SiteDraft draft = submitted.trimmed();
@@ -269,6 +275,7 @@ public class PracticeSites {
 					returning id"""), draft)
 					.param("regionCode", region.code()).param("regionPath", region.path())
 					.param("kind", draft.kind().name()).param("by", user.username()).query(Long.class).single();
+			documents.tell(id);
 			return find(id).orElseThrow();
 		}
 		catch (DuplicateKeyException ex) {
@@ -283,6 +290,7 @@ public class PracticeSites {
 	 * @return the site as changed, or empty when there is no such site
 	 * @throws StaleSiteException when the site is no longer at that version
 	 */
+	@Transactional
 	public Optional<PracticeSite> update(long id, int version, SiteDraft submitted, ScopedUser user) {
 		Optional<PracticeSite> found = findForStaff(id, user);
 		if (found.isEmpty()) {
@@ -306,6 +314,8 @@ public class PracticeSites {
 		if (changed == 0) {
 			throw new StaleSiteException(id, version);
 		}
+		// the name, the address or the demonstration flag may have changed: the search hears of it in this transaction
+		documents.tell(id);
 		return find(id);
 	}
 

@@ -15,10 +15,13 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
 import org.wenming.ledger.ServiceLedger;
+import org.wenming.platform.BulkLoadFinished;
 import org.wenming.region.Regions;
 import org.wenming.shared.CityTime;
 import org.wenming.shared.Roles;
@@ -39,6 +42,7 @@ import org.wenming.volunteer.Volunteers;
  * rules, and all-or-nothing.
  */
 @WenmingTest
+@RecordApplicationEvents
 class DemoCityTest {
 
 	private static final LocalDate AS_OF = LocalDate.now(CityTime.ZONE);
@@ -97,6 +101,22 @@ class DemoCityTest {
 				"org.wenming.newsroom.demo.NewsroomDemoPart",
 				"org.wenming.catalogue.demo.CatalogueDemoPart", "org.wenming.insight.demo.InsightDemoPart",
 				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
+	}
+
+	@Autowired
+	ApplicationEvents published;
+
+	/** The rows went in by COPY, told to no one row by row: the load says once that it is done (the search refills). */
+	@Test
+	void theLoadAnnouncesItselfOnceInItsTransaction() {
+		long before = published.stream(BulkLoadFinished.class).count();
+		rolledBack(f -> f, 9);
+		assertThat(published.stream(BulkLoadFinished.class).skip(before)).extracting(BulkLoadFinished::source)
+			.containsExactly("demo-city");
+		// refused before loading: nothing announced
+		assertThatThrownBy(() -> city.generate(DemoScale.TINY, -1, true, line -> {
+		})).isInstanceOf(DemoRefusedException.class);
+		assertThat(published.stream(BulkLoadFinished.class).skip(before)).hasSize(1);
 	}
 
 	@Test

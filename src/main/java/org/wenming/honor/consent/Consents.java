@@ -22,6 +22,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wenming.honor.SealedColumns;
+import org.wenming.honor.roll.HonourDocuments;
 import org.wenming.notification.Notification;
 import org.wenming.notification.Notifier;
 import org.wenming.platform.Languages;
@@ -66,8 +67,11 @@ public class Consents {
 
 	private final Clock clock;
 
+	private final HonourDocuments documents;
+
 	Consents(JdbcClient jdbc, Regions regions, ContactSeal seal, Notifier notifier, MessageSource messages,
-			ConsentProperties properties, Clock clock) {
+			ConsentProperties properties, Clock clock, HonourDocuments documents) {
+		this.documents = documents;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.seal = seal;
@@ -154,7 +158,10 @@ public class Consents {
 		}
 		Instant now = now();
 		endOpenRequest(n.id(), staff.username(), now);
-		return insert(n, "PAPER", "GIVEN", null, null, givenBy, guardian, formEvidenceId, staff.username(), now);
+		long id = insert(n, "PAPER", "GIVEN", null, null, givenBy, guardian, formEvidenceId, staff.username(), now);
+		// given: a roll entry of the nomination (consent restored after a withdrawal) is public again
+		documents.tellNomination(n.id());
+		return id;
 	}
 
 	private long insert(Nomination n, String channel, String status, String token, Instant expires, String givenBy,
@@ -246,6 +253,9 @@ public class Consents {
 			throw ConsentRefusedException.conflict("status",
 					"REQUESTED".equals(view.status()) ? "honor.consent.error.expired" : "honor.consent.error.answered");
 		}
+		if (consent) {
+			documents.tellNomination(nominationOf(view.consentId()));
+		}
 	}
 
 	/**
@@ -263,6 +273,7 @@ public class Consents {
 		if (changed == 0) {
 			throw ConsentRefusedException.conflict("status", "honor.consent.error.notGiven");
 		}
+		documents.tellNomination(nominationOf(view.consentId()));
 	}
 
 	/**
@@ -285,6 +296,7 @@ public class Consents {
 		if (changed == 0) {
 			throw ConsentRefusedException.conflict("status", "honor.consent.error.notGiven");
 		}
+		documents.tellNomination(n.id());
 	}
 
 	/**
@@ -296,11 +308,21 @@ public class Consents {
 	@Transactional
 	public boolean supersede(long nominationId, String by) {
 		Instant now = now();
-		return jdbc.sql("""
+		boolean ended = jdbc.sql("""
 				update honor_consent set status = 'SUPERSEDED', decided_at = coalesce(decided_at, :now), ended_at = :now,
 				    ended_by = :by
 				where nomination_id = :n and status in ('REQUESTED', 'GIVEN')""").param("now", at(now))
 				.param("by", by == null ? "system" : by).param("n", nominationId).update() > 0;
+		if (ended) {
+			// a public field changed: the entry leaves the search until a consent to the new snapshot is given
+			documents.tellNomination(nominationId);
+		}
+		return ended;
+	}
+
+	private long nominationOf(long consentId) {
+		return jdbc.sql("select nomination_id from honor_consent where id = :id").param("id", consentId)
+				.query(Long.class).single();
 	}
 
 	/** Whether the nomination has a consent given and not withdrawn (the public views' condition). */

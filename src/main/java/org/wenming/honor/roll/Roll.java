@@ -42,10 +42,13 @@ public class Roll {
 
 	private final Clock clock;
 
-	Roll(JdbcClient jdbc, Regions regions, Clock clock) {
+	private final HonourDocuments documents;
+
+	Roll(JdbcClient jdbc, Regions regions, Clock clock, HonourDocuments documents) {
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.clock = clock;
+		this.documents = documents;
 	}
 
 	/** A nomination in review, with what blocks its publication. */
@@ -152,6 +155,8 @@ public class Roll {
 					update honor_nomination set status = 'PUBLISHED', updated_at = :now, version = version + 1
 					where id = :id""").param("id", id).param("now", now.atOffset(ZoneOffset.UTC)).update();
 		}
+		// on the roll, with consent given: the search hears of each entry in this transaction
+		entries.forEach(documents::tell);
 		return entries;
 	}
 
@@ -235,12 +240,14 @@ public class Roll {
 		if (honour == Honour.NATION_GOOD && !held.contains(Honour.PROVINCE_GOOD.name())) {
 			throw VettingRefusedException.invalid("honour", "honor.roll.error.provinceFirst");
 		}
-		return jdbc.sql("""
+		long entry = jdbc.sql("""
 				insert into honor_roll_entry (nomination_id, honour, period, decision_document, published_by, published_at)
 				values (:id, :honour, :period, :document, :by, :now) returning id""").param("id", nominationId)
 			.param("honour", honour.name()).param("period", period.strip()).param("document", document)
 			.param("by", user.username()).param("now", clock.instant().atOffset(ZoneOffset.UTC)).query(Long.class)
 			.single();
+		documents.tell(entry);
+		return entry;
 	}
 
 	private Map<String, Object> lockRow(long id) {

@@ -2,6 +2,7 @@ package org.wenming.platform.search;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,4 +24,17 @@ public interface PublicDocuments {
 	 * {@code after} (null: from the first).
 	 */
 	List<PublicDocument> page(String after, int size);
+
+	/**
+	 * One document as the public sees it now, or empty when it is not public. The index re-reads it whenever an
+	 * event names it, so that two events heard out of order (a consent withdrawn, then given again) leave what
+	 * the owner shows now. The default asks {@link #page} for the first document after the ref's predecessor:
+	 * right for owners whose refs are their numeric ids, in the order {@code page} lists them.
+	 */
+	default Optional<PublicDocument> document(String ref) {
+		if (ref == null || !ref.matches("\\d{1,18}")) {
+			return Optional.empty();
+		}
+		return page(String.valueOf(Long.parseLong(ref) - 1), 1).stream().filter(d -> d.ref().equals(ref)).findFirst();
+	}
 }

@@ -86,9 +86,12 @@ public class Teams {
 
 	private final AccountDirectory accounts;
 
+	private final TeamDocuments documents;
+
 	Teams(JdbcClient jdbc, @ReplicaReads JdbcClient replica, Regions regions, PracticeSites sites, MembershipStore memberships, Clock clock,
-			org.springframework.context.ApplicationEventPublisher events, AccountDirectory accounts) {
+			org.springframework.context.ApplicationEventPublisher events, AccountDirectory accounts, TeamDocuments documents) {
 		this.accounts = accounts;
+		this.documents = documents;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.replica = replica;
@@ -267,6 +270,7 @@ public class Teams {
 				.param("regionCode", region.code()).param("regionPath", region.path()).param("by", user.username())
 				.query(Long.class).single();
 		Team created = find(id).orElseThrow();
+		documents.tell(id);
 		events.publishEvent(new TeamCounted(id, created.version(), created.regionPath(), created.level(),
 				created.createdAt(), null, new TeamCounted.Standing(created.type(), created.active())));
 		return created;
@@ -301,6 +305,8 @@ public class Teams {
 			throw new StaleTeamException(id, version);
 		}
 		Team changedTeam = find(id).orElseThrow();
+		// renamed, described anew, dissolved or made active again: the search hears of it in this transaction
+		documents.tell(id);
 		if (changedTeam.type() != team.type() || changedTeam.active() != team.active()) {
 			events.publishEvent(new TeamCounted(id, changedTeam.version(), changedTeam.regionPath(), changedTeam.level(),
 					changedTeam.createdAt(), new TeamCounted.Standing(team.type(), team.active()),
