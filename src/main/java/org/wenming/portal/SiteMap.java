@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
  * in pages of at most {@code wenming.portal.sitemap-page-size} addresses (50,000 by the protocol), named by a
  * sitemap index. Each page is written row by row as the database sends it (one page's rows at most, never the
  * whole index), by the primary key's order so that page {@code n} is the same rows until the index changes.
+ * {@code lastmod} is the publication (news, honours, services); none for a document without one or dated ahead
+ * (an activity is dated by its start).
  */
 @Service
 public class SiteMap {
@@ -74,7 +76,7 @@ public class SiteMap {
 		long limit = size - fixedShown;
 		if (limit > 0) {
 			jdbc.sql("""
-					select url, coalesce(published_at, updated_at) as lastmod from search_document
+					select url, case when published_at <= now() then published_at end as lastmod from search_document
 					order by kind, ref limit :limit offset :offset""")
 				.param("limit", limit).param("offset", offset)
 				.query(rs -> {
