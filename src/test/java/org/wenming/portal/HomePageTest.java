@@ -183,6 +183,13 @@ class HomePageTest {
 	}
 
 	@Test
+	void aSignedInVolunteerIsOfferedTheirRecordNotTheRegistration() throws Exception {
+		String page = body(get("/").with(users.volunteer(IDS.incrementAndGet(), "home-vol-" + tag, "441202")));
+		String actions = page.substring(page.indexOf("id=\"home-actions\""), page.indexOf("id=\"home-activities\""));
+		assertThat(actions).contains("href=\"/me/volunteer\"", "我的志愿记录").doesNotContain("/volunteers/register");
+	}
+
+	@Test
 	void aBadCountyShowsTheWholeCityNeverAnError() throws Exception {
 		String city = body(get("/"));
 		assertThat(city).contains("<option value=\"\" selected>");
