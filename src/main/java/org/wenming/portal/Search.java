@@ -153,6 +153,22 @@ public class Search {
 		return sql.toString();
 	}
 
+	/**
+	 * The newest documents of a kind its owner still shows, newest first (the home page's honours): a few rows of
+	 * the index by publication, each asked of its owner as a search answer is.
+	 */
+	public List<Hit> latest(SearchKind kind, int limit) {
+		List<Hit> rows = jdbc.sql("""
+				select kind, ref, title, summary, url from search_document
+				where kind = :kind and published_at is not null order by published_at desc, ref limit :limit""")
+			.param("kind", kind.name()).param("limit", limit * 2)
+			.query((rs, i) -> new Hit(kind, rs.getString("ref"), rs.getString("title"), rs.getString("summary"),
+					rs.getString("url")))
+			.list();
+		List<Hit> shown = visible(kind, rows);
+		return List.copyOf(shown.subList(0, Math.min(limit, shown.size())));
+	}
+
 	/** The hits their owner still shows; a kind without an owner here shows nothing (it cannot be checked). */
 	private List<Hit> visible(SearchKind kind, List<Hit> hits) {
 		PublicDocuments owner = owners.get(kind);

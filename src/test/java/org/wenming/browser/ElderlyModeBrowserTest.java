@@ -79,7 +79,7 @@ class ElderlyModeBrowserTest {
 		Browser browser = browsers.open(Viewport.PHONE);
 		browser.open("/?care=on");
 		for (String page : List.of("/", "/sites", "/teams", "/activities", "/login", "/volunteers/register",
-				"/dashboard", "/certificates", "/casework/rankings", "/service?region=441202001002", "/service/order")) {
+				"/dashboard", "/certificates", "/casework/rankings", "/service?region=441202001002", "/service/order", "/sitemap")) {
 			assertElderlyPage(browser.open(page));
 		}
 		// the shortened menu keeps the rest one tap away, without JavaScript

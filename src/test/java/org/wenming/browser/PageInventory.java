@@ -71,6 +71,8 @@ final class PageInventory {
 			page("/honor/objections/{honorObjection}", As.ANONYMOUS),
 			// the search over everything public, with a query that finds sites and teams of the test city
 			new Page("/search", As.ANONYMOUS, "/search?q=%E5%AE%9E%E8%B7%B5", 200),
+			// the site map for people (the home page is the first of the list)
+			page("/sitemap", As.ANONYMOUS),
 			// the service desk: menus by village, a site's menu
 			new Page("/service", As.ANONYMOUS, "/service?region=441202001002", 200),
 			page("/service/sites/{site}", As.ANONYMOUS),

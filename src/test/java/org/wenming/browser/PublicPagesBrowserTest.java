@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class PublicPagesBrowserTest {
 
 	private static final String[] PAGES = { "/", "/sites", "/teams", "/activities", "/cases/report", "/login",
-			"/volunteers/register", "/dashboard", "/certificates" };
+			"/volunteers/register", "/dashboard", "/certificates", "/sitemap" };
 
 	@ParameterizedTest
 	@EnumSource(Viewport.class)

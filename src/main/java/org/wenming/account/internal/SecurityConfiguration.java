@@ -79,6 +79,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/honor", "/honor/entries/*", "/honor/feed.atom").permitAll()
 				// the search over everything public (portal): only published documents, each asked of its owner
 				.requestMatchers(HttpMethod.GET, "/search", "/api/v1/search").permitAll()
+				// the site map for people and for crawlers, and robots.txt naming it (portal): public addresses only
+				.requestMatchers(HttpMethod.GET, "/sitemap", "/sitemap.xml", "/sitemap-*.xml", "/robots.txt").permitAll()
 				// the service desk: the sites' menus (public offers, nobody's data)
 				.requestMatchers(HttpMethod.GET, "/service", "/service/sites/*", "/api/v1/service/menu").permitAll()
 				// the private link of an order, guarded by its secret token
