@@ -201,10 +201,13 @@ public class IntegritySweep {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			stopped(id, targets.size(), fetches, findings, alarms);
 			throw new IllegalStateException("the integrity sweep was interrupted", ex);
 		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("the integrity sweep failed", ex.getCause());
+		catch (ExecutionException | RuntimeException ex) {
+			// closed with what it did, so the page and "sweep now" do not wait an hour for a sweep that is gone
+			stopped(id, targets.size(), fetches, findings, alarms);
+			throw new IllegalStateException("the integrity sweep failed", ex instanceof ExecutionException ? ex.getCause() : ex);
 		}
 		finally {
 			pool.shutdownNow();
@@ -225,6 +228,15 @@ public class IntegritySweep {
 		log.info("Integrity sweep {}: {} articles, {} fetches, {} findings ({} new) in {} ms", id, targets.size(), n,
 				f, a, (System.nanoTime() - started) / 1_000_000);
 		return id;
+	}
+
+	private void stopped(long id, int articles, int fetches, int findings, int alarms) {
+		log.warn("Integrity sweep {} stopped after {} fetches", id, fetches);
+		jdbc.sql("""
+				update news_integrity_sweep set finished_at = :at, articles = :articles, fetches = :fetches,
+				    findings = :findings, alarms = :alarms where id = :id""")
+			.param("at", Timestamp.from(clock.instant())).param("articles", articles).param("fetches", fetches)
+			.param("findings", findings).param("alarms", alarms).param("id", id).update();
 	}
 
 	/** The four fetches of one article and their checks; crawler answers unlike the browser's are marked. */
