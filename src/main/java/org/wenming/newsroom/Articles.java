@@ -346,6 +346,14 @@ public class Articles {
 	}
 
 	/** Counts one view: one statement on the article's own row. */
+	/** A well-known crawler's User-Agent (Baiduspider, Googlebot, bingbot, Sogou, 360Spider, …): its visits are no views. */
+	public static boolean isCrawler(String userAgent) {
+		return userAgent != null && CRAWLER.matcher(userAgent).find();
+	}
+
+	private static final java.util.regex.Pattern CRAWLER = java.util.regex.Pattern
+		.compile("bot\\b|bot/|spider|crawler|slurp|Sogou web|YisouSpider|Bytespider", java.util.regex.Pattern.CASE_INSENSITIVE);
+
 	public void countView(long id) {
 		jdbc.sql("update news_article set view_count = view_count + 1 where id = :id and status = 'PUBLISHED'")
 			.param("id", id).update();

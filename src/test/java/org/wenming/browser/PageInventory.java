@@ -227,6 +227,7 @@ final class PageInventory {
 			new Page("/admin/news/{id}", As.OFFICE_STAFF, "/admin/news/{newsArticleId}", 200),
 			new Page("/admin/news/{id}/edit", As.OFFICE_STAFF, "/admin/news/{newsArticleId}/edit", 200),
 			page("/admin/news/domains", As.OFFICE_STAFF),
+			page("/admin/news/integrity", As.OFFICE_STAFF),
 			// the responsible unit's handler and the inspector
 			page("/unit/cases", As.UNIT_HANDLER),
 			page("/inspector/cases", As.INSPECTOR));

@@ -77,9 +77,14 @@ class NewsPages extends PageController {
 	}
 
 	@GetMapping("/news/{number}")
-	ModelAndView article(@PathVariable String number) {
+	ModelAndView article(@PathVariable String number,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "User-Agent", required = false) String agent) {
 		Article a = publicArticle(number);
-		articles.countView(a.id());
+		// a view count counts readers: a crawler's visit is not a view (the integrity sweep's reader-like fetches
+		// are taken back by the sweep itself, so nothing in its requests marks them)
+		if (!Articles.isCrawler(agent)) {
+			articles.countView(a.id());
+		}
 		return new ModelAndView("newsroom/article", Map.of("view", view(a, null)));
 	}
 
