@@ -20,7 +20,7 @@ DEMO=${DEMO:-tiny}
 . bench/lib.sh
 start_server "${PORT:-28561}" "$PG_PORT"
 echo "waiting for the demo city and the first fill of the index"
-until grep -qa "Demo city ready" "$WORK/server.log" && grep -qa "Search index filled" "$WORK/server.log"; do
+until grep -qa "Demo city ready" "$WORK/server.log" && grep -qaE "Search index (filled|refilled after the bulk load)" "$WORK/server.log"; do
   kill -0 $PID 2>/dev/null || { tail -30 "$WORK/server.log"; exit 1; }
   sleep 1
 done

@@ -50,6 +50,9 @@ public class Search {
 	/** Matches counted per kind before a count says "more than". */
 	static final long COUNT_CAP = 1000;
 
+	/** The newest documents of a kind a common word's matches are ranked among. */
+	static final int WINDOW = 2000;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -83,36 +86,38 @@ public class Search {
 		}
 		int perKind = kind == null ? properties.perKind() : size;
 		List<SearchKind> kinds = kind == null ? List.of(SearchKind.values()) : List.of(kind);
-		Map<SearchKind, List<Hit>> titled = new EnumMap<>(SearchKind.class);
-		Map<SearchKind, List<Hit>> others = new EnumMap<>(SearchKind.class);
+		String[] words = tokens.toArray(String[]::new);
+		int want = offset + perKind;
+		long cap = Math.max(COUNT_CAP, want + 1L);
 		Map<SearchKind, Long> matches = new EnumMap<>(SearchKind.class);
-		long cap = Math.max(COUNT_CAP, offset + perKind + 1L);
+		Map<SearchKind, List<Hit>> ranked = new EnumMap<>(SearchKind.class);
 		transactions.executeWithoutResult(status -> {
-			// every query's own plan: the cheapest path differs by orders of magnitude between a rare word and
-			// one that half the documents hold, and a generic plan would pick one for both
+			// every statement planned for its own words: the cheapest path differs by orders of magnitude between
+			// a rare word and one half the documents hold, and a generic plan would pick one for both
 			jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-			jdbc.sql(ranked(kinds)).param("tokens", tokens.toArray(String[]::new)).param("want", offset + perKind)
-				.param("cap", cap)
+			jdbc.sql(counts(kinds)).param("tokens", words).param("cap", cap)
 				.query((ResultSet rs) -> {
-					SearchKind k = SearchKind.valueOf(rs.getString("kind"));
-					int tier = rs.getInt("tier");
-					if (tier == 0) {
-						matches.put(k, rs.getLong("n"));
-						return;
-					}
-					(tier == 1 ? titled : others).computeIfAbsent(k, x -> new ArrayList<>())
-						.add(new Hit(k, rs.getString("ref"), rs.getString("title"), rs.getString("summary"),
-								rs.getString("url")));
+					matches.put(SearchKind.valueOf(rs.getString("kind")), rs.getLong("n"));
 				});
+			List<SearchKind> found = kinds.stream().filter(k -> matches.getOrDefault(k, 0L) > offset).toList();
+			if (found.isEmpty()) {
+				return;
+			}
+			rank(found, matches, cap, words, want, ranked);
+			// a common word whose matches are all older than the window: ranked over every match after all
+			List<SearchKind> shortOnes = found.stream().filter(k -> matches.get(k) >= cap
+					&& ranked.getOrDefault(k, List.of()).size() < want).toList();
+			if (!shortOnes.isEmpty()) {
+				shortOnes.forEach(ranked::remove);
+				rank(shortOnes, Map.of(), cap, words, want, ranked);
+			}
 		});
 		Map<SearchKind, List<Hit>> hits = new EnumMap<>(SearchKind.class);
-		for (SearchKind k : kinds) {
-			List<Hit> ranked = new ArrayList<>(titled.getOrDefault(k, List.of()));
-			ranked.addAll(others.getOrDefault(k, List.of()));
-			if (ranked.size() > offset) {
-				hits.put(k, ranked.subList(offset, Math.min(ranked.size(), offset + perKind)));
+		ranked.forEach((k, list) -> {
+			if (list.size() > offset) {
+				hits.put(k, list.subList(offset, Math.min(list.size(), want)));
 			}
-		}
+		});
 		List<Group> groups = new ArrayList<>();
 		for (SearchKind k : SearchKind.values()) {
 			List<Hit> found = hits.get(k);
@@ -128,29 +133,46 @@ public class Search {
 		return new Results(q, List.copyOf(groups));
 	}
 
-	/**
-	 * For each kind: its newest documents with every query token in the title (tier 1), its newest others
-	 * holding every token (tier 2), {@code :want} of each, and the count of its matches up to {@code :cap}
-	 * (tier 0). One branch per kind and tier, each ordered by recency with a limit, so that PostgreSQL either
-	 * walks the kind's recency index and stops after a few rows (a word many documents hold) or intersects
-	 * the kind's GIN postings (a rare word) — never sorts every match. The kind names come from the enum,
-	 * never from the request; each kind has its own partial GIN index (V66).
-	 */
-	private static String ranked(List<SearchKind> kinds) {
+	/** How many documents of each kind hold every token, counted up to {@code :cap} (then "more than"). */
+	private static String counts(List<SearchKind> kinds) {
 		StringBuilder sql = new StringBuilder();
 		for (SearchKind k : kinds) {
-			String where = "from search_document where kind = '" + k.name() + "' and tokens @> cast(:tokens as text[])";
-			if (!sql.isEmpty()) {
-				sql.append(" union all ");
-			}
-			sql.append("(select kind, 1 as tier, ref, title, summary, url, null::bigint as n ").append(where)
-				.append(" and title_tokens @> cast(:tokens as text[]) order by published_at desc nulls last, ref limit :want)")
-				.append(" union all (select kind, 2, ref, title, summary, url, null ").append(where)
-				.append(" and not title_tokens @> cast(:tokens as text[]) order by published_at desc nulls last, ref limit :want)")
-				.append(" union all (select '").append(k.name()).append("', 0, null, null, null, null, (select count(*) from (select 1 ")
-				.append(where).append(" limit :cap) c))");
+			sql.append(sql.isEmpty() ? "" : " union all ").append("select '").append(k.name())
+				.append("' as kind, (select count(*) from (select 1 from search_document where kind = '").append(k.name())
+				.append("' and tokens @> cast(:tokens as text[]) limit :cap) c) as n");
 		}
 		return sql.toString();
+	}
+
+	/**
+	 * The first {@code want} documents of each kind, those with every token in the title first, then the newest.
+	 * A kind with fewer matches than the cap ranks every match (its GIN postings give them: a few hundred rows at
+	 * most); a kind a word is common in (the cap reached) ranks the matches among its {@link #WINDOW} newest
+	 * documents (its recency index gives them, and a word that common has plenty there) — so no answer sorts
+	 * the 43,000 documents "文明实践" finds in 100,000. Kinds not in {@code matches} rank every match.
+	 */
+	private void rank(List<SearchKind> kinds, Map<SearchKind, Long> matches, long cap, String[] words, int want,
+			Map<SearchKind, List<Hit>> into) {
+		StringBuilder sql = new StringBuilder();
+		for (SearchKind k : kinds) {
+			String kindIs = "kind = '" + k.name() + "'";
+			String from = matches.getOrDefault(k, 0L) >= cap
+					? "(select * from search_document where " + kindIs
+							+ " order by published_at desc nulls last, ref limit :window) recent where true"
+					: "search_document where " + kindIs;
+			sql.append(sql.isEmpty() ? "" : " union all ")
+				.append("(select kind, ref, title, summary, url, title_tokens @> cast(:tokens as text[]) as titled, published_at from ")
+				.append(from).append(" and tokens @> cast(:tokens as text[])")
+				.append(" order by titled desc, published_at desc nulls last, ref limit :want)");
+		}
+		sql.insert(0, "select kind, ref, title, summary, url from (").append(
+				") ranked order by kind, titled desc, published_at desc nulls last, ref");
+		jdbc.sql(sql.toString()).param("tokens", words).param("want", want).param("window", Math.max(WINDOW, want * 50))
+			.query((ResultSet rs) -> {
+				SearchKind k = SearchKind.valueOf(rs.getString("kind"));
+				into.computeIfAbsent(k, x -> new ArrayList<>()).add(new Hit(k, rs.getString("ref"), rs.getString("title"),
+						rs.getString("summary"), rs.getString("url")));
+			});
 	}
 
 	/**

@@ -39,6 +39,9 @@ import org.wenming.platform.QrSvg;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.ScopedUser;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,6 +63,13 @@ class NewsPages extends PageController {
 	private final NewsPhotos photos;
 
 	private final MessageSource messages;
+
+	/**
+	 * The share panel's QR code by address and title: the same drawing for every reader, and the slowest part of
+	 * the page to make (its modules are found by encoding). Only a function of its key, so a node's own copy is
+	 * never wrong.
+	 */
+	private final Cache<String, String> shareCodes = Caffeine.newBuilder().maximumSize(2_000).build();
 
 	NewsPages(Articles articles, NewsPhotos photos, MessageSource messages) {
 		this.articles = articles;
@@ -201,7 +211,7 @@ class NewsPages extends PageController {
 		String weibo = "https://service.weibo.com/share/share.php?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)
 				+ "&title=" + URLEncoder.encode(a.title(), StandardCharsets.UTF_8);
 		return new NewsViews.ArticleView(a, shown, ps, articles.versions(a.id()), url,
-				QrSvg.of(url, a.title()), weibo, jsonLd(a, url, image), image);
+				shareCodes.get(url + "\n" + a.title(), k -> QrSvg.of(url, a.title())), weibo, jsonLd(a, url, image), image);
 	}
 
 	/** schema.org NewsArticle, with every {@code <} escaped (it sits in a script element). */
