@@ -11,10 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES=${1:-10000}
-PG_PORT=${PG_PORT:-28601}
+PG_PORT=${PG_PORT:-28578}
 DEMO=tiny
 . bench/lib.sh
-start_server "${PORT:-8101}" "$PG_PORT" --wenming.newsroom.integrity.concurrency="${CONCURRENCY:-16}"
+start_server "${PORT:-28564}" "$PG_PORT" --wenming.newsroom.integrity.concurrency="${CONCURRENCY:-16}"
 started=$(date +%s.%N)
 $SQL <<SQL
 create temporary table src as
