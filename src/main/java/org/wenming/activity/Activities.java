@@ -193,6 +193,18 @@ public class Activities {
 	 * asked "near me" (a bounding box the index answers, then the exact great-circle distance).
 	 */
 	public ActivityPage list(ActivityQuery query) {
+		return list(query, true);
+	}
+
+	/**
+	 * The next published activities under a region path, soonest first (the portal's "activities near me"):
+	 * the public directory's query without its count of every match, which a list of a few does not show.
+	 */
+	public List<ActivityListing> upcoming(String regionPath, int size) {
+		return list(new ActivityQuery(regionPath, null, null, null, null, null, null, 0, size), false).items();
+	}
+
+	private ActivityPage list(ActivityQuery query, boolean counted) {
 		Map<String, Object> params = new HashMap<>();
 		StringBuilder where = new StringBuilder(
 				"a.listed and a.status in ('PUBLISHED', 'UNDER_WAY') and a.ends_at > :now and a.region_path >= :lower"
@@ -252,7 +264,8 @@ public class Activities {
 					rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class),
 					rs.getInt("places_left"), rs.getObject("distance_km", Double.class)))
 			.list();
-		long total = replica.sql("select count(*) " + outer).params(params).query(Long.class).single();
+		long total = counted ? replica.sql("select count(*) " + outer).params(params).query(Long.class).single()
+				: items.size();
 		return new ActivityPage(items, total, query.page(), query.size());
 	}
 

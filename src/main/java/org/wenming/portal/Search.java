@@ -51,7 +51,7 @@ public class Search {
 	static final long COUNT_CAP = 1000;
 
 	/** The newest documents of a kind a common word's matches are ranked among. */
-	static final int WINDOW = 2000;
+	static final int WINDOW = 1000;
 
 	private final JdbcClient jdbc;
 
@@ -146,7 +146,7 @@ public class Search {
 
 	/**
 	 * The first {@code want} documents of each kind, those with every token in the title first, then the newest.
-	 * A kind with fewer matches than the cap ranks every match (its GIN postings give them: a few hundred rows at
+	 * A kind with fewer matches than the cap ranks every match (its GIN postings give them: 999 rows at
 	 * most); a kind a word is common in (the cap reached) ranks the matches among its {@link #WINDOW} newest
 	 * documents (its recency index gives them, and a word that common has plenty there) — so no answer sorts
 	 * the 43,000 documents "文明实践" finds in 100,000. Kinds not in {@code matches} rank every match.

@@ -63,6 +63,9 @@ class ArticlesTest {
 	@Autowired
 	LinkDomains domains;
 
+	@Autowired
+	NewsPhotos photos;
+
 	TestUsers users;
 
 	long authorId;
@@ -189,6 +192,48 @@ class ArticlesTest {
 		String list = mvc.perform(get("/news").param("tag", tag)).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(list).contains("页面测试" + tag);
+	}
+
+	@Test
+	void anEditorPublishesTheCableStoryWithPhotosAndBylines() throws Exception {
+		Article draft = articles.create(draft("老街三线整治完工" + tag, "<p>二十六条街巷的线缆完成入地。</p>"), author).article();
+		long photo = photos.add(draft.id(), jpeg(640, 480), "整治后的老街", "端州区文明办", author);
+		photos.add(draft.id(), jpeg(480, 640), "志愿者协助核对线路", null, author);
+		// before publication the public gets nothing of it, not even its photos
+		assertThat(mvc.perform(get(draft.url())).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(get("/news/photos/" + photo)).andReturn().getResponse().getStatus()).isEqualTo(404);
+		articles.submit(draft.id(), author);
+		Article published = articles.approve(draft.id(), reviewer);
+
+		org.jsoup.nodes.Document page = Jsoup.parse(mvc.perform(get(published.url())).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("figure.news-photo img")).hasSize(2);
+		assertThat(page.select("figure.news-photo img").first().attr("alt")).isEqualTo("整治后的老街");
+		assertThat(page.select("figure.news-photo figcaption").first().text()).contains("整治后的老街").contains("端州区文明办");
+		assertThat(page.text()).contains("张记者").contains("李记者").contains("王通讯员").contains("陈编辑");
+		// the photo served is the re-encoded image, as an image, never as anything else
+		MvcResult image = mvc.perform(get("/news/photos/" + photo)).andReturn();
+		assertThat(image.getResponse().getStatus()).isEqualTo(200);
+		assertThat(image.getResponse().getContentType()).startsWith("image/");
+		assertThat(image.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		java.awt.image.BufferedImage served = javax.imageio.ImageIO
+			.read(new ByteArrayInputStream(image.getResponse().getContentAsByteArray()));
+		assertThat(served.getWidth()).isEqualTo(640);
+		assertThat(served.getHeight()).isEqualTo(480);
+		// the JSON-LD names the first photo as the article's image
+		assertThat(page.select("script[type=application/ld+json]").first().data()).contains("/news/photos/" + photo);
+	}
+
+	private static byte[] jpeg(int width, int height) throws java.io.IOException {
+		java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(width, height,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = picture.createGraphics();
+		g.setColor(java.awt.Color.ORANGE);
+		g.fillRect(0, 0, width / 2, height);
+		g.dispose();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(picture, "jpg", out);
+		return out.toByteArray();
 	}
 
 	@Test

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.wenming.activity.Activities;
 import org.wenming.activity.ActivityListing;
-import org.wenming.activity.ActivityQuery;
 import org.wenming.catalogue.CatalogueFigures;
 import org.wenming.honor.HonorFigures;
 import org.wenming.insight.Dashboard;
@@ -85,8 +84,7 @@ class HomePages extends PageController {
 				: counties.stream().filter(c -> c.code().equals(near.strip())).findFirst().orElse(null);
 		int items = ctx.elderly() ? ITEMS_ELDERLY : ITEMS;
 		Region shown = chosen == null ? city : chosen;
-		List<ActivityListing> upcoming = activities
-			.list(new ActivityQuery(shown.path(), null, null, null, null, null, null, 0, items)).items();
+		List<ActivityListing> upcoming = activities.upcoming(shown.path(), items);
 		List<Article> news = articles.published(null, 1, ctx.elderly() ? ITEMS_ELDERLY : NEWS).articles();
 		DashboardFigures figures = dashboard.figures(city, dashboard.year(null, city), locale);
 		HomeView view = new HomeView(chosen == null ? "" : chosen.code(), city, counties, upcoming, news,
