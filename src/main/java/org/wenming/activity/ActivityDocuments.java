@@ -12,8 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wenming.platform.search.Documents;
 import org.wenming.platform.search.PublicDocument;
-import org.wenming.platform.search.PublicDocumentChanged;
-import org.wenming.platform.search.PublicDocumentRemoved;
 import org.wenming.platform.search.PublicDocuments;
 import org.wenming.platform.search.SearchKind;
 
@@ -73,7 +71,6 @@ class ActivityDocuments implements PublicDocuments {
 	 * the writer's transaction, after the write, so the index hears of it once the change is committed.
 	 */
 	void tell(long id) {
-		document(id).ifPresentOrElse(d -> events.publishEvent(new PublicDocumentChanged(d)),
-				() -> events.publishEvent(new PublicDocumentRemoved(SearchKind.ACTIVITY, String.valueOf(id))));
+		Documents.tell(events, SearchKind.ACTIVITY, id, document(id));
 	}
 }

@@ -12,8 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wenming.platform.search.Documents;
 import org.wenming.platform.search.PublicDocument;
-import org.wenming.platform.search.PublicDocumentChanged;
-import org.wenming.platform.search.PublicDocumentRemoved;
 import org.wenming.platform.search.PublicDocuments;
 import org.wenming.platform.search.SearchKind;
 
@@ -73,8 +71,7 @@ public class HonourDocuments implements PublicDocuments {
 	 * the writer's transaction, after the write.
 	 */
 	void tell(long entryId) {
-		document(entryId).ifPresentOrElse(d -> events.publishEvent(new PublicDocumentChanged(d)),
-				() -> events.publishEvent(new PublicDocumentRemoved(SearchKind.HONOUR, String.valueOf(entryId))));
+		Documents.tell(events, SearchKind.HONOUR, entryId, document(entryId));
 	}
 
 	/**

@@ -3,8 +3,11 @@ package org.wenming.platform.search;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 
-/** What the owners' {@link PublicDocuments} share: numeric refs and a summary's length. */
+import org.springframework.context.ApplicationEventPublisher;
+
+/** What the owners' {@link PublicDocuments} share: numeric refs, a summary's length, telling the index of a change. */
 public final class Documents {
 
 	private Documents() {
@@ -27,6 +30,15 @@ public final class Documents {
 		}
 		String line = text.strip().replaceAll("\\s+", " ");
 		return line.length() <= 120 ? line : line.substring(0, 119) + "…";
+	}
+
+	/**
+	 * Tells the search index what the public sees of one thing now, in the writer's transaction: its document, or
+	 * that it is gone (the index re-reads the owner either way; the event says which document changed).
+	 */
+	public static void tell(ApplicationEventPublisher events, SearchKind kind, long id, Optional<PublicDocument> now) {
+		now.ifPresentOrElse(d -> events.publishEvent(new PublicDocumentChanged(d)),
+				() -> events.publishEvent(new PublicDocumentRemoved(kind, String.valueOf(id))));
 	}
 
 	/** A timestamp column as an instant, null for null (a row made by SQL may lack it). */

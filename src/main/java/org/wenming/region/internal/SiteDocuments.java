@@ -12,8 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wenming.platform.search.Documents;
 import org.wenming.platform.search.PublicDocument;
-import org.wenming.platform.search.PublicDocumentChanged;
-import org.wenming.platform.search.PublicDocumentRemoved;
 import org.wenming.platform.search.PublicDocuments;
 import org.wenming.platform.search.SearchKind;
 
@@ -70,7 +68,6 @@ public class SiteDocuments implements PublicDocuments {
 	 * writer's transaction, after the write, so the index hears of it once the change is committed.
 	 */
 	public void tell(long id) {
-		document(id).ifPresentOrElse(d -> events.publishEvent(new PublicDocumentChanged(d)),
-				() -> events.publishEvent(new PublicDocumentRemoved(SearchKind.SITE, String.valueOf(id))));
+		Documents.tell(events, SearchKind.SITE, id, document(id));
 	}
 }
