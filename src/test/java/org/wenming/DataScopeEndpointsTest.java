@@ -366,8 +366,9 @@ class DataScopeEndpointsTest {
 	 * outside it is 404 (VettingTest); notice periods, publication, picks and the export are the city office's
 	 * (a town or county office: 403) and act only in its scope (NoticeAndPublicationTest, PublicRollTest).
 	 */
-	/** The search over everything public (portal): only public documents, each asked of its owner per answer. */
-	static final Set<String> PORTAL_SEARCH = Set.of("GET /search", "GET /api/v1/search");
+	/** The search over everything public and the site map (portal): only public documents, each asked of its owner per answer. */
+	static final Set<String> PORTAL_SEARCH = Set.of("GET /search", "GET /api/v1/search", "GET /sitemap", "GET /sitemap.xml",
+			"GET /sitemap-{page:\\d{1,6}}.xml", "GET /robots.txt");
 
 	static final Set<String> HONOR_ROLL = Set.of("GET /honor", "GET /honor/entries/{id}", "GET /honor/feed.atom",
 			"GET /admin/honor/vetting", "GET /admin/honor/vetting/{id}", "POST /admin/honor/vetting/{id}/decide",
