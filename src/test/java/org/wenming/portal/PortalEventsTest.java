@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.awaitility.Awaitility;
@@ -46,6 +45,7 @@ import org.wenming.volunteer.team.TeamLevel;
 import org.wenming.volunteer.team.TeamStatus;
 import org.wenming.volunteer.team.TeamType;
 import org.wenming.volunteer.team.Teams;
+import org.wenming.support.SearchWords;
 
 /**
  * The owners tell the index at once: an activity, a site, a team and a roll entry made, changed and withdrawn
@@ -94,7 +94,7 @@ class PortalEventsTest {
 
 	/** Six Latin letters no other document holds: every query names one, so other tests' rows never match. */
 	private static String tag() {
-		return UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6) + "q";
+		return SearchWords.unique() + "q";
 	}
 
 	private ScopedUser office() {

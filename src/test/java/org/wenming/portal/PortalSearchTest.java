@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -29,6 +28,7 @@ import org.wenming.shared.Roles;
 import org.wenming.shared.ScopedUser;
 import org.wenming.support.TestUsers;
 import org.wenming.support.WenmingTest;
+import org.wenming.support.SearchWords;
 
 /**
  * The search over everything public on the real database: Chinese found by its bigrams (Traditional too),
@@ -74,7 +74,7 @@ class PortalSearchTest {
 	}
 
 	private static String tag() {
-		return UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+		return SearchWords.unique();
 	}
 
 	@Test
