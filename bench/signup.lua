@@ -1,0 +1,49 @@
+-- wrk script for bench/signup.sh: each request signs one volunteer up for one shift
+-- (POST /api/v1/shifts/{id}/signups), never the same pair twice. Reads $WORK/sessions.txt ("cookie csrf"
+-- per volunteer) and $WORK/shifts.txt (one shift id per line); SIGNUP_OFFSET says where in the pairs this
+-- run starts (the warm-up takes other pairs). SIGNUP_SHIFTS=1 aims every request at the first shift.
+local work = os.getenv("WORK")
+local offset = tonumber(os.getenv("SIGNUP_OFFSET") or "0")
+local counter = 0
+
+local function lines(file)
+  local t = {}
+  for line in io.lines(file) do t[#t + 1] = line end
+  return t
+end
+
+function setup(thread)
+  counter = counter + 1
+  thread:set("tid", counter - 1)
+end
+
+function init(args)
+  sessions = {}
+  for _, line in ipairs(lines(work .. "/sessions.txt")) do
+    local cookie, csrf = line:match("^(%S+) (%S+)$")
+    sessions[#sessions + 1] = { cookie = cookie, csrf = csrf }
+  end
+  shifts = lines(work .. "/shifts.txt")
+  nthreads = tonumber(os.getenv("WRK_THREADS") or "1")
+  n = offset + tid
+end
+
+function request()
+  local v = n % #sessions
+  local s = math.floor(n / #sessions) % #shifts
+  n = n + nthreads
+  local session = sessions[v + 1]
+  return wrk.format("POST", "/api/v1/shifts/" .. shifts[s + 1] .. "/signups", {
+    ["Cookie"] = "WENMING_SESSION=" .. session.cookie,
+    ["X-CSRF-TOKEN"] = session.csrf,
+    ["Content-Type"] = "application/json",
+  }, "")
+end
+
+done = function(summary, latency, requests)
+  local failed = summary.errors.status + summary.errors.connect + summary.errors.read
+      + summary.errors.write + summary.errors.timeout
+  io.write(string.format("p50=%.2f p95=%.2f p99=%.2f requests=%d rps=%.0f failed=%d\n",
+      latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+      summary.requests, summary.requests / (summary.duration / 1e6), failed))
+end
