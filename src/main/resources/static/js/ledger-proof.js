@@ -319,24 +319,36 @@
 
   /**
    * The whole certificate: the transparency bundle ({head, latest, consistency, records, more: [groups of other
-   * cities]}) and the key JSON. {ok, failures, records} over all groups; no records at all is not a proof.
+   * cities]}) and the key JSON. {ok, failures, records, heads} over all groups. A certificate without records
+   * (a period without service) has no head and nothing to prove.
    */
   async function verifyBundle(transparency, keyJson) {
     var key = null;
     try { key = keyJson ? await readKey(keyJson) : null; } catch (e) { key = null; }
-    var groups = [transparency].concat((transparency && transparency.more) || []);
     var all = { ok: true, failures: [], records: [], heads: [] };
+    if (!transparency) { return { ok: false, failures: ['record'], records: [], heads: [] }; }
+    var groups = [transparency].concat(transparency.more || []).filter(function (g) {
+      return g && (g.head || (g.records || []).length > 0);
+    });
     for (var i = 0; i < groups.length; i++) {
       var result = await verifyGroup(groups[i], key);
       result.failures.forEach(function (f) { if (all.failures.indexOf(f) < 0) { all.failures.push(f); } });
       all.records = all.records.concat(result.records);
-      all.heads.push(groups[i] && (groups[i].latest || groups[i].head));
+      all.heads.push(groups[i].latest || groups[i].head);
       all.ok = all.ok && result.ok;
     }
-    if (all.records.length === 0 && all.ok && transparency && (transparency.records || []).length === 0
-        && (transparency.more || []).length === 0) {
-      all.ok = all.failures.length === 0;
-    }
+    return all;
+  }
+
+  /** Several pages' results as one. */
+  function merge(results) {
+    var all = { ok: true, failures: [], records: [], heads: [] };
+    results.forEach(function (r) {
+      r.failures.forEach(function (f) { if (all.failures.indexOf(f) < 0) { all.failures.push(f); } });
+      all.records = all.records.concat(r.records);
+      all.ok = all.ok && r.ok;
+    });
+    all.heads = results.length ? results[results.length - 1].heads : [];
     return all;
   }
 
@@ -345,7 +357,7 @@
     leafHash: leafHash, nodeHash: nodeHash, root: root, rootFromInclusion: rootFromInclusion,
     verifyInclusion: verifyInclusion, verifyConsistency: verifyConsistency, parseLeaf: parseLeaf, instant: instant,
     checkpoint: checkpoint, pemToDer: pemToDer, keyId: keyId, verifySignature: verifySignature, verifyHead: verifyHead,
-    readKey: readKey, verifyGroup: verifyGroup, verifyBundle: verifyBundle
+    readKey: readKey, verifyGroup: verifyGroup, verifyBundle: verifyBundle, merge: merge
   };
 
   // ---- the page ----
@@ -408,16 +420,27 @@
     });
   }
 
+  function page(n) {
+    return getJson('/api/v1/certificates/' + encodeURIComponent(number) + (n > 1 ? '?page=' + n : ''));
+  }
+
+  async function verifyAll() {
+    var answers = await Promise.all([page(1), getJson('/api/v1/ledger/key')]);
+    var transparency = answers[0].transparency;
+    if (!transparency) { throw new Error('no transparency'); }
+    var results = [await verifyBundle(transparency, answers[1])];
+    for (var n = 2; n <= (transparency.pages || 1); n++) {
+      results.push(await verifyBundle((await page(n)).transparency, answers[1]));
+    }
+    return merge(results);
+  }
+
   function run() {
     button.disabled = true;
     status.className = '';
     status.textContent = text('working');
     section.setAttribute('data-verdict', 'working');
-    Promise.all([getJson('/api/v1/certificates/' + encodeURIComponent(number)), getJson('/api/v1/ledger/key')])
-      .then(function (answers) {
-        if (!answers[0].transparency) { throw new Error('no transparency'); }
-        return verifyBundle(answers[0].transparency, answers[1]);
-      })
+    verifyAll()
       .then(show, function () {
         status.className = 'alert';
         status.textContent = text('unavailable');
