@@ -8,7 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.wenming.platform.CommandContext;
 
 /**
- * The ledger's command line: {@code java -jar wenming.jar ledger verify|check}. (The benchmarks that
+ * The ledger's command line: {@code java -jar wenming.jar ledger verify|check|sign-head}, and the witness
+ * {@code ledger witness --url … --state DIR}, which starts no application at all. (The benchmarks that
  * append records are not part of the application: bench/ledger.sh runs them from the test code.)
  *
  * <p>A command starts the application without a port ({@link org.wenming.platform.CommandContext}),
@@ -36,13 +37,19 @@ public final class LedgerCommand {
 	public static int run(Class<?> application, String[] args) {
 		String command = args[1];
 		String[] rest = Arrays.copyOfRange(args, 2, args.length);
-		if (!List.of("verify", "check").contains(command)) {
-			System.err.println("usage: java -jar wenming.jar ledger verify|check [--option=value ...]");
+		if ("witness".equals(command)) {
+			// no application, no database: the witness only talks HTTP to an installation
+			return org.wenming.ledger.transparency.witness.Witness.run(rest, System.out, System.err);
+		}
+		if (!List.of("verify", "check", "sign-head").contains(command)) {
+			System.err.println("usage: java -jar wenming.jar ledger verify|check|sign-head [--option=value ...]");
+			System.err.println("       java -jar wenming.jar ledger witness --url https://… --state DIR [--key FILE.pem] [--city 4412]");
 			return ERROR;
 		}
 		try (ConfigurableApplicationContext context = CommandContext.start(application, List.of(rest))) {
 			return switch (command) {
 				case "verify" -> verify(context.getBean(ServiceLedger.class), System.out);
+				case "sign-head" -> signHeads(context.getBean(org.wenming.ledger.transparency.TreeHeads.class), System.out);
 				default -> check(context.getBean(ServiceLedger.class), System.out);
 			};
 		}
@@ -63,6 +70,27 @@ public final class LedgerCommand {
 				length == 0 ? 100 : checked * 100 / length));
 		out.println(verdict.describe());
 		return verdict.intact() ? OK : BROKEN;
+	}
+
+	/** Signs every city's tree head now; 2 when a city's tree disagrees with its previous head (that city is not signed). */
+	static int signHeads(org.wenming.ledger.transparency.TreeHeads heads, PrintStream out) {
+		int status = OK;
+		List<String> cities = heads.integratedCities();
+		if (cities.isEmpty()) {
+			out.println("no city has records yet: nothing to sign");
+		}
+		for (String city : cities) {
+			try {
+				org.wenming.ledger.transparency.SignedHead head = heads.signNow(city);
+				out.println("signed city " + city + " size " + head.size() + " key " + head.keyId());
+				out.print(head.checkpoint());
+			}
+			catch (org.wenming.ledger.transparency.LedgerInconsistentException ex) {
+				out.println("NOT signed: " + ex.getMessage());
+				status = BROKEN;
+			}
+		}
+		return status;
 	}
 
 	static int check(ServiceLedger ledger, PrintStream out) {
