@@ -168,6 +168,90 @@ public class LedgerProofs {
 		return new Group(head, same ? null : latest, consistency, records);
 	}
 
+	/**
+	 * Checks a bundle as the browser does, on the server's side (tests, and anyone holding a bundle in Java): every
+	 * head's signature with the installation's key, the consistency of each named head with the latest, each
+	 * record's encoding (its seq and city) and inclusion path against the latest root. The names of what failed
+	 * ({@code signature, consistency, record, path, root}); empty when the whole bundle proves.
+	 */
+	public List<String> check(Bundle bundle) {
+		java.util.Set<String> failures = new java.util.LinkedHashSet<>();
+		for (Group group : bundle.groups()) {
+			SignedHead head = group.head();
+			SignedHead latest = group.latest() == null ? head : group.latest();
+			org.wenming.ledger.transparency.TreeHash h = head.suite().hash();
+			if (!heads.verify(head) || !heads.verify(latest)) {
+				failures.add("signature");
+			}
+			if (!latest.cityCode().equals(head.cityCode()) || latest.time().isBefore(head.time())
+					|| !org.wenming.ledger.transparency.Merkle.verifyConsistency(h, head.size(), latest.size(), head.root(),
+							latest.root(), group.consistency())) {
+				failures.add("consistency");
+			}
+			for (RecordProof record : group.records()) {
+				if (!encodes(record, head.cityCode()) || record.leafIndex() >= head.size()) {
+					failures.add("record");
+				}
+				byte[] leaf = org.wenming.ledger.transparency.Merkle.leafHash(h, record.leafData());
+				if (!org.wenming.ledger.transparency.Merkle.verifyInclusion(h, record.leafIndex(), latest.size(), leaf,
+						record.path(), latest.root())) {
+					failures.add(record.path().size() != expectedPathLength(record.leafIndex(), latest.size()) ? "path" : "root");
+				}
+			}
+		}
+		return List.copyOf(failures);
+	}
+
+	/** Whether the encoding is version 1 of this record's seq in this city. */
+	private static boolean encodes(RecordProof record, String city) {
+		java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(record.leafData());
+		byte[] magic = "wenming-ledger-v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		try {
+			byte[] start = new byte[magic.length];
+			in.get(start);
+			if (!java.util.Arrays.equals(start, magic)) {
+				return false;
+			}
+			String seq = null;
+			String region = null;
+			for (int field = 0; field < 20; field++) {
+				int length = in.getInt();
+				if (length == -1) {
+					continue;
+				}
+				byte[] value = new byte[length];
+				in.get(value);
+				if (field == 0) {
+					seq = new String(value, java.nio.charset.StandardCharsets.UTF_8);
+				}
+				else if (field == 13) {
+					region = new String(value, java.nio.charset.StandardCharsets.UTF_8);
+				}
+			}
+			String[] segments = region == null ? new String[0] : region.split("\\.");
+			return in.remaining() == 32 && String.valueOf(record.seq()).equals(seq) && segments.length > 1
+					&& segments[1].equals(city);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/** RFC 9162: the length of a leaf's audit path in a tree of {@code size}. */
+	static int expectedPathLength(long index, long size) {
+		int length = 0;
+		long fn = index;
+		long sn = size - 1;
+		while (sn > 0) {
+			if ((fn & 1) == 1 || fn < sn) {
+				length++;
+			}
+			fn >>= 1;
+			sn >>= 1;
+		}
+		return length;
+	}
+
 	private long leafIndex(long seq, String city) {
 		return tree.inclusion(seq, tree.current(city).size())
 			.map(InclusionProof::leafIndex)

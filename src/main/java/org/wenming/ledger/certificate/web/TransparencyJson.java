@@ -14,6 +14,7 @@ import org.wenming.ledger.transparency.SignedHead;
  * {@code recordCount}; {@code ?page=} on the request). The encodings hold internal ids, titles, organizers and
  * staff usernames, never a volunteer's name, ID number or phone number.
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 record TransparencyJson(Head head, Head latest, List<String> consistency, List<Record> records, List<Group> more,
 		int page, int pages, int recordCount) {
 
@@ -27,6 +28,7 @@ record TransparencyJson(Head head, Head latest, List<String> consistency, List<R
 				bundle.recordCount());
 	}
 
+	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 	record Group(Head head, Head latest, List<String> consistency, List<Record> records) {
 
 		static Group of(LedgerProofs.Group g) {
