@@ -65,6 +65,8 @@ final class PageInventory {
 			page("/honor/entries/{honorEntry}", As.ANONYMOUS),
 			page("/certificates", As.ANONYMOUS),
 			page("/certificates/{certificate}", As.ANONYMOUS),
+			// the ledger's transparency log: key, newest heads, how to witness
+			page("/ledger/transparency", As.ANONYMOUS),
 			// honours' public notice and an objector's private link
 			page("/honor/notice", As.ANONYMOUS),
 			page("/honor/notice/{noticeNominee}", As.ANONYMOUS),

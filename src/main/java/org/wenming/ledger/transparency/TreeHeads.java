@@ -58,6 +58,7 @@ public class TreeHeads {
 
 	private final Clock clock;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	TreeHeads(LedgerTree tree, HeadSigner signer, JdbcClient jdbc, PlatformTransactionManager transactions,
 			ApplicationEventPublisher events) {
 		this(tree, signer, jdbc, transactions, events, Clock.systemUTC());

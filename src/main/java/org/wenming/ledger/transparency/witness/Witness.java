@@ -102,10 +102,6 @@ public final class Witness {
 			.build();
 	}
 
-	public static void main(String[] args) {
-		System.exit(run(args, System.out, System.err));
-	}
-
 	/** Runs the witness with the arguments after {@code witness}; returns the exit status. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		String url = null;
