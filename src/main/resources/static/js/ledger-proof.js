@@ -395,16 +395,19 @@
       var row = document.createElement('tr');
       var record = r.record || {};
       cell(row, String(r.seq), true);
-      cell(row, day(r.record));
-      cell(row, record.activityTitle || '');
-      cell(row, record.organizationName || '');
-      cell(row, record.hours || '');
       var verdict = cell(row, r.ok ? '✓ ' + text('record-ok') : '✗ ' + reasons(r.failures));
       verdict.className = r.ok ? 'proof-ok' : 'proof-failed';
+      cell(row, day(r.record));
+      cell(row, record.hours || '');
+      cell(row, record.activityTitle || '');
+      cell(row, record.organizationName || '');
       body.appendChild(row);
     });
     var heads = result.heads.filter(Boolean).map(function (h) {
-      return text('head').replace('{0}', h.city).replace('{1}', h.size).replace('{2}', h.time);
+      var signed = new Date(h.time);
+      var when = isNaN(signed.getTime()) ? String(h.time) : signed.toLocaleString(document.documentElement.lang || 'zh-CN',
+        { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+      return text('head').replace('{0}', h.city).replace('{1}', h.size).replace('{2}', when);
     }).join(text('separator'));
     status.className = result.ok ? 'notice' : 'alert';
     status.textContent = (result.ok ? '✓ ' + text('ok').replace('{0}', result.records.length)

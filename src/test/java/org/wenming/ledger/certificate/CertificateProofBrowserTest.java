@@ -68,7 +68,7 @@ class CertificateProofBrowserTest {
 		assertThat(phone.find("#ledger-proof-verdict").getText()).contains("3 条服务记录均已在签名账本中得到证明", "4412");
 		List<WebElement> rows = phone.findAll("#ledger-proof-records tr");
 		assertThat(rows).hasSize(3);
-		assertThat(rows.get(0).getText()).contains("测试活动", "测试队", "3.0", "✓");
+		assertThat(rows.get(0).getText()).contains("✓", "3.0", "测试活动", "测试队");
 		assertThat(phone.find("#ledger-proof a[href='/ledger/transparency']").isDisplayed()).isTrue();
 
 		// the same bundle over HTTP, checked in Java
@@ -109,6 +109,19 @@ class CertificateProofBrowserTest {
 		assertThat(waitForVerdict(desktop)).isEqualTo("ok");
 		assertThat(desktop.find("#ledger-proof-verdict").getText()).contains("All 3 service records are proven");
 		assertThat(desktop.find("#ledger-proof-records").getText()).contains("proven");
+
+		// the elderly mode
+		Browser care = browsers.open(Viewport.PHONE);
+		care.open("/certificates/" + number + "?care=on");
+		assertThat(waitForVerdict(care)).isEqualTo("ok");
+		if (System.getProperty("wenming.screenshots") != null) {
+			java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("wenming.screenshots"));
+			java.nio.file.Files.write(dir.resolve("proof-desktop.png"), desktop.screenshot());
+			phone.chrome().executeScript("document.getElementById('ledger-proof-verdict').scrollIntoView()");
+			java.nio.file.Files.write(dir.resolve("proof-phone-failed.png"), phone.screenshot());
+			care.chrome().executeScript("document.getElementById('ledger-proof-verdict').scrollIntoView()");
+			java.nio.file.Files.write(dir.resolve("proof-care.png"), care.screenshot());
+		}
 	}
 
 	private static String waitForVerdict(Browser browser) {
