@@ -325,8 +325,8 @@
   async function verifyBundle(transparency, keyJson) {
     var key = null;
     try { key = keyJson ? await readKey(keyJson) : null; } catch (e) { key = null; }
-    var all = { ok: true, failures: [], records: [], heads: [] };
-    if (!transparency) { return { ok: false, failures: ['record'], records: [], heads: [] }; }
+    var all = { ok: true, failures: [], records: [], heads: [], keyId: key ? key.keyId : null };
+    if (!transparency) { return { ok: false, failures: ['record'], records: [], heads: [], keyId: all.keyId }; }
     var groups = [transparency].concat(transparency.more || []).filter(function (g) {
       return g && (g.head || (g.records || []).length > 0);
     });
@@ -349,6 +349,7 @@
       all.ok = all.ok && r.ok;
     });
     all.heads = results.length ? results[results.length - 1].heads : [];
+    all.keyId = results.length ? results[0].keyId : null;
     return all;
   }
 
@@ -411,7 +412,8 @@
     }).join(text('separator'));
     status.className = result.ok ? 'notice' : 'alert';
     status.textContent = (result.ok ? '✓ ' + text('ok').replace('{0}', result.records.length)
-      : '✗ ' + text('failed').replace('{0}', reasons(result.failures))) + (heads ? ' ' + heads : '');
+      : '✗ ' + text('failed').replace('{0}', reasons(result.failures))) + (heads ? ' ' + heads : '')
+      + (result.keyId ? ' ' + text('key').replace('{0}', result.keyId) : '');
     section.setAttribute('data-verdict', result.ok ? 'ok' : 'failed');
     section.setAttribute('data-failures', result.failures.join(' '));
   }

@@ -50,6 +50,9 @@ class CertificateProofBrowserTest {
 	@Autowired
 	LedgerWriter ledger;
 
+	@Autowired
+	org.wenming.ledger.transparency.TreeHeads heads;
+
 	@Test
 	void theVerificationPageProvesEachRecordAndNamesWhatFailsWhenTheAnswerIsTamperedWith(Browsers browsers)
 			throws Exception {
@@ -65,7 +68,8 @@ class CertificateProofBrowserTest {
 		phone.open("/certificates/" + number);
 		String verdict = waitForVerdict(phone);
 		assertThat(verdict).as(phone.find("#ledger-proof-verdict").getText()).isEqualTo("ok");
-		assertThat(phone.find("#ledger-proof-verdict").getText()).contains("3 条服务记录均已在签名账本中得到证明", "4412");
+		assertThat(phone.find("#ledger-proof-verdict").getText()).contains("3 条服务记录均已在签名账本中得到证明", "4412",
+				"签名公钥编号 " + heads.publicKey().keyId());
 		List<WebElement> rows = phone.findAll("#ledger-proof-records tr");
 		assertThat(rows).hasSize(3);
 		assertThat(rows.get(0).getText()).contains("✓", "3.0", "测试活动", "测试队");
