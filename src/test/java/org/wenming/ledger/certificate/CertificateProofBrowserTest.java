@@ -118,8 +118,10 @@ class CertificateProofBrowserTest {
 		Browser care = browsers.open(Viewport.PHONE);
 		care.open("/certificates/" + number + "?care=on");
 		assertThat(waitForVerdict(care)).isEqualTo("ok");
-		if (System.getProperty("wenming.screenshots") != null) {
-			java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("wenming.screenshots"));
+		// WENMING_SCREENSHOTS=/some/dir keeps three screenshots of the section for a look
+		String shots = System.getenv("WENMING_SCREENSHOTS");
+		if (shots != null) {
+			java.nio.file.Path dir = java.nio.file.Path.of(shots);
 			java.nio.file.Files.write(dir.resolve("proof-desktop.png"), desktop.screenshot());
 			phone.chrome().executeScript("document.getElementById('ledger-proof-verdict').scrollIntoView()");
 			java.nio.file.Files.write(dir.resolve("proof-phone-failed.png"), phone.screenshot());
