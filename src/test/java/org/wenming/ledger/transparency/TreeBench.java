@@ -180,6 +180,10 @@ public final class TreeBench {
 	private void append(int records, int batch, PrintStream out) {
 		List<Long> ids = volunteers(1000);
 		long first = jdbc.sql("select last_seq from ledger_head").query(Long.class).single();
+		// warm-up (JIT, caches), not counted
+		int warm = Math.min(records, 5_000);
+		appendRun(first, warm, batch, ids);
+		first += warm;
 		tree.integrate();
 		double without1 = appendRun(first, records, batch, ids);
 		tree.integrate();
@@ -374,7 +378,12 @@ public final class TreeBench {
 	// ---- (c) recompute against the chain walk
 
 	private void recompute(PrintStream out) {
+		long t = System.nanoTime();
+		long before = jdbc.sql("select last_seq from ledger_tree_cursor").query(Long.class).single();
 		tree.integrate();
+		long after = jdbc.sql("select last_seq from ledger_tree_cursor").query(Long.class).single();
+		out.printf("integrated %,d records in %.1f s (%.0f records/s)%n", after - before, (System.nanoTime() - t) / 1e9,
+				(after - before) / ((System.nanoTime() - t) / 1e9));
 		ChainVerifier verifier = context.getBean(ChainVerifier.class);
 		long records = jdbc.sql("select last_seq from ledger_head").query(Long.class).single();
 		for (int round = 1; round <= 2; round++) {
