@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -80,7 +79,7 @@ class SigningKeys {
 		}
 	}
 
-	/** A new key, written to a temporary file of mode 600 and moved into place (never half a file). */
+	/** A new key, written to a temporary file of mode 600 and linked into place (never half a file, never over a key). */
 	private static void create(Path file, Suite suite) throws IOException {
 		Path folder = file.toAbsolutePath().getParent();
 		Files.createDirectories(folder);
@@ -96,10 +95,18 @@ class SigningKeys {
 					+ "). Every node needs the same key; losing it means a new key witnesses must be told of.\n"
 					+ HeadSigner.pem("PRIVATE KEY", HeadSigner.generatePkcs8(suite)), StandardCharsets.US_ASCII);
 			try {
-				Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+				// a hard link never replaces an existing file (a rename would, on Linux): two nodes starting together
+				// on shared storage keep the first key
+				Files.createLink(file, temp);
 			}
 			catch (FileAlreadyExistsException anotherStartWasFaster) {
 				return;
+			}
+			catch (UnsupportedOperationException | IOException noHardLinks) {
+				if (Files.exists(file)) {
+					return;
+				}
+				Files.move(temp, file);
 			}
 			log.info("A new {} key for signing tree heads was generated in {} (keep it with the data folder)", suite, file);
 		}
