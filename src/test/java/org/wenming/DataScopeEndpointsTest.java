@@ -370,6 +370,11 @@ class DataScopeEndpointsTest {
 	static final Set<String> PORTAL_SEARCH = Set.of("GET /search", "GET /api/v1/search", "GET /sitemap", "GET /sitemap.xml",
 			"GET /sitemap-{page:\\d{1,6}}.xml", "GET /robots.txt");
 
+	/** The ledger's transparency log: signed tree heads (city, size, root, time), proofs of hashes and the public key; no record. */
+	static final Set<String> LEDGER_TRANSPARENCY = Set.of("GET /ledger/transparency", "GET /ledger/heads.atom",
+			"GET /api/v1/ledger/cities", "GET /api/v1/ledger/heads", "GET /api/v1/ledger/heads/latest",
+			"GET /api/v1/ledger/consistency", "GET /api/v1/ledger/key");
+
 	static final Set<String> HONOR_ROLL = Set.of("GET /honor", "GET /honor/entries/{id}", "GET /honor/feed.atom",
 			"GET /admin/honor/vetting", "GET /admin/honor/vetting/{id}", "POST /admin/honor/vetting/{id}/decide",
 			"GET /api/v1/honor/vetting", "GET /api/v1/honor/vetting/{id}", "POST /api/v1/honor/vetting/{id}/decision",
@@ -714,6 +719,8 @@ class DataScopeEndpointsTest {
 			new Probe("GET /admin/ledger/verify", Shape.RECORD, f -> get("/admin/ledger/verify")),
 			new Probe("POST /admin/ledger/verify", Shape.RECORD, f -> post("/admin/ledger/verify").with(csrf())),
 			new Probe("GET /admin/ledger/verify/status", Shape.RECORD, f -> get("/admin/ledger/verify/status")),
+			// signing a tree head: the city office (its city) and the system administrator only
+			new Probe("POST /admin/ledger/verify/heads", Shape.RECORD, f -> post("/admin/ledger/verify/heads").with(csrf())),
 			// Open311 keys open the whole city's intake: the city office and the system administrator only
 			new Probe("GET /admin/open311/keys", Shape.RECORD, f -> get("/admin/open311/keys")),
 			new Probe("POST /admin/open311/keys", Shape.CREATE, f -> post("/admin/open311/keys").with(csrf())
@@ -898,6 +905,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(HONOR_ROLL);
 		classified.addAll(HONOR_STAFF_API);
 		classified.addAll(PORTAL_SEARCH);
+		classified.addAll(LEDGER_TRANSPARENCY);
 		classified.addAll(CATALOGUE_PUBLIC);
 		classified.addAll(CATALOGUE_STAFF);
 		classified.addAll(NEWSROOM_PUBLIC);

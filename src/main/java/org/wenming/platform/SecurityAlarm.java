@@ -15,6 +15,9 @@ public record SecurityAlarm(Kind kind, String regionPath, String detail) {
 	/** The kinds of alarm. */
 	public enum Kind {
 		/** A published page differs from what was published (the newsroom's integrity sweep). */
-		CONTENT_TAMPERED
+		CONTENT_TAMPERED,
+
+		/** The ledger's tree no longer holds what a signed tree head promised (the ledger's head signing). */
+		LEDGER_INCONSISTENT
 	}
 }

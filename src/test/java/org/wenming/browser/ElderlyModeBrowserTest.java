@@ -79,7 +79,8 @@ class ElderlyModeBrowserTest {
 		Browser browser = browsers.open(Viewport.PHONE);
 		browser.open("/?care=on");
 		for (String page : List.of("/", "/sites", "/teams", "/activities", "/login", "/volunteers/register",
-				"/dashboard", "/certificates", "/casework/rankings", "/service?region=441202001002", "/service/order", "/sitemap")) {
+				"/dashboard", "/certificates", "/casework/rankings", "/service?region=441202001002", "/service/order", "/sitemap",
+				"/ledger/transparency")) {
 			assertElderlyPage(browser.open(page));
 		}
 		// the shortened menu keeps the rest one tap away, without JavaScript

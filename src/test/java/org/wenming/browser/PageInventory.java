@@ -65,6 +65,8 @@ final class PageInventory {
 			page("/honor/entries/{honorEntry}", As.ANONYMOUS),
 			page("/certificates", As.ANONYMOUS),
 			page("/certificates/{certificate}", As.ANONYMOUS),
+			// the ledger's transparency log: key, newest heads, how to witness
+			page("/ledger/transparency", As.ANONYMOUS),
 			// honours' public notice and an objector's private link
 			page("/honor/notice", As.ANONYMOUS),
 			page("/honor/notice/{noticeNominee}", As.ANONYMOUS),
@@ -269,6 +271,7 @@ final class PageInventory {
 			Map.entry("/admin/volunteers/export.csv", "a CSV export"),
 			Map.entry("/admin/honor/roll/export.csv", "a CSV export"),
 			Map.entry("/honor/feed.atom", "an Atom feed"),
+			Map.entry("/ledger/heads.atom", "an Atom feed of the signed tree heads"),
 			Map.entry("/admin/volunteers/export.xlsx", "a workbook export"),
 			Map.entry("/open311/v2/discovery.{}", "Open311 JSON or XML"),
 			Map.entry("/open311/v2/services.{}", "Open311 JSON or XML"),

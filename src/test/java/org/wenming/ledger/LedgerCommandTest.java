@@ -18,6 +18,9 @@ class LedgerCommandTest {
 	@Autowired
 	ServiceLedger ledger;
 
+	@Autowired
+	org.wenming.ledger.transparency.LedgerTree tree;
+
 	@Test
 	void recognisesLedgerCommandsOnly() {
 		assertThat(LedgerCommand.matches(new String[] { "ledger", "verify" })).isTrue();
@@ -43,11 +46,19 @@ class LedgerCommandTest {
 	@Test
 	void verifyAndCheckPrintTheirVerdictAndExitAccordingly() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int status = LedgerCommand.verify(ledger, new PrintStream(out, true, StandardCharsets.UTF_8));
+		tree.integrate();
+		int status = LedgerCommand.verify(ledger, tree, new PrintStream(out, true, StandardCharsets.UTF_8));
 		String printed = out.toString(StandardCharsets.UTF_8);
 		assertThat(printed).startsWith("verifying ");
-		assertThat(status == LedgerCommand.OK).isEqualTo(printed.contains("ledger chain intact"));
-		assertThat(status == LedgerCommand.BROKEN).isEqualTo(printed.contains("ledger chain BROKEN at seq"));
+		assertThat(status == LedgerCommand.OK)
+			.isEqualTo(printed.contains("ledger chain intact") && !printed.contains("MISMATCH"));
+		// after the chain, one line per city's tree
+		assertThat(printed.lines().filter(line -> line.startsWith("tree ")).count()).isEqualTo(tree.cities().size());
+		if (!tree.cities().isEmpty()) {
+			assertThat(printed).containsPattern("(?m)^tree \\d{4}: \\d+ leaves, root ");
+		}
+		assertThat(status == LedgerCommand.BROKEN)
+			.isEqualTo(printed.contains("ledger chain BROKEN at seq") || printed.contains("MISMATCH"));
 		out.reset();
 		status = LedgerCommand.check(ledger, new PrintStream(out, true, StandardCharsets.UTF_8));
 		printed = out.toString(StandardCharsets.UTF_8);

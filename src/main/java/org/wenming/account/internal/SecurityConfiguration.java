@@ -64,6 +64,10 @@ class SecurityConfiguration {
 						"/api/v1/activities/*", "/calendar/*").permitAll()
 				// service certificates: anyone holding one may verify it
 				.requestMatchers(HttpMethod.GET, "/certificates/**", "/api/v1/certificates/**").permitAll()
+				// the ledger's transparency log: signed tree heads, proofs and the public key, for anyone (witnesses)
+				.requestMatchers(HttpMethod.GET, "/ledger/transparency", "/ledger/heads.atom", "/api/v1/ledger/cities",
+						"/api/v1/ledger/heads", "/api/v1/ledger/heads/latest", "/api/v1/ledger/consistency",
+						"/api/v1/ledger/key").permitAll()
 				// 随手拍: anyone may report (rate-limited) and follow a case with its secret link
 				.requestMatchers("/cases/report", "/cases/report/nearby", "/cases/follow/*", "/cases/follow/*/rating",
 						"/cases/follow/*/photos/*").permitAll()

@@ -53,8 +53,11 @@ public class Certificates {
 
 	private final Clock clock;
 
+	private final LedgerProofs proofs;
+
 	Certificates(JdbcClient jdbc, Volunteers volunteers, CertificatePdf pdf, CertificateProperties properties,
-			Clock clock) {
+			Clock clock, LedgerProofs proofs) {
+		this.proofs = proofs;
 		this.jdbc = jdbc;
 		this.volunteers = volunteers;
 		this.pdf = pdf;
@@ -114,6 +117,7 @@ public class Certificates {
 						.param("id", inserted.get()).param("type", type.activityType()).param("hours", type.hours())
 						.param("records", type.records()).update();
 			}
+			proofs.nameHeads(inserted.get(), volunteer.id(), period, seq);
 			return find(inserted.get()).orElseThrow();
 		}
 		long existing = jdbc.sql("""
@@ -216,7 +220,11 @@ public class Certificates {
 	private byte[] render(IssuedCertificate c, Volunteer v, Locale locale, String siteUrl) {
 		return pdf.render(new CertificatePdf.Content(c.number(), v.realName(), v.idType().messageKey(),
 				v.idNumberMasked(), c.volunteerNumber(), c.periodFrom(), c.periodTo(), c.figures(), c.issuer(),
-				c.issuedOn(), verificationUrl(c.number(), siteUrl)), locale);
+				c.issuedOn(), verificationUrl(c.number(), siteUrl),
+				proofs.namedHeads(c.id()).stream()
+					.map(h -> new CertificatePdf.Head(h.cityCode(), h.size(), h.time(),
+							java.util.HexFormat.of().formatHex(h.root()).substring(0, 16)))
+					.toList()), locale);
 	}
 
 	/** Where the QR code points: the public verification page of this number. */

@@ -52,6 +52,50 @@ public final class RecordHash {
 			String organizationKind, long organizationId, String organizationName, String regionPath,
 			String recordedBy, String confirmedBy, Long correctsSeq, String reason, String approvedBy,
 			OffsetDateTime recordedAt, byte[] prevHash) {
+		write(seq, kind, volunteerId, activityId, shiftId, activityType, activityTitle, startedAt, endedAt, hours,
+				organizationKind, organizationId, organizationName, regionPath, recordedBy, confirmedBy, correctsSeq,
+				reason, approvedBy, recordedAt, prevHash);
+		return digest.digest(buffer.toByteArray());
+	}
+
+	/**
+	 * The canonical encoding itself (what {@link #hash} hashes; the transparency log's leaf data): a new array.
+	 */
+	public byte[] encode(long seq, String kind, long volunteerId, Long activityId, Long shiftId, String activityType,
+			String activityTitle, OffsetDateTime startedAt, OffsetDateTime endedAt, BigDecimal hours,
+			String organizationKind, long organizationId, String organizationName, String regionPath,
+			String recordedBy, String confirmedBy, Long correctsSeq, String reason, String approvedBy,
+			OffsetDateTime recordedAt, byte[] prevHash) {
+		write(seq, kind, volunteerId, activityId, shiftId, activityType, activityTitle, startedAt, endedAt, hours,
+				organizationKind, organizationId, organizationName, regionPath, recordedBy, confirmedBy, correctsSeq,
+				reason, approvedBy, recordedAt, prevHash);
+		return buffer.toByteArray();
+	}
+
+	/**
+	 * The canonical encoding of the record in the current row of {@code rs}, whose first 21 columns are, in order:
+	 * seq, kind, volunteer_id, activity_id, shift_id, activity_type, activity_title, started_at, ended_at, hours,
+	 * organization_kind, organization_id, organization_name, region_path, recorded_by, confirmed_by, corrects_seq,
+	 * reason, approved_by, recorded_at, prev_hash ({@link #COLUMNS}).
+	 */
+	public byte[] encode(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return encode(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, Long.class),
+				rs.getObject(5, Long.class), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
+				rs.getObject(9, OffsetDateTime.class), rs.getBigDecimal(10), rs.getString(11), rs.getLong(12),
+				rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getObject(17, Long.class),
+				rs.getString(18), rs.getString(19), rs.getObject(20, OffsetDateTime.class), rs.getBytes(21));
+	}
+
+	/** The columns {@link #encode(java.sql.ResultSet)} reads, in its order. */
+	public static final String COLUMNS = "seq, kind, volunteer_id, activity_id, shift_id, activity_type, activity_title, "
+			+ "started_at, ended_at, hours, organization_kind, organization_id, organization_name, region_path, "
+			+ "recorded_by, confirmed_by, corrects_seq, reason, approved_by, recorded_at, prev_hash";
+
+	private void write(long seq, String kind, long volunteerId, Long activityId, Long shiftId, String activityType,
+			String activityTitle, OffsetDateTime startedAt, OffsetDateTime endedAt, BigDecimal hours,
+			String organizationKind, long organizationId, String organizationName, String regionPath,
+			String recordedBy, String confirmedBy, Long correctsSeq, String reason, String approvedBy,
+			OffsetDateTime recordedAt, byte[] prevHash) {
 		buffer.reset();
 		buffer.writeBytes(MAGIC);
 		field(Long.toString(seq));
@@ -75,7 +119,6 @@ public final class RecordHash {
 		field(approvedBy);
 		field(time(recordedAt));
 		buffer.writeBytes(prevHash);
-		return digest.digest(buffer.toByteArray());
 	}
 
 	private static String time(OffsetDateTime time) {

@@ -91,6 +91,19 @@ final class CertificateFixtures {
 		return ledger.append(List.of(record)).get(0).seq();
 	}
 
+	/** {@code count} one-hour services, three a day from {@code first}, appended in one batch. */
+	void services(Person person, int count, LocalDate first) {
+		List<NewRecord> records = new java.util.ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			OffsetDateTime start = first.plusDays(i / 3).atTime(8 + 2 * (i % 3), 0).atZone(CityTime.ZONE).toOffsetDateTime();
+			long shift = SHIFTS.incrementAndGet();
+			records.add(new NewRecord(RecordKind.SERVICE, person.volunteer().id(), shift, shift, "SERVICE", "测试活动" + i,
+					start, start.plusHours(1), BigDecimal.ONE.setScale(1), "TEAM", 1, "测试队", "44.4412.441202.", "test",
+					"test", null, null, null));
+		}
+		ledger.append(records);
+	}
+
 	int certificates(Person person) {
 		return jdbc.sql("select count(*) from service_certificate where volunteer_id = :v")
 				.param("v", person.volunteer().id()).query(Integer.class).single();

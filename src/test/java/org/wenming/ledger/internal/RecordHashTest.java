@@ -56,6 +56,23 @@ class RecordHashTest {
 	}
 
 	@Test
+	void theEncodingGivenToTheTransparencyLogIsWhatTheHashCovers() throws Exception {
+		RecordHash hash = new RecordHash();
+		byte[] encoded = hash.encode(41, "SERVICE", 1001, 2001L, 3001L, "SERVICE", "文明交通劝导", START, END,
+				new BigDecimal("2.5"), "TEAM", 77, "端州区青年志愿服务队", "44.4412.441202.", "scan", "leader-张三", null, null,
+				null, RECORDED, RecordHash.GENESIS);
+		assertThat(java.security.MessageDigest.getInstance("SHA-256").digest(encoded)).isEqualTo(service(hash));
+		assertThat(new String(encoded, 0, 17, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("wenming-ledger-v1");
+		// 4-byte length and the text of the first field, seq 41; the previous record's hash last
+		assertThat(HEX.formatHex(encoded, 17, 23)).isEqualTo("000000023431");
+		assertThat(java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length)).isEqualTo(RecordHash.GENESIS);
+		// a new array each time, not the instance's buffer
+		assertThat(encoded).isNotSameAs(hash.encode(41, "SERVICE", 1001, 2001L, 3001L, "SERVICE", "文明交通劝导", START, END,
+				new BigDecimal("2.5"), "TEAM", 77, "端州区青年志愿服务队", "44.4412.441202.", "scan", "leader-张三", null, null,
+				null, RECORDED, RecordHash.GENESIS));
+	}
+
+	@Test
 	void theGenesisLinkIsThirtyTwoZeroBytes() {
 		assertThat(RecordHash.GENESIS).hasSize(32).containsOnly(0);
 	}

@@ -64,7 +64,15 @@ public class CertificatePdf {
 	/** What goes on the page; the names and numbers are the volunteer's own, masked where the rules say so. */
 	public record Content(String number, String realName, String idTypeKey, String idNumberMasked,
 			String volunteerNumber, LocalDate periodFrom, LocalDate periodTo, ServiceFigures figures, String issuer,
-			LocalDate issuedOn, String verificationUrl) {
+			LocalDate issuedOn, String verificationUrl, List<Head> heads) {
+
+		public Content {
+			heads = heads == null ? List.of() : List.copyOf(heads);
+		}
+	}
+
+	/** The signed tree head a certificate names (issue 20): city, tree size, signed time, the root's first 16 hex. */
+	public record Head(String city, long size, java.time.Instant time, String rootPrefix) {
 	}
 
 	public byte[] render(Content c, Locale locale) {
@@ -208,6 +216,28 @@ public class CertificatePdf {
 		text.addElement(url);
 		Paragraph free = new Paragraph(14, t("certificate.pdf.free", locale), new Font(base, 9, Font.NORMAL, GREY));
 		text.addElement(free);
+		try {
+			text.go();
+		}
+		catch (DocumentException ex) {
+			throw new IllegalStateException(ex);
+		}
+		heads(canvas, base, c, locale, x, y);
+	}
+
+	/** Under the QR code: the signed ledger heads the certificate names, what the verification page proves against. */
+	private void heads(PdfContentByte canvas, BaseFont base, Content c, Locale locale, float x, float y) {
+		if (c.heads().isEmpty()) {
+			return;
+		}
+		ColumnText text = new ColumnText(canvas);
+		text.setSimpleColumn(x, 38, PageSize.A4.getWidth() - 72, y - 2);
+		Font small = new Font(base, 7, Font.NORMAL, GREY);
+		for (Head head : c.heads().subList(0, Math.min(3, c.heads().size()))) {
+			text.addElement(new Paragraph(9, t("certificate.pdf.head", locale, head.city(), String.valueOf(head.size()),
+					java.time.format.DateTimeFormatter.ISO_INSTANT.format(head.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+					head.rootPrefix()), small));
+		}
 		try {
 			text.go();
 		}

@@ -10,17 +10,17 @@ import org.wenming.ledger.certificate.Verification;
 /** A certificate's verification as open data: the masked name and volunteer number, never an ID number. */
 record CertificateJson(String number, String status, boolean genuine, boolean matchesLedger, String volunteerName,
 		String volunteerNumber, LocalDate periodFrom, LocalDate periodTo, String issuer, LocalDate issuedOn,
-		Figures printed, Figures current) {
+		Figures printed, Figures current, TransparencyJson transparency) {
 
 	static final String MATCHES = "MATCHES";
 
 	static final String NO_LONGER_MATCHES = "NO_LONGER_MATCHES";
 
-	static CertificateJson of(Verification v) {
+	static CertificateJson of(Verification v, TransparencyJson transparency) {
 		IssuedCertificate c = v.certificate();
 		return new CertificateJson(c.number(), v.matches() ? MATCHES : NO_LONGER_MATCHES, true, v.matches(),
 				c.nameMasked(), c.volunteerNumber(), c.periodFrom(), c.periodTo(), c.issuer(), c.issuedOn(),
-				Figures.of(c.figures()), Figures.of(v.current()));
+				Figures.of(c.figures()), Figures.of(v.current()), transparency);
 	}
 
 	record Figures(String totalHours, int records, List<Type> byType) {
