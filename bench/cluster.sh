@@ -76,6 +76,7 @@ start_node() {
     java -Xmx1g -jar target/wenming.jar --server.port=$port --wenming.db.embedded-directory="$ROOT/node$n" \
     --wenming.personal-data.keys.k1="$KEY1" --wenming.personal-data.active-key=k1 --wenming.personal-data.hash-key="$HASH_KEY" \
     --wenming.checkin.secret="$SECRET" --wenming.honor.notice.secret="$SECRET" --wenming.checkin.code-period=60s --wenming.demo.on-first-start=$demo \
+    --wenming.ledger.signing.key-file="$ROOT/ledger-signing.key" \
     >> "$ROOT/node$n.log" 2>&1 &
   NODE_PID[$n]=$!
 }

@@ -58,7 +58,9 @@ class DatabaseOutageTest {
 				"--wenming.personal-data.keys.k1=mZyPbgNEoNmlcUn5Z+gI7tAX3NEsImG1ccxf/GeFrys=",
 				"--wenming.personal-data.active-key=k1",
 				"--wenming.personal-data.hash-key=hASckkVYgXFV4wD6k+c030uHo5UDzf2s8fA3FAjXW/A=",
-				"--wenming.checkin.secret=Zm0Qb0h3c2V4YW1wbGUta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM=", "--wenming.honor.notice.secret=Zm0Qb0h3c2V4YW1wbGUta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM=")) {
+				"--wenming.checkin.secret=Zm0Qb0h3c2V4YW1wbGUta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM=", "--wenming.honor.notice.secret=Zm0Qb0h3c2V4YW1wbGUta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM=",
+					// and the key that signs the ledger's tree heads (generated for an embedded database only)
+					"--wenming.ledger.signing.key-file=" + folder.resolve("ledger-signing.key"))) {
 			port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			assertThat(get("/api/v1/activities", "application/json").statusCode()).isEqualTo(200);
 			assertThat(get("/actuator/health/readiness", "application/json").statusCode()).isEqualTo(200);

@@ -44,7 +44,9 @@ class ExternalDatabaseTest {
 					"--wenming.personal-data.active-key=k1",
 					"--wenming.personal-data.hash-key=hASckkVYgXFV4wD6k+c030uHo5UDzf2s8fA3FAjXW/A=",
 					// and a configured check-in key
-					"--wenming.checkin.secret=Zm0Qb0h3c2V4YW1wbGUta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM=", "--wenming.honor.notice.secret=Zm0Qb0h3c2V4YW1wbGUta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM=")) {
+					"--wenming.checkin.secret=Zm0Qb0h3c2V4YW1wbGUta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM=", "--wenming.honor.notice.secret=Zm0Qb0h3c2V4YW1wbGUta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM=",
+					// and the key that signs the ledger's tree heads (generated for an embedded database only)
+					"--wenming.ledger.signing.key-file=" + folder.resolve("ledger-signing.key"))) {
 				JdbcClient jdbc = app.getBean(JdbcClient.class);
 				assertThat(jdbc.sql("select current_database()").query(String.class).single()).isEqualTo("wenming_ext");
 				assertThat(jdbc.sql("select count(*) from region").query(Long.class).single()).isEqualTo(28_745);

@@ -81,7 +81,9 @@ class ReplicaReadsTest {
 				"--wenming.db.password=", "--wenming.db.embedded-directory=" + folder.resolve("unused"),
 				"--wenming.db.replica.url=" + pair.replicaUrl(), "--wenming.db.replica.max-lag=" + MAX_LAG.toSeconds() + "s",
 				"--wenming.db.replica.check-interval=5m", "--wenming.db.replica.pool-size=4",
-				"--wenming.checkin.secret=Zm0Qb0h3c2V4YW1wbGUta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM=", "--wenming.honor.notice.secret=Zm0Qb0h3c2V4YW1wbGUta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM=");
+				"--wenming.checkin.secret=Zm0Qb0h3c2V4YW1wbGUta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM=", "--wenming.honor.notice.secret=Zm0Qb0h3c2V4YW1wbGUta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM=",
+					// and the key that signs the ledger's tree heads (generated for an embedded database only)
+					"--wenming.ledger.signing.key-file=" + folder.resolve("ledger-signing.key"));
 		mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) app)
 			.apply(SecurityMockMvcConfigurers.springSecurity()).build();
 		primary = app.getBean(JdbcClient.class);

@@ -35,14 +35,23 @@ class SigningKeys {
 
 	@Bean
 	HeadSigner headSigner(SigningProperties properties, DatabaseProperties database, LedgerTree tree) {
-		if (!database.embedded() && properties.keyEnv() == null && properties.pkcs11Config() == null
-				&& properties.keyFile() == null) {
-			log.warn("With an external database every node must sign tree heads with the same key: set "
-					+ "wenming.ledger.signing.key-env or wenming.ledger.signing.key-file to the same key on every node");
-		}
+		requireConfiguredKey(properties, database.embedded());
 		HeadSigner signer = load(properties, tree.suite(), database.embeddedDirectory().resolve(FILE), System::getenv);
 		log.info("Tree heads are signed with the {} key {}", signer.suite(), signer.publicKey().keyId());
 		return signer;
+	}
+
+	/**
+	 * Like the check-in and personal-data keys, a signing key is generated for the embedded database only: with an
+	 * external one several nodes may start at once, each would make its own key, and witnesses would see heads by
+	 * several keys.
+	 */
+	static void requireConfiguredKey(SigningProperties properties, boolean embeddedDatabase) {
+		if (!embeddedDatabase && properties.keyEnv() == null && properties.pkcs11Config() == null
+				&& properties.keyFile() == null) {
+			throw new IllegalStateException("wenming.ledger.signing.key-file (or key-env, or pkcs11-config) is required "
+					+ "with an external database: every node must sign tree heads with the same key");
+		}
 	}
 
 	static HeadSigner load(SigningProperties properties, Suite suite, Path defaultFile, Function<String, String> env) {

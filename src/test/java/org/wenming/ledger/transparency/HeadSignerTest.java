@@ -220,6 +220,16 @@ class HeadSignerTest {
 	}
 
 	@Test
+	void anExternalDatabaseNeedsAConfiguredKey(@TempDir Path dir) {
+		assertThatThrownBy(() -> SigningKeys.requireConfiguredKey(properties(null, null), false))
+			.hasMessageContaining("wenming.ledger.signing.key-file").hasMessageContaining("external database");
+		// the embedded database makes its own; a configured file or variable is enough for an external one
+		SigningKeys.requireConfiguredKey(properties(null, null), true);
+		SigningKeys.requireConfiguredKey(properties(dir.resolve("k.pem"), null), false);
+		SigningKeys.requireConfiguredKey(properties(null, "LEDGER_KEY"), false);
+	}
+
+	@Test
 	void environmentVariableWinsOverTheFile(@TempDir Path dir) {
 		String pem = HeadSigner.pem("PRIVATE KEY", HeadSigner.generatePkcs8(Suite.SM2_SM3));
 		HeadSigner fromEnv = SigningKeys.load(properties(dir.resolve("k.pem"), "LEDGER_KEY"), Suite.SM2_SM3, dir.resolve("x"),

@@ -73,6 +73,9 @@ class TreeHeadsTest {
 	TreeHeads heads;
 
 	@Autowired
+	org.wenming.ledger.ServiceLedger ledger;
+
+	@Autowired
 	LedgerTree tree;
 
 	@Autowired
@@ -337,6 +340,9 @@ class TreeHeadsTest {
 			// the attack: one record's hours raised by hand, every hash after it recomputed, the tree rebuilt
 			long victim = seqs.get(1);
 			rewriteHoursAndRehash(victim);
+			long forged = jdbc.sql("select volunteer_id from service_record where seq = :s").param("s", victim)
+				.query(Long.class).single();
+			assertThat(ledger.checkTotals()).noneMatch(difference -> difference.volunteerId() == forged);
 			rebuildTrees();
 			assertThat(tree.current(city).size()).isEqualTo(11);
 			assertThat(tree.current(city).root()).isNotEqualTo(eleven.root());
@@ -391,6 +397,15 @@ class TreeHeadsTest {
 		tx.executeWithoutResult(s -> {
 			jdbc.sql("set local session_replication_role = replica").update();
 			jdbc.sql("update service_record set hours = hours + 1 where seq = :s").param("s", seq).update();
+			// a careful forger fixes the totals too (so the totals check finds nothing, here and in later tests)
+			jdbc.sql("update volunteer_hours h set hours = h.hours + 1 from service_record r"
+					+ " where r.seq = :s and h.volunteer_id = r.volunteer_id").param("s", seq).update();
+			jdbc.sql("update volunteer_year_hours h set hours = h.hours + 1 from service_record r where r.seq = :s"
+					+ " and h.volunteer_id = r.volunteer_id"
+					+ " and h.year = extract(year from r.started_at at time zone 'Asia/Shanghai')::int").param("s", seq).update();
+			jdbc.sql("update volunteer_day_hours h set hours = h.hours + 1 from service_record r where r.seq = :s"
+					+ " and h.volunteer_id = r.volunteer_id and h.day = (r.started_at at time zone 'Asia/Shanghai')::date")
+				.param("s", seq).update();
 			byte[] previous = jdbc.sql("select prev_hash from service_record where seq = :s").param("s", seq)
 				.query(byte[].class).single();
 			List<Long> after = jdbc.sql("select seq from service_record where seq >= :s order by seq").param("s", seq)
