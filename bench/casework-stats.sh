@@ -69,7 +69,7 @@ cells() {
   WENMING_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" WENMING_DB_USER=postgres WENMING_DB_PASSWORD=postgres \
     java -jar target/wenming.jar casework "$1" --wenming.checkin.secret="$(key checkin secret)" --wenming.honor.notice.secret="$(key honor-notice secret)" \
       --wenming.personal-data.keys.k1="$(key personal-data keys.k1)" --wenming.personal-data.active-key=k1 \
-      --wenming.personal-data.hash-key="$(key personal-data hash-key)" --wenming.ledger.signing.key-file="$WORK/data/ledger-signing.key" 2>&1 | grep -v '^\s*$' | tail -5
+      --wenming.personal-data.hash-key="$(key personal-data hash-key)" --wenming.ledger.signing.key-file="$WORK/data/keys/ledger-signing.key" 2>&1 | grep -v '^\s*$' | tail -5
 }
 cells statistics-rebuild
 $SQL -q -c "analyze case_statistics_cell"

@@ -2,8 +2,11 @@ package org.wenming.ledger.transparency;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.wenming.platform.BulkLoadFinished;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -20,6 +23,15 @@ class HeadSigningJob {
 
 	HeadSigningJob(TreeHeads heads) {
 		this.heads = heads;
+	}
+
+	/**
+	 * A bulk load (the demo city on the first start) committed a city's records at once: its heads are signed now,
+	 * so the public page, certificates and witnesses have one without waiting for the hour.
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(BulkLoadFinished loaded) {
+		run();
 	}
 
 	@Scheduled(cron = "${wenming.ledger.signing.head-cron:0 0 * * * *}", zone = "Asia/Shanghai")

@@ -36,7 +36,7 @@ class SigningKeys {
 	@Bean
 	HeadSigner headSigner(SigningProperties properties, DatabaseProperties database, LedgerTree tree) {
 		requireConfiguredKey(properties, database.embedded());
-		HeadSigner signer = load(properties, tree.suite(), database.embeddedDirectory().resolve(FILE), System::getenv);
+		HeadSigner signer = load(properties, tree.suite(), database.embeddedDirectory().resolve("keys").resolve(FILE), System::getenv);
 		log.info("Tree heads are signed with the {} key {}", signer.suite(), signer.publicKey().keyId());
 		return signer;
 	}

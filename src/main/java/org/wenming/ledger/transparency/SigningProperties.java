@@ -15,7 +15,7 @@ import org.springframework.scheduling.support.CronExpression;
  * SunPKCS11 provider), then {@code key-file} (a PKCS#8 PEM file; created with a new key of the installation's
  * suite on the first start when absent). Every node of an installation must hold the same key.
  *
- * @param keyFile the PEM file of the private key; empty means {@code <wenming.db.embedded-directory>/ledger-signing.key}
+ * @param keyFile the PEM file of the private key; empty means {@code <wenming.db.embedded-directory>/keys/ledger-signing.key} (beside the other generated keys)
  * @param keyEnv name of an environment variable holding the PKCS#8 PEM private key; wins over the file when set
  * @param pkcs11Config configuration file of the JDK's SunPKCS11 provider (optional)
  * @param pkcs11Alias alias of the key in the token's key store (needed with {@code pkcs11-config})

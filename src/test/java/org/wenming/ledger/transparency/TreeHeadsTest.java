@@ -137,6 +137,22 @@ class TreeHeadsTest {
 	}
 
 	@Test
+	void aBulkLoadIsFollowedByHeadsOfEveryCity() throws InterruptedException {
+		String city = "4486";
+		append("44.4486.448601.", 3);
+		assertThat(heads.latest(city)).isEmpty();
+		tx.executeWithoutResult(status -> events.publishEvent(new org.wenming.platform.BulkLoadFinished("demo-city")));
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+		while (heads.latest(city).isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(heads.latest(city)).hasValueSatisfying(head -> {
+			assertThat(head.size()).isEqualTo(3);
+			assertThat(heads.verify(head)).isTrue();
+		});
+	}
+
+	@Test
 	void signNowChecksTheTreeSignsAndStores() {
 		String city = "4489";
 		append("44.4489.448901.", 5);
