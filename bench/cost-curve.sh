@@ -74,18 +74,7 @@ stop() {
 # staff accounts: the city office and the office of Zhaoqing's most populous town.
 fixture() {
   $SQL <<SQL
-insert into app_user (username, display_name, password_hash, region_code)
-  select 'bench-vol-' || i, '志愿者' || i, '{noop}Bench-volunteer-2026', '441202' from generate_series(1, 32) i;
-insert into user_role (user_id, role) select id, 'VOLUNTEER' from app_user where username like 'bench-vol-%';
-insert into volunteer (volunteer_number, real_name, name_initials, id_type, id_number_cipher, id_number_hash,
-    id_number_masked, phone_cipher, phone_hash, phone_masked, phone_last4, key_id, gender, birth_date,
-    region_code, region_path, consent_version, consent_at, registered_by, user_id)
-  select 'B' || lpad(u.id::text, 15, '0'), '测试志愿者', 'csz', 'RESIDENT_ID', '\x00'::bytea,
-    decode(md5(u.username), 'hex'), '4412**********0000', '\x00'::bytea, decode(md5(u.username || 'p'), 'hex'),
-    '138****0000', '0000', 'k1', 'F', date '1990-01-01', '441202', '44.4412.441202.', 'bench', now(), 'bench', u.id
-  from app_user u where u.username like 'bench-vol-%';
-insert into team (name, level, type, region_code, region_path, updated_by)
-  values ('压测志愿服务队', 'CORPS', 'PRACTICE', '441202', '44.4412.441202.', 'bench');
+$(bench_volunteers_sql 32)
 insert into activity (title, type, organizer_team_id, address, region_code, region_path, status, created_by)
   select '压测活动', 'SERVICE', id, '端州区测试路1号', '441202', '44.4412.441202.', 'PUBLISHED', 'bench'
   from team where name = '压测志愿服务队';

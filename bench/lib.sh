@@ -33,6 +33,26 @@ create_city_staff() {
   login "$WORK/staff.jar" bench-city "$2"
 }
 
+# bench_volunteers_sql N: the SQL that makes N signed-up volunteers of 端州区 (bench-vol-1 … bench-vol-N, password
+# Bench-volunteer-2026; personal data fake and sealed by nobody) and their team 压测志愿服务队, as the volunteer module
+# would; for a heredoc of $SQL.
+bench_volunteers_sql() {
+  cat <<SQL
+insert into app_user (username, display_name, password_hash, region_code)
+  select 'bench-vol-' || i, '志愿者' || i, '{noop}Bench-volunteer-2026', '441202' from generate_series(1, $1) i;
+insert into user_role (user_id, role) select id, 'VOLUNTEER' from app_user where username like 'bench-vol-%';
+insert into volunteer (volunteer_number, real_name, name_initials, id_type, id_number_cipher, id_number_hash,
+    id_number_masked, phone_cipher, phone_hash, phone_masked, phone_last4, key_id, gender, birth_date,
+    region_code, region_path, consent_version, consent_at, registered_by, user_id)
+  select 'B' || lpad(u.id::text, 15, '0'), '测试志愿者', 'csz', 'RESIDENT_ID', '\x00'::bytea,
+    decode(md5(u.username), 'hex'), '4412**********0000', '\x00'::bytea, decode(md5(u.username || 'p'), 'hex'),
+    '138****0000', '0000', 'k1', 'F', date '1990-01-01', '441202', '44.4412.441202.', 'bench', now(), 'bench', u.id
+  from app_user u where u.username like 'bench-vol-%';
+insert into team (name, level, type, region_code, region_path, updated_by)
+  values ('压测志愿服务队', 'CORPS', 'PRACTICE', '441202', '44.4412.441202.', 'bench');
+SQL
+}
+
 # session JAR: the session cookie's value, for wrk's Cookie header.
 session() {
   awk '$6=="WENMING_SESSION"{print $7}' "$1"

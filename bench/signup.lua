@@ -29,8 +29,11 @@ function init(args)
 end
 
 function request()
+  -- consecutive requests are other volunteers AND other shifts (neither a shift's row lock nor a volunteer's
+  -- lock makes the connections queue); every pair once while n < volunteers × shifts, as long as
+  -- volunteers + 1 and shifts have no common divisor (1,001 and 400 have none)
   local v = n % #sessions
-  local s = math.floor(n / #sessions) % #shifts
+  local s = (math.floor(n / #sessions) + n) % #shifts
   n = n + nthreads
   local session = sessions[v + 1]
   return wrk.format("POST", "/api/v1/shifts/" .. shifts[s + 1] .. "/signups", {
