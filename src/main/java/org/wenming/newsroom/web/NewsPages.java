@@ -1,5 +1,8 @@
 package org.wenming.newsroom.web;
 
+import static org.wenming.platform.AtomXml.element;
+import static org.wenming.platform.AtomXml.link;
+
 import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -253,18 +256,5 @@ class NewsPages extends PageController {
 
 	private String t(String key, Locale locale) {
 		return messages.getMessage(key, null, key, locale);
-	}
-
-	private static void element(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-		xml.writeStartElement(name);
-		xml.writeCharacters(value);
-		xml.writeEndElement();
-	}
-
-	private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
-		xml.writeEmptyElement("link");
-		xml.writeAttribute("rel", rel);
-		xml.writeAttribute("type", type);
-		xml.writeAttribute("href", href);
 	}
 }

@@ -1,5 +1,8 @@
 package org.wenming.honor.roll.web;
 
+import static org.wenming.platform.AtomXml.element;
+import static org.wenming.platform.AtomXml.link;
+
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -140,18 +143,5 @@ class PublicRollPages extends PageController {
 
 	private String t(String key, Locale locale) {
 		return messages.getMessage(key, null, key, locale);
-	}
-
-	private static void element(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-		xml.writeStartElement(name);
-		xml.writeCharacters(value);
-		xml.writeEndElement();
-	}
-
-	private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
-		xml.writeEmptyElement("link");
-		xml.writeAttribute("rel", rel);
-		xml.writeAttribute("type", type);
-		xml.writeAttribute("href", href);
 	}
 }
