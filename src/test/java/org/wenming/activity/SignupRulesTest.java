@@ -102,6 +102,30 @@ class SignupRulesTest {
 	}
 
 	@Test
+	void anOverlapIsFoundAcrossTheYearsPartitionsAndNoShiftOutlastsAWeek() {
+		// a week-long shift over new year and a shift in its last days: their sign-ups lie in different years'
+		// partitions, and the overlap check reads only the partitions of the week before the second's start
+		int year = OffsetDateTime.now().getYear() + 1;
+		OffsetDateTime newYearsWeek = OffsetDateTime.parse(year + "-12-27T10:00:00+08:00");
+		Activity activity = published(List.of(
+				new ShiftDraft(newYearsWeek, newYearsWeek.plus(ActivityRules.SHIFT_MAX), 5, null, List.of()),
+				new ShiftDraft(newYearsWeek.plusDays(6), newYearsWeek.plusDays(6).plusHours(2), 5, null, List.of()),
+				new ShiftDraft(newYearsWeek.plus(ActivityRules.SHIFT_MAX), newYearsWeek.plusDays(7).plusHours(2), 5,
+						null, List.of())), false);
+		List<Shift> shifts = activities.shifts(activity.id());
+		ScopedUser v = fixtures.volunteer("跨年周");
+		assertThat(signups.signUp(shifts.get(0).id(), v).status()).isEqualTo(SignupStatus.CONFIRMED);
+		assertThat(refusal(() -> signups.signUp(shifts.get(1).id(), v))).isEqualTo("activity.error.overlap");
+		// starts the instant the week ends: no overlap
+		assertThat(signups.signUp(shifts.get(2).id(), v).status()).isEqualTo(SignupStatus.CONFIRMED);
+		// the database holds the week's bound too (a bulk load or a hand-made shift cannot outlast it)
+		assertThatThrownBy(() -> fixtures.moveShift(shifts.get(1).id(), newYearsWeek,
+				newYearsWeek.plus(ActivityRules.SHIFT_MAX).plusMinutes(1)))
+			.isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class)
+			.hasMessageContaining("shift_length_check");
+	}
+
+	@Test
 	void aStartedShiftTakesNoSignupsAndNoCancellations() {
 		Activity activity = published(List.of(ActivityFixtures.shift(inThreeDays, 2, 5)), false);
 		long shift = activities.shifts(activity.id()).get(0).id();

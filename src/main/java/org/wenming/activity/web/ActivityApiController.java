@@ -64,9 +64,8 @@ class ActivityApiController extends ActivityProblems {
 	/** Signs the caller up: 201 with the sign-up (CONFIRMED, WAITLISTED or PENDING). */
 	@PostMapping("/api/v1/shifts/{id}/signups")
 	ResponseEntity<ActivityJson.SignupJson> signUp(@AuthenticationPrincipal ScopedUser user, @PathVariable String id) {
-		long shiftId = ApiIds.id(id);
-		activities.shift(shiftId).orElseThrow(ActivityProblems::notFoundException);
-		Signup signup = signups.signUp(shiftId, user);
+		// an unknown shift is a 404 from the sign-up itself (its row lock finds no row)
+		Signup signup = signups.signUp(ApiIds.id(id), user);
 		return ResponseEntity.created(URI.create("/api/v1/me/signups")).body(ActivityJson.SignupJson.of(signup));
 	}
 
