@@ -12,7 +12,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.region.FieldProblem;
 import org.wenming.shared.ScopedUser;
@@ -50,7 +53,15 @@ public class Signups {
 
 	private final Teams teams;
 
-	Signups(JdbcClient jdbc, Activities activities, Volunteers volunteers, Clock clock, Teams teams) {
+	private final SignupLanes lanes = new SignupLanes();
+
+	/** A batch's own transaction, whatever the calling thread is in. */
+	private final TransactionTemplate batches;
+
+	Signups(JdbcClient jdbc, Activities activities, Volunteers volunteers, Clock clock, Teams teams,
+			PlatformTransactionManager transactions) {
+		this.batches = new TransactionTemplate(transactions);
+		this.batches.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.activities = activities;
 		this.volunteers = volunteers;
@@ -70,9 +81,14 @@ public class Signups {
 		return me == null ? Optional.empty() : volunteers.own(me);
 	}
 
-	@Transactional
+	/**
+	 * The signed-in volunteer signs up: with everyone else signing up for the same shift on this node at the
+	 * same moment, in one transaction ({@link SignupLanes}), in the order the requests arrived. The same
+	 * rules and answers as {@link #signUp(long, Volunteer)}; the sign-up commits on its own.
+	 */
 	public Signup signUp(long shiftId, ScopedUser me) {
-		return signUp(shiftId, volunteerOf(me));
+		Volunteer volunteer = volunteerOf(me);
+		return lanes.signUp(shiftId, volunteer, batch -> signUpTogether(shiftId, batch));
 	}
 
 	/**
@@ -88,40 +104,12 @@ public class Signups {
 		jdbc.sql("select 1 from (select pg_advisory_xact_lock(:space, :volunteer)) locked")
 			.param("space", VOLUNTEER_LOCKS).param("volunteer", (int) volunteer.id()).query(Integer.class).single();
 		Locked shift = lock(shiftId);
-		if (!volunteer.active()) {
-			throw ActivityRefusedException.forbidden("activity.error.volunteerWithdrawn");
-		}
-		if (!shift.activityStatus().open()) {
-			throw ActivityRefusedException.conflict("activity.error.notOpen");
-		}
-		if (!shift.listed()
-				&& (shift.organizerTeamId() == null || !teams.isMember(shift.organizerTeamId(), volunteer.id()))) {
-			throw ActivityRefusedException.forbidden("activity.error.teamOnly");
-		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		if (!shift.shift().startsAt().isAfter(now)) {
-			throw ActivityRefusedException.conflict("activity.error.shiftStarted");
-		}
-		if (shift.shift().minAge() != null
-				&& volunteer.age(Activities.cityDate(shift.shift().startsAt())) < shift.shift().minAge()) {
-			throw ActivityRefusedException.conflict("activity.error.tooYoung");
-		}
-		if (!volunteer.skills().containsAll(shift.shift().requiredSkills())) {
-			throw ActivityRefusedException.conflict("activity.error.skillsMissing");
-		}
-		Conflicts conflicts = conflicts(shift, volunteer.id());
-		if (conflicts.already()) {
-			throw ActivityRefusedException.conflict("activity.error.alreadySignedUp");
-		}
-		if (conflicts.overlap()) {
-			throw ActivityRefusedException.conflict("activity.error.overlap");
-		}
-		// counted under the shift's row lock: never more takers than places, however many try at once
-		if (!shift.waitlist() && !shift.requiresApproval() && shift.shift().full()) {
-			throw ActivityRefusedException.conflict("activity.error.noPlacesLeft");
-		}
-		SignupStatus status = shift.requiresApproval() ? SignupStatus.PENDING
-				: shift.shift().full() ? SignupStatus.WAITLISTED : SignupStatus.CONFIRMED;
+		refuseAgainstRules(shift, volunteer, now);
+		Conflicts conflicts = conflicts(shift, List.of(volunteer.id())).get(volunteer.id());
+		refuseConflicts(conflicts);
+		refuseWhenFull(shift, shift.shift().confirmedCount());
+		SignupStatus status = status(shift, shift.shift().confirmedCount());
 		try {
 			return jdbc.sql(INSERT.get(status)).param("shift", shiftId).param("v", volunteer.id())
 				.param("status", status.name()).param("now", now).param("day", shift.day()).query(ROW).single();
@@ -155,27 +143,164 @@ public class Signups {
 	private record Conflicts(boolean already, boolean overlap) {
 	}
 
+	/** The rules that need no look at other sign-ups, in the order their refusals are given. */
+	private void refuseAgainstRules(Locked shift, Volunteer volunteer, OffsetDateTime now) {
+		if (!volunteer.active()) {
+			throw ActivityRefusedException.forbidden("activity.error.volunteerWithdrawn");
+		}
+		if (!shift.activityStatus().open()) {
+			throw ActivityRefusedException.conflict("activity.error.notOpen");
+		}
+		if (!shift.listed()
+				&& (shift.organizerTeamId() == null || !teams.isMember(shift.organizerTeamId(), volunteer.id()))) {
+			throw ActivityRefusedException.forbidden("activity.error.teamOnly");
+		}
+		if (!shift.shift().startsAt().isAfter(now)) {
+			throw ActivityRefusedException.conflict("activity.error.shiftStarted");
+		}
+		if (shift.shift().minAge() != null
+				&& volunteer.age(Activities.cityDate(shift.shift().startsAt())) < shift.shift().minAge()) {
+			throw ActivityRefusedException.conflict("activity.error.tooYoung");
+		}
+		if (!volunteer.skills().containsAll(shift.shift().requiredSkills())) {
+			throw ActivityRefusedException.conflict("activity.error.skillsMissing");
+		}
+	}
+
+	private static void refuseConflicts(Conflicts conflicts) {
+		if (conflicts.already()) {
+			throw ActivityRefusedException.conflict("activity.error.alreadySignedUp");
+		}
+		if (conflicts.overlap()) {
+			throw ActivityRefusedException.conflict("activity.error.overlap");
+		}
+	}
+
+	/** Counted under the shift's row lock: never more takers than places, however many try at once. */
+	private static void refuseWhenFull(Locked shift, int confirmed) {
+		if (!shift.waitlist() && !shift.requiresApproval() && confirmed >= shift.shift().capacity()) {
+			throw ActivityRefusedException.conflict("activity.error.noPlacesLeft");
+		}
+	}
+
+	private static SignupStatus status(Locked shift, int confirmed) {
+		return shift.requiresApproval() ? SignupStatus.PENDING
+				: confirmed >= shift.shift().capacity() ? SignupStatus.WAITLISTED : SignupStatus.CONFIRMED;
+	}
+
 	/**
-	 * Whether the volunteer already holds a live sign-up for the shift, or one for another shift whose
-	 * time overlaps it. Both read only the partitions the days can lie in (the shift's own day; the days from
-	 * a week before its start, the longest a shift may last, to its end): a sign-up's partition key is its
+	 * Whether each volunteer already holds a live sign-up for the shift, or one for another shift whose time
+	 * overlaps it. Both read only the partitions the days can lie in (the shift's own day; the days from a
+	 * week before its start, the longest a shift may last, to its end): a sign-up's partition key is its
 	 * shift's start day, and without it PostgreSQL planned both over every year's partition on each request
 	 * (the pool forces custom plans): 3 of the 5.8 ms of PostgreSQL's CPU a sign-up took (docs/BENCHMARKS.md).
 	 */
-	private Conflicts conflicts(Locked shift, long volunteerId) {
+	private Map<Long, Conflicts> conflicts(Locked shift, List<Long> volunteerIds) {
 		Shift s = shift.shift();
-		return jdbc.sql("""
-				select exists (select 1 from signup where shift_id = :shift and volunteer_id = :v and shift_day = :day
+		Map<Long, Conflicts> found = new java.util.HashMap<>();
+		jdbc.sql("""
+				select v.id,
+				       exists (select 1 from signup where shift_id = :shift and volunteer_id = v.id and shift_day = :day
 				                   and status in ('PENDING', 'CONFIRMED', 'WAITLISTED')) as already,
 				       exists (select 1 from signup g join shift o on o.id = g.shift_id
-				               where g.volunteer_id = :v and g.shift_day between :earliest and :latest
+				               where g.volunteer_id = v.id and g.shift_day between :earliest and :latest
 				                   and g.status in ('PENDING', 'CONFIRMED', 'WAITLISTED') and o.id <> :shift
-				                   and o.starts_at < :end and o.ends_at > :start) as overlap""")
-			.param("shift", s.id()).param("v", volunteerId).param("day", shift.day())
+				                   and o.starts_at < :end and o.ends_at > :start) as overlap
+				from unnest(cast(:volunteers as bigint[])) v(id)""")
+			.param("shift", s.id()).param("volunteers", volunteerIds.toArray(Long[]::new)).param("day", shift.day())
 			.param("earliest", Activities.cityDate(s.startsAt().minus(ActivityRules.SHIFT_MAX)))
 			.param("latest", Activities.cityDate(s.endsAt())).param("start", s.startsAt()).param("end", s.endsAt())
-			.query((rs, i) -> new Conflicts(rs.getBoolean("already"), rs.getBoolean("overlap")))
-			.single();
+			.query((rs, i) -> found.put(rs.getLong("id"), new Conflicts(rs.getBoolean("already"), rs.getBoolean("overlap"))))
+			.list();
+		return found;
+	}
+
+	/**
+	 * The batch of {@link SignupLanes}: every volunteer's lock (in id order, so that batches never wait on
+	 * each other in a circle), the shift's row lock, each volunteer judged by the rules of
+	 * {@link #signUp(long, Volunteer)} in arrival order with the places counted as they go, the accepted rows
+	 * and the counters written in one statement, one commit. Should the batch fail for anything but a
+	 * refusal, each sign-up is tried again on its own, so that one bad request cannot fail the others.
+	 */
+	private List<SignupLanes.Outcome> signUpTogether(long shiftId, List<Volunteer> batch) {
+		try {
+			return batches.execute(tx -> decideTogether(shiftId, batch));
+		}
+		catch (ActivityRefusedException | RecordNotFound refused) {
+			throw refused;
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() == 1) {
+				throw ex;
+			}
+			List<SignupLanes.Outcome> outcomes = new ArrayList<>();
+			for (Volunteer volunteer : batch) {
+				try {
+					outcomes.add(new SignupLanes.Outcome(batches.execute(tx -> signUp(shiftId, volunteer)), null));
+				}
+				catch (RuntimeException refused) {
+					outcomes.add(new SignupLanes.Outcome(null, refused));
+				}
+			}
+			return outcomes;
+		}
+	}
+
+	private List<SignupLanes.Outcome> decideTogether(long shiftId, List<Volunteer> batch) {
+		List<Long> volunteerIds = batch.stream().map(Volunteer::id).distinct().toList();
+		jdbc.sql("""
+				select count(*) from (select pg_advisory_xact_lock(:space, v)
+				                      from (select v from unnest(cast(:volunteers as int[])) v order by v) ordered) locked""")
+			.param("space", VOLUNTEER_LOCKS)
+			.param("volunteers", volunteerIds.stream().map(id -> (int) id.longValue()).distinct().sorted().toArray(Integer[]::new))
+			.query(Long.class).single();
+		Locked shift = lock(shiftId);
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		Map<Long, Conflicts> conflicts = conflicts(shift, volunteerIds);
+		SignupLanes.Outcome[] outcomes = new SignupLanes.Outcome[batch.size()];
+		Map<Long, Integer> accepted = new java.util.LinkedHashMap<>();
+		List<SignupStatus> statuses = new ArrayList<>();
+		int confirmed = shift.shift().confirmedCount();
+		int waitlisted = 0;
+		for (int i = 0; i < batch.size(); i++) {
+			Volunteer volunteer = batch.get(i);
+			try {
+				refuseAgainstRules(shift, volunteer, now);
+				// the same volunteer twice in one batch: the second finds the first's sign-up
+				refuseConflicts(accepted.containsKey(volunteer.id()) ? new Conflicts(true, false)
+						: conflicts.get(volunteer.id()));
+				refuseWhenFull(shift, confirmed);
+				SignupStatus status = status(shift, confirmed);
+				confirmed += status == SignupStatus.CONFIRMED ? 1 : 0;
+				waitlisted += status == SignupStatus.WAITLISTED ? 1 : 0;
+				accepted.put(volunteer.id(), i);
+				statuses.add(status);
+			}
+			catch (ActivityRefusedException refused) {
+				outcomes[i] = new SignupLanes.Outcome(null, refused);
+			}
+		}
+		if (!accepted.isEmpty()) {
+			Map<Long, Signup> added = new java.util.HashMap<>();
+			jdbc.sql("""
+					with added as (
+					    insert into signup (shift_id, volunteer_id, status, signed_up_at, shift_day)
+					    select :shift, t.volunteer, t.status, :now, :day
+					    from unnest(cast(:volunteers as bigint[]), cast(:statuses as varchar[])) with ordinality t(volunteer, status, n)
+					    order by t.n
+					    returning *),
+					counted as (
+					    update shift set confirmed_count = confirmed_count + :confirmed, waitlist_count = waitlist_count + :waitlisted,
+					        version = version + 1 where id = :shift)
+					select * from added""")
+				.param("shift", shiftId).param("now", now).param("day", shift.day())
+				.param("volunteers", accepted.keySet().toArray(Long[]::new))
+				.param("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
+				.param("confirmed", confirmed - shift.shift().confirmedCount()).param("waitlisted", waitlisted)
+				.query(ROW).list().forEach(signup -> added.put(signup.volunteerId(), signup));
+			accepted.forEach((volunteerId, i) -> outcomes[i] = new SignupLanes.Outcome(added.get(volunteerId), null));
+		}
+		return List.of(outcomes);
 	}
 
 	/**
