@@ -63,6 +63,16 @@ public class SignupRush {
 	static HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
 
+	/** The rush's own clients (their own selector threads): the sign-ups, and the readers with the page. */
+	static HttpClient rushHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(60)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+	static HttpClient readHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(60)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+	/** Threads that send the rush's sign-ups (request k by thread k mod SENDERS), so one slow send delays no other. */
+	static final int SENDERS = 4;
+
 	static String base;
 
 	public static void main(String[] args) throws Exception {
@@ -311,6 +321,15 @@ public class SignupRush {
 		if (sessions.size() < volunteers) {
 			throw new IllegalStateException("only " + sessions.size() + " sessions");
 		}
+		// the client's own warm-up (classes loaded, code compiled, some connections open): liveness probes
+		for (HttpClient client : List.of(rushHttp, readHttp)) {
+			List<CompletableFuture<HttpResponse<Void>>> probes = new ArrayList<>();
+			for (int i = 0; i < 300; i++) {
+				probes.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/actuator/health/liveness")).GET().build(),
+						HttpResponse.BodyHandlers.discarding()));
+			}
+			CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+		}
 		long spacing = TimeUnit.MICROSECONDS.toNanos(spacingMicros);
 		long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
 		long t0Epoch = System.currentTimeMillis() + 500;
@@ -343,7 +362,7 @@ public class SignupRush {
 					b.header("Cookie", cookie);
 				}
 				long sent = System.nanoTime();
-				http.sendAsync(b.GET().build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, ex) -> {
+				readHttp.sendAsync(b.GET().build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, ex) -> {
 					long done = System.nanoTime();
 					int status = ex != null ? -1 : r.statusCode();
 					if (r != null) {
@@ -364,7 +383,7 @@ public class SignupRush {
 			waitUntil(t0 + volunteers * spacing / 2);
 			long sent = System.nanoTime();
 			try {
-				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/activities/" + activity))
+				HttpResponse<String> r = readHttp.send(HttpRequest.newBuilder(URI.create(base + "/activities/" + activity))
 					.timeout(Duration.ofSeconds(60)).header("Accept", "text/html").GET().build(),
 						HttpResponse.BodyHandlers.ofString());
 				page[0] = String.format("HTTP %d, %.1f ms, %d characters", r.statusCode(),
@@ -378,34 +397,18 @@ public class SignupRush {
 		CountDownLatch answered = new CountDownLatch(volunteers);
 		readerThread.start();
 		pageThread.start();
-		for (int k = 0; k < volunteers; k++) {
-			Attempt a = attempts[k];
-			HttpRequest request = signUp(sessions.get(k), a.shift);
-			waitUntil(a.planned);
-			a.sent = System.nanoTime();
-			maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-			http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, ex) -> {
-				a.done = System.nanoTime();
-				inFlight.decrementAndGet();
-				if (ex != null) {
-					a.status = -1;
-					a.error = String.valueOf(ex).replaceAll("\\s+", " ");
+		List<Thread> senders = new ArrayList<>();
+		for (int t = 0; t < SENDERS; t++) {
+			int first = t;
+			senders.add(new Thread(() -> {
+				for (int k = first; k < volunteers; k += SENDERS) {
+					send(attempts[k], signUp(sessions.get(k), attempts[k].shift), inFlight, maxInFlight, outstanding, answered);
 				}
-				else {
-					a.status = r.statusCode();
-					Matcher id = ID.matcher(r.body());
-					Matcher st = STATUS.matcher(r.body());
-					if (a.status == 201 && id.find() && st.find()) {
-						a.signupId = id.group(1);
-						a.signupStatus = st.group(1);
-					}
-					else if (a.status != 201) {
-						a.error = r.body().replaceAll("\\s+", " ");
-					}
-				}
-				outstanding.decrementAndGet();
-				answered.countDown();
-			});
+			}, "sender-" + t));
+		}
+		senders.forEach(Thread::start);
+		for (Thread t : senders) {
+			t.join();
 		}
 		answered.await(5, TimeUnit.MINUTES);
 		readerThread.join(TimeUnit.MINUTES.toMillis(2));
@@ -432,6 +435,36 @@ public class SignupRush {
 				+ "\nunanswered=" + outstanding.get() + "\n");
 		System.out.printf("rush: %d sign-ups sent, %d unanswered, at most %d in flight; %d reads (%d not 200 with placesLeft); page: %s%n",
 				volunteers, outstanding.get(), maxInFlight.get(), reads.size(), readErrors.get(), page[0]);
+	}
+
+	/** Sends the sign-up at its planned time (open loop) and records its answer when it comes. */
+	static void send(Attempt a, HttpRequest request, AtomicInteger inFlight, AtomicInteger maxInFlight,
+			AtomicInteger outstanding, CountDownLatch answered) {
+		waitUntil(a.planned);
+		a.sent = System.nanoTime();
+		maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+		rushHttp.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, ex) -> {
+			a.done = System.nanoTime();
+			inFlight.decrementAndGet();
+			if (ex != null) {
+				a.status = -1;
+				a.error = String.valueOf(ex).replaceAll("\\s+", " ");
+			}
+			else {
+				a.status = r.statusCode();
+				Matcher id = ID.matcher(r.body());
+				Matcher st = STATUS.matcher(r.body());
+				if (a.status == 201 && id.find() && st.find()) {
+					a.signupId = id.group(1);
+					a.signupStatus = st.group(1);
+				}
+				else if (a.status != 201) {
+					a.error = r.body().replaceAll("\\s+", " ");
+				}
+			}
+			outstanding.decrementAndGet();
+			answered.countDown();
+		});
 	}
 
 	static void waitUntil(long nanos) {
@@ -512,7 +545,8 @@ public class SignupRush {
 					Long.parseLong(f[3]) });
 		}
 		double[] readLatency = readRows.stream().mapToDouble(r -> (r[1] - r[0]) / 1000.0).sorted().toArray();
-		long readErrors = readRows.stream().filter(r -> r[2] != 200).count();
+		Map<Long, Integer> readStatuses = new TreeMap<>();
+		readRows.forEach(r -> readStatuses.merge(r[2], 1, Integer::sum));
 		double readSpan = readRows.stream().mapToLong(r -> r[0]).max().orElse(0) / 1e6;
 
 		List<Row> rows = new ArrayList<>();
@@ -528,6 +562,9 @@ public class SignupRush {
 		long dbConfirmed = rows.stream().filter(r -> r.status.equals("CONFIRMED")).count();
 		long dbWaitlisted = rows.stream().filter(r -> r.status.equals("WAITLISTED")).count();
 		double firstRow = rows.stream().mapToDouble(Row::signedUpAt).min().orElse(Double.NaN) - t0Epoch;
+		// what the server did, without the client's share: from the send to the row's signed_up_at (the
+		// application's clock once it holds the shift's lock)
+		double[] toRow = rows.stream().mapToDouble(r -> r.signedUpAt - t0Epoch - sentAt.get(r.user)).sorted().toArray();
 		double lastConfirmedRow = rows.stream().filter(r -> r.status.equals("CONFIRMED")).mapToDouble(Row::signedUpAt)
 			.max().orElse(Double.NaN) - t0Epoch;
 
@@ -576,14 +613,16 @@ public class SignupRush {
 				spacingMs, n, (lastSent - firstSent) / 1000, pct(sortedLag, 99), pct(sortedLag, 100), meta.get("max_in_flight"));
 		System.out.printf("| sign-up latency (ms) | p50 %.1f, p95 %.1f, p99 %.1f, max %.1f; %d of %d at 1 s or more |%n",
 				pct(sortedLatency, 50), pct(sortedLatency, 95), pct(sortedLatency, 99), pct(sortedLatency, 100), over1s, n);
+		System.out.printf("| from the send to the row's signed_up_at (the server's share: queueing, locks) (ms) | p50 %.1f, p95 %.1f, p99 %.1f, max %.1f (%d rows) |%n",
+				pct(toRow, 50), pct(toRow, 95), pct(toRow, 99), pct(toRow, 100), toRow.length);
 		System.out.printf("| answers | %s; errors (not 201): %s |%n", byStatus, errorsByStatus.isEmpty() ? "0" : errorsByStatus);
 		System.out.printf("| confirmed | answers %d, database %d (waitlisted: answers %d, database %d) |%n", confirmedAnswers,
 				dbConfirmed, waitlistedAnswers, dbWaitlisted);
 		System.out.printf("| last place taken after the first request | %.0f ms by the answers (last CONFIRMED answer), %.0f ms by the rows (signed_up_at, first row at %.0f ms); all answered after %.0f ms |%n",
 				lastConfirmedAnswer - firstSent, lastConfirmedRow - firstSent, firstRow - firstSent, lastAnswer - firstSent);
-		System.out.printf("| readers: GET /api/v1/activities/{id} (%s readers, one read every %s ms each) | %d reads over %.1f s, p50 %.1f, p95 %.1f, p99 %.1f, max %.1f ms; %d not 200 |%n",
+		System.out.printf("| readers: GET /api/v1/activities/{id} (%s readers, one read every %s ms each) | %d reads over %.1f s, p50 %.1f, p95 %.1f, p99 %.1f, max %.1f ms; by status (-1: no answer) %s |%n",
 				meta.get("readers"), meta.get("read_period_ms"), readRows.size(), readSpan, pct(readLatency, 50),
-				pct(readLatency, 95), pct(readLatency, 99), pct(readLatency, 100), readErrors);
+				pct(readLatency, 95), pct(readLatency, 99), pct(readLatency, 100), readStatuses);
 		System.out.printf("| the HTML page /activities/{id}, once mid-rush | %s |%n", meta.get("html_page"));
 		System.out.printf("| waitlist order (queued_at, id) against send order | %d of %d pairs inverted, largest send-time gap of an inverted pair %.1f ms |%n",
 				inverted, pairs, maxGap);
