@@ -113,6 +113,42 @@ class SignupConcurrencyTest {
 		assertThat(fixtures.counts(shift.id())).containsExactly(1, 0);
 	}
 
+	/**
+	 * Issue 21's bad input: one volunteer fires the same sign-up 100 times at once (a double-tapping phone,
+	 * a retrying client), for a shift with places and for a full one (onto the waitlist). One sign-up row,
+	 * every other answer the same sign-up or the already-signed-up refusal, counters equal to the rows.
+	 */
+	@Test
+	void theSameVolunteerSigningUpAHundredTimesAtOnceGetsOneSignupWithPlacesOrOnTheWaitlist() throws Exception {
+		ActivityFixtures fixtures = new ActivityFixtures(jdbc, regions);
+		Shift open = publishedShift(fixtures, 5);
+		Shift full = publishedShift(fixtures, 1);
+		signups.signUp(full.id(), fixtures.volunteer("先到"));
+		for (Shift shift : List.of(open, full)) {
+			ScopedUser volunteer = fixtures.volunteer("百次报名");
+			List<Callable<Signup>> tasks = new ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				tasks.add(() -> signups.signUp(shift.id(), volunteer));
+			}
+			List<Object> results = ActivityFixtures.runAtOnce(tasks, 100);
+
+			List<Signup> answered = results.stream().filter(r -> r instanceof Signup).map(r -> (Signup) r).toList();
+			assertThat(answered).as("sign-ups answered").isNotEmpty();
+			assertThat(answered.stream().map(Signup::id).distinct()).as("distinct sign-ups answered").hasSize(1);
+			assertThat(results).as("every answer the sign-up or the already-signed-up refusal")
+				.allMatch(r -> r instanceof Signup || r instanceof ActivityRefusedException e
+						&& e.messageKey().equals("activity.error.alreadySignedUp"));
+			SignupStatus expected = shift == open ? SignupStatus.CONFIRMED : SignupStatus.WAITLISTED;
+			assertThat(answered.get(0).status()).isEqualTo(expected);
+			long volunteerId = fixtures.volunteerId(volunteer);
+			assertThat(jdbc.sql("select count(*) from signup where shift_id = :s and volunteer_id = :v")
+				.param("s", shift.id()).param("v", volunteerId).query(Long.class).single()).as("rows").isEqualTo(1);
+			assertThat(fixtures.rows(shift.id(), "CONFIRMED")).isEqualTo(1);
+			assertThat(fixtures.rows(shift.id(), "WAITLISTED")).isEqualTo(shift == open ? 0 : 1);
+			assertThat(fixtures.counts(shift.id())).containsExactly(1, shift == open ? 0 : 1);
+		}
+	}
+
 	@Test
 	void oneVolunteerSigningUpForTwoOverlappingShiftsAtOnceGetsOnlyOne() throws Exception {
 		ActivityFixtures fixtures = new ActivityFixtures(jdbc, regions);
