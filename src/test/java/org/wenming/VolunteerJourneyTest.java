@@ -152,7 +152,7 @@ class VolunteerJourneyTest {
 	}
 
 	String body(MockHttpServletRequestBuilder request, int status) throws Exception {
-		MvcResult result = mvc.perform(request).andReturn();
+		MvcResult result = org.wenming.support.AsyncAnswers.perform(mvc, request);
 		String body = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(result.getResponse().getStatus()).as(body).isEqualTo(status);
 		return body;

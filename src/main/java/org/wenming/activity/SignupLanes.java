@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.wenming.volunteer.Volunteer;
@@ -16,9 +15,8 @@ import org.wenming.volunteer.Volunteer;
 /**
  * The sign-ups waiting for one shift, taken together: when a popular shift opens, every request would
  * otherwise queue on the shift's row lock one after the other, each with its own transaction and commit.
- * Here the requests of a node line up per shift in the order they arrived; one of the waiting request
- * threads (the leader) takes everything in line and runs it as one transaction ({@code run}), the others
- * wait for their answers. Nothing is kept beyond the requests in flight: with several nodes, each node's
+ * Here the requests of a node line up per shift in the order they arrived, and a decider thread takes
+ * everything in line and runs it as one transaction ({@code run}) while the next line forms. Nothing is kept beyond the requests in flight: with several nodes, each node's
  * batches still meet at the shift's row lock, so the guarantees are the database's, not this class's.
  */
 final class SignupLanes {
@@ -28,20 +26,13 @@ final class SignupLanes {
 
 	/** What became of one sign-up of a batch: the row, or the refusal the volunteer is given. */
 	record Outcome(Signup signup, RuntimeException refusal) {
-
-		Signup get() {
-			if (refusal != null) {
-				throw refusal;
-			}
-			return signup;
-		}
 	}
 
 	private static final class Waiting {
 
 		final Volunteer volunteer;
 
-		volatile Outcome outcome;
+		final CompletableFuture<Signup> answer = new CompletableFuture<>();
 
 		Waiting(Volunteer volunteer) {
 			this.volunteer = volunteer;
@@ -53,61 +44,59 @@ final class SignupLanes {
 		final Queue<Waiting> line = new ConcurrentLinkedQueue<>();
 
 		final AtomicBoolean leading = new AtomicBoolean();
-
-		final ReentrantLock lock = new ReentrantLock();
-
-		final Condition changed = lock.newCondition();
-
-		void signalAll() {
-			lock.lock();
-			try {
-				changed.signalAll();
-			}
-			finally {
-				lock.unlock();
-			}
-		}
 	}
 
 	private final ConcurrentHashMap<Long, Lane> lanes = new ConcurrentHashMap<>();
 
+	/** Runs the batches: a few at once, each holding one database connection while it runs. */
+	private final Executor deciders;
+
+	SignupLanes(Executor deciders) {
+		this.deciders = deciders;
+	}
+
 	/**
-	 * Puts the volunteer in the shift's line and answers when their sign-up is decided. {@code run} gets a
-	 * batch in arrival order and returns one outcome for each, in the same order (it runs in the calling
-	 * threads, one batch of a shift at a time on this node).
+	 * Puts the volunteer in the shift's line; the answer comes when their sign-up is decided. {@code run}
+	 * gets a batch in arrival order and returns one outcome for each, in the same order; one batch of a
+	 * shift runs at a time on this node. No request thread waits meanwhile (on Java 17 a request thread is
+	 * scarce: 32 of them would otherwise all wait in the line of one popular shift).
 	 */
-	Signup signUp(long shiftId, Volunteer volunteer, Function<List<Volunteer>, List<Outcome>> run) {
+	CompletableFuture<Signup> signUp(long shiftId, Volunteer volunteer, Function<List<Volunteer>, List<Outcome>> run) {
 		Lane lane = lanes.computeIfAbsent(shiftId, id -> new Lane());
 		Waiting mine = new Waiting(volunteer);
 		lane.line.add(mine);
-		while (mine.outcome == null) {
-			if (lane.leading.compareAndSet(false, true)) {
-				try {
-					// leads until its own answer is there: a steady rush never holds one request for long
-					while (mine.outcome == null) {
-						List<Waiting> batch = new ArrayList<>();
-						for (Waiting w; batch.size() < BATCH_MAX && (w = lane.line.poll()) != null;) {
-							batch.add(w);
-						}
-						decide(batch, run);
-						lane.signalAll();
-					}
-				}
-				finally {
-					lane.leading.set(false);
-					if (lane.line.isEmpty()) {
-						// a request that came in meanwhile finds the removed lane still working, or makes a new
-						// one: at worst two batches of the shift on this node, and those meet at the row lock
-						lanes.remove(shiftId, lane);
-					}
-					lane.signalAll();
-				}
+		if (lane.leading.compareAndSet(false, true)) {
+			try {
+				deciders.execute(() -> drain(shiftId, lane, run));
 			}
-			else {
-				await(lane, mine);
+			catch (RuntimeException rejected) {
+				lane.leading.set(false);
+				mine.answer.completeExceptionally(rejected);
 			}
 		}
-		return mine.outcome.get();
+		return mine.answer;
+	}
+
+	private void drain(long shiftId, Lane lane, Function<List<Volunteer>, List<Outcome>> run) {
+		while (true) {
+			List<Waiting> batch = new ArrayList<>();
+			for (Waiting w; batch.size() < BATCH_MAX && (w = lane.line.poll()) != null;) {
+				batch.add(w);
+			}
+			if (batch.isEmpty()) {
+				lane.leading.set(false);
+				// a request that came in between the last poll and stepping down found the lane still led:
+				// take it up again, or nobody would
+				if (lane.line.isEmpty() || !lane.leading.compareAndSet(false, true)) {
+					// one that comes in after this finds the removed lane unled and leads it itself, or makes a
+					// new one: at worst two batches of the shift at once on this node, and they meet at the row lock
+					lanes.remove(shiftId, lane);
+					return;
+				}
+				continue;
+			}
+			decide(batch, run);
+		}
 	}
 
 	private static void decide(List<Waiting> batch, Function<List<Volunteer>, List<Outcome>> run) {
@@ -116,31 +105,19 @@ final class SignupLanes {
 			outcomes = run.apply(batch.stream().map(w -> w.volunteer).toList());
 		}
 		catch (Throwable ex) {
-			// every request of the batch gets an answer, or its thread would wait for ever
+			// every request of the batch gets an answer, or it would wait for ever
 			RuntimeException failure = ex instanceof RuntimeException runtime ? runtime
 					: new IllegalStateException("The sign-up batch failed", ex);
 			outcomes = batch.stream().map(w -> new Outcome(null, failure)).toList();
 		}
 		for (int i = 0; i < batch.size(); i++) {
-			batch.get(i).outcome = outcomes.get(i);
-		}
-	}
-
-	private static void await(Lane lane, Waiting mine) {
-		lane.lock.lock();
-		try {
-			if (mine.outcome == null && lane.leading.get()) {
-				// woken by every batch decided and by the leader stepping down (both signal under this lock, so
-				// no signal is lost between the check above and the wait); the timeout is only a safety net
-				lane.changed.await(20, TimeUnit.MILLISECONDS);
+			Outcome outcome = outcomes.get(i);
+			if (outcome.refusal() != null) {
+				batch.get(i).answer.completeExceptionally(outcome.refusal());
 			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for a sign-up", ex);
-		}
-		finally {
-			lane.lock.unlock();
+			else {
+				batch.get(i).answer.complete(outcome.signup());
+			}
 		}
 	}
 }

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -53,7 +56,10 @@ public class Signups {
 
 	private final Teams teams;
 
-	private final SignupLanes lanes = new SignupLanes();
+	/** Eight batches at once at most: each holds a connection of the pool of 20 while it runs. */
+	private final ExecutorService deciders = Executors.newFixedThreadPool(8, daemons());
+
+	private final SignupLanes lanes = new SignupLanes(deciders);
 
 	/** A batch's own transaction, whatever the calling thread is in. */
 	private final TransactionTemplate batches;
@@ -67,6 +73,17 @@ public class Signups {
 		this.volunteers = volunteers;
 		this.teams = teams;
 		this.clock = clock;
+	}
+
+	private static org.springframework.scheduling.concurrent.CustomizableThreadFactory daemons() {
+		var threads = new org.springframework.scheduling.concurrent.CustomizableThreadFactory("signup-");
+		threads.setDaemon(true);
+		return threads;
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stopDeciders() {
+		deciders.shutdown();
 	}
 
 	/** The signed-in person's volunteer record, or a refusal saying they must register first. */
@@ -87,6 +104,16 @@ public class Signups {
 	 * rules and answers as {@link #signUp(long, Volunteer)}; the sign-up commits on its own.
 	 */
 	public Signup signUp(long shiftId, ScopedUser me) {
+		try {
+			return signUpSoon(shiftId, me).join();
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+		}
+	}
+
+	/** {@link #signUp(long, ScopedUser)} without holding the calling thread while the sign-up waits its turn. */
+	public CompletableFuture<Signup> signUpSoon(long shiftId, ScopedUser me) {
 		Volunteer volunteer = volunteerOf(me);
 		return lanes.signUp(shiftId, volunteer, batch -> signUpTogether(shiftId, batch));
 	}

@@ -76,7 +76,7 @@ class ActivityWebTest {
 	}
 
 	private String body(MockHttpServletRequestBuilder request, int status) throws Exception {
-		MvcResult result = mvc.perform(request).andReturn();
+		MvcResult result = org.wenming.support.AsyncAnswers.perform(mvc, request);
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
 		return result.getResponse().getContentAsString();
 	}

@@ -93,7 +93,7 @@ class ServiceShiftTest {
 	}
 
 	private String body(MockHttpServletRequestBuilder request, int status) throws Exception {
-		MvcResult result = mvc.perform(request).andReturn();
+		MvcResult result = org.wenming.support.AsyncAnswers.perform(mvc, request);
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
 		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}

@@ -111,7 +111,7 @@ class SignupRefusalsWebTest {
 	private void refused(Shift shift, ScopedUser volunteer, int status, String key) throws Exception {
 		long before = rows(shift);
 		for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
-			MvcResult api = mvc.perform(apiSignUp(shift, volunteer, locale.toLanguageTag())).andReturn();
+			MvcResult api = org.wenming.support.AsyncAnswers.perform(mvc, apiSignUp(shift, volunteer, locale.toLanguageTag()));
 			String json = api.getResponse().getContentAsString(StandardCharsets.UTF_8);
 			assertThat(api.getResponse().getStatus()).as(key + " " + locale + ": " + json).isEqualTo(status);
 			assertThat(api.getResponse().getContentType()).as(key).contains("json");
@@ -138,7 +138,7 @@ class SignupRefusalsWebTest {
 		Activity withWaitlist = activities.publish(draft(1).id(), leader);
 		Shift queued = shiftOf(withWaitlist);
 		signups.signUp(queued.id(), fixtures.volunteer("先来者"));
-		MvcResult answer = mvc.perform(apiSignUp(queued, fixtures.volunteer("候补者"), "en")).andReturn();
+		MvcResult answer = org.wenming.support.AsyncAnswers.perform(mvc, apiSignUp(queued, fixtures.volunteer("候补者"), "en"));
 		assertThat(answer.getResponse().getStatus()).isEqualTo(201);
 		assertThat(answer.getResponse().getContentAsString()).contains("\"status\":\"WAITLISTED\"");
 		assertThat(fixtures.counts(queued.id())).containsExactly(1, 1);
@@ -173,7 +173,7 @@ class SignupRefusalsWebTest {
 		refused(shift, early, 409, "activity.error.notOpen");
 		// once published, the same request is taken
 		activities.publish(draft.id(), leader);
-		MvcResult answer = mvc.perform(apiSignUp(shift, early, "en")).andReturn();
+		MvcResult answer = org.wenming.support.AsyncAnswers.perform(mvc, apiSignUp(shift, early, "en"));
 		assertThat(answer.getResponse().getStatus()).isEqualTo(201);
 		assertThat(fixtures.counts(shift.id())).containsExactly(1, 0);
 	}
@@ -185,7 +185,7 @@ class SignupRefusalsWebTest {
 		ScopedUser volunteer = fixtures.volunteer("百次点击");
 		List<Callable<MvcResult>> tasks = new ArrayList<>();
 		for (int i = 0; i < 100; i++) {
-			tasks.add(() -> mvc.perform(apiSignUp(shift, volunteer, "en")).andReturn());
+			tasks.add(() -> org.wenming.support.AsyncAnswers.perform(mvc, apiSignUp(shift, volunteer, "en")));
 		}
 		List<Object> results = ActivityFixtures.runAtOnce(tasks, 100);
 

@@ -2,6 +2,7 @@ package org.wenming.activity.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wenming.activity.Activities;
 import org.wenming.activity.Activity;
 import org.wenming.activity.ActivityPage;
-import org.wenming.activity.Signup;
 import org.wenming.activity.Signups;
 import org.wenming.platform.ApiIds;
 import org.wenming.platform.Paging;
@@ -61,12 +61,17 @@ class ActivityApiController extends ActivityProblems {
 		return ActivityJson.Detail.of(activity, activities.shifts(activity.id()), activities.now());
 	}
 
-	/** Signs the caller up: 201 with the sign-up (CONFIRMED, WAITLISTED or PENDING). */
+	/**
+	 * Signs the caller up: 201 with the sign-up (CONFIRMED, WAITLISTED or PENDING). Answered asynchronously:
+	 * the request thread is free while the sign-up waits in its shift's line (a refusal or an unknown shift,
+	 * 404, comes through the same exception handlers).
+	 */
 	@PostMapping("/api/v1/shifts/{id}/signups")
-	ResponseEntity<ActivityJson.SignupJson> signUp(@AuthenticationPrincipal ScopedUser user, @PathVariable String id) {
-		// an unknown shift is a 404 from the sign-up itself (its row lock finds no row)
-		Signup signup = signups.signUp(ApiIds.id(id), user);
-		return ResponseEntity.created(URI.create("/api/v1/me/signups")).body(ActivityJson.SignupJson.of(signup));
+	CompletableFuture<ResponseEntity<ActivityJson.SignupJson>> signUp(@AuthenticationPrincipal ScopedUser user,
+			@PathVariable String id) {
+		return signups.signUpSoon(ApiIds.id(id), user)
+			.thenApply(signup -> ResponseEntity.created(URI.create("/api/v1/me/signups"))
+				.body(ActivityJson.SignupJson.of(signup)));
 	}
 
 	@PostMapping("/api/v1/signups/{id}/cancel")
