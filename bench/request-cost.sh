@@ -94,13 +94,18 @@ SQL
   : > "$OUT/$label.txt"
   for c in 16 32; do
     for kind in liveness page api checkin; do
+      local cpu0=$(cpu_ms) jvm0=$(cpu_ms jvm)
       case $kind in
         liveness) line=$(wrk -t$THREADS -c$c -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1) ;;
         page) line=$(wrk -t$THREADS -c$c -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/activities" | tail -1) ;;
         api) line=$(wrk -t$THREADS -c$c -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/api/v1/activities" | tail -1) ;;
-        checkin) line=$(CHECKIN_OFFSET=$offset wrk -t$THREADS -c$c -d${SECONDS_PER_RUN}s -s bench/checkin.lua "$BASE" | tail -1)
+        checkin) tokens; line=$(CHECKIN_OFFSET=$offset wrk -t$THREADS -c$c -d${SECONDS_PER_RUN}s -s bench/checkin.lua "$BASE" | tail -1)
           offset=$((offset + 100000)) ;;
       esac
+      local cpu1=$(cpu_ms) jvm1=$(cpu_ms jvm) requests=$(echo "$line" | sed 's/.*requests=\([0-9]*\).*/\1/')
+      # the server's CPU per request (JVM and PostgreSQL), whatever else the machine is doing
+      line="$line $(awk -v c=$((cpu1 - cpu0)) -v j=$((jvm1 - jvm0)) -v r="$requests" \
+        'BEGIN { printf "cpu_us=%.0f jvm_us=%.0f", (r > 0 ? 1000 * c / r : 0), (r > 0 ? 1000 * j / r : 0) }')"
       echo "$kind $c $line" | tee -a "$OUT/$label.txt"
     done
   done
@@ -111,13 +116,14 @@ SQL
 echo "before: $BEFORE"; run before "$BEFORE"
 echo "after: $AFTER"; run after "$AFTER"
 field() { echo "$1" | sed "s/.*$2=\([0-9.]*\).*/\1/"; }
-echo "| request | connections | before req/s (p99 ms) | after req/s (p99 ms) | after ÷ before | failed |"
-echo "|---|---|---|---|---|---|"
+echo "| request | connections | before: req/s, p99 ms, server CPU µs a request (JVM) | after: the same | throughput after ÷ before | CPU a request after ÷ before | failed before/after |"
+echo "|---|---|---|---|---|---|---|"
 while read -r kind c rest; do
   after=$(grep "^$kind $c " "$OUT/after.txt" | cut -d' ' -f3-)
   name=$(case $kind in liveness) echo "GET /actuator/health/liveness";; page) echo "GET /activities";;
     api) echo "GET /api/v1/activities";; checkin) echo "POST /api/v1/checkins";; esac)
   awk -v n="$name" -v c="$c" -v a="$(field "$rest" rps)" -v ap="$(field "$rest" p99)" -v b="$(field "$after" rps)" \
     -v bp="$(field "$after" p99)" -v f="$(field "$rest" failed)/$(field "$after" failed)" \
-    'BEGIN { printf "| %s | %s | %d (%.1f) | %d (%.1f) | **%.2f** | %s |\n", n, c, a, ap, b, bp, b / a, f }'
+    -v ac="$(field "$rest" cpu_us)" -v aj="$(field "$rest" jvm_us)" -v bc="$(field "$after" cpu_us)" -v bj="$(field "$after" jvm_us)" \
+    'BEGIN { printf "| %s | %s | %d, %.1f, %d (%d) | %d, %.1f, %d (%d) | **%.2f** | %.2f | %s |\n", n, c, a, ap, ac, aj, b, bp, bc, bj, b / a, (ac > 0 ? bc / ac : 0), f }'
 done < "$OUT/before.txt"
