@@ -11,8 +11,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.wenming.shared.ScopedUser;
 
-/** Gives every page its {@link PageContext} under the model name {@code ctx}. */
-@ControllerAdvice
+/**
+ * Gives every page its {@link PageContext} under the model name {@code ctx}: Wenming's controllers only, not
+ * the actuator's or the API documentation's (a model attribute method runs on every request of the
+ * controllers it advises, pages or not).
+ */
+@ControllerAdvice(basePackages = "org.wenming")
 class PageContextAdvice {
 
 	private final MessageSource messages;

@@ -6,22 +6,30 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -49,7 +57,54 @@ class SecurityConfiguration {
 	static final String[] ADMINISTRATION = { "/admin/users", "/admin/users/**", "/admin/audit", "/admin/audit/**",
 			"/api/v1/admin/users", "/api/v1/admin/users/**", "/api/v1/admin/audit", "/api/v1/admin/audit/**" };
 
+	/** The health probes: anyone, no session, no sign-in; the same security headers as every answer. */
+	static final String[] PROBES = { "/actuator/health", "/actuator/health/**" };
+
+	/**
+	 * The health probes' own chain, ahead of the main one: a load balancer or orchestrator asks several times a
+	 * second, with no session and nothing to protect (read-only, no personal data, details never shown). It keeps
+	 * the headers and the CSRF check on writes (no write is offered) and drops what a probe never needs: the
+	 * session lookup for the security context, the request cache, sign-in and sign-out, and walking the main
+	 * chain's list of paths to find out that a probe is allowed (issue 21, docs/BENCHMARKS.md).
+	 */
 	@Bean
+	@Order(0)
+	SecurityFilterChain probeFilterChain(HttpSecurity http, ObjectProvider<HealthEndpoint> health,
+			ObjectProvider<HealthEndpointGroups> groups) throws Exception {
+		http.securityMatcher(PROBES)
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.requestCache(cache -> cache.disable())
+			.logout(logout -> logout.disable());
+		HealthEndpoint endpoint = health.getIfAvailable();
+		HealthEndpointGroups endpointGroups = groups.getIfAvailable();
+		if (endpoint != null && endpointGroups != null) {
+			http.addFilterAfter(new ProbeAnswers(endpoint, endpointGroups), AuthorizationFilter.class);
+		}
+		return headers(http).build();
+	}
+
+	/** Every answer's headers: the content security policy, no framing, the referrer kept to the origin. */
+	private static HttpSecurity headers(HttpSecurity http) throws Exception {
+		return http.headers(headers -> headers
+			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.frameOptions(frame -> frame.deny()));
+	}
+
+	/**
+	 * No observation around each of Spring Security's filters, its authentication and its authorization: nothing
+	 * here traces, and {@code management.observations.enable.spring.security=false} only made the observations
+	 * no-ops, still wrapping every filter of every request (about a tenth of the liveness probe's CPU).
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
+
+	@Bean
+	@Order(1)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInSuccess signInSuccess,
 			AccessDeniedAudit accessDenied, SecurityEvents events) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
@@ -148,12 +203,8 @@ class SecurityConfiguration {
 			// a new session id at login, so a session id planted before login is worthless after it
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint())
-				.accessDeniedHandler(accessDenied))
-			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.frameOptions(frame -> frame.deny()));
-		return http.build();
+				.accessDeniedHandler(accessDenied));
+		return headers(http).build();
 	}
 
 	/**
