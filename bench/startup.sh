@@ -8,7 +8,8 @@
 # For each: the first start on an empty data folder (initdb, migrations, 28,745 regions, the network and
 # the demo city at DEMO scale, default tiny), then RUNS restarts on the same folder (default 3, median
 # reported), and the java process's resident memory idle (IDLE seconds, default 5, after ready) after
-# the first start and after the last restart. With a JDK 25 (JDK25=..., found under /usr/lib/jvm by
+# the first start and after the last restart, then LOAD seconds (default 10; 0: none) of wrk on the liveness
+# probe and on the home page with the RSS after it. With a JDK 25 (JDK25=..., found under /usr/lib/jvm by
 # default) the launcher's restarts are timed on it too (its ahead-of-time cache). The embedded
 # PostgreSQL's own start (read from the log) is the part no Java change removes.
 # Run it under the shared lock: flock /work/bench.lock bash bench/startup.sh
@@ -21,6 +22,7 @@ PORT=${PORT:-28417}
 PG_PORT=${PG_PORT:-0}
 RUNS=${RUNS:-3}
 IDLE=${IDLE:-5}
+LOAD=${LOAD:-10}
 DEMO=${DEMO:-tiny}
 JDK25=${JDK25:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}
 if curl -s "http://localhost:$PORT/" > /dev/null; then echo "port $PORT is in use; set PORT"; exit 1; fi
@@ -57,10 +59,19 @@ restarts() {
   local times=() pgs=() mem=0 i
   for i in $(seq "$RUNS"); do
     times+=("$(start "$data" "$@")"); pgs+=("$(pg_ms)")
-    [ "$i" = "$RUNS" ] && mem=$(rss)
+    if [ "$i" = "$RUNS" ]; then
+      mem=$(rss)
+      if [ "$LOAD" -gt 0 ]; then load > "$WORK/load.txt"; fi
+    fi
     stop
   done
   echo "$(echo "${times[@]}" | median) $(echo "${pgs[@]}" | median) $mem (runs: ${times[*]})"
+}
+# LOAD seconds of wrk (16 connections) on the liveness probe, then on the home page; the RSS after both
+load() {
+  local live=$(wrk -t2 -c16 -d"${LOAD}s" -s bench/throughput.lua "http://localhost:$PORT/actuator/health/liveness" | tail -1)
+  local home=$(wrk -t2 -c16 -d"${LOAD}s" -s bench/throughput.lua "http://localhost:$PORT/" | tail -1)
+  echo "| $ROW | $(echo "$live" | grep -o 'rps=[0-9]*' | cut -d= -f2) | $(echo "$live" | grep -o 'p99=[0-9.]*' | cut -d= -f2) | $(echo "$home" | grep -o 'rps=[0-9]*' | cut -d= -f2) | $(echo "$home" | grep -o 'p99=[0-9.]*' | cut -d= -f2) | $(( $(ps -o rss= -p "$(cat "$WORK/pid")") / 1024 )) |"
 }
 first() {
   local data=$1; shift
@@ -76,11 +87,21 @@ echo "|---|---|---|---|---|---|"
 ROW="before: first start, \`java -jar $JAR_BEFORE\`"; row "" "$(first before java -jar "$JAR_BEFORE")"
 ROW="after: first start, \`./wenming\` (with its training start)"; row "" "$(first after ./wenming)"
 ROW="before: restart, \`java -jar $JAR_BEFORE\`"; row "" "$(restarts before java -jar "$JAR_BEFORE")"
+cat "$WORK/load.txt" >> "$WORK/loads.txt" 2>/dev/null || true
 ROW='after: restart, `./wenming`'; row "" "$(restarts after ./wenming)"
+cat "$WORK/load.txt" >> "$WORK/loads.txt" 2>/dev/null || true
 if [ -n "$JDK25" ] && [ -x "$JDK25/bin/java" ]; then
   # the first start on JDK 25 writes its own cache (a training start), untimed
   JAVA_HOME="$JDK25" start after ./wenming > /dev/null; stop
-  ROW="after: restart, \`JAVA_HOME=$JDK25 ./wenming\`"; row "" "$(JAVA_HOME="$JDK25" restarts after ./wenming)"
+  ROW="after: restart, \`JAVA_HOME=$JDK25 ./wenming\`"; row "" "$(JAVA_HOME="$JDK25" LOAD=0 restarts after ./wenming)"
 fi
 echo
 echo "(RSS: the java process $IDLE s after ready; PostgreSQL runs as its own processes and is not included)"
+if [ -s "$WORK/loads.txt" ]; then
+  echo
+  echo "Under load after the last restart, $LOAD s each, 16 connections:"
+  echo
+  echo "| launch | liveness (requests/s) | liveness p99 (ms) | home page (requests/s) | home page p99 (ms) | java RSS after (MiB) |"
+  echo "|---|---|---|---|---|---|"
+  cat "$WORK/loads.txt"
+fi
