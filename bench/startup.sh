@@ -53,21 +53,25 @@ stop() {
 }
 pg_ms() { grep -o 'Embedded PostgreSQL started in [0-9]*' "$WORK/server.log" | grep -o '[0-9]*$' || echo 0; }
 median() { tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-# restarts DATA CMD... : RUNS timed restarts; prints "median pg-median rss-after-last (runs: ...)"
-restarts() {
-  local data=$1; shift
-  local times=() pgs=() mem=0 i
-  for i in $(seq "$RUNS"); do
-    times+=("$(start "$data" "$@")"); pgs+=("$(pg_ms)")
-    if [ "$i" = "$RUNS" ]; then
-      mem=$(rss)
-      if [ "$LOAD" -gt 0 ]; then load > "$WORK/load.txt"; fi
-    fi
-    stop
-  done
-  echo "$(echo "${times[@]}" | median) $(echo "${pgs[@]}" | median) $mem (runs: ${times[*]})"
+# restart LABEL DATA CMD... : one timed restart, "ms pg" appended to $WORK/LABEL; with LAST=1 also the idle
+# RSS (to $WORK/LABEL.rss) and the load (a row appended to $WORK/loads.txt)
+restart() {
+  local label=$1 data=$2; shift 2
+  local ms=$(start "$data" "$@")
+  echo "$ms $(pg_ms)" >> "$WORK/$label"
+  if [ "${LAST:-0}" = 1 ]; then
+    rss > "$WORK/$label.rss"
+    if [ "$LOAD" -gt 0 ]; then load >> "$WORK/loads.txt"; fi
+  fi
+  stop
+}
+# summary LABEL : "median pg-median rss (runs: ...)"
+summary() {
+  local times=$(cut -d' ' -f1 "$WORK/$1" | tr '\n' ' ') pgs=$(cut -d' ' -f2 "$WORK/$1" | tr '\n' ' ')
+  echo "$(echo $times | median) $(echo $pgs | median) $(cat "$WORK/$1.rss" 2>/dev/null || echo 0) (runs: ${times% })"
 }
 # LOAD seconds of wrk (16 connections) on the liveness probe, then on the home page; the RSS after both
+# (before and after: in the last round, in that round's order)
 load() {
   local live=$(wrk -t2 -c16 -d"${LOAD}s" -s bench/throughput.lua "http://localhost:$PORT/actuator/health/liveness" | tail -1)
   local home=$(wrk -t2 -c16 -d"${LOAD}s" -s bench/throughput.lua "http://localhost:$PORT/" | tail -1)
@@ -86,14 +90,25 @@ echo "| launch | to ready (ms, median) | embedded PostgreSQL (ms) | rest (ms) | 
 echo "|---|---|---|---|---|---|"
 ROW="before: first start, \`java -jar $JAR_BEFORE\`"; row "" "$(first before java -jar "$JAR_BEFORE")"
 ROW="after: first start, \`./wenming\` (with its training start)"; row "" "$(first after ./wenming)"
-ROW="before: restart, \`java -jar $JAR_BEFORE\`"; row "" "$(restarts before java -jar "$JAR_BEFORE")"
-cat "$WORK/load.txt" >> "$WORK/loads.txt" 2>/dev/null || true
-ROW='after: restart, `./wenming`'; row "" "$(restarts after ./wenming)"
-cat "$WORK/load.txt" >> "$WORK/loads.txt" 2>/dev/null || true
+# restarts before and after alternate (before first in odd rounds, after first in even ones), so that
+# both meet the same load from anything else on the machine
+B_ROW="before: restart, \`java -jar $JAR_BEFORE\`"
+A_ROW='after: restart, `./wenming`'
+for i in $(seq "$RUNS"); do
+  LAST=$([ "$i" = "$RUNS" ] && echo 1 || echo 0)
+  if [ $(( i % 2 )) = 1 ]; then
+    ROW=$B_ROW restart before before java -jar "$JAR_BEFORE"; ROW=$A_ROW restart after after ./wenming
+  else
+    ROW=$A_ROW restart after after ./wenming; ROW=$B_ROW restart before before java -jar "$JAR_BEFORE"
+  fi
+done
+ROW=$B_ROW; row "" "$(summary before)"
+ROW=$A_ROW; row "" "$(summary after)"
 if [ -n "$JDK25" ] && [ -x "$JDK25/bin/java" ]; then
   # the first start on JDK 25 writes its own cache (a training start), untimed
   JAVA_HOME="$JDK25" start after ./wenming > /dev/null; stop
-  ROW="after: restart, \`JAVA_HOME=$JDK25 ./wenming\`"; row "" "$(JAVA_HOME="$JDK25" LOAD=0 restarts after ./wenming)"
+  for i in $(seq "$RUNS"); do JAVA_HOME="$JDK25" LAST=$([ "$i" = "$RUNS" ] && echo 1 || echo 0) LOAD=0 restart jdk25 after ./wenming; done
+  ROW="after: restart, \`JAVA_HOME=$JDK25 ./wenming\`"; row "" "$(summary jdk25)"
 fi
 echo
 echo "(RSS: the java process $IDLE s after ready; PostgreSQL runs as its own processes and is not included)"
