@@ -53,12 +53,12 @@ stop() {
 }
 pg_ms() { grep -o 'Embedded PostgreSQL started in [0-9]*' "$WORK/server.log" | grep -o '[0-9]*$' || echo 0; }
 median() { tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-# restart LABEL DATA CMD... : one timed restart, "ms pg" appended to $WORK/LABEL; with LAST=1 also the idle
+# restart LABEL DATA CMD... : one timed restart, "ms pg" appended to $WORK/LABEL.times; with LAST=1 also the idle
 # RSS (to $WORK/LABEL.rss) and the load (a row appended to $WORK/loads.txt)
 restart() {
   local label=$1 data=$2; shift 2
   local ms=$(start "$data" "$@")
-  echo "$ms $(pg_ms)" >> "$WORK/$label"
+  echo "$ms $(pg_ms)" >> "$WORK/$label.times"
   if [ "${LAST:-0}" = 1 ]; then
     rss > "$WORK/$label.rss"
     if [ "$LOAD" -gt 0 ]; then load >> "$WORK/loads.txt"; fi
@@ -67,7 +67,7 @@ restart() {
 }
 # summary LABEL : "median pg-median rss (runs: ...)"
 summary() {
-  local times=$(cut -d' ' -f1 "$WORK/$1" | tr '\n' ' ') pgs=$(cut -d' ' -f2 "$WORK/$1" | tr '\n' ' ')
+  local times=$(cut -d' ' -f1 "$WORK/$1.times" | tr '\n' ' ') pgs=$(cut -d' ' -f2 "$WORK/$1.times" | tr '\n' ' ')
   echo "$(echo $times | median) $(echo $pgs | median) $(cat "$WORK/$1.rss" 2>/dev/null || echo 0) (runs: ${times% })"
 }
 # LOAD seconds of wrk (16 connections) on the liveness probe, then on the home page; the RSS after both
