@@ -78,10 +78,30 @@ start_server() {
   WENMING_ADMIN_PASSWORD="$ADMIN_PASSWORD" WENMING_COOKIE_SECURE=false java ${JAVA_OPTS:-} "${SERVER_ARGS[@]}" \
     > "$WORK/server.log" 2>&1 &
   PID=$!
-  trap 'kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
+  trap 'pg_stats_report; kill $PID 2>/dev/null; while kill -0 $PID 2>/dev/null; do sleep 0.1; done; rm -rf "$WORK"' EXIT
   wait_ready $PID "$WORK/server.log"
   export PGPASSWORD=postgres
   SQL="$psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $pg_port -U postgres -d postgres"
+  if [ -n "${PG_STATS:-}" ]; then
+    # where PostgreSQL's time goes, statement by statement, planning included (the pool forces custom plans,
+    # so planning can cost more than the work): pg_stat_statements, loaded at the server's start
+    $SQL -c "alter system set shared_preload_libraries = 'pg_stat_statements'" \
+      -c "alter system set pg_stat_statements.track_planning = on"
+    restart_server
+    $SQL -c "create extension if not exists pg_stat_statements"
+  fi
+}
+
+# pg_stats_reset: from now on (with PG_STATS=FILE); pg_stats_report: the statements by time, to FILE.
+pg_stats_reset() {
+  [ -z "${PG_STATS:-}" ] || $SQL -c "select pg_stat_statements_reset()" > /dev/null
+}
+pg_stats_report() {
+  [ -n "${PG_STATS:-}" ] && [ -n "${SQL:-}" ] || return 0
+  $SQL -c "select calls, round(total_exec_time::numeric) exec_ms, round(total_plan_time::numeric) plan_ms,
+      round(((total_exec_time + total_plan_time) / calls)::numeric, 3) ms_per_call,
+      left(regexp_replace(query, '\s+', ' ', 'g'), 140) statement
+    from pg_stat_statements order by total_exec_time + total_plan_time desc limit 25" > "$PG_STATS" 2>&1 || true
 }
 
 # restart_server: stops the server start_server started and starts it again on the same data folder and

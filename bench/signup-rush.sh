@@ -16,7 +16,7 @@
 # Volunteers, team, activities and shifts are inserted with psql (bench_volunteers_sql in bench/lib.sh).
 # Needs: wrk, psql, java 17+. Usage: bench/signup-rush.sh
 # VOLUNTEERS (10000), SPACING_US (1000: µs between sign-ups), READERS (1000), READ_PERIOD_MS (2000),
-# WARMUP (seconds, 10), DUPLICATES (100), LOGIN_THREADS (16), CLIENT_NICE (-10: the rush client's priority); EXTRA_ARGS are passed to the server, JAR
+# WARMUP (seconds, 10), DUPLICATES (100), LOGIN_THREADS (16), CLIENT_NICE (-10: the rush client's priority); PG_STATS=FILE writes the rush's statements by PostgreSQL time to FILE; EXTRA_ARGS are passed to the server, JAR
 # runs another build (e.g. the commit before a change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,7 +76,7 @@ wrk -t2 -c16 -d3s "$BASE/actuator/health/liveness" > /dev/null
 baseline=$(wrk -t2 -c16 -d10s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
 echo "baseline liveness (16 connections, 10 s): $baseline"
 
-cpu_before=$(cpu_ms jvm); pg_before=$(cpu_ms pg)
+cpu_before=$(cpu_ms jvm); pg_before=$(cpu_ms pg); pg_stats_reset
 # the client runs at a higher priority than the server (CLIENT_NICE, default -10, needs root; 0 to leave it): on
 # 2 shared cores an open-loop client starved by the server's threads sends late and reads its answers late
 nice -n "${CLIENT_NICE:--10}" $CLIENT rush "$BASE" "$WORK" "$ACTIVITY" "$VOLUNTEERS" "$SPACING_US" "$READERS" "$READ_PERIOD_MS"
