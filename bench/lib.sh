@@ -99,7 +99,7 @@ pg_stats_reset() {
 pg_stats_report() {
   [ -n "${PG_STATS:-}" ] && [ -n "${SQL:-}" ] || return 0
   $SQL -c "select calls, round(total_exec_time::numeric) exec_ms, round(total_plan_time::numeric) plan_ms,
-      round(((total_exec_time + total_plan_time) / calls)::numeric, 3) ms_per_call,
+      round(((total_exec_time + total_plan_time) / greatest(calls, 1))::numeric, 3) ms_per_call,
       left(regexp_replace(query, '\s+', ' ', 'g'), 140) statement
     from pg_stat_statements order by total_exec_time + total_plan_time desc limit 25" > "$PG_STATS" 2>&1 || true
 }

@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wenming.platform.KeyLookups;
+import org.wenming.platform.KeyedReads;
 import org.wenming.platform.ReplicaReads;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.PracticeSite;
@@ -104,6 +106,9 @@ public class Activities {
 
 	private final JdbcClient replica;
 
+	/** Reads by key outside a transaction (an activity's page and its places left, polled in a rush). */
+	private final JdbcClient keyLookups;
+
 	private final Regions regions;
 
 	private final PracticeSites sites;
@@ -118,12 +123,13 @@ public class Activities {
 
 	private final ActivityDocuments documents;
 
-	Activities(JdbcClient jdbc, @ReplicaReads JdbcClient replica, Regions regions, PracticeSites sites, Teams teams, Volunteers volunteers, Clock clock,
+	Activities(JdbcClient jdbc, @ReplicaReads JdbcClient replica, @KeyLookups JdbcClient keyLookups, Regions regions, PracticeSites sites, Teams teams, Volunteers volunteers, Clock clock,
 			org.springframework.context.ApplicationEventPublisher events, ActivityDocuments documents) {
 		this.events = events;
 		this.documents = documents;
 		this.jdbc = jdbc;
 		this.replica = replica;
+		this.keyLookups = keyLookups;
 		this.regions = regions;
 		this.sites = sites;
 		this.teams = teams;
@@ -142,7 +148,7 @@ public class Activities {
 	// ---- public reading --------------------------------------------------------------------------------
 
 	public Optional<Activity> find(long id) {
-		return jdbc.sql(SELECT + "where a.id = :id").param("id", id).query(ROW).optional();
+		return KeyedReads.pick(jdbc, keyLookups).sql(SELECT + "where a.id = :id").param("id", id).query(ROW).optional();
 	}
 
 	/** An activity anyone may see: anything but a draft, and listed. */
@@ -179,7 +185,8 @@ public class Activities {
 	}
 
 	public List<Shift> shifts(long activityId) {
-		return jdbc.sql("select " + SHIFT_COLUMNS + " from shift where activity_id = :id order by starts_at, id")
+		return KeyedReads.pick(jdbc, keyLookups)
+			.sql("select " + SHIFT_COLUMNS + " from shift where activity_id = :id order by starts_at, id")
 			.param("id", activityId).query(SHIFT).list();
 	}
 

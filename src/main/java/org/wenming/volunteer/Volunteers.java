@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wenming.account.AccountRefusedException;
 import org.wenming.account.AccountRegistration;
 import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.KeyLookups;
+import org.wenming.platform.KeyedReads;
 import org.wenming.region.FieldProblem;
 import org.wenming.region.Region;
 import org.wenming.region.RegionLevel;
@@ -89,6 +91,9 @@ public class Volunteers {
 
 	private final JdbcClient jdbc;
 
+	/** The signed-in volunteer's own record, read outside a transaction on every sign-up request. */
+	private final JdbcClient keyLookups;
+
 	private final Regions regions;
 
 	private final PersonalDataCipher cipher;
@@ -103,11 +108,12 @@ public class Volunteers {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Volunteers(JdbcClient jdbc, Regions regions, PersonalDataCipher cipher, AccountRegistration logins, Clock clock,
+	Volunteers(JdbcClient jdbc, @KeyLookups JdbcClient keyLookups, Regions regions, PersonalDataCipher cipher, AccountRegistration logins, Clock clock,
 			RegionProperties region, VolunteerProperties properties,
 			org.springframework.context.ApplicationEventPublisher events) {
 		this.events = events;
 		this.jdbc = jdbc;
+		this.keyLookups = keyLookups;
 		this.regions = regions;
 		this.cipher = cipher;
 		this.logins = logins;
@@ -347,8 +353,8 @@ public class Volunteers {
 
 	/** The signed-in person's own volunteer record, if they registered as one. */
 	public Optional<Volunteer> own(ScopedUser me) {
-		return jdbc.sql("select " + COLUMNS + FROM + "where v.user_id = :user").param("user", me.userId()).query(ROW)
-				.optional();
+		return KeyedReads.pick(jdbc, keyLookups).sql("select " + COLUMNS + FROM + "where v.user_id = :user")
+			.param("user", me.userId()).query(ROW).optional();
 	}
 
 	/** What a volunteer may change themselves: phone, availability, skills, emergency contact. */
