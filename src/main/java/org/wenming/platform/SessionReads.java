@@ -1,0 +1,137 @@
+package org.wenming.platform;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.ServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+/**
+ * One read of the session from the database per request. Spring Session's filter reads it when the request
+ * first asks for it, again when it commits the session (it clears its own cache first, then asks whether
+ * the requested id was valid), and both again in an asynchronous dispatch: four reads of the same row for
+ * one asynchronous sign-up, on the main pool (docs/BENCHMARKS.md, the rush). Its filter is rebuilt on a
+ * repository that keeps what a request has read, written or deleted for the rest of that request, its
+ * dispatches included; other requests, and every other node, still read the database. (A repository bean
+ * of our own would make Boot's JDBC session configuration back off, so the filter is replaced instead, with
+ * the same cookie.)
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionReads {
+
+	/** The request being filtered on this thread, while Spring Session's filter runs. */
+	private static final ThreadLocal<ServletRequest> CURRENT = new ThreadLocal<>();
+
+	private static final String CACHE = SessionReads.class.getName() + ".cache";
+
+	/** Remembered for a session id the database did not have (or that was deleted in this request). */
+	private static final Object MISSING = new Object();
+
+	@Bean
+	static BeanPostProcessor sessionReadsPerRequest(ObjectProvider<JdbcIndexedSessionRepository> sessions,
+			ObjectProvider<CookieSerializer> cookies) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (!(bean instanceof SessionRepositoryFilter<?>)) {
+					return bean;
+				}
+				SessionRepositoryFilter<Session> filter = new SessionRepositoryFilter<>(
+						new PerRequest(sessions.getObject()));
+				CookieHttpSessionIdResolver ids = new CookieHttpSessionIdResolver();
+				ids.setCookieSerializer(cookies.getObject());
+				filter.setHttpSessionIdResolver(ids);
+				return (Filter) (request, response, chain) -> {
+					ServletRequest outer = CURRENT.get();
+					CURRENT.set(request);
+					try {
+						filter.doFilter(request, response, chain);
+					}
+					finally {
+						if (outer == null) {
+							CURRENT.remove();
+						}
+						else {
+							CURRENT.set(outer);
+						}
+					}
+				};
+			}
+		};
+	}
+
+	/** The sessions this request has seen, by id; none outside a request (a job, a test's direct call). */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> seen() {
+		ServletRequest request = CURRENT.get();
+		if (request == null) {
+			return null;
+		}
+		Object cache = request.getAttribute(CACHE);
+		if (cache == null) {
+			cache = new HashMap<String, Object>();
+			request.setAttribute(CACHE, cache);
+		}
+		return (Map<String, Object>) cache;
+	}
+
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static final class PerRequest implements SessionRepository<Session> {
+
+		private final SessionRepository delegate;
+
+		PerRequest(SessionRepository<? extends Session> delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public Session createSession() {
+			return delegate.createSession();
+		}
+
+		@Override
+		public void save(Session session) {
+			delegate.save(session);
+			Map<String, Object> seen = seen();
+			if (seen != null) {
+				// a changed id (a sign-in changes it) no longer finds the session, as in the database
+				seen.replaceAll((id, found) -> found == session && !id.equals(session.getId()) ? MISSING : found);
+				seen.put(session.getId(), session);
+			}
+		}
+
+		@Override
+		public Session findById(String id) {
+			Map<String, Object> seen = seen();
+			if (seen == null) {
+				return (Session) delegate.findById(id);
+			}
+			Object found = seen.get(id);
+			if (found == null) {
+				found = delegate.findById(id);
+				seen.put(id, found == null ? MISSING : found);
+			}
+			return found == MISSING ? null : (Session) found;
+		}
+
+		@Override
+		public void deleteById(String id) {
+			delegate.deleteById(id);
+			Map<String, Object> seen = seen();
+			if (seen != null) {
+				seen.put(id, MISSING);
+			}
+		}
+	}
+}
