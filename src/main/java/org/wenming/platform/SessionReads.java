@@ -1,10 +1,14 @@
 package org.wenming.platform;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
-import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -47,26 +51,30 @@ class SessionReads {
 				if (!(bean instanceof SessionRepositoryFilter<?>)) {
 					return bean;
 				}
-				SessionRepositoryFilter<Session> filter = new SessionRepositoryFilter<>(
-						new PerRequest(sessions.getObject()));
-				CookieHttpSessionIdResolver ids = new CookieHttpSessionIdResolver();
-				ids.setCookieSerializer(cookies.getObject());
-				filter.setHttpSessionIdResolver(ids);
-				return (Filter) (request, response, chain) -> {
-					ServletRequest outer = CURRENT.get();
-					CURRENT.set(request);
-					try {
-						filter.doFilter(request, response, chain);
-					}
-					finally {
-						if (outer == null) {
-							CURRENT.remove();
+				// still a SessionRepositoryFilter: Boot registers the filter by that type
+				SessionRepositoryFilter<Session> filter = new SessionRepositoryFilter<>(new PerRequest(sessions.getObject())) {
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws ServletException, IOException {
+						ServletRequest outer = CURRENT.get();
+						CURRENT.set(request);
+						try {
+							super.doFilterInternal(request, response, chain);
 						}
-						else {
-							CURRENT.set(outer);
+						finally {
+							if (outer == null) {
+								CURRENT.remove();
+							}
+							else {
+								CURRENT.set(outer);
+							}
 						}
 					}
 				};
+				CookieHttpSessionIdResolver ids = new CookieHttpSessionIdResolver();
+				ids.setCookieSerializer(cookies.getObject());
+				filter.setHttpSessionIdResolver(ids);
+				return filter;
 			}
 		};
 	}
