@@ -53,6 +53,24 @@ insert into team (name, level, type, region_code, region_path, updated_by)
 SQL
 }
 
+
+# bench_checkin_shifts_sql VOLUNTEERS SHIFTS: after bench_volunteers_sql, the SQL of SHIFTS shifts of the published
+# activity 压测活动 that began ten minutes ago, every bench volunteer confirmed on each (check-in's fixtures).
+bench_checkin_shifts_sql() {
+  local VOLUNTEERS=$1 SHIFTS=$2
+  cat <<SQL
+insert into activity (title, type, organizer_team_id, address, region_code, region_path, status, created_by)
+  select '压测活动', 'SERVICE', id, '端州区测试路1号', '441202', '44.4412.441202.', 'PUBLISHED', 'bench'
+  from team where name = '压测志愿服务队';
+insert into shift (activity_id, starts_at, ends_at, capacity, confirmed_count)
+  select a.id, now() - interval '10 minutes', now() + interval '3 hours', 1000, $VOLUNTEERS
+  from activity a, generate_series(1, $SHIFTS) where a.title = '压测活动';
+insert into signup (shift_id, volunteer_id, status, shift_day)
+  select s.id, v.id, 'CONFIRMED', s.starts_on from shift s join activity a on a.id = s.activity_id, volunteer v
+  where a.title = '压测活动' and v.registered_by = 'bench';
+SQL
+}
+
 # session JAR: the session cookie's value, for wrk's Cookie header.
 session() {
   awk '$6=="WENMING_SESSION"{print $7}' "$1"

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,7 +226,7 @@ public class Signups {
 	 */
 	private Map<Long, Conflicts> conflicts(Locked shift, List<Long> volunteerIds) {
 		Shift s = shift.shift();
-		Map<Long, Conflicts> found = new java.util.HashMap<>();
+		Map<Long, Conflicts> found = new HashMap<>();
 		jdbc.sql("""
 				select v.id,
 				       exists (select 1 from signup where shift_id = :shift and volunteer_id = v.id and shift_day = :day
@@ -237,8 +239,9 @@ public class Signups {
 			.param("shift", s.id()).param("volunteers", volunteerIds.toArray(Long[]::new)).param("day", shift.day())
 			.param("earliest", Activities.cityDate(s.startsAt().minus(ActivityRules.SHIFT_MAX)))
 			.param("latest", Activities.cityDate(s.endsAt())).param("start", s.startsAt()).param("end", s.endsAt())
-			.query((rs, i) -> found.put(rs.getLong("id"), new Conflicts(rs.getBoolean("already"), rs.getBoolean("overlap"))))
-			.list();
+			.query(rs -> {
+				found.put(rs.getLong("id"), new Conflicts(rs.getBoolean("already"), rs.getBoolean("overlap")));
+			});
 		return found;
 	}
 
@@ -285,7 +288,7 @@ public class Signups {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		Map<Long, Conflicts> conflicts = conflicts(shift, volunteerIds);
 		SignupLanes.Outcome[] outcomes = new SignupLanes.Outcome[batch.size()];
-		Map<Long, Integer> accepted = new java.util.LinkedHashMap<>();
+		Map<Long, Integer> accepted = new LinkedHashMap<>();
 		List<SignupStatus> statuses = new ArrayList<>();
 		int confirmed = shift.shift().confirmedCount();
 		int waitlisted = 0;
@@ -308,7 +311,7 @@ public class Signups {
 			}
 		}
 		if (!accepted.isEmpty()) {
-			Map<Long, Signup> added = new java.util.HashMap<>();
+			Map<Long, Signup> added = new HashMap<>();
 			jdbc.sql("""
 					with added as (
 					    insert into signup (shift_id, volunteer_id, status, signed_up_at, shift_day)
