@@ -1,8 +1,11 @@
 package org.wenming.platform;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,6 +33,12 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * dispatches included; other requests, and every other node, still read the database. (A repository bean
  * of our own would make Boot's JDBC session configuration back off, so the filter is replaced instead, with
  * the same cookie.)
+ * <p>
+ * The filter also moves a found session's last-access time on every request, which makes Spring Session
+ * write the row at the end (a transaction of its own). The time is moved here only when it is older than a
+ * tenth of the session's timeout, at most a minute — the rule {@link SessionWrites} keeps in the database
+ * for writes that have other changes — so a request that changes nothing in its session sends no statement
+ * for it at all.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionReads {
@@ -109,7 +118,8 @@ class SessionReads {
 		}
 
 		@Override
-		public void save(Session session) {
+		public void save(Session saved) {
+			Session session = saved instanceof Touched touched ? touched.session : saved;
 			delegate.save(session);
 			Map<String, Object> seen = seen();
 			if (seen != null) {
@@ -123,14 +133,15 @@ class SessionReads {
 		public Session findById(String id) {
 			Map<String, Object> seen = seen();
 			if (seen == null) {
-				return (Session) delegate.findById(id);
+				Session found = (Session) delegate.findById(id);
+				return found == null ? null : new Touched(found);
 			}
 			Object found = seen.get(id);
 			if (found == null) {
 				found = delegate.findById(id);
 				seen.put(id, found == null ? MISSING : found);
 			}
-			return found == MISSING ? null : (Session) found;
+			return found == null || found == MISSING ? null : new Touched((Session) found);
 		}
 
 		@Override
@@ -140,6 +151,84 @@ class SessionReads {
 			if (seen != null) {
 				seen.put(id, MISSING);
 			}
+		}
+	}
+
+	/** A stored session whose last-access time moves only by a tenth of its timeout (at most a minute) or more. */
+	static final class Touched implements Session {
+
+		private static final Duration MOST = Duration.ofMinutes(1);
+
+		final Session session;
+
+		Touched(Session session) {
+			this.session = session instanceof Touched touched ? touched.session : session;
+		}
+
+		@Override
+		public void setLastAccessedTime(Instant time) {
+			Duration step = session.getMaxInactiveInterval().dividedBy(10);
+			if (step.compareTo(MOST) > 0) {
+				step = MOST;
+			}
+			if (Duration.between(session.getLastAccessedTime(), time).compareTo(step) >= 0) {
+				session.setLastAccessedTime(time);
+			}
+		}
+
+		@Override
+		public String getId() {
+			return session.getId();
+		}
+
+		@Override
+		public String changeSessionId() {
+			return session.changeSessionId();
+		}
+
+		@Override
+		public <T> T getAttribute(String name) {
+			return session.getAttribute(name);
+		}
+
+		@Override
+		public Set<String> getAttributeNames() {
+			return session.getAttributeNames();
+		}
+
+		@Override
+		public void setAttribute(String name, Object value) {
+			session.setAttribute(name, value);
+		}
+
+		@Override
+		public void removeAttribute(String name) {
+			session.removeAttribute(name);
+		}
+
+		@Override
+		public Instant getCreationTime() {
+			return session.getCreationTime();
+		}
+
+		@Override
+		public Instant getLastAccessedTime() {
+			return session.getLastAccessedTime();
+		}
+
+		@Override
+		public void setMaxInactiveInterval(Duration interval) {
+			session.setMaxInactiveInterval(interval);
+		}
+
+		@Override
+		public Duration getMaxInactiveInterval() {
+			return session.getMaxInactiveInterval();
+		}
+
+		@Override
+		public boolean isExpired() {
+			return session.isExpired();
 		}
 	}
 }
