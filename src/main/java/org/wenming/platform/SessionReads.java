@@ -120,7 +120,15 @@ class SessionReads {
 		@Override
 		public void save(Session saved) {
 			Session session = saved instanceof Touched touched ? touched.session : saved;
-			delegate.save(session);
+			if (saved instanceof Touched touched && !touched.held) {
+				SessionPool.touchOnly(() -> {
+					delegate.save(session);
+					return null;
+				});
+			}
+			else {
+				delegate.save(session);
+			}
 			Map<String, Object> seen = seen();
 			if (seen != null) {
 				// a changed id (a sign-in changes it) no longer finds the session, as in the database
@@ -161,6 +169,9 @@ class SessionReads {
 
 		final Session session;
 
+		/** Whether anything but the last-access time changed (its id, timeout or what it holds). */
+		boolean held;
+
 		Touched(Session session) {
 			this.session = session instanceof Touched touched ? touched.session : session;
 		}
@@ -183,6 +194,7 @@ class SessionReads {
 
 		@Override
 		public String changeSessionId() {
+			held = true;
 			return session.changeSessionId();
 		}
 
@@ -198,11 +210,13 @@ class SessionReads {
 
 		@Override
 		public void setAttribute(String name, Object value) {
+			held = true;
 			session.setAttribute(name, value);
 		}
 
 		@Override
 		public void removeAttribute(String name) {
+			held = true;
 			session.removeAttribute(name);
 		}
 
@@ -218,6 +232,7 @@ class SessionReads {
 
 		@Override
 		public void setMaxInactiveInterval(Duration interval) {
+			held = true;
 			session.setMaxInactiveInterval(interval);
 		}
 

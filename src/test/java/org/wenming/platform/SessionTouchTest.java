@@ -58,6 +58,24 @@ class SessionTouchTest {
 		assertThat(stored.getAttributeNames()).isEmpty();
 	}
 
+	@Test
+	void onlyATouchLeavesTheSessionUnheld() {
+		SessionReads.Touched touched = new SessionReads.Touched(stored(Duration.ofMinutes(30)));
+		touched.setLastAccessedTime(READ.plusSeconds(600));
+		touched.getAttribute("k");
+		assertThat(touched.held).as("moving the time and reading keep the write a touch").isFalse();
+
+		SessionReads.Touched attribute = new SessionReads.Touched(stored(Duration.ofMinutes(30)));
+		attribute.setAttribute("k", "v");
+		SessionReads.Touched removed = new SessionReads.Touched(stored(Duration.ofMinutes(30)));
+		removed.removeAttribute("k");
+		SessionReads.Touched renamed = new SessionReads.Touched(stored(Duration.ofMinutes(30)));
+		renamed.changeSessionId();
+		SessionReads.Touched timeout = new SessionReads.Touched(stored(Duration.ofMinutes(30)));
+		timeout.setMaxInactiveInterval(Duration.ofMinutes(5));
+		assertThat(java.util.List.of(attribute, removed, renamed, timeout)).allMatch(s -> s.held);
+	}
+
 	private static MapSession stored(Duration timeout) {
 		MapSession session = new MapSession();
 		session.setMaxInactiveInterval(timeout);
