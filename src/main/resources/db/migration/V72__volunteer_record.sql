@@ -1,5 +1,5 @@
 -- Issue 22, first part: awards and commendations (表彰) and evaluations and complaints in the volunteer's
--- record. Two modules: commendation (commendation, commendation_choice) and complaint (service_rating,
+-- record. Two modules: commendation (commendation, commendation_choice) and complaint (shift_rating,
 -- complaint, complaint_step). The honours' published good people appear among a volunteer's commendations
 -- by reading honor_public_entry, which now names the nominee's registered volunteer (when linked).
 
@@ -30,7 +30,7 @@ create table commendation_choice (
 );
 
 -- An organizer's rating of a volunteer's service on one shift: at most one per volunteer and shift.
-create table service_rating (
+create table shift_rating (
     id             bigserial     primary key,
     shift_id       bigint        not null,
     volunteer_id   bigint        not null references volunteer (id),
@@ -41,7 +41,7 @@ create table service_rating (
     rated_at       timestamptz   not null,
     unique (volunteer_id, shift_id)
 );
-create index service_rating_shift_idx on service_rating (shift_id);
+create index shift_rating_shift_idx on shift_rating (shift_id);
 
 -- Complaints about a volunteer: received -> investigating -> upheld or dismissed. The complainant is known
 -- to staff only; the volunteer may respond once. Deleted by the retention rules after the decision.
@@ -53,7 +53,7 @@ create table complaint (
     complainant_name   varchar(50)   not null,              -- never shown to the volunteer
     shift_id           bigint,
     summary            varchar(1000) not null,
-    status             varchar(12)   not null check (status in ('RECEIVED', 'INVESTIGATING', 'UPHELD', 'DISMISSED')),
+    status             varchar(16)   not null check (status in ('RECEIVED', 'INVESTIGATING', 'UPHELD', 'DISMISSED')),
     version            int           not null default 0,
     received_by        varchar(64)   not null,
     received_at        timestamptz   not null,
@@ -71,8 +71,8 @@ create index complaint_decided_idx on complaint (status, decided_at) where decid
 create table complaint_step (
     id             bigserial     primary key,
     complaint_id   bigint        not null references complaint (id) on delete cascade,
-    from_status    varchar(12),
-    to_status      varchar(12)   not null,
+    from_status    varchar(16),
+    to_status      varchar(16)   not null,
     reason         varchar(500)  not null,
     acted_by       varchar(64)   not null,
     acted_at       timestamptz   not null

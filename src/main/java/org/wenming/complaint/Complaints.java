@@ -152,9 +152,9 @@ public class Complaints {
 			.conflict("action", complaint.status().decided() ? "complaint.error.decided" : "complaint.error.order"));
 		Timestamp now = Timestamp.from(Instant.now());
 		int changed = jdbc.sql("""
-				update complaint set status = :to, version = version + 1,
-				    decided_at = case when :to in ('UPHELD', 'DISMISSED') then :at end
-				where id = :id and status = :from""").param("to", to.name()).param("at", now)
+				update complaint set status = :to, version = version + 1, decided_at = :decided
+				where id = :id and status = :from""").param("to", to.name())
+			.param("decided", to.decided() ? now : null, java.sql.Types.TIMESTAMP)
 			.param("id", complaint.id()).param("from", complaint.status().name()).update();
 		if (changed == 0) {
 			throw ComplaintRefusedException.conflict("action", "complaint.error.stale");

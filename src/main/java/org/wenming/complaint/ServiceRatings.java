@@ -76,7 +76,7 @@ public class ServiceRatings {
 			return List.of();
 		}
 		Map<Long, ServiceRating> ratings = new java.util.HashMap<>();
-		jdbc.sql("select " + COLUMNS + " from service_rating where shift_id = :s").param("s", shiftId)
+		jdbc.sql("select " + COLUMNS + " from shift_rating where shift_id = :s").param("s", shiftId)
 			.query(ServiceRatings::row).list().forEach(r -> ratings.put(r.volunteerId(), r));
 		List<Attendee> all = new ArrayList<>();
 		jdbc.sql("select id, real_name, volunteer_number from published_volunteer where id in (:ids) order by id")
@@ -114,7 +114,7 @@ public class ServiceRatings {
 			throw ComplaintRefusedException.invalid(problems);
 		}
 		Optional<Long> id = jdbc.sql("""
-				insert into service_rating (shift_id, volunteer_id, score, remark, region_path, rated_by, rated_at)
+				insert into shift_rating (shift_id, volunteer_id, score, remark, region_path, rated_by, rated_at)
 				select :shift, v.id, :score, :remark, v.region_path, :by, :at from published_volunteer v where v.id = :v
 				on conflict (volunteer_id, shift_id) do nothing returning id""").param("shift", shiftId)
 			.param("v", volunteer).param("score", Integer.parseInt(s)).param("remark", text == null ? "" : text)
@@ -122,7 +122,7 @@ public class ServiceRatings {
 		if (id.isEmpty()) {
 			throw ComplaintRefusedException.conflict("volunteerId", "complaint.rating.error.rated");
 		}
-		return jdbc.sql("select " + COLUMNS + " from service_rating where id = :id").param("id", id.get())
+		return jdbc.sql("select " + COLUMNS + " from shift_rating where id = :id").param("id", id.get())
 			.query(ServiceRatings::row).single();
 	}
 
@@ -133,13 +133,13 @@ public class ServiceRatings {
 	public Summary of(long volunteerId, int latest) {
 		record Figures(int count, Double average) {
 		}
-		Figures f = jdbc.sql("select count(*), avg(score) from service_rating where volunteer_id = :v")
+		Figures f = jdbc.sql("select count(*), avg(score) from shift_rating where volunteer_id = :v")
 			.param("v", volunteerId).query((rs, i) -> {
 				double avg = rs.getDouble(2);
 				return new Figures(rs.getInt(1), rs.wasNull() ? null : Math.round(avg * 10) / 10.0);
 			}).single();
 		List<ServiceRating> list = jdbc.sql("select " + COLUMNS
-				+ " from service_rating where volunteer_id = :v order by rated_at desc, id desc limit :n")
+				+ " from shift_rating where volunteer_id = :v order by rated_at desc, id desc limit :n")
 			.param("v", volunteerId).param("n", latest).query(ServiceRatings::row).list();
 		return new Summary(f.count(), f.average(), list);
 	}

@@ -9,6 +9,6 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "activity",
 		"volunteer :: team", "demo" })
-@org.wenming.platform.ModuleTables(owns = { "service_rating", "complaint", "complaint_step" }, reads = {
+@org.wenming.platform.ModuleTables(owns = { "shift_rating", "complaint", "complaint_step" }, reads = {
 		"published_volunteer" })
 package org.wenming.complaint;
