@@ -8,7 +8,7 @@
  * retention rules ({@link org.wenming.complaint.ComplaintProperties}). The schema is V72.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "activity",
-		"volunteer :: team", "demo" })
+		"volunteer", "volunteer :: team", "demo" })
 @org.wenming.platform.ModuleTables(owns = { "shift_rating", "complaint", "complaint_step" }, reads = {
-		"published_volunteer" })
+		"published_volunteer", "published_service_record" })
 package org.wenming.complaint;
