@@ -96,12 +96,11 @@ class ComplaintDemoPart implements DemoCityPart {
 		Long id = jdbc.sql("""
 				insert into complaint (volunteer_id, region_path, complainant_kind, complainant_name, summary, status, version,
 				    received_by, received_at, decided_at, response, responded_at)
-				select id, region_path, :kind, :name, :summary, :status, :version, :by, :at, :decided, :response,
-				    case when cast(:response as varchar) is not null then :responded end
+				select id, region_path, :kind, :name, :summary, :status, :version, :by, :at, :decided, :response, :responded
 				from published_volunteer where id = :v returning id""").param("kind", kind).param("name", complainant)
 			.param("summary", summary).param("status", last).param("version", steps.size()).param("by", DemoScenario.ACTOR)
 			.param("at", received).param("decided", decidedAt, java.sql.Types.TIMESTAMP)
-			.param("response", response, java.sql.Types.VARCHAR).param("responded", at(asOf, 1)).param("v", volunteer)
+			.param("response", response, java.sql.Types.VARCHAR).param("responded", response == null ? null : at(asOf, 1), java.sql.Types.TIMESTAMP).param("v", volunteer)
 			.query(Long.class).optional().orElse(null);
 		if (id == null) {
 			return 0;
