@@ -285,6 +285,23 @@ class ComplaintsTest {
 			.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(page).contains(served.volunteerNumber()).contains(raced.volunteerNumber())
 			.doesNotContain(stillIn.volunteerNumber()).doesNotContain(served.name());
+		// the page's form: a rating given already 409, one who did not attend 400 with the message, another team's
+		// leader 404; nothing stored
+		MvcResult twice = mvc.perform(post("/admin/shifts/" + shift + "/ratings").with(organizer.signedIn()).with(csrf())
+			.param("volunteerId", String.valueOf(served.volunteerId())).param("score", "2")).andReturn();
+		assertThat(twice.getResponse().getStatus()).isEqualTo(409);
+		assertThat(twice.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("已经评价过");
+		MvcResult notThere = mvc.perform(post("/admin/shifts/" + shift + "/ratings").with(organizer.signedIn())
+			.with(csrf()).param("volunteerId", String.valueOf(absent.volunteerId())).param("score", "5")).andReturn();
+		assertThat(notThere.getResponse().getStatus()).isEqualTo(400);
+		assertThat(notThere.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.contains("没有完成本班次的出勤");
+		assertThat(mvc.perform(get("/admin/shifts/" + shift + "/ratings").with(another.signedIn())).andReturn()
+			.getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(post("/admin/shifts/" + shift + "/ratings").with(another.signedIn()).with(csrf())
+			.param("volunteerId", String.valueOf(stillIn.volunteerId())).param("score", "5")).andReturn().getResponse()
+			.getStatus()).isEqualTo(404);
+		assertThat(fixtures.count("shift_rating where shift_id = " + shift)).isEqualTo(2);
 	}
 
 	@Test
