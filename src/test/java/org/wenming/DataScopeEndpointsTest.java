@@ -392,6 +392,24 @@ class DataScopeEndpointsTest {
 			"POST /api/v1/honor/roll/publications", "POST /api/v1/honor/roll/{nominationId}/rejection",
 			"POST /api/v1/honor/roll/picks", "GET /api/v1/honor/comments", "POST /api/v1/honor/comments/{id}/decision");
 
+	/**
+	 * The volunteer's record (issue 22): commendations and complaints are the offices' in their scope (another
+	 * county's complaint or commendation document 404 with a security event, a volunteer outside the scope refused
+	 * naming volunteerNumber, nothing stored; other roles 403), ratings the shift's organizer's (another's shift 404),
+	 * the volunteer's own pages show only their own and never who complained; probed in
+	 * {@code org.wenming.commendation.CommendationsTest} and {@code org.wenming.complaint.ComplaintsTest}.
+	 */
+	static final Set<String> VOLUNTEER_RECORD = Set.of("GET /admin/commendations", "GET /admin/commendations/new",
+			"POST /admin/commendations/new", "GET /admin/commendations/{id}/document", "GET /api/v1/commendations",
+			"POST /api/v1/commendations", "GET /me/commendations", "POST /me/commendations/choice",
+			"GET /me/commendations/{id}/document", "GET /api/v1/me/commendations", "PUT /api/v1/me/commendations/choice",
+			"GET /admin/complaints", "GET /admin/complaints/new", "POST /admin/complaints/new", "GET /admin/complaints/{id}",
+			"POST /admin/complaints/{id}/steps", "GET /api/v1/complaints", "POST /api/v1/complaints",
+			"GET /api/v1/complaints/{id}", "POST /api/v1/complaints/{id}/steps", "GET /me/complaints",
+			"POST /me/complaints/{id}/response", "GET /api/v1/me/complaints", "POST /api/v1/me/complaints/{id}/response",
+			"GET /admin/shifts/{shiftId}/ratings", "POST /admin/shifts/{shiftId}/ratings",
+			"GET /api/v1/shifts/{shiftId}/ratings", "POST /api/v1/shifts/{shiftId}/ratings");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -910,6 +928,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(CATALOGUE_STAFF);
 		classified.addAll(NEWSROOM_PUBLIC);
 		classified.addAll(NEWSROOM_STAFF);
+		classified.addAll(VOLUNTEER_RECORD);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);
 	}

@@ -420,6 +420,21 @@ class EveryPageBrowserTest {
 		made.put("newsArticle", jdbc.sql("select number from news_article where id = :id").param("id", newsArticle)
 			.query(String.class).single());
 
+		// the volunteer's record: a commendation, a rating-free shift, and a complaint to respond to
+		jdbc.sql("""
+				insert into commendation (volunteer_id, title, issuer, level, awarded_on, region_path, recorded_by, recorded_at)
+				values (:v, '无障碍测试优秀志愿者', '肇庆市文明办', 'CITY', current_date, :path, 'test', now())""")
+			.param("v", volunteer.id()).param("path", regions.find(VILLAGE).orElseThrow().path()).update();
+		long complaint = jdbc.sql("""
+				insert into complaint (volunteer_id, region_path, complainant_kind, complainant_name, summary, status,
+				    received_by, received_at)
+				values (:v, :path, 'RESIDENT', '无障碍测试投诉人', '无障碍测试投诉内容', 'RECEIVED', 'test', now()) returning id""")
+			.param("v", volunteer.id()).param("path", regions.find(VILLAGE).orElseThrow().path()).query(Long.class).single();
+		jdbc.sql("""
+				insert into complaint_step (complaint_id, to_status, reason, acted_by, acted_at)
+				values (:c, 'RECEIVED', '', 'test', now())""").param("c", complaint).update();
+		made.put("complaint", String.valueOf(complaint));
+
 		usernames = names;
 		rows = made;
 	}

@@ -122,6 +122,11 @@ final class PageInventory {
 			page("/me/hours", As.VOLUNTEER),
 			page("/me/hours/corrections/new", As.VOLUNTEER),
 			page("/me/certificates", As.VOLUNTEER),
+			// the volunteer's record: commendations (with the certificate choice), ratings and complaints (with the response form)
+			page("/me/commendations", As.VOLUNTEER),
+			page("/me/complaints", As.VOLUNTEER),
+			// the organizer's ratings of a shift's attendees
+			page("/admin/shifts/{shift}/ratings", As.TEAM_LEADER),
 			page("/me/cases", As.VOLUNTEER),
 			page("/me/service-orders", As.VOLUNTEER),
 			page("/me/cases/{caseNumber}", As.VOLUNTEER),
@@ -212,6 +217,12 @@ final class PageInventory {
 			page("/admin/honor/awards", As.OFFICE_STAFF),
 			page("/admin/honor/awards/new", As.OFFICE_STAFF),
 			page("/admin/honor/awards/{award}/edit", As.OFFICE_STAFF),
+			// the volunteer's record for staff: commendations and complaints in the office's scope
+			page("/admin/commendations", As.OFFICE_STAFF),
+			page("/admin/commendations/new", As.OFFICE_STAFF),
+			page("/admin/complaints", As.OFFICE_STAFF),
+			page("/admin/complaints/new", As.OFFICE_STAFF),
+			page("/admin/complaints/{complaint}", As.OFFICE_STAFF),
 			// the government-service catalogue for staff
 			page("/admin/catalogue", As.OFFICE_STAFF),
 			page("/admin/catalogue/new", As.OFFICE_STAFF),
@@ -256,6 +267,8 @@ final class PageInventory {
 			Map.entry("/admin/honor/care/export.xlsx", "a workbook"),
 			Map.entry("/admin/catalogue/export.xlsx", "a workbook"),
 			Map.entry("/admin/honor/awards/{}/document", "a PDF"),
+			Map.entry("/admin/commendations/{}/document", "a PDF"),
+			Map.entry("/me/commendations/{}/document", "a PDF"),
 			Map.entry("/admin/casework/statistics.pdf", "a PDF"),
 			Map.entry("/casework/rankings/{}.xlsx", "a workbook"),
 			Map.entry("/casework/rankings/{}.pdf", "a PDF"),

@@ -98,6 +98,7 @@ class DemoCityTest {
 				"org.wenming.assessment.demo.PlacesDemoPart",
 				"org.wenming.servicedesk.demo.ServiceDeskDemoPart",
 				"org.wenming.honor.demo.HonorDemoPart", "org.wenming.honor.brand.demo.CareAndBrandsDemoPart",
+				"org.wenming.commendation.demo.CommendationDemoPart", "org.wenming.complaint.demo.ComplaintDemoPart",
 				"org.wenming.newsroom.demo.NewsroomDemoPart",
 				"org.wenming.catalogue.demo.CatalogueDemoPart", "org.wenming.insight.demo.InsightDemoPart",
 				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
