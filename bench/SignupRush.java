@@ -39,12 +39,16 @@ import java.util.regex.Pattern;
  * <li>{@code dup BASE WORK SHIFT N}: the last volunteer of sessions.txt fires the same sign-up N times at once
  * (N threads released together); prints the answers by status, exit 1 unless one 201 and every other
  * answer a 201 with the same sign-up or a 409 saying "already signed up".</li>
- * <li>{@code rush BASE WORK ACTIVITY VOLUNTEERS SPACING_US READERS READ_PERIOD_MS}: the rush. Request k
+ * <li>{@code rush BASE WORK ACTIVITY VOLUNTEERS SPACING_US T0_EPOCH_MS}: the rush. Request k
  * (volunteer k, shift k mod 5 of WORK/shifts.txt) is sent at t0 + k × SPACING_US, open loop (HttpClient.sendAsync
- * from one scheduling thread, whatever the earlier answers); meanwhile READERS readers poll
- * GET /api/v1/activities/ACTIVITY every READ_PERIOD_MS (spread evenly) until every sign-up is answered, and
- * the HTML page /activities/ACTIVITY is read once in the middle. Writes WORK/rush.tsv, WORK/reads.tsv and
- * WORK/rush-meta.txt (t0 in epoch ms).</li>
+ * from sender threads, whatever the earlier answers), t0 being the wall-clock instant T0_EPOCH_MS (the
+ * readers' process starts at the same instant). Writes WORK/rush.tsv and WORK/rush-meta.txt, and WORK/rush-done
+ * when every sign-up is answered (or given up).</li>
+ * <li>{@code read BASE WORK ACTIVITY READERS READ_PERIOD_MS T0_EPOCH_MS}: from t0, READERS readers poll
+ * GET /api/v1/activities/ACTIVITY every READ_PERIOD_MS (spread evenly) until WORK/rush-done appears, and the
+ * HTML page /activities/ACTIVITY is read once 5 s after t0. A process of its own: each process holds at most
+ * 20,000 connections here (the file descriptors' limit), and 10,000 volunteers with 1,000 readers need more.
+ * Writes WORK/reads.tsv and WORK/reads-meta.txt.</li>
  * <li>{@code report WORK}: reads rush.tsv, reads.tsv and rows.tsv (the database's sign-ups of the rush's
  * shifts: user, id, shift, status, signed_up_at epoch ms, position in queued_at, id order within the status)
  * and prints the rows of a markdown table (the per-shift details go to WORK/report-details.txt); exit 1 if not exactly 500 confirmed (answers and rows) or a 5xx.</li>
@@ -87,7 +91,9 @@ public class SignupRush {
 			case "warm" -> warm(work, Long.parseLong(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
 			case "dup" -> System.exit(dup(work, Long.parseLong(args[3]), Integer.parseInt(args[4])));
 			case "rush" -> rush(work, Long.parseLong(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]),
-					Integer.parseInt(args[6]), Long.parseLong(args[7]));
+					Long.parseLong(args[6]));
+			case "read" -> read(work, Long.parseLong(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]),
+					Long.parseLong(args[6]));
 			default -> throw new IllegalArgumentException(mode);
 		}
 	}
@@ -313,26 +319,16 @@ public class SignupRush {
 		}
 	}
 
-	static void rush(Path work, long activity, int volunteers, long spacingMicros, int readers, long readPeriodMs)
-			throws Exception {
+	static void rush(Path work, long activity, int volunteers, long spacingMicros, long t0EpochMs) throws Exception {
 		List<Session> sessions = sessions(work);
 		long[] shifts = Files.readAllLines(work.resolve("shifts.txt")).stream().filter(l -> !l.isBlank())
 			.mapToLong(Long::parseLong).toArray();
 		if (sessions.size() < volunteers) {
 			throw new IllegalStateException("only " + sessions.size() + " sessions");
 		}
-		// the client's own warm-up (classes loaded, code compiled, some connections open): liveness probes
-		for (HttpClient client : List.of(rushHttp, readHttp)) {
-			List<CompletableFuture<HttpResponse<Void>>> probes = new ArrayList<>();
-			for (int i = 0; i < 300; i++) {
-				probes.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/actuator/health/liveness")).GET().build(),
-						HttpResponse.BodyHandlers.discarding()));
-			}
-			CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
-		}
+		warmClient(rushHttp);
 		long spacing = TimeUnit.MICROSECONDS.toNanos(spacingMicros);
-		long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
-		long t0Epoch = System.currentTimeMillis() + 500;
+		long t0 = t0(t0EpochMs);
 		Attempt[] attempts = new Attempt[volunteers];
 		for (int k = 0; k < volunteers; k++) {
 			attempts[k] = new Attempt(k, sessions.get(k).user, shifts[k % shifts.length], t0 + k * spacing);
@@ -340,63 +336,7 @@ public class SignupRush {
 		AtomicInteger outstanding = new AtomicInteger(volunteers);
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger maxInFlight = new AtomicInteger();
-
-		// the readers: read j at t0 + j × (period / readers), by reader j mod readers, until every sign-up is answered
-		List<long[]> reads = java.util.Collections.synchronizedList(new ArrayList<>());
-		AtomicLong readErrors = new AtomicLong();
-		Map<Integer, String> readerCookies = new ConcurrentHashMap<>();
-		Thread readerThread = new Thread(() -> {
-			long step = TimeUnit.MILLISECONDS.toNanos(readPeriodMs) / readers;
-			long lastPlanned = t0 + (volunteers - 1) * spacing;
-			for (long j = 0;; j++) {
-				long planned = t0 + j * step;
-				if (planned > lastPlanned && outstanding.get() == 0) {
-					break;
-				}
-				waitUntil(planned);
-				int reader = (int) (j % readers);
-				HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/activities/" + activity))
-					.timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
-				String cookie = readerCookies.get(reader);
-				if (cookie != null) {
-					b.header("Cookie", cookie);
-				}
-				long sent = System.nanoTime();
-				readHttp.sendAsync(b.GET().build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, ex) -> {
-					long done = System.nanoTime();
-					int status = ex != null ? -1 : r.statusCode();
-					if (r != null) {
-						r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("WENMING_SESSION="))
-							.findFirst().ifPresent(c -> readerCookies.put(reader, c.split(";", 2)[0]));
-					}
-					if (status != 200 || !r.body().contains("placesLeft")) {
-						readErrors.incrementAndGet();
-					}
-					reads.add(new long[] { planned - t0, sent - t0, done - t0, status });
-				});
-			}
-		}, "readers");
-
-		// the HTML page, once in the middle of the rush
-		String[] page = { "not read" };
-		Thread pageThread = new Thread(() -> {
-			waitUntil(t0 + volunteers * spacing / 2);
-			long sent = System.nanoTime();
-			try {
-				HttpResponse<String> r = readHttp.send(HttpRequest.newBuilder(URI.create(base + "/activities/" + activity))
-					.timeout(Duration.ofSeconds(60)).header("Accept", "text/html").GET().build(),
-						HttpResponse.BodyHandlers.ofString());
-				page[0] = String.format("HTTP %d, %.1f ms, %d characters", r.statusCode(),
-						(System.nanoTime() - sent) / 1e6, r.body().length());
-			}
-			catch (Exception ex) {
-				page[0] = "failed: " + ex;
-			}
-		}, "page");
-
 		CountDownLatch answered = new CountDownLatch(volunteers);
-		readerThread.start();
-		pageThread.start();
 		List<Thread> senders = new ArrayList<>();
 		for (int t = 0; t < SENDERS; t++) {
 			int first = t;
@@ -411,9 +351,7 @@ public class SignupRush {
 			t.join();
 		}
 		answered.await(5, TimeUnit.MINUTES);
-		readerThread.join(TimeUnit.MINUTES.toMillis(2));
-		pageThread.join(TimeUnit.MINUTES.toMillis(2));
-		Thread.sleep(500); // the last reads' answers
+		Files.writeString(work.resolve("rush-done"), "done\n");
 
 		try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(work.resolve("rush.tsv")))) {
 			for (Attempt a : attempts) {
@@ -422,6 +360,83 @@ public class SignupRush {
 						a.error.length() > 200 ? a.error.substring(0, 200) : a.error);
 			}
 		}
+		Files.writeString(work.resolve("rush-meta.txt"), "t0_epoch_ms=" + t0EpochMs + "\nvolunteers=" + volunteers
+				+ "\nspacing_us=" + spacingMicros + "\nmax_in_flight=" + maxInFlight.get() + "\nunanswered="
+				+ outstanding.get() + "\n");
+		System.out.printf("rush: %d sign-ups sent, %d unanswered, at most %d in flight%n", volunteers, outstanding.get(),
+				maxInFlight.get());
+	}
+
+	/** The client's own warm-up (classes loaded, code compiled, some connections open): liveness probes. */
+	static void warmClient(HttpClient client) throws Exception {
+		List<CompletableFuture<HttpResponse<Void>>> probes = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			probes.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/actuator/health/liveness")).GET().build(),
+					HttpResponse.BodyHandlers.discarding()));
+		}
+		CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+	}
+
+	/** The wall-clock instant t0 on this process's nanoTime scale (both client processes start there). */
+	static long t0(long t0EpochMs) {
+		long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(t0EpochMs - System.currentTimeMillis());
+		if (t0 < System.nanoTime()) {
+			throw new IllegalStateException("t0 is already past: start the client earlier");
+		}
+		return t0;
+	}
+
+	static void read(Path work, long activity, int readers, long readPeriodMs, long t0EpochMs) throws Exception {
+		warmClient(readHttp);
+		long t0 = t0(t0EpochMs);
+		Path done = work.resolve("rush-done");
+		// read j at t0 + j × (period / readers), by reader j mod readers, until the rush's process says it is done
+		List<long[]> reads = java.util.Collections.synchronizedList(new ArrayList<>());
+		AtomicLong readErrors = new AtomicLong();
+		Map<Integer, String> readerCookies = new ConcurrentHashMap<>();
+		String[] page = { "not read" };
+		Thread pageThread = new Thread(() -> {
+			waitUntil(t0 + TimeUnit.SECONDS.toNanos(5));
+			long sent = System.nanoTime();
+			try {
+				HttpResponse<String> r = readHttp.send(HttpRequest.newBuilder(URI.create(base + "/activities/" + activity))
+					.timeout(Duration.ofSeconds(60)).header("Accept", "text/html").GET().build(),
+						HttpResponse.BodyHandlers.ofString());
+				page[0] = String.format("HTTP %d, %.1f ms, %d characters", r.statusCode(),
+						(System.nanoTime() - sent) / 1e6, r.body().length());
+			}
+			catch (Exception ex) {
+				page[0] = "failed: " + ex;
+			}
+		}, "page");
+		pageThread.start();
+		long step = TimeUnit.MILLISECONDS.toNanos(readPeriodMs) / readers;
+		for (long j = 0; j % 100 != 0 || !Files.exists(done); j++) {
+			long planned = t0 + j * step;
+			waitUntil(planned);
+			int reader = (int) (j % readers);
+			HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/activities/" + activity))
+				.timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+			String cookie = readerCookies.get(reader);
+			if (cookie != null) {
+				b.header("Cookie", cookie);
+			}
+			long sent = System.nanoTime();
+			readHttp.sendAsync(b.GET().build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, ex) -> {
+				long answeredAt = System.nanoTime();
+				int status = ex != null ? -1 : r.statusCode();
+				if (r != null) {
+					r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("WENMING_SESSION="))
+						.findFirst().ifPresent(c -> readerCookies.put(reader, c.split(";", 2)[0]));
+				}
+				if (status != 200 || !r.body().contains("placesLeft")) {
+					readErrors.incrementAndGet();
+				}
+				reads.add(new long[] { planned - t0, sent - t0, answeredAt - t0, status });
+			});
+		}
+		pageThread.join(TimeUnit.MINUTES.toMillis(2));
+		Thread.sleep(2000); // the last reads' answers
 		try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(work.resolve("reads.tsv")))) {
 			synchronized (reads) {
 				for (long[] r : reads) {
@@ -429,12 +444,10 @@ public class SignupRush {
 				}
 			}
 		}
-		Files.writeString(work.resolve("rush-meta.txt"), "t0_epoch_ms=" + t0Epoch + "\nvolunteers=" + volunteers
-				+ "\nspacing_us=" + spacingMicros + "\nreaders=" + readers + "\nread_period_ms=" + readPeriodMs
-				+ "\nmax_in_flight=" + maxInFlight.get() + "\nread_errors=" + readErrors.get() + "\nhtml_page=" + page[0]
-				+ "\nunanswered=" + outstanding.get() + "\n");
-		System.out.printf("rush: %d sign-ups sent, %d unanswered, at most %d in flight; %d reads (%d not 200 with placesLeft); page: %s%n",
-				volunteers, outstanding.get(), maxInFlight.get(), reads.size(), readErrors.get(), page[0]);
+		Files.writeString(work.resolve("reads-meta.txt"), "readers=" + readers + "\nread_period_ms=" + readPeriodMs
+				+ "\nread_errors=" + readErrors.get() + "\nhtml_page=" + page[0] + "\n");
+		System.out.printf("readers: %d reads (%d not 200 with placesLeft); page: %s%n", reads.size(), readErrors.get(),
+				page[0]);
 	}
 
 	/** Sends the sign-up at its planned time (open loop) and records its answer when it comes. */
@@ -489,9 +502,11 @@ public class SignupRush {
 
 	static int report(Path work) throws Exception {
 		Map<String, String> meta = new HashMap<>();
-		for (String line : Files.readAllLines(work.resolve("rush-meta.txt"))) {
-			int eq = line.indexOf('=');
-			meta.put(line.substring(0, eq), line.substring(eq + 1));
+		for (String file : List.of("rush-meta.txt", "reads-meta.txt")) {
+			for (String line : Files.readAllLines(work.resolve(file))) {
+				int eq = line.indexOf('=');
+				meta.put(line.substring(0, eq), line.substring(eq + 1));
+			}
 		}
 		double t0Epoch = Double.parseDouble(meta.get("t0_epoch_ms"));
 		List<String[]> rush = Files.readAllLines(work.resolve("rush.tsv")).stream().map(l -> l.split("\t", -1)).toList();

@@ -2,7 +2,7 @@
 # The 8 o'clock rush (issue 21): 10,000 signed-in volunteers, one published activity of 5 shifts × 100
 # places with a waitlist, and every volunteer signs up for one shift (volunteer i → shift i mod 5) within
 # 10 seconds: POST /api/v1/shifts/{id}/signups sent open loop, request k at t0 + k × 1 ms whatever the
-# earlier answers (bench/SignupRush.java, HttpClient.sendAsync). Meanwhile 1,000 readers poll the
+# earlier answers (bench/SignupRush.java, HttpClient.sendAsync). Meanwhile 1,000 readers (another process) poll the
 # activity's places left (GET /api/v1/activities/{id}, each every 2 s: 500 reads a second) until the last
 # sign-up is answered, and the HTML page /activities/{id} is read once in the middle.
 # Before the rush: the volunteers sign in through the form (sessions and CSRF tokens kept), WARMUP seconds
@@ -79,7 +79,14 @@ echo "baseline liveness (16 connections, 10 s): $baseline"
 cpu_before=$(cpu_ms jvm); pg_before=$(cpu_ms pg); pg_stats_reset
 # the client runs at a higher priority than the server (CLIENT_NICE, default -10, needs root; 0 to leave it): on
 # 2 shared cores an open-loop client starved by the server's threads sends late and reads its answers late
-nice -n "${CLIENT_NICE:--10}" $CLIENT rush "$BASE" "$WORK" "$ACTIVITY" "$VOLUNTEERS" "$SPACING_US" "$READERS" "$READ_PERIOD_MS"
+# the readers in a process of their own (a process holds at most `ulimit -n` connections: 20,000 here), both
+# processes starting at the same wall-clock instant T0 (after their JVMs have started and warmed up)
+T0=$(( $(date +%s%3N) + 20000 ))
+rm -f "$WORK/rush-done"
+nice -n "${CLIENT_NICE:--10}" $CLIENT read "$BASE" "$WORK" "$ACTIVITY" "$READERS" "$READ_PERIOD_MS" "$T0" &
+READ_PID=$!
+nice -n "${CLIENT_NICE:--10}" $CLIENT rush "$BASE" "$WORK" "$ACTIVITY" "$VOLUNTEERS" "$SPACING_US" "$T0"
+wait $READ_PID
 cpu_after=$(cpu_ms jvm); pg_after=$(cpu_ms pg)
 
 shifts_in=$(paste -sd, "$WORK/shifts.txt")
