@@ -1,17 +1,16 @@
 package org.wenming.platform;
 
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
@@ -22,7 +21,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * of a sign-up (JFR, docs/BENCHMARKS.md). Here a mapping is first asked whether one of its patterns' literal
  * beginnings (the text before the first variable or wildcard) starts the path: a string comparison that
  * turns away almost all of them. The mappings that remain are matched by Spring exactly as before; a path
- * that Spring would decode or strip first (with {@code %} or {@code ;}) skips the shortcut.
+ * that Spring decodes first (with {@code %}) skips the shortcut.
  */
 @Configuration(proxyBeanMethods = false)
 class HandlerLookup {
@@ -39,7 +38,11 @@ class HandlerLookup {
 
 	static final class LiteralBeginnings extends RequestMappingHandlerMapping {
 
-		private final Map<RequestMappingInfo, String[]> beginnings = new ConcurrentHashMap<>();
+		/** The path of the lookup running on this thread, while the shortcut may be taken. */
+		private static final ThreadLocal<String> LOOKUP = new ThreadLocal<>();
+
+		/** By identity: the registry's own instances (their hashCode is not cached, and was a cost itself). */
+		private volatile Map<RequestMappingInfo, String[]> beginnings = Map.of();
 
 		/** The literal beginnings compare as Spring does only when its patterns are case-sensitive (the default). */
 		private boolean caseSensitive;
@@ -48,19 +51,54 @@ class HandlerLookup {
 		public void afterPropertiesSet() {
 			super.afterPropertiesSet();
 			caseSensitive = getPatternParser() != null && getPatternParser().isCaseSensitive();
+			Map<RequestMappingInfo, String[]> found = new IdentityHashMap<>();
+			for (RequestMappingInfo info : getHandlerMethods().keySet()) {
+				if (info.getPathPatternsCondition() != null) {
+					found.put(info, of(info));
+				}
+			}
+			beginnings = found;
+		}
+
+		@Override
+		protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+			// the lookup path has Spring's semicolon content removed; one that Spring decodes first (%) is left to it
+			if (!caseSensitive || lookupPath.indexOf('%') >= 0) {
+				return super.lookupHandlerMethod(lookupPath, request);
+			}
+			LOOKUP.set(lookupPath);
+			try {
+				return super.lookupHandlerMethod(lookupPath, request);
+			}
+			finally {
+				LOOKUP.remove();
+			}
 		}
 
 		@Override
 		protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-			PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
-			if (caseSensitive && patterns != null && ServletRequestPathUtils.hasParsedRequestPath(request)) {
-				String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-				if (path.indexOf('%') < 0 && path.indexOf(';') < 0
-						&& !startsAny(path, beginnings.computeIfAbsent(info, LiteralBeginnings::of))) {
-					return null;
-				}
+			String path = LOOKUP.get();
+			if (path != null && turnsAway(path, info)) {
+				return null;
 			}
 			return super.getMatchingMapping(info, request);
+		}
+
+		/** A mapping registered after the start is not in the map: Spring alone decides for it. */
+		boolean turnsAway(String path, RequestMappingInfo info) {
+			String[] literal = beginnings.get(info);
+			return literal != null && !startsAny(path, literal);
+		}
+
+		/** {@link #getMatchingMapping} as it runs inside a lookup of this path (for the tests). */
+		RequestMappingInfo matchingWithin(String lookupPath, RequestMappingInfo info, HttpServletRequest request) {
+			LOOKUP.set(lookupPath);
+			try {
+				return getMatchingMapping(info, request);
+			}
+			finally {
+				LOOKUP.remove();
+			}
 		}
 
 		private static boolean startsAny(String path, String[] beginnings) {
