@@ -6,8 +6,11 @@
 # application); the sessions sign in through the login form. Afterwards it checks that every counted like is
 # recorded once: the sum of the striped counters = the counted like rows = the likes answered "counted".
 # Needs: wrk, psql, curl. Usage: bench/honor-likes.sh [seconds, default 30] [rate, default 500]
-# CONNECTIONS (default 50): the rate is paced by connections, each waiting connections/rate between likes (this
-# wrk has no -R); ACCOUNTS (default 500) x NOMINEES (default 50) pairs must exceed the likes sent.
+# CONNECTIONS (default 50): the connections wrk keeps open; the likes are paced by a schedule at the rate (this wrk
+# has no -R; bench/honor-likes.lua says how), so the connections only bound how many are in flight at once (500/s
+# at 100 ms each is 50 in flight). Until session 18 each connection waited connections/rate between likes, which
+# paced the run at connections / (that wait + latency): under 500/s at any latency. The likes sent behind their
+# slot are printed as late=. ACCOUNTS (default 500) x NOMINEES (default 50) pairs must exceed the likes sent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-30}
@@ -42,12 +45,16 @@ analyze;
 SQL
 $SQL -t -A -c "select nomination_id from honor_public_shortlist where starts_at <= now() and ends_at > now() order by nomination_id" > "$WORK/nominees.txt"
 echo "accounts: $ACCOUNTS, nominees on notice: $(wc -l < "$WORK/nominees.txt")"
-: > "$WORK/sessions.txt"
-for i in $(seq 1 $ACCOUNTS); do
-  jar="$WORK/liker$i.jar"
-  login "$jar" "bench-liker-$i" Bench-liker-2026
-  echo "$(session "$jar") $(csrf "$jar")" >> "$WORK/sessions.txt"
-done
+# the accounts sign in four at a time (a session and its CSRF token each, one line per account in order)
+sign_in() {
+  local jar="$WORK/liker$1.jar"
+  login "$jar" "bench-liker-$1" Bench-liker-2026
+  echo "$(session "$jar") $(csrf "$jar")" > "$WORK/liker$1.txt"
+}
+export -f sign_in login session csrf; export BASE
+seq 1 $ACCOUNTS | xargs -P 4 -I{} bash -c 'sign_in {}'
+for i in $(seq 1 $ACCOUNTS); do cat "$WORK/liker$i.txt"; done > "$WORK/sessions.txt"
+[ "$(grep -c '^[^ ]\+ [^ ]\+$' "$WORK/sessions.txt")" = "$ACCOUNTS" ] || { echo "not every account signed in"; exit 1; }
 first=$(head -1 "$WORK/sessions.txt")
 probe=$(curl -s -H "Cookie: WENMING_SESSION=${first%% *}" -H "X-CSRF-TOKEN: ${first#* }" -H 'User-Agent: Mozilla/5.0 bench' \
   -H 'Content-Type: application/json' -d '{}' "$BASE/api/v1/honor/notice/$(tail -1 "$WORK/nominees.txt")/likes")
@@ -55,15 +62,16 @@ echo "one like: $probe"
 echo "$probe" | grep -q '"counted":true' || { echo "the like did not count"; exit 1; }
 # the probe's pair is the last nominee with the first session: the runs' pairs start past it
 export WRK_THREADS=$THREADS
-DELAY=$(( 1000 * CONNECTIONS / RATE ))
+export LIKES_RATE=$RATE
 # warm-up: 10 s on pairs the measured run does not use
-LIKES_OFFSET=1 LIKE_DELAY_MS=$DELAY wrk -t$THREADS -c$CONNECTIONS -d10s -s bench/honor-likes.lua "$BASE" > "$WORK/warmup.txt"
+LIKES_OFFSET=1 wrk -t$THREADS -c$CONNECTIONS -d10s -s bench/honor-likes.lua "$BASE" > "$WORK/warmup.txt"
 cat "$WORK/warmup.txt" | tail -1 | sed 's/^/warm-up: /'
 warm=$(tail -1 "$WORK/warmup.txt" | sed 's/.*requests=\([0-9]*\).*/\1/')
 wrk -t1 -c2 -d$((SECONDS_PER_RUN + 2))s -s bench/throughput.lua "$BASE/actuator/health/liveness" > "$WORK/probe.txt" &
 probe_pid=$!
+pg_stats_reset
 cpu_before=$(cpu_ms); jvm_before=$(cpu_ms jvm)
-likes=$(LIKES_OFFSET=$((warm + 100)) LIKE_DELAY_MS=$DELAY wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s \
+likes=$(LIKES_OFFSET=$((warm + 100)) wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s \
   -s bench/honor-likes.lua "$BASE" | tail -1)
 cpu_after=$(cpu_ms); jvm_after=$(cpu_ms jvm)
 wait $probe_pid
@@ -80,7 +88,7 @@ unanswered=$(( $(field "$likes" failed) + $(field "$warm_line" failed) + 2 * CON
 duplicates=$($SQL -t -A -c "select count(*) from (select 1 from honor_like group by nomination_id, liker_key, day having count(*) > 1) d")
 echo "| request | connections | latency (ms), throughput |"
 echo "|---|---|---|"
-echo "| POST /api/v1/honor/notice/{id}/likes (signed in, a new pair each), paced to $RATE/s | $CONNECTIONS | $likes |"
+echo "| POST /api/v1/honor/notice/{id}/likes (signed in, a new pair each), paced to $RATE/s (a schedule) | $CONNECTIONS | $likes |"
 echo "| GET /actuator/health/liveness during it | 2 | $liveness |"
 # the server's CPU (JVM + PostgreSQL) over the run per like answered (the probe's requests, cheap, included)
 echo "server CPU per like: $(awk -v c=$((cpu_after - cpu_before)) -v j=$((jvm_after - jvm_before)) -v r="$(field "$likes" requests)" \

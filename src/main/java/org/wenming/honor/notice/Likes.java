@@ -7,11 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wenming.platform.KeyLookups;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.CityTime;
 
@@ -21,7 +22,11 @@ import org.wenming.shared.CityTime;
  * the address block and the session. One like per person per nominee per day (Asia/Shanghai) by the primary key.
  * A suspect like (no or bad proof, a spent challenge, no session, an automated User-Agent, an address block over
  * its daily cap) is stored, not counted, and the answer does not say why. A counted like adds one to one of 16
- * striped counters in the same transaction, so 500 likes a second do not queue on one row.
+ * striped counters in the same transaction, so 500 likes a second do not queue on one row: the stripe of the
+ * database connection that runs it ({@code pg_backend_pid() % 16}), so two likes in flight at once take the same
+ * stripe's row lock only when their connections share a stripe, never by chance as with a random one.
+ * A signed-in like as the API takes it is one statement on the {@link KeyLookups} pool (its plan cached, its own
+ * commit): the client's rate, the period's check, the like row, its stripe and the count.
  */
 @Service
 public class Likes {
@@ -49,7 +54,56 @@ public class Likes {
 
 	static final int STRIPES = 16;
 
+	/**
+	 * The period's check through the consented view, the like row, one stripe when it counts, and the count after
+	 * it (the stripes as the statement's snapshot saw them plus its own). The signed-in like adds the rate (below).
+	 */
+	private static final String LIKE = """
+			with period as (
+			    select starts_at <= :now and ends_at > :now as open from honor_public_shortlist where nomination_id = :nomination),
+			liked as (
+			    insert into honor_like (nomination_id, liker_key, day, client_hash, liked_at, counted, suspect)
+			    select :nomination, :liker, :day, :client, :now, :counted, :suspect from period where open
+			    on conflict (nomination_id, liker_key, day) do nothing
+			    returning counted),
+			stripe as (
+			    insert into honor_like_count (nomination_id, stripe, likes)
+			    select :nomination, (pg_backend_pid() % 16)::smallint, 1 from liked where counted
+			    on conflict (nomination_id, stripe) do update set likes = honor_like_count.likes + 1
+			    returning 1)
+			select (select open from period), (select count(*) from liked),
+			    (select count(*) from stripe) + coalesce((select sum(likes) from honor_like_count where nomination_id = :nomination), 0)""";
+
+	/**
+	 * A signed-in like as the API takes it, in one statement: the client's rate counter raised (whatever follows:
+	 * a like of a nominee who is not public or not open counts against the rate too), then {@link #LIKE} only while
+	 * the counter is within the limit; the first column is the counter after this request.
+	 */
+	private static final String SIGNED_IN_LIKE = """
+			with rate as (
+			    insert into honor_notice_rate (client_hash, action, window_start, hits) values (:rate, :action, :start, 1)
+			    on conflict (client_hash, action, window_start) do update set hits = honor_notice_rate.hits + 1
+			    returning hits),
+			period as (
+			    select starts_at <= :now and ends_at > :now as open from honor_public_shortlist where nomination_id = :nomination),
+			liked as (
+			    insert into honor_like (nomination_id, liker_key, day, client_hash, liked_at, counted, suspect)
+			    select :nomination, :liker, :day, :client, :now, :counted, :suspect from period, rate where open and hits <= :max
+			    on conflict (nomination_id, liker_key, day) do nothing
+			    returning counted),
+			stripe as (
+			    insert into honor_like_count (nomination_id, stripe, likes)
+			    select :nomination, (pg_backend_pid() % 16)::smallint, 1 from liked where counted
+			    on conflict (nomination_id, stripe) do update set likes = honor_like_count.likes + 1
+			    returning 1)
+			select (select hits from rate), (select open from period), (select count(*) from liked),
+			    (select count(*) from stripe) + coalesce((select sum(likes) from honor_like_count where nomination_id = :nomination), 0)""";
+
 	private final JdbcClient jdbc;
+
+	private final JdbcClient keyLookups;
+
+	private final TransactionTemplate transactions;
 
 	private final NoticeBoard board;
 
@@ -63,9 +117,12 @@ public class Likes {
 
 	private final Clock clock;
 
-	Likes(JdbcClient jdbc, NoticeBoard board, ProofOfWork proofs, NoticeKeys.NoticeSecret secret,
-			NoticeProperties properties, NoticeRateLimit rates, Clock clock) {
+	Likes(JdbcClient jdbc, @KeyLookups JdbcClient keyLookups, TransactionTemplate transactions, NoticeBoard board,
+			ProofOfWork proofs, NoticeKeys.NoticeSecret secret, NoticeProperties properties, NoticeRateLimit rates,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.keyLookups = keyLookups;
+		this.transactions = transactions;
 		this.rates = rates;
 		this.board = board;
 		this.proofs = proofs;
@@ -87,17 +144,51 @@ public class Likes {
 	}
 
 	/**
-	 * A like as the API takes it: the client's rate counted in the same transaction (one commit for both). Over the
-	 * limit the transaction rolls back (the counter is full already); a like of a nominee who is not public or not
-	 * open still counts against the client's rate.
+	 * A like as the API takes it, with the client's rate counted in the same commit. A signed-in like is one
+	 * statement on its own ({@link #SIGNED_IN_LIKE}); an anonymous one is a transaction (the proof spent, the address
+	 * block's lock). Over the limit nothing of the like is written (the counter is full already); a like of a
+	 * nominee who is not public or not open still counts against the client's rate.
 	 *
 	 * @throws NoticeRateLimitException when the client's window is full
 	 */
-	@Transactional(noRollbackFor = { RecordNotFound.class, NoticeConflictException.class })
 	public LikeOutcome likeWithinRate(LikeRequest request) {
 		Instant now = clock.instant();
-		rates.hit(request.client(), NoticeRateLimit.Action.LIKE, now);
-		return like(request, now);
+		if (request.client().user() != null) {
+			return signedIn(request, now);
+		}
+		Object result = transactions.execute(status -> {
+			rates.hit(request.client(), NoticeRateLimit.Action.LIKE, now);
+			try {
+				return like(request, now);
+			}
+			catch (RecordNotFound | NoticeConflictException ex) {
+				// answered as thrown, after the commit that keeps the rate's count
+				return ex;
+			}
+		});
+		if (result instanceof RuntimeException ex) {
+			throw ex;
+		}
+		return (LikeOutcome) result;
+	}
+
+	/** A signed-in like with its rate: one statement on the plan-caching pool, its own commit. */
+	private LikeOutcome signedIn(LikeRequest request, Instant at) {
+		Instant now = at.truncatedTo(ChronoUnit.MICROS);
+		NoticeClient client = request.client();
+		NoticeRateLimit.Window window = rates.window(client, NoticeRateLimit.Action.LIKE, now);
+		Suspect suspect = client.automated() ? Suspect.HEADLESS : null;
+		Object[] row = keyLookups.sql(SIGNED_IN_LIKE).param("rate", window.clientHash()).param("action", window.action())
+				.param("start", window.start()).param("max", window.max()).param("nomination", request.nominationId())
+				.param("liker", secret.mac("account:" + client.user().userId()))
+				.param("day", LocalDate.ofInstant(now, CityTime.ZONE)).param("client", secret.mac("client:" + client.addressBlock()))
+				.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("counted", suspect == null)
+				.param("suspect", suspect == null ? null : suspect.name(), java.sql.Types.VARCHAR)
+				.query((rs, i) -> new Object[] { rs.getInt(1), rs.getObject(2), rs.getLong(3), rs.getLong(4) }).single();
+		if ((Integer) row[0] > window.max()) {
+			throw window.refusal(now);
+		}
+		return outcome(suspect == null, row[1], (Long) row[2], (Long) row[3]);
 	}
 
 	/**
@@ -141,42 +232,28 @@ public class Likes {
 			}
 		}
 		boolean counted = suspect == null;
-		// one statement (a signed-in like's whole database work but the rate): the period's check through the
-		// consented view, the like row, one stripe when it counts, and the count after it (the stripes as this
-		// statement's snapshot saw them plus its own)
-		Object[] row = jdbc.sql("""
-				with period as (
-				    select starts_at <= :now and ends_at > :now as open from honor_public_shortlist where nomination_id = :nomination),
-				liked as (
-				    insert into honor_like (nomination_id, liker_key, day, client_hash, liked_at, counted, suspect)
-				    select :nomination, :liker, :day, :client, :now, :counted, :suspect from period where open
-				    on conflict (nomination_id, liker_key, day) do nothing
-				    returning counted),
-				stripe as (
-				    insert into honor_like_count (nomination_id, stripe, likes)
-				    select :nomination, :stripe, 1 from liked where counted
-				    on conflict (nomination_id, stripe) do update set likes = honor_like_count.likes + 1
-				    returning 1)
-				select (select open from period), (select count(*) from liked),
-				    (select count(*) from stripe) + coalesce((select sum(likes) from honor_like_count where nomination_id = :nomination), 0)""")
-				.param("nomination", nomination).param("liker", likerKey).param("day", day).param("client", clientHash)
-				.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("counted", counted)
-				.param("suspect", suspect == null ? null : suspect.name(), java.sql.Types.VARCHAR)
-				.param("stripe", (short) ThreadLocalRandom.current().nextInt(STRIPES))
+		Object[] row = jdbc.sql(LIKE).param("nomination", nomination).param("liker", likerKey).param("day", day)
+				.param("client", clientHash).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+				.param("counted", counted).param("suspect", suspect == null ? null : suspect.name(), java.sql.Types.VARCHAR)
 				.query((rs, i) -> new Object[] { rs.getObject(1), rs.getLong(2), rs.getLong(3) }).single();
-		if (row[0] == null) {
+		return outcome(counted, row[0], (Long) row[1], (Long) row[2]);
+	}
+
+	/** The statement's answer: open (null when not public), rows inserted, and the count after it. */
+	private static LikeOutcome outcome(boolean counted, Object open, long inserted, long likes) {
+		if (open == null) {
 			throw new RecordNotFound();
 		}
-		if (!(Boolean) row[0]) {
+		if (!(Boolean) open) {
 			throw new NoticeConflictException("honor.notice.error.closed");
 		}
-		if ((Long) row[1] == 0) {
-			return new LikeOutcome(false, true, !counted, (Long) row[2]);
+		if (inserted == 0) {
+			return new LikeOutcome(false, true, !counted, likes);
 		}
 		if (!counted) {
 			return new LikeOutcome(false, false, true, 0);
 		}
-		return new LikeOutcome(true, false, false, (Long) row[2]);
+		return new LikeOutcome(true, false, false, likes);
 	}
 
 	/** The anonymous like's checks, cheapest first; a valid proof is spent here (once, on every node). */

@@ -43,12 +43,17 @@ public class NoticeRateLimit implements RetentionJob {
 		this.secret = secret;
 	}
 
-	/**
-	 * Counts one request of the client.
-	 *
-	 * @throws NoticeRateLimitException when the client's window is already full
-	 */
-	public void hit(NoticeClient client, Action action, Instant now) {
+	/** One client's counter for one action now: its row's key, the window's start and end, and the limit. */
+	record Window(byte[] clientHash, String action, OffsetDateTime start, Instant end, int max) {
+
+		/** The refusal once the window is full: retry when it ends. */
+		NoticeRateLimitException refusal(Instant now) {
+			return new NoticeRateLimitException(Duration.between(now.truncatedTo(ChronoUnit.SECONDS), end));
+		}
+	}
+
+	/** The client's window for the action at {@code now} (what {@link #hit} raises). */
+	Window window(NoticeClient client, Action action, Instant now) {
 		int max = switch (action) {
 			case LIKE -> properties.likesPerMinute();
 			case COMMENT -> properties.commentsPerHour();
@@ -58,13 +63,24 @@ public class NoticeRateLimit implements RetentionJob {
 		long windowSeconds = action.window.toSeconds();
 		Instant start = Instant.ofEpochSecond(now.getEpochSecond() / windowSeconds * windowSeconds);
 		String key = client.user() != null ? "account:" + client.user().userId() : "block:" + client.addressBlock();
+		return new Window(secret.mac("rate:" + key), action.name(), OffsetDateTime.ofInstant(start, ZoneOffset.UTC),
+				start.plus(action.window), max);
+	}
+
+	/**
+	 * Counts one request of the client.
+	 *
+	 * @throws NoticeRateLimitException when the client's window is already full
+	 */
+	public void hit(NoticeClient client, Action action, Instant now) {
+		Window window = window(client, action, now);
 		int hits = jdbc.sql("""
 				insert into honor_notice_rate (client_hash, action, window_start, hits) values (:client, :action, :start, 1)
 				on conflict (client_hash, action, window_start) do update set hits = honor_notice_rate.hits + 1
-				returning hits""").param("client", secret.mac("rate:" + key)).param("action", action.name())
-				.param("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC)).query(Integer.class).single();
-		if (hits > max) {
-			throw new NoticeRateLimitException(Duration.between(now.truncatedTo(ChronoUnit.SECONDS), start.plus(action.window)));
+				returning hits""").param("client", window.clientHash()).param("action", window.action())
+				.param("start", window.start()).query(Integer.class).single();
+		if (hits > window.max()) {
+			throw window.refusal(now);
 		}
 	}
 

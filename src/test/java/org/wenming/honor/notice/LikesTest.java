@@ -210,8 +210,8 @@ class LikesTest {
 				"headless-" + address, "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/131.0.0.0 Safari/537.36"),
 				solved.challenge(), solved.counter()));
 		assertThat(headless.suspect()).isTrue();
-		// a signed-in script is no person either
-		assertThat(likes.like(new Likes.LikeRequest(nomination, new NoticeClient(person(), address, null,
+		// a signed-in script is no person either (as the API takes it: one statement with the rate)
+		assertThat(likes.likeWithinRate(new Likes.LikeRequest(nomination, new NoticeClient(person(), address, null,
 				"python-requests/2.32.3"), null, null)).suspect()).isTrue();
 		// over HTTP without a session: no CSRF token needed (nothing to ride on), 202 and not why
 		Likes.LikeRequest sessionless = anonymous(nomination, address, null, true);
@@ -246,6 +246,7 @@ class LikesTest {
 				.andExpect(status().isForbidden());
 	}
 
+	/** Both ways a like is written at once: the API's signed-in statement (own commit) and the transaction. */
 	@Test
 	void twoHundredConcurrentLikersAreCountedExactly() throws Exception {
 		long nomination = fixtures.openNominee("并发点赞");
@@ -259,10 +260,12 @@ class LikesTest {
 		List<Future<Likes.LikeOutcome>> outcomes = new ArrayList<>();
 		try {
 			for (ScopedUser person : people) {
+				boolean api = outcomes.size() % 2 == 0;
 				outcomes.add(pool.submit(() -> {
 					start.await();
-					return likes.like(new Likes.LikeRequest(nomination, new NoticeClient(person, address(), null, BROWSER),
-							null, null));
+					Likes.LikeRequest like = new Likes.LikeRequest(nomination, new NoticeClient(person, address(), null,
+							BROWSER), null, null);
+					return api ? likes.likeWithinRate(like) : likes.like(like);
 				}));
 			}
 			start.countDown();
@@ -365,6 +368,53 @@ class LikesTest {
 			return r;
 		})).andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"));
 		assertThat(counted(nomination)).isEqualTo(1);
+	}
+
+	@Test
+	void aSignedInPersonsLikesAreRateLimitedAndNothingIsWrittenBeyondTheLimit() throws Exception {
+		long nomination = fixtures.openNominee("登录限速");
+		long other = fixtures.openNominee("登录限速二");
+		ScopedUser person = person();
+		NoticeClient client = new NoticeClient(person, address(), null, BROWSER);
+		int max = properties.likesPerMinute();
+		// all in one minute's window (a few ms a like): start early in a minute
+		long second = Instant.now().getEpochSecond() % 60;
+		if (second > 45) {
+			Thread.sleep((61 - second) * 1000);
+		}
+		assertThat(likes.likeWithinRate(new Likes.LikeRequest(nomination, client, null, null)).counted()).isTrue();
+		for (int i = 2; i <= max; i++) {
+			Likes.LikeOutcome again = likes.likeWithinRate(new Likes.LikeRequest(nomination, client, null, null));
+			assertThat(again.already()).isTrue();
+			assertThat(again.likes()).isEqualTo(1);
+		}
+		// the window is full: 429 with the time to its end, and the like of another nominee is not written
+		assertThatThrownBy(() -> likes.likeWithinRate(new Likes.LikeRequest(other, client, null, null)))
+				.isInstanceOfSatisfying(NoticeRateLimitException.class,
+						ex -> assertThat(ex.retryAfterSeconds()).isBetween(1L, 60L));
+		assertThat(counted(nomination)).isEqualTo(1);
+		assertThat(stripes(nomination)).isEqualTo(1);
+		assertThat(fixtures.count("select count(*) from honor_like where nomination_id = :id", other)).isZero();
+		assertThat(stripes(other)).isZero();
+		// another person is not limited by it
+		assertThat(likes.likeWithinRate(new Likes.LikeRequest(other, new NoticeClient(person(), address(), null, BROWSER),
+				null, null)).likes()).isEqualTo(1);
+		// a like of a nominee whose period is over still counts against the rate
+		Instant now = Instant.now();
+		long ended = fixtures.nominee(fixtures.notice(now.minus(10, ChronoUnit.DAYS), now.minus(3, ChronoUnit.DAYS)),
+				"441202", "限速已结束", "已结束的事迹", "故事");
+		NoticeClient closing = new NoticeClient(person(), address(), null, BROWSER);
+		for (int i = 0; i < max; i++) {
+			assertThatThrownBy(() -> likes.likeWithinRate(new Likes.LikeRequest(ended, closing, null, null)))
+					.isInstanceOf(NoticeConflictException.class);
+		}
+		assertThatThrownBy(() -> likes.likeWithinRate(new Likes.LikeRequest(other, closing, null, null)))
+				.isInstanceOf(NoticeRateLimitException.class);
+		assertThat(stripes(other)).isEqualTo(1);
+		// over HTTP: 429 with Retry-After
+		mvc.perform(post("/api/v1/honor/notice/" + other + "/likes").with(users.person(person.userId(), "441202",
+				Roles.VOLUNTEER)).with(csrf()).header("User-Agent", BROWSER)).andExpect(status().isTooManyRequests())
+				.andExpect(header().exists("Retry-After"));
 	}
 
 	private MockHttpServletRequestBuilder signedIn(MockHttpServletRequestBuilder request) {
