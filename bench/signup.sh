@@ -68,5 +68,7 @@ printf '%s\n' "${result[@]}" | grep '^|'
 printf '%s\n' "${result[@]}" | grep '^ratio'
 echo "sign-ups by status: $($SQL -t -A -F' ' -c "select string_agg(status || '=' || n, ' ') from (select status, count(*) n from signup group by status) s")"
 bad=$($SQL -t -A -c "select count(*) from shift s where s.confirmed_count <> (select count(*) from signup g where g.shift_id = s.id and g.status = 'CONFIRMED') or s.confirmed_count > s.capacity")
+errors=$(grep -c " ERROR " "$WORK/server.log" || true)
+echo "server log: $errors ERROR lines$( [ "$errors" = 0 ] || echo "; the first: $(grep -m1 " ERROR " "$WORK/server.log" | cut -c1-300)")"
 echo "shifts whose counter differs from the rows or exceeds capacity: $bad"
 [ "$bad" = 0 ]
