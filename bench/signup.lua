@@ -12,9 +12,26 @@ local function lines(file)
   return t
 end
 
+local threads = {}
+
 function setup(thread)
   counter = counter + 1
   thread:set("tid", counter - 1)
+  threads[#threads + 1] = thread
+end
+
+-- the refusals by status, and the first one's body (a sign-up here should never be refused)
+local kinds = { 400, 401, 403, 404, 409, 429, 500, 503 }
+first_refusal = ""
+refused_other = 0
+for _, k in ipairs(kinds) do _G["refused_" .. k] = 0 end
+
+function response(status, headers, body)
+  if status >= 400 then
+    local name = "refused_" .. status
+    if _G[name] ~= nil then _G[name] = _G[name] + 1 else refused_other = refused_other + 1 end
+    if first_refusal == "" then first_refusal = (body or ""):sub(1, 200):gsub("%s+", " ") end
+  end
 end
 
 function init(args)
@@ -44,6 +61,18 @@ function request()
 end
 
 done = function(summary, latency, requests)
+  -- the refusals first: signup.sh keeps wrk's last line, the figures
+  for _, thread in ipairs(threads) do
+    local line = ""
+    for _, k in ipairs(kinds) do
+      local n = thread:get("refused_" .. k)
+      if n > 0 then line = line .. k .. "=" .. n .. " " end
+    end
+    if thread:get("refused_other") > 0 then line = line .. "other=" .. thread:get("refused_other") .. " " end
+    if line ~= "" then
+      io.write("refused by status: " .. line .. "; the first: " .. thread:get("first_refusal") .. "\n")
+    end
+  end
   local failed = summary.errors.status + summary.errors.connect + summary.errors.read
       + summary.errors.write + summary.errors.timeout
   io.write(string.format("p50=%.2f p95=%.2f p99=%.2f requests=%d rps=%.0f failed=%d (HTTP 4xx/5xx %d, timeouts %d, sockets %d)\n",

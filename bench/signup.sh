@@ -54,7 +54,9 @@ result=()
 for c in 16 32; do
   baseline=$(wrk -t$THREADS -c$c -d${SECONDS_PER_RUN}s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
   before=$(cpu_ms jvm); before_pg=$(cpu_ms pg); rows=$(used)
-  signup=$(SIGNUP_OFFSET=$((rows + 1000)) wrk -t$THREADS -c$c -d${SECONDS_PER_RUN}s -s bench/signup.lua "$BASE" | tail -1)
+  SIGNUP_OFFSET=$((rows + 1000)) wrk -t$THREADS -c$c -d${SECONDS_PER_RUN}s -s bench/signup.lua "$BASE" > "$WORK/wrk.txt"
+  signup=$(tail -1 "$WORK/wrk.txt")
+  grep "^refused" "$WORK/wrk.txt" || true
   after=$(cpu_ms jvm); after_pg=$(cpu_ms pg); added=$(( $(used) - rows ))
   result+=("| baseline /actuator/health/liveness | $c | $baseline |")
   result+=("| POST /api/v1/shifts/{id}/signups (new pair each) | $c | $signup |")
