@@ -27,6 +27,7 @@ import org.wenming.commendation.CommendationLevel;
 import org.wenming.commendation.CommendationRefusedException;
 import org.wenming.commendation.Commendations;
 import org.wenming.platform.FormErrors;
+import org.wenming.platform.FormValues;
 import org.wenming.platform.PageController;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.RecordNotFound;
@@ -58,7 +59,7 @@ class CommendationPages extends PageController {
 
 	@GetMapping("/admin/commendations/new")
 	ModelAndView newForm() {
-		return form(new CommendationViews.Form(Map.of("level", "CITY"), FormErrors.NONE), HttpStatus.OK);
+		return form(new FormValues(Map.of("level", "CITY"), FormErrors.NONE), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/commendations/new")
@@ -71,7 +72,7 @@ class CommendationPages extends PageController {
 		catch (CommendationRefusedException ex) {
 			FormErrors errors = FormErrors.none();
 			ex.problems().forEach(p -> errors.add(p.field(), p.messageKey()));
-			return form(new CommendationViews.Form(input.values(), errors), HttpStatus.BAD_REQUEST);
+			return form(new FormValues(input.values(), errors), HttpStatus.BAD_REQUEST);
 		}
 	}
 
@@ -91,7 +92,7 @@ class CommendationPages extends PageController {
 			.body(new InputStreamResource(in));
 	}
 
-	private ModelAndView form(CommendationViews.Form form, HttpStatus status) {
+	private ModelAndView form(FormValues form, HttpStatus status) {
 		ModelAndView page = new ModelAndView("commendation/form", Map.of("view", new CommendationViews.NewForm(form,
 				List.of(CommendationLevel.values()), commendations.properties().documentMaxBytes() / (1024 * 1024),
 				LocalDate.now(CityTime.ZONE).toString())));

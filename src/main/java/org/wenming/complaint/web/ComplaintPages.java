@@ -18,6 +18,7 @@ import org.wenming.complaint.ComplaintRefusedException;
 import org.wenming.complaint.ComplaintStatus;
 import org.wenming.complaint.Complaints;
 import org.wenming.platform.FormErrors;
+import org.wenming.platform.FormValues;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.PageController;
 import org.wenming.platform.QueryParameters;
@@ -63,7 +64,7 @@ class ComplaintPages extends PageController {
 
 	@GetMapping("/admin/complaints/new")
 	ModelAndView newForm() {
-		return form(new ComplaintViews.Form(Map.of("complainantKind", "RESIDENT"), FormErrors.NONE), HttpStatus.OK);
+		return form(new FormValues(Map.of("complainantKind", "RESIDENT"), FormErrors.NONE), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/complaints/new")
@@ -73,7 +74,7 @@ class ComplaintPages extends PageController {
 			return new ModelAndView("redirect:/admin/complaints/" + c.id() + "?done=saved");
 		}
 		catch (ComplaintRefusedException ex) {
-			return form(new ComplaintViews.Form(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
+			return form(new FormValues(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
 		}
 	}
 
@@ -81,7 +82,7 @@ class ComplaintPages extends PageController {
 	ModelAndView detail(@AuthenticationPrincipal ScopedUser user, @PathVariable String id,
 			@RequestParam(required = false) String done) {
 		Complaint c = complaints.findForStaff(QueryParameters.id(id), user);
-		return new ModelAndView("complaint/detail", Map.of("view", new ComplaintViews.Detail(c, ComplaintViews.Form.EMPTY,
+		return new ModelAndView("complaint/detail", Map.of("view", new ComplaintViews.Detail(c, FormValues.EMPTY,
 				"saved".equals(done))));
 	}
 
@@ -98,14 +99,14 @@ class ComplaintPages extends PageController {
 			values.put("action", action);
 			values.put("reason", reason);
 			ModelAndView page = new ModelAndView("complaint/detail", Map.of("view", new ComplaintViews.Detail(
-					complaints.findForStaff(complaintId, user), new ComplaintViews.Form(values, errors(ex)), false)));
+					complaints.findForStaff(complaintId, user), new FormValues(values, errors(ex)), false)));
 			page.setStatus(ex.kind() == ComplaintRefusedException.Kind.CONFLICT ? HttpStatus.CONFLICT
 					: HttpStatus.BAD_REQUEST);
 			return page;
 		}
 	}
 
-	private ModelAndView form(ComplaintViews.Form form, HttpStatus status) {
+	private ModelAndView form(FormValues form, HttpStatus status) {
 		ModelAndView page = new ModelAndView("complaint/form", Map.of("view", form));
 		page.setStatus(status);
 		return page;

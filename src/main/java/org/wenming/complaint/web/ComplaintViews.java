@@ -3,13 +3,12 @@ package org.wenming.complaint.web;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 
 import org.wenming.complaint.Complaint;
 import org.wenming.complaint.ComplaintStatus;
 import org.wenming.complaint.OwnComplaint;
 import org.wenming.complaint.ServiceRatings;
-import org.wenming.platform.FormErrors;
+import org.wenming.platform.FormValues;
 import org.wenming.shared.CityTime;
 
 /** What the complaint and rating pages show. */
@@ -23,37 +22,6 @@ public final class ComplaintViews {
 		return time == null ? null : time.atZoneSameInstant(CityTime.ZONE);
 	}
 
-	/** A form's submitted values and the refused fields. */
-	public record Form(Map<String, String> values, FormErrors errors) {
-
-		public static final Form EMPTY = new Form(Map.of(), FormErrors.NONE);
-
-		public String value(String field) {
-			String value = values.get(field);
-			return value == null ? "" : value;
-		}
-
-		public boolean is(String field, Object option) {
-			return String.valueOf(option).equals(values.get(field));
-		}
-
-		public boolean hasError(String field) {
-			return errors.has(field);
-		}
-
-		public String error(String field) {
-			return errors.get(field);
-		}
-
-		public String describedBy(String field, String hintId) {
-			return errors.describedBy(field, hintId);
-		}
-
-		public String invalid(String field) {
-			return errors.has(field) ? "true" : null;
-		}
-	}
-
 	/** Staff's list of complaints in their scope, perhaps of one status. */
 	public record StaffList(List<Complaint> complaints, ComplaintStatus status, List<ComplaintStatus> statuses,
 			boolean saved) {
@@ -64,7 +32,7 @@ public final class ComplaintViews {
 	}
 
 	/** One complaint for staff, with the step form ({@code conflict}: the step was refused for the state). */
-	public record Detail(Complaint complaint, Form form, boolean saved) {
+	public record Detail(Complaint complaint, FormValues form, boolean saved) {
 
 		public List<String> actions() {
 			return switch (complaint.status()) {
@@ -77,19 +45,19 @@ public final class ComplaintViews {
 
 	/** The volunteer's own complaints and ratings ({@code registered} false: not a volunteer). */
 	public record Mine(boolean registered, List<OwnComplaint> complaints, ServiceRatings.Summary ratings,
-			Long formFor, Form form, boolean saved) {
+			Long formFor, FormValues form, boolean saved) {
 
-		public Form formOf(long id) {
-			return formFor != null && formFor == id ? form : Form.EMPTY;
+		public FormValues formOf(long id) {
+			return formFor != null && formFor == id ? form : FormValues.EMPTY;
 		}
 	}
 
 	/** A shift's attendees with their ratings and the rating form. */
 	public record Ratings(ServiceRatings.ManagedShift shift, List<ServiceRatings.Attendee> attendees, Long formFor,
-			Form form, boolean saved) {
+			FormValues form, boolean saved) {
 
-		public Form formOf(long volunteerId) {
-			return formFor != null && formFor == volunteerId ? form : Form.EMPTY;
+		public FormValues formOf(long volunteerId) {
+			return formFor != null && formFor == volunteerId ? form : FormValues.EMPTY;
 		}
 	}
 }

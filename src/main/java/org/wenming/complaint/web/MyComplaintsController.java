@@ -17,6 +17,7 @@ import org.wenming.complaint.ServiceRatings;
 import org.wenming.platform.PageController;
 import org.wenming.platform.QueryParameters;
 import org.wenming.shared.ScopedUser;
+import org.wenming.platform.FormValues;
 
 /**
  * The volunteer's own evaluations and complaints ({@code /me/complaints}, linked from their page): the
@@ -39,7 +40,7 @@ class MyComplaintsController extends PageController {
 
 	@GetMapping("/me/complaints")
 	ModelAndView mine(@AuthenticationPrincipal ScopedUser me, @RequestParam(required = false) String done) {
-		return page(me, null, ComplaintViews.Form.EMPTY, "saved".equals(done), HttpStatus.OK);
+		return page(me, null, FormValues.EMPTY, "saved".equals(done), HttpStatus.OK);
 	}
 
 	@PostMapping("/me/complaints/{id}/response")
@@ -51,13 +52,13 @@ class MyComplaintsController extends PageController {
 			return new ModelAndView("redirect:/me/complaints?done=saved");
 		}
 		catch (ComplaintRefusedException ex) {
-			return page(me, complaintId, new ComplaintViews.Form(Map.of("response", response == null ? "" : response),
+			return page(me, complaintId, new FormValues(Map.of("response", response == null ? "" : response),
 					ComplaintPages.errors(ex)), false,
 					ex.kind() == ComplaintRefusedException.Kind.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
 		}
 	}
 
-	private ModelAndView page(ScopedUser me, Long formFor, ComplaintViews.Form form, boolean saved, HttpStatus status) {
+	private ModelAndView page(ScopedUser me, Long formFor, FormValues form, boolean saved, HttpStatus status) {
 		ComplaintViews.Mine view = complaints.ownVolunteerId(me)
 			.map(v -> new ComplaintViews.Mine(true, complaints.own(v), ratings.of(v, LATEST_RATINGS), formFor, form, saved))
 			.orElseGet(() -> new ComplaintViews.Mine(false, List.of(), new ServiceRatings.Summary(0, null, List.of()), null,

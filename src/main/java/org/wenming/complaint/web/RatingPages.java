@@ -16,6 +16,7 @@ import org.wenming.complaint.ServiceRatings;
 import org.wenming.platform.PageController;
 import org.wenming.platform.QueryParameters;
 import org.wenming.shared.ScopedUser;
+import org.wenming.platform.FormValues;
 
 /**
  * The organizer's rating page for a shift ({@code /admin/shifts/{shiftId}/ratings}): who attended, their
@@ -35,7 +36,7 @@ class RatingPages extends PageController {
 	ModelAndView show(@AuthenticationPrincipal ScopedUser user, @PathVariable String shiftId,
 			@RequestParam(required = false) String done) {
 		long shift = QueryParameters.id(shiftId);
-		return page(user, shift, null, ComplaintViews.Form.EMPTY, "saved".equals(done), HttpStatus.OK);
+		return page(user, shift, null, FormValues.EMPTY, "saved".equals(done), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/shifts/{shiftId}/ratings")
@@ -53,12 +54,12 @@ class RatingPages extends PageController {
 			values.put("remark", remark);
 			Long formFor = volunteerId != null && volunteerId.strip().matches("\\d{1,18}") ? Long.valueOf(volunteerId.strip())
 					: null;
-			return page(user, shift, formFor, new ComplaintViews.Form(values, ComplaintPages.errors(ex)), false,
+			return page(user, shift, formFor, new FormValues(values, ComplaintPages.errors(ex)), false,
 					ex.kind() == ComplaintRefusedException.Kind.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
 		}
 	}
 
-	private ModelAndView page(ScopedUser user, long shift, Long formFor, ComplaintViews.Form form, boolean saved,
+	private ModelAndView page(ScopedUser user, long shift, Long formFor, FormValues form, boolean saved,
 			HttpStatus status) {
 		ModelAndView page = new ModelAndView("complaint/ratings", Map.of("view", new ComplaintViews.Ratings(
 				ratings.managed(shift, user), ratings.attendees(shift, user), formFor, form, saved)));

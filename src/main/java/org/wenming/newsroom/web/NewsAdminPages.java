@@ -25,6 +25,7 @@ import org.wenming.newsroom.LinkDomains;
 import org.wenming.newsroom.NewsPhotos;
 import org.wenming.newsroom.NewsRefusedException;
 import org.wenming.platform.FormErrors;
+import org.wenming.platform.FormValues;
 import org.wenming.platform.PageController;
 import org.wenming.platform.QueryParameters;
 import org.wenming.shared.ScopedUser;
@@ -72,7 +73,7 @@ class NewsAdminPages extends PageController {
 	ModelAndView newArticle(@AuthenticationPrincipal ScopedUser user) {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("regionCode", user.scope().isEverything() ? "" : user.scope().regionCode());
-		return editor(user, null, new NewsViews.Form(values, FormErrors.NONE), HttpStatus.OK);
+		return editor(user, null, new FormValues(values, FormErrors.NONE), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/news/new")
@@ -82,7 +83,7 @@ class NewsAdminPages extends PageController {
 			return staffPage(user, saved.article(), saved.removals(), "saved", FormErrors.NONE, HttpStatus.OK);
 		}
 		catch (NewsRefusedException ex) {
-			return editor(user, null, new NewsViews.Form(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
+			return editor(user, null, new FormValues(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
 		}
 	}
 
@@ -97,7 +98,7 @@ class NewsAdminPages extends PageController {
 	@GetMapping("/admin/news/{id}/edit")
 	ModelAndView edit(@AuthenticationPrincipal ScopedUser user, @PathVariable String id) {
 		Article a = articles.findForStaff(QueryParameters.id(id), user);
-		return editor(user, a, new NewsViews.Form(ArticleInput.of(a).values(), FormErrors.NONE), HttpStatus.OK);
+		return editor(user, a, new FormValues(ArticleInput.of(a).values(), FormErrors.NONE), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/news/{id}/edit")
@@ -108,7 +109,7 @@ class NewsAdminPages extends PageController {
 			return staffPage(user, saved.article(), saved.removals(), "saved", FormErrors.NONE, HttpStatus.OK);
 		}
 		catch (NewsRefusedException ex) {
-			return editor(user, a, new NewsViews.Form(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
+			return editor(user, a, new FormValues(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
 		}
 	}
 
@@ -157,7 +158,7 @@ class NewsAdminPages extends PageController {
 
 	@GetMapping("/admin/news/domains")
 	ModelAndView domains(@AuthenticationPrincipal ScopedUser user) {
-		return domainsPage(user, new NewsViews.Form(Map.of(), FormErrors.NONE), HttpStatus.OK);
+		return domainsPage(user, new FormValues(Map.of(), FormErrors.NONE), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/news/domains")
@@ -171,7 +172,7 @@ class NewsAdminPages extends PageController {
 			Map<String, String> values = new LinkedHashMap<>();
 			values.put("domain", domain);
 			values.put("note", note);
-			return domainsPage(user, new NewsViews.Form(values, errors(ex)), HttpStatus.BAD_REQUEST);
+			return domainsPage(user, new FormValues(values, errors(ex)), HttpStatus.BAD_REQUEST);
 		}
 	}
 
@@ -197,12 +198,12 @@ class NewsAdminPages extends PageController {
 			FormErrors errors, HttpStatus status) {
 		ModelAndView page = new ModelAndView("newsroom/admin/article", Map.of("view",
 				new NewsViews.StaffArticle(a, removals, articles.photos(a.id()), articles.versions(a.id()),
-						Articles.mayReview(user, a), new NewsViews.Form(Map.of(), errors), done)));
+						Articles.mayReview(user, a), new FormValues(Map.of(), errors), done)));
 		page.setStatus(status);
 		return page;
 	}
 
-	private ModelAndView editor(ScopedUser user, Article a, NewsViews.Form form, HttpStatus status) {
+	private ModelAndView editor(ScopedUser user, Article a, FormValues form, HttpStatus status) {
 		List<NewsViews.RegionOption> regions = jdbc.sql("""
 				select code, name from published_region
 				where level between 2 and 4 and path >= :lower and path < :upper order by path limit 1000""")
@@ -214,7 +215,7 @@ class NewsAdminPages extends PageController {
 		return page;
 	}
 
-	private ModelAndView domainsPage(ScopedUser user, NewsViews.Form form, HttpStatus status) {
+	private ModelAndView domainsPage(ScopedUser user, FormValues form, HttpStatus status) {
 		ModelAndView page = new ModelAndView("newsroom/admin/domains",
 				Map.of("view", new NewsViews.Domains(domains.list(), LinkDomains.mayKeep(user), form)));
 		page.setStatus(status);

@@ -1,13 +1,12 @@
 package org.wenming.newsroom.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.wenming.newsroom.Article;
 import org.wenming.newsroom.ArticleStatus;
 import org.wenming.newsroom.BodySanitizer;
 import org.wenming.newsroom.LinkDomains;
-import org.wenming.platform.FormErrors;
+import org.wenming.platform.FormValues;
 
 /** What the newsroom's pages show. */
 public final class NewsViews {
@@ -45,35 +44,6 @@ public final class NewsViews {
 		}
 	}
 
-	/** An editor's form: the values, the errors, the removals of the last save. */
-	public record Form(Map<String, String> values, FormErrors errors) {
-
-		public String value(String field) {
-			String value = values.get(field);
-			return value == null ? "" : value;
-		}
-
-		public boolean is(String field, Object option) {
-			return String.valueOf(option).equals(values.get(field));
-		}
-
-		public boolean hasError(String field) {
-			return errors.has(field);
-		}
-
-		public String error(String field) {
-			return errors.get(field);
-		}
-
-		public String describedBy(String field) {
-			return errors.describedBy(field, null);
-		}
-
-		public String invalid(String field) {
-			return errors.has(field) ? "true" : null;
-		}
-	}
-
 	/** A region an article may belong to. */
 	public record RegionOption(String code, String name) {
 	}
@@ -83,7 +53,7 @@ public final class NewsViews {
 	}
 
 	/** The editor (new when {@code article} is null). */
-	public record Editor(Article article, Form form, List<RegionOption> regions) {
+	public record Editor(Article article, FormValues form, List<RegionOption> regions) {
 
 		public String action() {
 			return article == null ? "/admin/news/new" : "/admin/news/" + article.id() + "/edit";
@@ -92,10 +62,10 @@ public final class NewsViews {
 
 	/** Staff's page of one article: its state, removals of the last save, what the person may do. */
 	public record StaffArticle(Article article, List<BodySanitizer.Removal> removals, List<Article.Photo> photos,
-			List<Article.Version> versions, boolean mayReview, Form form, String done) {
+			List<Article.Version> versions, boolean mayReview, FormValues form, String done) {
 	}
 
 	/** The link allowlist. */
-	public record Domains(List<LinkDomains.Domain> domains, boolean mayKeep, Form form) {
+	public record Domains(List<LinkDomains.Domain> domains, boolean mayKeep, FormValues form) {
 	}
 }

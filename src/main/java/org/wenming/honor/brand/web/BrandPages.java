@@ -29,6 +29,7 @@ import org.wenming.honor.brand.BrandProject;
 import org.wenming.honor.brand.BrandProjects;
 import org.wenming.honor.brand.BrandRefusedException;
 import org.wenming.platform.FormErrors;
+import org.wenming.platform.FormValues;
 import org.wenming.platform.PageController;
 import org.wenming.platform.QueryParameters;
 import org.wenming.platform.RecordNotFound;
@@ -62,7 +63,7 @@ class BrandPages extends PageController {
 
 	@GetMapping("/admin/honor/brands/new")
 	ModelAndView newProject(@AuthenticationPrincipal ScopedUser user) {
-		return projectForm(user, null, new BrandViews.Form(Map.of("status", "ACTIVE"), FormErrors.NONE), HttpStatus.OK);
+		return projectForm(user, null, new FormValues(Map.of("status", "ACTIVE"), FormErrors.NONE), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/honor/brands/new")
@@ -72,14 +73,14 @@ class BrandPages extends PageController {
 			return new ModelAndView("redirect:/admin/honor/brands?done=saved");
 		}
 		catch (BrandRefusedException ex) {
-			return projectForm(user, null, new BrandViews.Form(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
+			return projectForm(user, null, new FormValues(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
 		}
 	}
 
 	@GetMapping("/admin/honor/brands/{id}/edit")
 	ModelAndView editProject(@AuthenticationPrincipal ScopedUser user, @PathVariable String id) {
 		BrandProject p = projects.findForStaff(QueryParameters.id(id), user);
-		return projectForm(user, p, new BrandViews.Form(ProjectInput.of(p).values(), FormErrors.NONE), HttpStatus.OK);
+		return projectForm(user, p, new FormValues(ProjectInput.of(p).values(), FormErrors.NONE), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/honor/brands/{id}/edit")
@@ -90,7 +91,7 @@ class BrandPages extends PageController {
 			return new ModelAndView("redirect:/admin/honor/brands?done=saved");
 		}
 		catch (BrandRefusedException ex) {
-			return projectForm(user, p, new BrandViews.Form(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
+			return projectForm(user, p, new FormValues(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
 		}
 	}
 
@@ -103,7 +104,7 @@ class BrandPages extends PageController {
 
 	@GetMapping("/admin/honor/awards/new")
 	ModelAndView newAward(@AuthenticationPrincipal ScopedUser user) {
-		return awardForm(user, null, new BrandViews.Form(Map.of("subject", "PROJECT", "level", "CITY"), FormErrors.NONE),
+		return awardForm(user, null, new FormValues(Map.of("subject", "PROJECT", "level", "CITY"), FormErrors.NONE),
 				HttpStatus.OK);
 	}
 
@@ -115,14 +116,14 @@ class BrandPages extends PageController {
 			return new ModelAndView("redirect:/admin/honor/awards?done=saved");
 		}
 		catch (BrandRefusedException ex) {
-			return awardForm(user, null, new BrandViews.Form(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
+			return awardForm(user, null, new FormValues(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
 		}
 	}
 
 	@GetMapping("/admin/honor/awards/{id}/edit")
 	ModelAndView editAward(@AuthenticationPrincipal ScopedUser user, @PathVariable String id) {
 		Award a = awards.findForStaff(QueryParameters.id(id), user);
-		return awardForm(user, a, new BrandViews.Form(AwardInput.of(a).values(), FormErrors.NONE), HttpStatus.OK);
+		return awardForm(user, a, new FormValues(AwardInput.of(a).values(), FormErrors.NONE), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/honor/awards/{id}/edit")
@@ -134,7 +135,7 @@ class BrandPages extends PageController {
 			return new ModelAndView("redirect:/admin/honor/awards?done=saved");
 		}
 		catch (BrandRefusedException ex) {
-			return awardForm(user, a, new BrandViews.Form(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
+			return awardForm(user, a, new FormValues(input.values(), errors(ex)), HttpStatus.BAD_REQUEST);
 		}
 	}
 
@@ -163,14 +164,14 @@ class BrandPages extends PageController {
 		return projects.in(user.scope(), false, LIST_LIMIT);
 	}
 
-	private ModelAndView projectForm(ScopedUser user, BrandProject project, BrandViews.Form form, HttpStatus status) {
+	private ModelAndView projectForm(ScopedUser user, BrandProject project, FormValues form, HttpStatus status) {
 		ModelAndView page = new ModelAndView("honor/brand/project-form", Map.of("view", new BrandViews.ProjectForm(
 				project, form, projects.teamsFor(user), projects.sitesFor(user), projects.regionsFor(user))));
 		page.setStatus(status);
 		return page;
 	}
 
-	private ModelAndView awardForm(ScopedUser user, Award award, BrandViews.Form form, HttpStatus status) {
+	private ModelAndView awardForm(ScopedUser user, Award award, FormValues form, HttpStatus status) {
 		ModelAndView page = new ModelAndView("honor/brand/award-form", Map.of("view", new BrandViews.AwardForm(award,
 				form, projectsIn(user), projects.teamsFor(user), projects.sitesFor(user), List.of(AwardLevel.values()),
 				List.of(Awards.Subject.values()), awards.properties().documentMaxBytes() / (1024 * 1024))));

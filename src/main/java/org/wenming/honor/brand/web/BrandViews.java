@@ -1,14 +1,13 @@
 package org.wenming.honor.brand.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.wenming.honor.brand.Award;
 import org.wenming.honor.brand.AwardLevel;
 import org.wenming.honor.brand.Awards;
 import org.wenming.honor.brand.BrandProject;
 import org.wenming.honor.brand.BrandProjects;
-import org.wenming.platform.FormErrors;
+import org.wenming.platform.FormValues;
 
 /** What the brand and award pages show. */
 public final class BrandViews {
@@ -16,41 +15,12 @@ public final class BrandViews {
 	private BrandViews() {
 	}
 
-	/** Values and errors of a form, by field. */
-	public record Form(Map<String, String> values, FormErrors errors) {
-
-		public String value(String field) {
-			String value = values.get(field);
-			return value == null ? "" : value;
-		}
-
-		public boolean is(String field, Object option) {
-			return String.valueOf(option).equals(values.get(field));
-		}
-
-		public boolean hasError(String field) {
-			return errors.has(field);
-		}
-
-		public String error(String field) {
-			return errors.get(field);
-		}
-
-		public String describedBy(String field) {
-			return errors.describedBy(field, null);
-		}
-
-		public String invalid(String field) {
-			return errors.has(field) ? "true" : null;
-		}
-	}
-
 	/** Staff's list of projects, or of awards. */
 	public record StaffList(List<BrandProject> projects, List<Award> awards, String done) {
 	}
 
 	/** A project's form (new when {@code project} is null). */
-	public record ProjectForm(BrandProject project, Form form, List<BrandProjects.Option> teams,
+	public record ProjectForm(BrandProject project, FormValues form, List<BrandProjects.Option> teams,
 			List<BrandProjects.Option> sites, List<BrandProjects.RegionOption> regions) {
 
 		public String action() {
@@ -59,7 +29,7 @@ public final class BrandViews {
 	}
 
 	/** An award's form (new when {@code award} is null). */
-	public record AwardForm(Award award, Form form, List<BrandProject> projects, List<BrandProjects.Option> teams,
+	public record AwardForm(Award award, FormValues form, List<BrandProject> projects, List<BrandProjects.Option> teams,
 			List<BrandProjects.Option> sites, List<AwardLevel> levels, List<Awards.Subject> subjects, int maxMegabytes) {
 
 		public String action() {

@@ -29,6 +29,7 @@ import org.wenming.honor.care.CareMeasure;
 import org.wenming.honor.care.CareMeasures;
 import org.wenming.honor.care.CareRefusedException;
 import org.wenming.platform.FormErrors;
+import org.wenming.platform.FormValues;
 import org.wenming.platform.InvalidInputException;
 import org.wenming.platform.PageController;
 import org.wenming.platform.Paging;
@@ -124,7 +125,7 @@ class CarePages extends PageController {
 
 	@GetMapping("/measures")
 	ModelAndView measureList(@AuthenticationPrincipal ScopedUser user, @RequestParam(required = false) String done) {
-		return measuresPage(user, null, CareViews.Form.empty(), done != null && done.matches("saved") ? done : "",
+		return measuresPage(user, null, FormValues.EMPTY, done != null && done.matches("saved") ? done : "",
 				HttpStatus.OK);
 	}
 
@@ -140,7 +141,7 @@ class CarePages extends PageController {
 		catch (CareRefusedException ex) {
 			Map<String, String> values = values("regionCode", regionCode, "code", code, "kind", kind, "name", name,
 					"description", description, "defaultAmount", defaultAmount);
-			return measuresPage(user, null, new CareViews.Form(values, errors(ex)), "", HttpStatus.BAD_REQUEST);
+			return measuresPage(user, null, new FormValues(values, errors(ex)), "", HttpStatus.BAD_REQUEST);
 		}
 	}
 
@@ -149,7 +150,7 @@ class CarePages extends PageController {
 		CareMeasure m = measures.findForStaff(QueryParameters.id(id), user);
 		Map<String, String> values = values("kind", m.kind().name(), "name", m.name(), "description", m.description(),
 				"defaultAmount", m.defaultAmount() == null ? "" : m.defaultAmount().toPlainString());
-		return measuresPage(user, m, new CareViews.Form(values, FormErrors.NONE), "", HttpStatus.OK);
+		return measuresPage(user, m, new FormValues(values, FormErrors.NONE), "", HttpStatus.OK);
 	}
 
 	@PostMapping("/measures/{id}/edit")
@@ -164,7 +165,7 @@ class CarePages extends PageController {
 		catch (CareRefusedException ex) {
 			Map<String, String> values = values("kind", kind, "name", name, "description", description, "defaultAmount",
 					defaultAmount);
-			return measuresPage(user, m, new CareViews.Form(values, errors(ex)), "", HttpStatus.BAD_REQUEST);
+			return measuresPage(user, m, new FormValues(values, errors(ex)), "", HttpStatus.BAD_REQUEST);
 		}
 	}
 
@@ -182,7 +183,7 @@ class CarePages extends PageController {
 	ModelAndView entry(@AuthenticationPrincipal ScopedUser user, @PathVariable String rollEntryId,
 			@RequestParam(required = false) String done) {
 		long id = QueryParameters.id(rollEntryId);
-		return entryPage(user, id, CareViews.Form.empty(), "granted".equals(done), HttpStatus.OK);
+		return entryPage(user, id, FormValues.EMPTY, "granted".equals(done), HttpStatus.OK);
 	}
 
 	@PostMapping("/entries/{rollEntryId}/grants")
@@ -198,11 +199,11 @@ class CarePages extends PageController {
 		catch (CareRefusedException ex) {
 			Map<String, String> values = values("measureId", measureId, "amount", amount, "grantedOn", grantedOn, "note",
 					note);
-			return entryPage(user, id, new CareViews.Form(values, errors(ex)), false, HttpStatus.BAD_REQUEST);
+			return entryPage(user, id, new FormValues(values, errors(ex)), false, HttpStatus.BAD_REQUEST);
 		}
 	}
 
-	private ModelAndView entryPage(ScopedUser user, long id, CareViews.Form form, boolean granted, HttpStatus status) {
+	private ModelAndView entryPage(ScopedUser user, long id, FormValues form, boolean granted, HttpStatus status) {
 		CareGrants.Honoured person = grants.honouredForStaff(id, user);
 		List<CareMeasure> usable = measures.visibleTo(user).stream()
 				.filter(m -> m.active() && m.covers(person.regionPath())).toList();
@@ -212,7 +213,7 @@ class CarePages extends PageController {
 		return page;
 	}
 
-	private ModelAndView measuresPage(ScopedUser user, CareMeasure editing, CareViews.Form form, String done,
+	private ModelAndView measuresPage(ScopedUser user, CareMeasure editing, FormValues form, String done,
 			HttpStatus status) {
 		ModelAndView page = new ModelAndView("honor/care/measures", Map.of("view", new CareViews.Measures(
 				measures.visibleTo(user), measures.officesFor(user), editing, form, List.of(CareKind.values()), done)));

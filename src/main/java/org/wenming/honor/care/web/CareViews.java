@@ -1,48 +1,18 @@
 package org.wenming.honor.care.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.wenming.honor.care.CareGrants;
 import org.wenming.honor.care.CareKind;
 import org.wenming.honor.care.CareMeasure;
 import org.wenming.honor.care.CareMeasures;
-import org.wenming.platform.FormErrors;
+import org.wenming.platform.FormValues;
 import org.wenming.platform.Paging;
 
 /** What the care pages show. */
 public final class CareViews {
 
 	private CareViews() {
-	}
-
-	/** Values and errors of a form, by field. */
-	public record Form(Map<String, String> values, FormErrors errors) {
-
-		public static Form empty() {
-			return new Form(Map.of(), FormErrors.NONE);
-		}
-
-		public String value(String field) {
-			String value = values.get(field);
-			return value == null ? "" : value;
-		}
-
-		public boolean hasError(String field) {
-			return errors.has(field);
-		}
-
-		public String error(String field) {
-			return errors.get(field);
-		}
-
-		public String describedBy(String field) {
-			return errors.describedBy(field, null);
-		}
-
-		public String invalid(String field) {
-			return errors.has(field) ? "true" : null;
-		}
 	}
 
 	/**
@@ -68,12 +38,12 @@ public final class CareViews {
 	}
 
 	/** The measures and the new-measure form, or the edit form of one. */
-	public record Measures(List<CareMeasure> measures, List<CareMeasures.Office> offices, CareMeasure editing, Form form,
+	public record Measures(List<CareMeasure> measures, List<CareMeasures.Office> offices, CareMeasure editing, FormValues form,
 			List<CareKind> kinds, String done) {
 	}
 
 	/** One honoured person's grants and the grant form. */
-	public record Entry(CareGrants.Honoured person, List<CareGrants.Grant> grants, List<CareMeasure> measures, Form form,
+	public record Entry(CareGrants.Honoured person, List<CareGrants.Grant> grants, List<CareMeasure> measures, FormValues form,
 			String today, boolean granted) {
 	}
 }
