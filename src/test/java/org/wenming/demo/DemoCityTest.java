@@ -98,7 +98,8 @@ class DemoCityTest {
 				"org.wenming.assessment.demo.PlacesDemoPart",
 				"org.wenming.servicedesk.demo.ServiceDeskDemoPart",
 				"org.wenming.honor.demo.HonorDemoPart", "org.wenming.honor.brand.demo.CareAndBrandsDemoPart",
-				"org.wenming.commendation.demo.CommendationDemoPart", "org.wenming.complaint.demo.ComplaintDemoPart",
+				"org.wenming.commendation.demo.CommendationDemoPart", "org.wenming.training.demo.TrainingDemoPart",
+				"org.wenming.complaint.demo.ComplaintDemoPart",
 				"org.wenming.newsroom.demo.NewsroomDemoPart",
 				"org.wenming.catalogue.demo.CatalogueDemoPart", "org.wenming.insight.demo.InsightDemoPart",
 				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
