@@ -87,8 +87,13 @@ class ActivitiesDemoPart implements DemoCityPart {
 			return;
 		}
 		jdbc.sql("update shift set required_qualifications = '{FIRST_AID}' where id = :id").param("id", shift).update();
-		jdbc.sql("update activity set title = :title where id = (select activity_id from shift where id = :id)")
-			.param("title", run.get(CityGeography.class).cityName() + "马拉松赛道急救点志愿服务").param("id", shift).update();
+		String city = run.get(CityGeography.class).cityName();
+		jdbc.sql("""
+				update activity set title = :title, description = :description
+				where id = (select activity_id from shift where id = :id)""")
+			.param("title", city + "马拉松赛道急救点志愿服务")
+			.param("description", city + "马拉松赛道急救点：协助医疗队为跑者提供现场急救和补给。本班次需持有有效的急救培训资质。")
+			.param("id", shift).update();
 		// the digest takes the shift's start, never its generated id
 		run.digest(("first-aid station:" + jdbc.sql("select starts_at from shift where id = :id").param("id", shift)
 			.query(java.time.OffsetDateTime.class).single().toInstant()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
