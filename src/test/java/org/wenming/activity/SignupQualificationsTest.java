@@ -1,7 +1,9 @@
 package org.wenming.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
 import org.wenming.region.Regions;
+import org.wenming.shared.Roles;
+import org.wenming.support.TestUsers;
 import org.wenming.shared.ScopedUser;
 import org.wenming.support.WenmingTest;
 import org.wenming.training.CompletedCourse;
@@ -201,6 +207,46 @@ class SignupQualificationsTest {
 		String json = mvc.perform(get("/api/v1/activities/" + activity.id())).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(json).contains("\"requiredQualifications\":[\"FIRST_AID\"]").contains("\"requiredQualifications\":[]");
+	}
+
+	@Test
+	void theOrganizersFormAndApiStoreTheRequirementAndRefuseAnUnknownOne() throws Exception {
+		var as = new TestUsers(regions).person(leader.userId(), "441202", Roles.TEAM_LEADER);
+		String local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+			.format(inThreeDays.atZoneSameInstant(org.wenming.shared.CityTime.ZONE));
+		String end = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+			.format(inThreeDays.plusHours(2).atZoneSameInstant(org.wenming.shared.CityTime.ZONE));
+		String title = "表单急救站" + ActivityFixtures.tag();
+		var form = post("/admin/activities/new").with(csrf()).with(as).param("title", title).param("type", "SERVICE")
+			.param("organizerTeamId", String.valueOf(team)).param("address", "端州区表单路8号").param("regionCode", "441202")
+			.param("shifts[0].startsAt", local).param("shifts[0].endsAt", end).param("shifts[0].capacity", "30");
+		MvcResult refused = mvc.perform(form.param("shifts[0].requiredQualifications", "JUGGLING")).andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+		assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("请从培训资质列表中选择");
+		assertThat(jdbc.sql("select count(*) from activity where title = :t").param("t", title).query(Long.class).single())
+			.isZero();
+		MvcResult saved = mvc.perform(post("/admin/activities/new").with(csrf()).with(as).param("title", title)
+			.param("type", "SERVICE").param("organizerTeamId", String.valueOf(team)).param("address", "端州区表单路8号")
+			.param("regionCode", "441202").param("shifts[0].startsAt", local).param("shifts[0].endsAt", end)
+			.param("shifts[0].capacity", "30").param("shifts[0].requiredQualifications", "FIRST_AID", "ELDER_CARE"))
+			.andReturn();
+		assertThat(saved.getResponse().getStatus()).isEqualTo(302);
+		long id = jdbc.sql("select id from activity where title = :t").param("t", title).query(Long.class).single();
+		assertThat(activities.shifts(id).get(0).requiredQualifications()).containsExactly("FIRST_AID", "ELDER_CARE");
+		// the form shows them ticked again
+		assertThat(mvc.perform(get("/admin/activities/" + id + "/edit").with(as)).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).containsPattern("value=\"FIRST_AID\"\\s+checked");
+
+		String shift = "{\"startsAt\":\"" + inThreeDays + "\",\"endsAt\":\"" + inThreeDays.plusHours(2)
+				+ "\",\"capacity\":10,\"requiredQualifications\":[\"FLYING\"]}";
+		MvcResult api = mvc.perform(post("/api/v1/admin/activities").with(csrf()).with(as)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"接口急救站\",\"type\":\"SERVICE\","
+					+ "\"organizerTeamId\":" + team + ",\"address\":\"端州区接口路\",\"regionCode\":\"441202\","
+					+ "\"shifts\":[" + shift + "]}"))
+			.andReturn();
+		assertThat(api.getResponse().getStatus()).isEqualTo(400);
+		assertThat(api.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("\"field\":\"shifts[0].requiredQualifications\"");
 	}
 
 	@Test
