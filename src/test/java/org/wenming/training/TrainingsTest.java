@@ -152,6 +152,44 @@ class TrainingsTest {
 			.getStatus()).isEqualTo(409);
 	}
 
+	/** Every endpoint naming a course: another county's office 404, a volunteer or a site admin 403, nothing changed. */
+	@Test
+	void everyCourseEndpointIsConfinedToTheOfficesScope() throws Exception {
+		long id = course("范围测试" + tag, LocalDate.now().minusDays(3), "FIRST_AID", 36);
+		RecordFixtures.Person volunteer = fixtures.volunteer(RecordFixtures.DUANZHOU);
+		RequestPostProcessor siteAdmin = fixtures.users().staff(RecordFixtures.DUANZHOU, Roles.SITE_ADMIN);
+		String entry = "{\"volunteerNumber\": \"%s\", \"status\": \"ENROLLED\"}".formatted(volunteer.volunteerNumber());
+		List<org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> requests = List.of(
+				get("/admin/training/" + id), get("/admin/training/" + id + "/edit"),
+				post("/admin/training/" + id + "/edit").param("title", "改").param("provider", "改").param("hours", "1")
+					.param("startsOn", LocalDate.now().toString()).param("place", "改").param("regionCode", "441203"),
+				post("/admin/training/" + id + "/cancel"),
+				post("/admin/training/" + id + "/enrolments").param("volunteerNumber", volunteer.volunteerNumber())
+					.param("status", "ENROLLED"),
+				get("/api/v1/training/courses/" + id), get("/api/v1/training/courses/" + id + "/enrolments"),
+				put("/api/v1/training/courses/" + id).contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"改\"}"),
+				post("/api/v1/training/courses/" + id + "/cancel"),
+				post("/api/v1/training/courses/" + id + "/enrolments").contentType(MediaType.APPLICATION_JSON)
+					.content(entry));
+		for (var request : requests) {
+			String what = request.buildRequest(new org.springframework.mock.web.MockServletContext()).getMethod() + " "
+					+ request.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
+			assertThat(mvc.perform(request.with(dinghu).with(csrf())).andReturn().getResponse().getStatus()).as(what)
+				.isEqualTo(404);
+			assertThat(mvc.perform(request.with(volunteer.signedIn()).with(csrf())).andReturn().getResponse().getStatus())
+				.as(what).isEqualTo(403);
+			assertThat(mvc.perform(request.with(siteAdmin).with(csrf())).andReturn().getResponse().getStatus()).as(what)
+				.isEqualTo(403);
+		}
+		Course unchanged = trainings.find(id).orElseThrow();
+		assertThat(unchanged.title()).isEqualTo("范围测试" + tag);
+		assertThat(unchanged.cancelled()).isFalse();
+		assertThat(rows(id)).isZero();
+		// the volunteer's own pages answer a staff member who is no volunteer with not found, never another's record
+		assertThat(mvc.perform(get("/api/v1/me/training").with(duanzhou)).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
+	}
+
 	@Test
 	void completionsAreRecordedInScopeAndGrantQualificationsWhileValid() throws Exception {
 		long id = course("急救复训" + tag, LocalDate.now().minusMonths(14), "FIRST_AID", 12);
