@@ -39,6 +39,11 @@ public final class TrainingViews {
 	/** One course for staff: its volunteers and the form recording one. */
 	public record CourseDetail(Course course, List<Enrolment> enrolments, FormValues form,
 			List<EnrolmentStatus> statuses, String done, String today, FormErrors stepErrors) {
+
+		/** A course nobody completed may be cancelled (the service refuses the others with 409 anyway). */
+		public boolean cancellable() {
+			return !course.cancelled() && enrolments.stream().noneMatch(e -> e.status() == EnrolmentStatus.COMPLETED);
+		}
 	}
 
 	/** The sheet import: the form, and after an upload what it did or every refused row. */
