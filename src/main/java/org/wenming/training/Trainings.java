@@ -382,7 +382,7 @@ public class Trainings {
 
 	/** The volunteer's training: completed courses (newest first), held qualifications, upcoming courses. */
 	public record Mine(long volunteerId, List<CompletedCourse> completed, List<HeldQualification> held,
-			List<Upcoming> upcoming) {
+			List<Upcoming> upcoming, boolean onCertificates) {
 
 		public BigDecimal hours() {
 			return completed.stream().map(CompletedCourse::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -390,7 +390,36 @@ public class Trainings {
 	}
 
 	public Optional<Mine> mine(ScopedUser me) {
-		return own(me).map(o -> new Mine(o.id(), completedBy(o.id()), held(o.id()), upcoming(o, 50)));
+		return own(me).map(o -> new Mine(o.id(), completedBy(o.id()), held(o.id()), upcoming(o, 50),
+				onCertificates(o.id())));
+	}
+
+	/** Whether the volunteer asked for their completed trainings on their certificates (no choice recorded: no). */
+	public boolean onCertificates(long volunteerId) {
+		return jdbc.sql("select on_certificates from training_choice where volunteer_id = :v").param("v", volunteerId)
+			.query(Boolean.class).optional().orElse(false);
+	}
+
+	/**
+	 * Records the signed-in volunteer's choice: {@code "true"} shows their completed trainings on their
+	 * certificates, {@code "false"} or nothing does not.
+	 *
+	 * @throws TrainingRefusedException naming {@code onCertificates} for any other value, or when the person is
+	 *         not a registered volunteer
+	 */
+	@Transactional
+	public boolean choose(ScopedUser me, String onCertificates) {
+		long volunteer = own(me).map(Own::id).orElseThrow(() -> new OutOfScopeException("volunteer", "own"));
+		if (onCertificates != null && !"true".equals(onCertificates) && !"false".equals(onCertificates)) {
+			throw TrainingRefusedException.invalid("onCertificates", "training.error.onCertificates");
+		}
+		boolean on = "true".equals(onCertificates);
+		jdbc.sql("""
+				insert into training_choice (volunteer_id, on_certificates, chosen_at) values (:v, :on, now())
+				on conflict (volunteer_id) do update set on_certificates = excluded.on_certificates,
+				    chosen_at = excluded.chosen_at""")
+			.param("v", volunteer).param("on", on).update();
+		return on;
 	}
 
 	/**

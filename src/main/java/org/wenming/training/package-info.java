@@ -10,6 +10,6 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "demo",
 		"volunteer", "volunteer :: team" })
-@org.wenming.platform.ModuleTables(owns = { "training_course", "training_enrolment", "training_external" },
+@org.wenming.platform.ModuleTables(owns = { "training_course", "training_enrolment", "training_external", "training_choice" },
 		publishes = "published_training_qualification", reads = { "published_volunteer" })
 package org.wenming.training;

@@ -21,7 +21,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.wenming.complaint.RecordFixtures;
-import org.wenming.ledger.CertificateLine;
+import org.wenming.shared.CertificateLine;
 import org.wenming.ledger.certificate.Certificates;
 import org.wenming.region.Regions;
 import org.wenming.shared.Roles;

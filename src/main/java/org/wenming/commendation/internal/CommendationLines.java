@@ -6,8 +6,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.wenming.commendation.Commendation;
 import org.wenming.commendation.Commendations;
-import org.wenming.ledger.CertificateLine;
-import org.wenming.ledger.CertificateLines;
+import org.wenming.shared.CertificateLine;
+import org.wenming.shared.CertificateLines;
 
 /**
  * The volunteer's commendations on their service certificates, when they asked for it on their commendations

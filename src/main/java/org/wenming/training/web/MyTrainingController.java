@@ -32,7 +32,18 @@ class MyTrainingController extends PageController {
 
 	@GetMapping("/me/training")
 	ModelAndView mine(@AuthenticationPrincipal ScopedUser me, @RequestParam(required = false) String done) {
-		return page(me, "enrolled".equals(done) ? done : null, HttpStatus.OK);
+		return page(me, "enrolled".equals(done) || "saved".equals(done) ? done : null, HttpStatus.OK);
+	}
+
+	@PostMapping("/me/training/choice")
+	ModelAndView choose(@AuthenticationPrincipal ScopedUser me, @RequestParam(required = false) String onCertificates) {
+		try {
+			trainings.choose(me, onCertificates == null ? "false" : onCertificates);
+			return new ModelAndView("redirect:/me/training?done=saved");
+		}
+		catch (TrainingRefusedException ex) {
+			return page(me, ex.problems().get(0).messageKey(), HttpStatus.BAD_REQUEST);
+		}
 	}
 
 	@PostMapping("/me/training/{id}/enrol")

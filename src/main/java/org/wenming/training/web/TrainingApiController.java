@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -79,7 +80,11 @@ class TrainingApiController {
 	}
 
 	record MineJson(List<CompletedJson> completed, BigDecimal hours, List<HeldJson> qualifications,
-			List<UpcomingJson> upcoming) {
+			List<UpcomingJson> upcoming, boolean onCertificates) {
+	}
+
+	/** Whether the completed trainings go on the volunteer's certificates: true or false. */
+	record ChoiceBody(Object onCertificates) {
 	}
 
 	/** A course as sent: text, numbers or booleans (checked by the service, naming the field). */
@@ -169,7 +174,14 @@ class TrainingApiController {
 		Trainings.Mine mine = trainings.mine(me).orElseThrow(RecordNotFound::new);
 		return new MineJson(mine.completed().stream().map(CompletedJson::of).toList(), mine.hours(),
 				mine.held().stream().map(HeldJson::of).toList(),
-				mine.upcoming().stream().map(u -> new UpcomingJson(CourseJson.of(u.course()), u.enrolled())).toList());
+				mine.upcoming().stream().map(u -> new UpcomingJson(CourseJson.of(u.course()), u.enrolled())).toList(),
+				mine.onCertificates());
+	}
+
+	@PutMapping("/api/v1/me/training/choice")
+	Map<String, Boolean> choose(@AuthenticationPrincipal ScopedUser me, @RequestBody ChoiceBody body) {
+		Object value = body == null ? null : body.onCertificates();
+		return Map.of("onCertificates", trainings.choose(me, value == null ? null : String.valueOf(value)));
 	}
 
 	@PostMapping("/api/v1/me/training/courses/{id}/enrolment")

@@ -34,7 +34,7 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.wenming.ledger.CertificateLine;
+import org.wenming.shared.CertificateLine;
 import org.wenming.ledger.certificate.ServiceFigures;
 import org.wenming.ledger.certificate.TypeHours;
 import org.wenming.platform.PdfFonts;

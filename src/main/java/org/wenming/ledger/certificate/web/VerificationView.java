@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.wenming.ledger.CertificateLine;
+import org.wenming.shared.CertificateLine;
 import org.wenming.ledger.certificate.ServiceFigures;
 import org.wenming.ledger.certificate.TypeHours;
 import org.wenming.ledger.certificate.Verification;

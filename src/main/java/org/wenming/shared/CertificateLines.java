@@ -1,11 +1,13 @@
-package org.wenming.ledger;
+package org.wenming.shared;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * What another module puts on a volunteer's service certificate besides the hours (issue 22): the commendation
- * module the volunteer's commendations, the training module their completed trainings. A module answers only
+ * module the volunteer's commendations, the training module their completed trainings. Here in {@code shared}
+ * rather than in the ledger, which issues the certificates, because training is below the ledger (activity reads
+ * its qualifications, the ledger reads activity): implementing a ledger interface would close a cycle. A module answers only
  * what the volunteer asked to have printed, dated up to the period's end, newest first; the certificate prints
  * the first {@link #PRINTED} of each kind and records them as printed.
  */

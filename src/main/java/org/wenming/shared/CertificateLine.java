@@ -1,4 +1,4 @@
-package org.wenming.ledger;
+package org.wenming.shared;
 
 import java.time.LocalDate;
 import java.util.Objects;
