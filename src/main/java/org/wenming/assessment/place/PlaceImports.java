@@ -1,13 +1,6 @@
 package org.wenming.assessment.place;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,18 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wenming.assessment.PlaceType;
+import org.wenming.platform.Sheets;
 import org.wenming.region.CityGeography;
 import org.wenming.region.Region;
 import org.wenming.region.RegionLevel;
@@ -53,10 +41,8 @@ public class PlaceImports {
 
 	public static final int MAX_ROWS = 20_000;
 
-	/** What an XLSX may inflate to in all (a zip bomb is refused before the reader sees it). */
-	static final long MAX_INFLATED = 100L * 1024 * 1024;
-
-	static final int MAX_ENTRIES = 200;
+	/** A registry's sheet: up to 50 cells a row, 200 zip entries, 100 MB unzipped (a zip bomb is refused first). */
+	private static final Sheets.Limits SHEET = new Sheets.Limits(MAX_ROWS, 50, 200, 100L * 1024 * 1024);
 
 	/** The columns, each with the header names it is known by. */
 	public enum Column {
@@ -131,10 +117,10 @@ public class PlaceImports {
 		}
 		List<List<String>> table;
 		try {
-			table = isZip(content) ? xlsx(content) : csv(content);
+			table = Sheets.read(content, SHEET);
 		}
-		catch (Refusal r) {
-			return refused(r.row, "file", r.key, null);
+		catch (Sheets.Refused r) {
+			return refused(r.row(), "file", "assessment.place.import." + r.reason(), null);
 		}
 		if (table.isEmpty()) {
 			return refused(0, "file", "assessment.place.import.empty", null);
@@ -307,128 +293,6 @@ public class PlaceImports {
 
 	private static Result refused(int row, String column, String key, String value) {
 		return new Result(0, 0, 0, List.of(new RowError(row, column, key, value)));
-	}
-
-	private static boolean isZip(byte[] content) {
-		return content.length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
-	}
-
-	private static final class Refusal extends RuntimeException {
-
-		final int row;
-
-		final String key;
-
-		Refusal(int row, String key) {
-			super(key, null, false, false);
-			this.row = row;
-			this.key = key;
-		}
-	}
-
-	private static List<List<String>> csv(byte[] content) {
-		var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT);
-		String text;
-		try {
-			text = decoder.decode(java.nio.ByteBuffer.wrap(content)).toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw new Refusal(0, "assessment.place.import.notUtf8");
-		}
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
-		}
-		if (text.indexOf('\0') >= 0) {
-			throw new Refusal(0, "assessment.place.import.notTable");
-		}
-		List<List<String>> rows = new ArrayList<>();
-		try (Reader reader = new java.io.StringReader(text);
-				CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get().parse(reader)) {
-			for (CSVRecord record : parser) {
-				if (rows.size() > MAX_ROWS + 1) {
-					break;
-				}
-				rows.add(record.toList());
-			}
-		}
-		catch (IOException | UncheckedIOException | IllegalStateException ex) {
-			throw new Refusal(rows.size() + 1, "assessment.place.import.notTable");
-		}
-		return rows;
-	}
-
-	private static List<List<String>> xlsx(byte[] content) {
-		checkZip(content);
-		List<List<String>> rows = new ArrayList<>();
-		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content));
-				var stream = workbook.getFirstSheet().openStream()) {
-			var it = stream.iterator();
-			while (it.hasNext() && rows.size() <= MAX_ROWS + 1) {
-				org.dhatim.fastexcel.reader.Row row = it.next();
-				if (row.getCellCount() > 50) {
-					throw new Refusal(row.getRowNum(), "assessment.place.import.notTable");
-				}
-				// rows the sheet skips (all empty) keep their numbers: the error report names the sheet's row
-				while (rows.size() < row.getRowNum() - 1) {
-					rows.add(List.of());
-				}
-				List<String> cells = new ArrayList<>();
-				for (int i = 0; i < row.getCellCount(); i++) {
-					cells.add(row.getCellText(i));
-				}
-				rows.add(cells);
-			}
-		}
-		catch (ExcelReaderException | IOException | UncheckedIOException | IllegalStateException
-				| IllegalArgumentException ex) {
-			throw new Refusal(0, "assessment.place.import.notWorkbook");
-		}
-		return rows;
-	}
-
-	/**
-	 * Too many entries or too much inflated data: refused as a zip bomb before the reader opens it. Read
-	 * through the central directory (a streamed zip, as spreadsheet writers make, has its sizes there).
-	 */
-	private static void checkZip(byte[] content) {
-		long inflated = 0;
-		byte[] buffer = new byte[8192];
-		java.nio.file.Path file = null;
-		try {
-			file = java.nio.file.Files.createTempFile("places", ".xlsx");
-			java.nio.file.Files.write(file, content);
-			try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-				if (zip.size() == 0 || zip.size() > MAX_ENTRIES) {
-					throw new Refusal(0, "assessment.place.import.notWorkbook");
-				}
-				var entries = zip.entries();
-				while (entries.hasMoreElements()) {
-					ZipEntry entry = entries.nextElement();
-					try (var in = zip.getInputStream(entry)) {
-						for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-							inflated += n;
-							if (inflated > MAX_INFLATED) {
-								throw new Refusal(0, "assessment.place.import.notWorkbook");
-							}
-						}
-					}
-				}
-			}
-		}
-		catch (IOException | IllegalArgumentException | IllegalStateException ex) {
-			throw new Refusal(0, "assessment.place.import.notWorkbook");
-		}
-		finally {
-			if (file != null) {
-				try {
-					java.nio.file.Files.deleteIfExists(file);
-				}
-				catch (IOException ex) {
-					// a temporary file left in the temporary folder; nothing else depends on it
-				}
-			}
-		}
 	}
 
 	/** The villages of the importer's scope, by code and by name. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wenming.platform.Sheets;
 import org.wenming.shared.OutOfScopeException;
 import org.wenming.shared.ScopedUser;
 import org.wenming.training.Course;
@@ -34,6 +35,9 @@ public class TrainingImports {
 	public static final int MAX_BYTES = 2 * 1024 * 1024;
 
 	public static final int MAX_ROWS = 5_000;
+
+	/** A sheet of completions: a handful of columns, at most 50 MB once unzipped. */
+	private static final Sheets.Limits SHEET = new Sheets.Limits(MAX_ROWS, 30, 200, 50L * 1024 * 1024);
 
 	/** The columns, each with the header names it is known by. */
 	public enum Column {
@@ -106,10 +110,10 @@ public class TrainingImports {
 		}
 		List<List<String>> table;
 		try {
-			table = Sheets.read(content, MAX_ROWS);
+			table = Sheets.read(content, SHEET);
 		}
-		catch (Sheets.Refusal r) {
-			return refused(r.key);
+		catch (Sheets.Refused r) {
+			return refused("training.import." + r.reason());
 		}
 		if (table.isEmpty()) {
 			return refused("training.import.empty");
