@@ -1,0 +1,171 @@
+package org.wenming.exchange.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.wenming.exchange.ExchangeRefusedException;
+import org.wenming.exchange.ImportReport;
+import org.wenming.exchange.RecordExchange;
+import org.wenming.platform.ApiProblems;
+import org.wenming.platform.InvalidInputException;
+import org.wenming.platform.RecordNotFound;
+import org.wenming.shared.ScopedUser;
+import org.wenming.volunteer.Volunteer;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Record transfer as JSON and files: a volunteer downloads their own record; office staff export one volunteer in
+ * their scope or all of them with a reason (the bulk file streams), and import another system's file — first as a
+ * preview ({@code store=false}, nothing stored), then for real; every refused row named by line and row, and with
+ * any refusal nothing stored (400 with the report).
+ */
+@RestController
+class ExchangeApiController {
+
+	static final MediaType JSON_LINES = MediaType.parseMediaType("application/x-ndjson;charset=UTF-8");
+
+	record ExportBody(Object volunteerNumber, Object reason) {
+	}
+
+	record ProblemJson(int line, int row, String field, String message) {
+	}
+
+	record ReportJson(String source, String city, boolean stored, int added, int skipped, String hoursAdded,
+			int volunteersTotal, List<ImportReport.VolunteerResult> volunteers, int errorsTotal, List<ProblemJson> errors) {
+	}
+
+	private final RecordExchange exchange;
+
+	private final MessageSource messages;
+
+	ExchangeApiController(RecordExchange exchange, MessageSource messages) {
+		this.exchange = exchange;
+		this.messages = messages;
+	}
+
+	static String site() {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+	}
+
+	static ResponseEntity<byte[]> file(byte[] body, String name) {
+		return ResponseEntity.ok().contentType(JSON_LINES)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+	}
+
+	static String fileName(String what) {
+		return "wenming-record-" + what + "-" + LocalDate.now(org.wenming.shared.CityTime.ZONE) + ".jsonl";
+	}
+
+	@GetMapping("/api/v1/me/record")
+	ResponseEntity<byte[]> own(@AuthenticationPrincipal ScopedUser me) {
+		if (exchange.ownVolunteerId(me).isEmpty()) {
+			throw new RecordNotFound();
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		exchange.exportOwn(me, site(), out);
+		return file(out.toByteArray(), fileName("own"));
+	}
+
+	@GetMapping("/api/v1/exchange/source")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OFFICE_STAFF')")
+	RecordExchange.SourceIdentity source() {
+		return exchange.identity();
+	}
+
+	@PostMapping("/api/v1/exchange/exports")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OFFICE_STAFF')")
+	ResponseEntity<byte[]> exportOne(@AuthenticationPrincipal ScopedUser staff, @RequestBody ExportBody body) {
+		String reason = RecordExchange.reason(text("reason", body.reason()));
+		Volunteer volunteer = exchange.volunteerForStaff(text("volunteerNumber", body.volunteerNumber()), staff);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		exchange.exportOne(volunteer, reason, staff, site(), out);
+		return file(out.toByteArray(), fileName(volunteer.volunteerNumber()));
+	}
+
+	@PostMapping("/api/v1/exchange/exports/bulk")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OFFICE_STAFF')")
+	ResponseEntity<StreamingResponseBody> exportScope(@AuthenticationPrincipal ScopedUser staff,
+			@RequestBody ExportBody body) {
+		String reason = RecordExchange.reason(text("reason", body.reason()));
+		String site = site();
+		StreamingResponseBody stream = out -> exchange.exportScope(reason, staff, site, out);
+		return ResponseEntity.ok().contentType(JSON_LINES)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(fileName("bulk")).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store").body(stream);
+	}
+
+	/** The file is the request body; {@code volunteerNumber} for one volunteer; {@code store=true} to store. */
+	@PostMapping("/api/v1/exchange/imports")
+	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OFFICE_STAFF')")
+	ResponseEntity<ReportJson> importFile(@AuthenticationPrincipal ScopedUser staff,
+			@RequestParam(name = "volunteerNumber", required = false) String volunteerNumber,
+			@RequestParam(name = "store", defaultValue = "false") boolean store, HttpServletRequest request,
+			Locale locale) throws IOException {
+		Path file;
+		try (InputStream body = request.getInputStream()) {
+			file = exchange.keep(body);
+		}
+		try {
+			ImportReport report = exchange.importFile(file, volunteerNumber, store, staff);
+			HttpStatus status = report.refused() ? HttpStatus.BAD_REQUEST : report.stored() ? HttpStatus.CREATED : HttpStatus.OK;
+			return ResponseEntity.status(status).body(json(report, locale));
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	ReportJson json(ImportReport report, Locale locale) {
+		return new ReportJson(report.source(), report.city(), report.stored(), report.added(), report.skipped(),
+				report.hoursAdded().toPlainString(), report.volunteersTotal(), report.volunteers(), report.errorsTotal(),
+				report.errors().stream().map(p -> new ProblemJson(p.line(), p.row(), p.field(),
+						messages.getMessage(p.messageKey(), null, p.messageKey(), locale))).toList());
+	}
+
+	static String text(String field, Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof String || value instanceof Number) {
+			return String.valueOf(value);
+		}
+		throw new InvalidInputException(field, "must be text");
+	}
+
+	@ExceptionHandler(ExchangeRefusedException.class)
+	ResponseEntity<ProblemDetail> refused(ExchangeRefusedException ex, Locale locale) {
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ApiProblems.invalid(List.of(ApiProblems
+			.error(ex.field(), messages.getMessage(ex.messageKey(), null, ex.messageKey(), locale)))));
+	}
+
+	static Map<String, String> none() {
+		return Map.of();
+	}
+}
