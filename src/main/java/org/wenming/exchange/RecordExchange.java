@@ -86,6 +86,8 @@ public class RecordExchange {
 
 	private final TransactionTemplate readOnly;
 
+	private final TransactionTemplate writing;
+
 	RecordExchange(JdbcClient jdbc, Volunteers volunteers, Commendations commendations, RecordTransfer transfer,
 			ExchangeProperties properties, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
@@ -98,6 +100,7 @@ public class RecordExchange {
 		this.clock = clock;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
+		this.writing = new TransactionTemplate(transactions);
 	}
 
 	public ExchangeProperties properties() {
@@ -319,13 +322,21 @@ public class RecordExchange {
 			long event = event("IMPORT", staff, target == null ? null : target.id(), path, null, reading.source);
 			for (Matched m : matched) {
 				try {
-					RecordTransfer.Entered entered = transfer.enterExternal(m.volunteerId(), m.records(), staff.username());
+					// the volunteer's records and commendations in one transaction: all of them or none
+					RecordTransfer.Entered entered = writing.execute(t -> {
+						RecordTransfer.Entered e = transfer.enterExternal(m.volunteerId(), m.records(), staff.username());
+						reading.commendations += commend(m, reading.city, staff);
+						return e;
+					});
 					reading.added += entered.added();
 					reading.skipped += entered.skipped();
 					reading.hours = reading.hours.add(entered.hoursAdded());
 				}
 				catch (RecordTransfer.ExternalRecordsRefused refused) {
 					refused.errors().forEach(e -> reading.error(m.line(), e.row(), e.field(), e.messageKey()));
+				}
+				catch (org.wenming.commendation.CommendationRefusedException refused) {
+					refused.problems().forEach(p -> reading.error(m.line(), 0, "commendations." + p.field(), p.messageKey()));
 				}
 			}
 			jdbc.sql("update exchange_event set volunteers = :v, records = :r, sha256 = :sha where id = :id")
@@ -336,6 +347,29 @@ public class RecordExchange {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The file's commendations the volunteer does not have yet (same title, level and day), recorded by the staff
+	 * member; an honour of the other city's roll is recorded with that city as its issuer.
+	 */
+	private int commend(Matched m, String sourceCity, ScopedUser staff) {
+		List<org.wenming.commendation.Commendation> had = commendations.ofVolunteer(m.volunteerId());
+		int added = 0;
+		for (RecordFile.Commendation c : m.commendations()) {
+			if (c == null) {
+				continue;
+			}
+			boolean known = had.stream().anyMatch(h -> h.title().equals(c.title()) && h.level() != null
+					&& h.level().name().equals(c.level()) && h.awardedOn().equals(c.awardedOn()));
+			if (!known) {
+				commendations.create(new Commendations.Draft(m.volunteerNumber(), null, c.title(),
+						c.issuer() != null ? c.issuer() : sourceCity, c.level(),
+						c.awardedOn() == null ? null : c.awardedOn().toString()), null, staff);
+				added++;
+			}
+		}
+		return added;
 	}
 
 	/** Copies an upload to a temporary file (the import reads it more than once), refusing one too large. */
@@ -375,6 +409,8 @@ public class RecordExchange {
 
 		int skipped;
 
+		int commendations;
+
 		BigDecimal hours = BigDecimal.ZERO.setScale(1);
 
 		String source;
@@ -392,11 +428,12 @@ public class RecordExchange {
 
 		ImportReport report(boolean stored) {
 			return new ImportReport(source, city, List.copyOf(results), volunteersTotal, List.copyOf(problems), errors,
-					stored, added, skipped, hours);
+					stored, added, skipped, hours, commendations);
 		}
 	}
 
-	private record Matched(int line, long volunteerId, List<ExternalRecord> records) {
+	private record Matched(int line, long volunteerId, String volunteerNumber, List<ExternalRecord> records,
+			List<RecordFile.Commendation> commendations) {
 	}
 
 	/** Pass 1: the header's format and source, the trailer's counts, digest and signature. */
@@ -551,7 +588,8 @@ public class RecordExchange {
 					reading.results.add(new VolunteerResult(line0, NameMask.mask(v.basic().name()),
 							here.get().volunteerNumber(), records.size(), hours, 0));
 				}
-				matched.add(new Matched(line0, here.get().id(), records));
+				matched.add(new Matched(line0, here.get().id(), here.get().volunteerNumber(), records,
+						v.commendations() == null ? List.of() : v.commendations()));
 			}
 		}
 		if (reading.volunteersTotal == 0) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -56,6 +55,7 @@ class ExchangeApiController {
 	}
 
 	record ReportJson(String source, String city, boolean stored, int added, int skipped, String hoursAdded,
+			int commendationsAdded,
 			int volunteersTotal, List<ImportReport.VolunteerResult> volunteers, int errorsTotal, List<ProblemJson> errors) {
 	}
 
@@ -144,7 +144,7 @@ class ExchangeApiController {
 
 	ReportJson json(ImportReport report, Locale locale) {
 		return new ReportJson(report.source(), report.city(), report.stored(), report.added(), report.skipped(),
-				report.hoursAdded().toPlainString(), report.volunteersTotal(), report.volunteers(), report.errorsTotal(),
+				report.hoursAdded().toPlainString(), report.commendationsAdded(), report.volunteersTotal(), report.volunteers(), report.errorsTotal(),
 				report.errors().stream().map(p -> new ProblemJson(p.line(), p.row(), p.field(),
 						messages.getMessage(p.messageKey(), null, p.messageKey(), locale))).toList());
 	}
@@ -163,9 +163,5 @@ class ExchangeApiController {
 	ResponseEntity<ProblemDetail> refused(ExchangeRefusedException ex, Locale locale) {
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ApiProblems.invalid(List.of(ApiProblems
 			.error(ex.field(), messages.getMessage(ex.messageKey(), null, ex.messageKey(), locale)))));
-	}
-
-	static Map<String, String> none() {
-		return Map.of();
 	}
 }
