@@ -137,6 +137,11 @@ public class RecordExchange {
 		return volunteers.own(me).map(Volunteer::id);
 	}
 
+	/** The signed-in volunteer's figures (own and brought from other systems); empty when they are no volunteer. */
+	public Optional<RecordTransfer.Figures> ownFigures(ScopedUser me) {
+		return ownVolunteerId(me).map(transfer::figures);
+	}
+
 	/** Writes the signed-in volunteer's record (recorded, without a reason: it is their own). */
 	public Exported exportOwn(ScopedUser me, String siteUrl, OutputStream out) {
 		Volunteer v = volunteers.own(me).orElseThrow(() -> new ExchangeRefusedException("volunteer",

@@ -364,6 +364,39 @@ class ExchangeTest {
 				order by id desc limit 1""").query(Long.class).single()).isEqualTo(inScope);
 	}
 
+	@Test
+	void thePagesPreviewAnImportBeforeStoringItAndTheVolunteerSeesOwnAndExternalApart() throws Exception {
+		RecordFixtures.Person g = fixtures.volunteer(RecordFixtures.DUANZHOU);
+		String file = files.file(volunteer(g), List.of(ExchangeFiles.record("p1", daysAgo(90), 9, 12, "3.0")));
+		var upload = new org.springframework.mock.web.MockMultipartFile("file", "record.jsonl", "application/x-ndjson",
+				file.getBytes(StandardCharsets.UTF_8));
+		MvcResult preview = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/admin/exchange/import").file(upload).param("importNumber", g.volunteerNumber()).with(duanzhou)
+			.with(csrf())).andReturn();
+		assertThat(preview.getResponse().getStatus()).isEqualTo(200);
+		String page = body(preview);
+		assertThat(page).contains("/admin/exchange/import/store").contains(g.volunteerNumber());
+		assertThat(records(g.volunteerId())).isZero();
+		String key = page.replaceAll("(?s).*name=\"upload\" value=\"([^\"]+)\".*", "$1");
+		// another staff member cannot store someone else's upload
+		assertThat(mvc.perform(post("/admin/exchange/import/store").with(dinghu).with(csrf()).param("upload", key)
+			.param("importNumber", g.volunteerNumber())).andReturn().getResponse().getStatus()).isEqualTo(404);
+		MvcResult stored = mvc.perform(post("/admin/exchange/import/store").with(duanzhou).with(csrf())
+			.param("upload", key).param("importNumber", g.volunteerNumber())).andReturn();
+		assertThat(stored.getResponse().getStatus()).isEqualTo(200);
+		assertThat(records(g.volunteerId())).isEqualTo(1);
+		// a page export without a reason: 400 naming it
+		MvcResult noReason = mvc.perform(post("/admin/exchange/export").with(duanzhou).with(csrf())
+			.param("volunteerNumber", g.volunteerNumber()).param("reason", "")).andReturn();
+		assertThat(noReason.getResponse().getStatus()).isEqualTo(400);
+		assertThat(body(noReason)).contains("reason-error");
+		// the volunteer's page: own and brought in apart, and the download
+		String mine = body(mvc.perform(get("/me/record").with(g.signedIn())).andReturn());
+		assertThat(mine).contains("从其他系统转入").contains("3.0").contains("/me/record/export");
+		assertThat(body(mvc.perform(get("/me/record/export").with(g.signedIn())).andReturn()))
+			.startsWith("{\"format\":\"wenming-record/1\"");
+	}
+
 	static BigDecimal hours(String text) {
 		return new BigDecimal(text);
 	}
