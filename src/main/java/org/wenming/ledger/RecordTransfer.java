@@ -287,14 +287,17 @@ public class RecordTransfer {
 		if (keyed.isEmpty()) {
 			return rows;
 		}
+		// per source, the index (source, source_ref) answers "source = ? and source_ref in (…)" directly
 		Set<String> stored = new HashSet<>();
-		for (int from = 0; from < keyed.size(); from += 10_000) {
-			List<Object[]> pairs = keyed.subList(from, Math.min(keyed.size(), from + 10_000)).stream()
-				.map(r -> new Object[] { r.source(), r.sourceRef() }).toList();
-			stored.addAll(jdbc.sql("""
-					select source || ' ' || source_ref from service_record_external where (source, source_ref) in (:pairs)""")
-				.param("pairs", pairs).query(String.class).list());
-		}
+		Map<String, List<String>> bySource = new HashMap<>();
+		keyed.forEach(r -> bySource.computeIfAbsent(r.source(), k -> new ArrayList<>()).add(r.sourceRef()));
+		bySource.forEach((source, refs) -> {
+			for (int from = 0; from < refs.size(); from += 10_000) {
+				jdbc.sql("select source_ref from service_record_external where source = :source and source_ref in (:refs)")
+					.param("source", source).param("refs", refs.subList(from, Math.min(refs.size(), from + 10_000)))
+					.query(String.class).list().forEach(ref -> stored.add(source + " " + ref));
+			}
+		});
 		keyed.forEach(r -> {
 			if (stored.contains(r.source() + " " + r.sourceRef())) {
 				rows.add(r.row());

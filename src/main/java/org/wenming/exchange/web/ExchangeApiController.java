@@ -121,7 +121,10 @@ class ExchangeApiController {
 			.header(HttpHeaders.CACHE_CONTROL, "no-store").body(stream);
 	}
 
-	/** The file is the request body; {@code volunteerNumber} for one volunteer; {@code store=true} to store. */
+	/**
+	 * The file is a multipart part {@code file} or the request body itself (then within the JSON API's body cap);
+	 * {@code volunteerNumber} for one volunteer; {@code store=true} to store.
+	 */
 	@PostMapping("/api/v1/exchange/imports")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OFFICE_STAFF')")
 	ResponseEntity<ReportJson> importFile(@AuthenticationPrincipal ScopedUser staff,
@@ -129,7 +132,14 @@ class ExchangeApiController {
 			@RequestParam(name = "store", defaultValue = "false") boolean store, HttpServletRequest request,
 			Locale locale) throws IOException {
 		Path file;
-		try (InputStream body = request.getInputStream()) {
+		// a large file comes as a multipart upload (part "file"; the JSON API's body cap does not apply to it),
+		// a small one may be the body itself
+		org.springframework.web.multipart.MultipartFile part = request instanceof
+				org.springframework.web.multipart.MultipartHttpServletRequest multipart ? multipart.getFile("file") : null;
+		if (request instanceof org.springframework.web.multipart.MultipartHttpServletRequest && part == null) {
+			throw new ExchangeRefusedException("file", "exchange.error.file");
+		}
+		try (InputStream body = part != null ? part.getInputStream() : request.getInputStream()) {
 			file = exchange.keep(body);
 		}
 		try {
