@@ -144,10 +144,16 @@ public class RecordExchange {
 
 	/** Writes the signed-in volunteer's record (recorded, without a reason: it is their own). */
 	public Exported exportOwn(ScopedUser me, String siteUrl, OutputStream out) {
+		return exportOwn(me, siteUrl, out, FileType.JSONL);
+	}
+
+	/** Writes the signed-in volunteer's record as JSON lines or CSV. */
+	public Exported exportOwn(ScopedUser me, String siteUrl, OutputStream out, FileType type) {
 		Volunteer v = volunteers.own(me).orElseThrow(() -> new ExchangeRefusedException("volunteer",
 				"exchange.error.notVolunteer"));
 		long event = event("EXPORT", me, v.id(), v.regionPath(), null, null);
-		return finish(event, readOnly.execute(s -> write(out, "ONE", siteUrl, List.of(v.id()).iterator()::forEachRemaining)));
+		return finish(event, readOnly.execute(s -> write(out, "ONE", siteUrl, List.of(v.id()).iterator()::forEachRemaining,
+				type)));
 	}
 
 	/** The volunteer of this number, if in the staff member's scope (else not found, the house's 404). */
@@ -179,11 +185,17 @@ public class RecordExchange {
 
 	/** Writes one volunteer's record for staff in scope, recorded with the reason. */
 	public Exported exportOne(Volunteer volunteer, String reason, ScopedUser staff, String siteUrl, OutputStream out) {
+		return exportOne(volunteer, reason, staff, siteUrl, out, FileType.JSONL);
+	}
+
+	/** Writes one volunteer's record for staff in scope as JSON lines or CSV, recorded with the reason. */
+	public Exported exportOne(Volunteer volunteer, String reason, ScopedUser staff, String siteUrl, OutputStream out,
+			FileType type) {
 		requireStaff(staff);
 		String why = reason(reason);
 		long event = event("EXPORT", staff, volunteer.id(), volunteer.regionPath(), why, null);
 		return finish(event, readOnly.execute(s -> write(out, "ONE", siteUrl,
-				List.of(volunteer.id()).iterator()::forEachRemaining)));
+				List.of(volunteer.id()).iterator()::forEachRemaining, type)));
 	}
 
 	/**
@@ -191,6 +203,11 @@ public class RecordExchange {
 	 * with the reason. Streams: the volunteers are read through a cursor, one volunteer's rows at a time.
 	 */
 	public Exported exportScope(String reason, ScopedUser staff, String siteUrl, OutputStream out) {
+		return exportScope(reason, staff, siteUrl, out, FileType.JSONL);
+	}
+
+	/** The bulk export as JSON lines or CSV (streamed either way). */
+	public Exported exportScope(String reason, ScopedUser staff, String siteUrl, OutputStream out, FileType type) {
 		requireStaff(staff);
 		String why = reason(reason);
 		long event = event("EXPORT", staff, null, staff.scope().isEverything() ? "" : staff.scope().path(), why, null);
@@ -199,7 +216,7 @@ public class RecordExchange {
 			.param("lower", staff.scope().lower()).param("upper", staff.scope().upper())
 			.withFetchSize(properties.fetchSize()).query((java.sql.ResultSet rs) -> {
 				each.accept(rs.getLong(1));
-			}))));
+			}), type)));
 	}
 
 	private Exported finish(long event, Exported exported) {
@@ -219,28 +236,67 @@ public class RecordExchange {
 			.param("reason", reason).param("source", source).query(Long.class).single();
 	}
 
+	/** The two forms of the format: JSON lines, or one flat CSV file with a section column. */
+	public enum FileType {
+		JSONL, CSV
+	}
+
 	private Exported write(OutputStream target, String scope, String siteUrl,
 			java.util.function.Consumer<java.util.function.Consumer<Long>> ids) {
+		return write(target, scope, siteUrl, ids, FileType.JSONL);
+	}
+
+	private Exported write(OutputStream target, String scope, String siteUrl,
+			java.util.function.Consumer<java.util.function.Consumer<Long>> ids, FileType type) {
 		MessageDigest sha = sha256();
 		long[] records = { 0 };
 		int[] count = { 0 };
 		try {
 			OutputStream buffered = new BufferedOutputStream(target, 1 << 16);
 			DigestOutputStream out = new DigestOutputStream(buffered, sha);
-			line(out, new RecordFile.HeaderLine(RecordFile.FORMAT,
+			org.apache.commons.csv.CSVPrinter csv = type == FileType.CSV ? new org.apache.commons.csv.CSVPrinter(
+					new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), org.wenming.exchange.internal.RecordCsv.FORMAT)
+					: null;
+			RecordFile.HeaderLine header = new RecordFile.HeaderLine(RecordFile.FORMAT,
 					new RecordFile.Source(properties.installationId(), properties.cityName()),
-					OffsetDateTime.now(clock).withOffsetSameInstant(CITY_OFFSET).withNano(0), scope));
+					OffsetDateTime.now(clock).withOffsetSameInstant(CITY_OFFSET).withNano(0), scope);
+			if (csv != null) {
+				org.wenming.exchange.internal.RecordCsv.header(csv, header);
+			}
+			else {
+				line(out, header);
+			}
 			ids.accept(id -> {
 				RecordFile.Volunteer v = volunteer(id, siteUrl);
 				records[0] += v.service().records().size();
 				count[0]++;
-				line(out, new RecordFile.VolunteerLine(v));
+				if (csv != null) {
+					try {
+						org.wenming.exchange.internal.RecordCsv.volunteer(csv, v);
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				}
+				else {
+					line(out, new RecordFile.VolunteerLine(v));
+				}
 			});
+			if (csv != null) {
+				csv.flush();
+			}
 			out.on(false);
 			String digest = HexFormat.of().formatHex(sha.digest());
 			RecordTransfer.FileSignature signature = transfer.sign(RecordFile.signedBytes(properties.installationId(), digest));
-			line(out, new RecordFile.TrailerLine(new RecordFile.Trailer(count[0], records[0], digest,
-					new RecordFile.Signature(signature.suite(), signature.keyId(), signature.value()))));
+			RecordFile.Trailer trailer = new RecordFile.Trailer(count[0], records[0], digest,
+					new RecordFile.Signature(signature.suite(), signature.keyId(), signature.value()));
+			if (csv != null) {
+				org.wenming.exchange.internal.RecordCsv.trailer(csv, trailer);
+				csv.flush();
+			}
+			else {
+				line(out, new RecordFile.TrailerLine(trailer));
+			}
 			out.flush();
 			return new Exported(count[0], records[0], digest);
 		}

@@ -2,7 +2,6 @@ package org.wenming.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -162,6 +161,21 @@ class ExchangeTest {
 		assertThat(jdbc.sql("""
 				select count(*) from exchange_event where direction = 'EXPORT' and volunteer_id = :v and reason is null""")
 			.param("v", a.volunteerId()).query(Long.class).single()).isEqualTo(1);
+
+		// the same as one flat CSV file with a section column, its trailer row over every byte before it
+		MvcResult csv = mvc.perform(get("/api/v1/me/record").param("format", "csv").with(a.signedIn())).andReturn();
+		assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
+		String text = body(csv);
+		String[] rows = text.split("\r\n");
+		assertThat(rows[0]).startsWith("section,volunteer_number,format");
+		assertThat(Arrays.stream(rows).map(r -> r.substring(0, r.indexOf(','))).toList())
+			.containsExactly("section", "file", "basic", "service", "service", "trailer");
+		String beforeTrailer = text.substring(0, text.indexOf("\r\ntrailer,") + 2);
+		assertThat(rows[5]).contains(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+			.digest(beforeTrailer.getBytes(StandardCharsets.UTF_8))));
+		MvcResult badFormat = mvc.perform(get("/api/v1/me/record").param("format", "xml").with(a.signedIn())).andReturn();
+		assertThat(badFormat.getResponse().getStatus()).isEqualTo(400);
+		assertThat(body(badFormat)).contains("\"field\":\"format\"");
 
 		// staff: another county's office does not find the volunteer; no reason, no file; a volunteer may not
 		String exportBody = "{\"volunteerNumber\":\"" + a.volunteerNumber() + "\",\"reason\":\"转入外市，本人申请转移接续\"}";
@@ -345,9 +359,8 @@ class ExchangeTest {
 	void aBulkExportStreamsEveryVolunteerOfTheScopeAndOnlyThose() throws Exception {
 		RecordFixtures.Person e = fixtures.volunteer(RecordFixtures.DINGHU);
 		RecordFixtures.Person f = fixtures.volunteer(RecordFixtures.DUANZHOU);
-		MvcResult started = mvc.perform(post("/api/v1/exchange/exports/bulk").with(dinghu).with(csrf())
+		MvcResult done = mvc.perform(post("/api/v1/exchange/exports/bulk").with(dinghu).with(csrf())
 			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"年度备份到省平台\"}")).andReturn();
-		MvcResult done = mvc.perform(asyncDispatch(started)).andReturn();
 		assertThat(done.getResponse().getStatus()).isEqualTo(200);
 		String[] lines = body(done).split("\n");
 		var scope = fixtures.users().staffPrincipal(RecordFixtures.DINGHU, Roles.OFFICE_STAFF).scope();

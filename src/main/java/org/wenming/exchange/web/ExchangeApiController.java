@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.wenming.exchange.ExchangeRefusedException;
 import org.wenming.exchange.ImportReport;
@@ -36,6 +35,7 @@ import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.Volunteer;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Record transfer as JSON and files: a volunteer downloads their own record; office staff export one volunteer in
@@ -72,24 +72,52 @@ class ExchangeApiController {
 		return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
 	}
 
+	static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+	/** {@code jsonl} (default) or {@code csv}. */
+	static RecordExchange.FileType type(String format) {
+		if (format == null || format.isBlank() || format.equals("jsonl")) {
+			return RecordExchange.FileType.JSONL;
+		}
+		if (format.equals("csv")) {
+			return RecordExchange.FileType.CSV;
+		}
+		throw new ExchangeRefusedException("format", "exchange.error.fileType");
+	}
+
+	static MediaType mediaType(RecordExchange.FileType type) {
+		return type == RecordExchange.FileType.CSV ? CSV : JSON_LINES;
+	}
+
 	static ResponseEntity<byte[]> file(byte[] body, String name) {
-		return ResponseEntity.ok().contentType(JSON_LINES)
+		return file(body, name, RecordExchange.FileType.JSONL);
+	}
+
+	static ResponseEntity<byte[]> file(byte[] body, String name, RecordExchange.FileType type) {
+		return ResponseEntity.ok().contentType(mediaType(type))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
 	}
 
 	static String fileName(String what) {
-		return "wenming-record-" + what + "-" + LocalDate.now(org.wenming.shared.CityTime.ZONE) + ".jsonl";
+		return fileName(what, RecordExchange.FileType.JSONL);
+	}
+
+	static String fileName(String what, RecordExchange.FileType type) {
+		return "wenming-record-" + what + "-" + LocalDate.now(org.wenming.shared.CityTime.ZONE)
+				+ (type == RecordExchange.FileType.CSV ? ".csv" : ".jsonl");
 	}
 
 	@GetMapping("/api/v1/me/record")
-	ResponseEntity<byte[]> own(@AuthenticationPrincipal ScopedUser me) {
+	ResponseEntity<byte[]> own(@AuthenticationPrincipal ScopedUser me,
+			@RequestParam(name = "format", required = false) String format) {
+		RecordExchange.FileType type = type(format);
 		if (exchange.ownVolunteerId(me).isEmpty()) {
 			throw new RecordNotFound();
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		exchange.exportOwn(me, site(), out);
-		return file(out.toByteArray(), fileName("own"));
+		exchange.exportOwn(me, site(), out, type);
+		return file(out.toByteArray(), fileName("own", type), type);
 	}
 
 	@GetMapping("/api/v1/exchange/source")
@@ -100,25 +128,38 @@ class ExchangeApiController {
 
 	@PostMapping("/api/v1/exchange/exports")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OFFICE_STAFF')")
-	ResponseEntity<byte[]> exportOne(@AuthenticationPrincipal ScopedUser staff, @RequestBody ExportBody body) {
+	ResponseEntity<byte[]> exportOne(@AuthenticationPrincipal ScopedUser staff, @RequestBody ExportBody body,
+			@RequestParam(name = "format", required = false) String format) {
+		RecordExchange.FileType type = type(format);
 		String reason = RecordExchange.reason(text("reason", body.reason()));
 		Volunteer volunteer = exchange.volunteerForStaff(text("volunteerNumber", body.volunteerNumber()), staff);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		exchange.exportOne(volunteer, reason, staff, site(), out);
-		return file(out.toByteArray(), fileName(volunteer.volunteerNumber()));
+		exchange.exportOne(volunteer, reason, staff, site(), out, type);
+		return file(out.toByteArray(), fileName(volunteer.volunteerNumber(), type), type);
 	}
 
 	@PostMapping("/api/v1/exchange/exports/bulk")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OFFICE_STAFF')")
-	ResponseEntity<StreamingResponseBody> exportScope(@AuthenticationPrincipal ScopedUser staff,
-			@RequestBody ExportBody body) {
+	void exportScope(@AuthenticationPrincipal ScopedUser staff, @RequestBody ExportBody body,
+			@RequestParam(name = "format", required = false) String format, HttpServletResponse response)
+			throws IOException {
+		RecordExchange.FileType type = type(format);
 		String reason = RecordExchange.reason(text("reason", body.reason()));
-		String site = site();
-		StreamingResponseBody stream = out -> exchange.exportScope(reason, staff, site, out);
-		return ResponseEntity.ok().contentType(JSON_LINES)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName("bulk")).build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store").body(stream);
+		stream(response, type, out -> exchange.exportScope(reason, staff, site(), out, type));
+	}
+
+	/**
+	 * Writes a bulk file straight into the response on the request's thread: no async timeout cuts a long export
+	 * (a StreamingResponseBody would be ended by the container's async timeout, 30 s by default).
+	 */
+	static void stream(HttpServletResponse response, RecordExchange.FileType type,
+			java.util.function.Consumer<java.io.OutputStream> write) throws IOException {
+		response.setContentType(mediaType(type).toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(fileName("bulk", type)).build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		write.accept(response.getOutputStream());
+		response.flushBuffer();
 	}
 
 	/**

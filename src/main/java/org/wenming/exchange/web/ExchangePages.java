@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.wenming.exchange.ExchangeRefusedException;
 import org.wenming.exchange.ImportReport;
 import org.wenming.exchange.RecordExchange;
@@ -59,13 +56,20 @@ class ExchangePages extends PageController {
 	}
 
 	@GetMapping("/me/record/export")
-	ResponseEntity<byte[]> ownFile(@AuthenticationPrincipal ScopedUser me) {
+	ResponseEntity<byte[]> ownFile(@AuthenticationPrincipal ScopedUser me, @RequestParam(required = false) String format) {
+		RecordExchange.FileType type;
+		try {
+			type = ExchangeApiController.type(format);
+		}
+		catch (ExchangeRefusedException ex) {
+			throw new RecordNotFound();
+		}
 		if (exchange.ownVolunteerId(me).isEmpty()) {
 			throw new RecordNotFound();
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		exchange.exportOwn(me, ExchangeApiController.site(), out);
-		return ExchangeApiController.file(out.toByteArray(), ExchangeApiController.fileName("own"));
+		exchange.exportOwn(me, ExchangeApiController.site(), out, type);
+		return ExchangeApiController.file(out.toByteArray(), ExchangeApiController.fileName("own", type), type);
 	}
 
 	@GetMapping("/admin/exchange")
@@ -95,21 +99,21 @@ class ExchangePages extends PageController {
 
 	@PostMapping("/admin/exchange/bulk")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'OFFICE_STAFF')")
-	Object exportScope(@AuthenticationPrincipal ScopedUser staff, @RequestParam(required = false) String bulkReason) {
+	ModelAndView exportScope(@AuthenticationPrincipal ScopedUser staff, @RequestParam(required = false) String bulkReason,
+			jakarta.servlet.http.HttpServletResponse response) throws IOException {
+		String why;
 		try {
-			String why = RecordExchange.reason(bulkReason);
-			String site = ExchangeApiController.site();
-			StreamingResponseBody stream = out -> exchange.exportScope(why, staff, site, out);
-			return ResponseEntity.ok().contentType(ExchangeApiController.JSON_LINES)
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-					.filename(ExchangeApiController.fileName("bulk")).build().toString())
-				.header(HttpHeaders.CACHE_CONTROL, "no-store").body(stream);
+			why = RecordExchange.reason(bulkReason);
 		}
 		catch (ExchangeRefusedException ex) {
 			Map<String, String> values = new HashMap<>();
 			values.put("bulkReason", bulkReason);
 			return refused(values, new ExchangeRefusedException("bulkReason", ex.messageKey()));
 		}
+		String site = ExchangeApiController.site();
+		ExchangeApiController.stream(response, RecordExchange.FileType.JSONL,
+				out -> exchange.exportScope(why, staff, site, out));
+		return null;
 	}
 
 	@PostMapping("/admin/exchange/import")
