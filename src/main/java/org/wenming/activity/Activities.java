@@ -87,12 +87,13 @@ public class Activities {
 			rs.getBoolean("waitlist"));
 
 	static final String SHIFT_COLUMNS = """
-			id, activity_id, starts_at, ends_at, capacity, min_age, required_skills, confirmed_count, waitlist_count""";
+			id, activity_id, starts_at, ends_at, capacity, min_age, required_skills, confirmed_count, waitlist_count,
+			required_qualifications""";
 
 	static final RowMapper<Shift> SHIFT = (rs, i) -> new Shift(rs.getLong("id"), rs.getLong("activity_id"),
 			rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class),
 			rs.getInt("capacity"), rs.getObject("min_age", Integer.class), strings(rs.getArray("required_skills")),
-			rs.getInt("confirmed_count"), rs.getInt("waitlist_count"));
+			rs.getInt("confirmed_count"), rs.getInt("waitlist_count"), strings(rs.getArray("required_qualifications")));
 
 	/**
 	 * The teams a person leads (those they were made leader of and every team below), as the team
@@ -537,9 +538,11 @@ public class Activities {
 			ShiftDraft s = shifts.get(i);
 			jdbc.sql("""
 					update shift set starts_at = :start, ends_at = :end, capacity = :capacity, min_age = :minAge,
-					    required_skills = string_to_array(:skills, ','), version = version + 1 where id = :id""")
+					    required_skills = string_to_array(:skills, ','),
+					    required_qualifications = string_to_array(:qualifications, ','), version = version + 1 where id = :id""")
 				.param("start", s.startsAt()).param("end", s.endsAt()).param("capacity", s.capacity())
 				.param("minAge", s.minAge(), Types.INTEGER).param("skills", String.join(",", s.requiredSkills()))
+				.param("qualifications", String.join(",", s.requiredQualifications()))
 				.param("id", existing.get(i)).update();
 		}
 		for (Long surplus : existing.subList(Math.min(existing.size(), shifts.size()), existing.size())) {
@@ -556,11 +559,14 @@ public class Activities {
 	private void insertShifts(long activityId, List<ShiftDraft> shifts) {
 		for (ShiftDraft s : shifts) {
 			jdbc.sql("""
-					insert into shift (activity_id, starts_at, ends_at, capacity, min_age, required_skills)
-					values (:activity, :start, :end, :capacity, :minAge, string_to_array(:skills, ','))""")
+					insert into shift (activity_id, starts_at, ends_at, capacity, min_age, required_skills,
+					    required_qualifications)
+					values (:activity, :start, :end, :capacity, :minAge, string_to_array(:skills, ','),
+					    string_to_array(:qualifications, ','))""")
 				.param("activity", activityId).param("start", s.startsAt()).param("end", s.endsAt())
 				.param("capacity", s.capacity()).param("minAge", s.minAge(), Types.INTEGER)
-				.param("skills", String.join(",", s.requiredSkills())).update();
+				.param("skills", String.join(",", s.requiredSkills()))
+				.param("qualifications", String.join(",", s.requiredQualifications())).update();
 		}
 		jdbc.sql("""
 				update activity set starts_at = (select min(starts_at) from shift where activity_id = :id),

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.wenming.region.FieldProblem;
+import org.wenming.training.Qualification;
 
 /**
  * What an activity draft must satisfy before anything is stored. Pure: no database, no Spring.
@@ -158,6 +159,12 @@ public final class ActivityRules {
 		for (String skill : shift.requiredSkills()) {
 			if (!skillCodes.contains(skill)) {
 				problems.add(new FieldProblem(prefix + "requiredSkills", "activity.error.skill"));
+				break;
+			}
+		}
+		for (String qualification : shift.requiredQualifications()) {
+			if (Qualification.parse(qualification).filter(q -> q.name().equals(qualification)).isEmpty()) {
+				problems.add(new FieldProblem(prefix + "requiredQualifications", "activity.error.qualification"));
 				break;
 			}
 		}

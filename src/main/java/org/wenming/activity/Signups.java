@@ -139,8 +139,8 @@ public class Signups {
 			.param("space", VOLUNTEER_LOCKS).param("volunteer", (int) volunteer.id()).query(Integer.class).single();
 		Locked shift = lock(shiftId);
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		refuseAgainstRules(shift, volunteer, now);
 		Conflicts conflicts = conflicts(jdbc, shift, List.of(volunteer.id())).get(volunteer.id());
+		refuseAgainstRules(shift, volunteer, now, conflicts.missing());
 		refuseConflicts(conflicts);
 		refuseWhenFull(shift, shift.shift().confirmedCount());
 		SignupStatus status = status(shift, shift.shift().confirmedCount());
@@ -174,11 +174,18 @@ public class Signups {
 				select * from added""".formatted(column);
 	}
 
-	private record Conflicts(boolean already, boolean overlap) {
+	/**
+	 * What the sign-up's one read of the database found for a volunteer: a live sign-up for the shift already, one
+	 * for an overlapping shift, and the shift's required qualifications they do not hold on its day.
+	 */
+	private record Conflicts(boolean already, boolean overlap, List<String> missing) {
 	}
 
-	/** The rules that need no look at other sign-ups, in the order their refusals are given. */
-	private void refuseAgainstRules(Locked shift, Volunteer volunteer, OffsetDateTime now) {
+	/**
+	 * The rules that need no look at other sign-ups, in the order their refusals are given; {@code missing} are
+	 * the shift's required qualifications the volunteer does not hold on its day (read with the conflicts).
+	 */
+	private void refuseAgainstRules(Locked shift, Volunteer volunteer, OffsetDateTime now, List<String> missing) {
 		if (!volunteer.active()) {
 			throw ActivityRefusedException.forbidden("activity.error.volunteerWithdrawn");
 		}
@@ -198,6 +205,11 @@ public class Signups {
 		}
 		if (!volunteer.skills().containsAll(shift.shift().requiredSkills())) {
 			throw ActivityRefusedException.conflict("activity.error.skillsMissing");
+		}
+		if (!missing.isEmpty()) {
+			// one refusal per missing qualification, each naming it; the first is the answer's message
+			throw new ActivityRefusedException(ActivityRefusedException.Kind.CONFLICT, missing.stream()
+				.map(q -> new FieldProblem("status", "activity.error.trainingMissing." + q)).toList());
 		}
 	}
 
@@ -224,31 +236,54 @@ public class Signups {
 
 	/**
 	 * Whether each volunteer already holds a live sign-up for the shift, or one for another shift whose time
-	 * overlaps it. Both read only the partitions the days can lie in (the shift's own day; the days from a
+	 * overlaps it, and (for a shift that requires qualifications) which of them they do not hold on its day. Both read only the partitions the days can lie in (the shift's own day; the days from a
 	 * week before its start, the longest a shift may last, to its end): a sign-up's partition key is its
 	 * shift's start day, and without it PostgreSQL planned both over every year's partition on each request
 	 * (the pool forces custom plans): 3 of the 5.8 ms of PostgreSQL's CPU a sign-up took (docs/BENCHMARKS.md).
 	 */
 	private Map<Long, Conflicts> conflicts(JdbcClient on, Locked shift, List<Long> volunteerIds) {
 		Shift s = shift.shift();
+		boolean qualified = !s.requiredQualifications().isEmpty();
 		Map<Long, Conflicts> found = new HashMap<>();
-		on.sql("""
-				select v.id,
-				       exists (select 1 from signup where shift_id = :shift and volunteer_id = v.id and shift_day = :day
-				                   and status in ('PENDING', 'CONFIRMED', 'WAITLISTED')) as already,
-				       exists (select 1 from signup g join shift o on o.id = g.shift_id
-				               where g.volunteer_id = v.id and g.shift_day between :earliest and :latest
-				                   and g.status in ('PENDING', 'CONFIRMED', 'WAITLISTED') and o.id <> :shift
-				                   and o.starts_at < :end and o.ends_at > :start) as overlap
-				from unnest(cast(:volunteers as bigint[])) v(id)""")
+		var statement = on.sql(qualified ? CONFLICTS_AND_QUALIFICATIONS : CONFLICTS)
 			.param("shift", s.id()).param("volunteers", volunteerIds.toArray(Long[]::new)).param("day", shift.day())
 			.param("earliest", Activities.cityDate(s.startsAt().minus(ActivityRules.SHIFT_MAX)))
-			.param("latest", Activities.cityDate(s.endsAt())).param("start", s.startsAt()).param("end", s.endsAt())
-			.query(rs -> {
-				found.put(rs.getLong("id"), new Conflicts(rs.getBoolean("already"), rs.getBoolean("overlap")));
-			});
+			.param("latest", Activities.cityDate(s.endsAt())).param("start", s.startsAt()).param("end", s.endsAt());
+		if (qualified) {
+			statement = statement.param("required", s.requiredQualifications().toArray(String[]::new));
+		}
+		statement.query(rs -> {
+			found.put(rs.getLong("id"), new Conflicts(rs.getBoolean("already"), rs.getBoolean("overlap"),
+					qualified ? Activities.strings(rs.getArray("missing")) : List.of()));
+		});
 		return found;
 	}
+
+	private static final String CONFLICTS_COLUMNS = """
+			select v.id,
+			       exists (select 1 from signup where shift_id = :shift and volunteer_id = v.id and shift_day = :day
+			                   and status in ('PENDING', 'CONFIRMED', 'WAITLISTED')) as already,
+			       exists (select 1 from signup g join shift o on o.id = g.shift_id
+			               where g.volunteer_id = v.id and g.shift_day between :earliest and :latest
+			                   and g.status in ('PENDING', 'CONFIRMED', 'WAITLISTED') and o.id <> :shift
+			                   and o.starts_at < :end and o.ends_at > :start) as overlap""";
+
+	/**
+	 * With the shift's required qualifications that each volunteer does not hold on the shift's day, from the
+	 * training module's published view: only for a shift that requires some, so that a sign-up for any other
+	 * shift runs the statement it always ran.
+	 */
+	private static final String CONFLICTS = CONFLICTS_COLUMNS + """
+
+			from unnest(cast(:volunteers as bigint[])) v(id)""";
+
+	private static final String CONFLICTS_AND_QUALIFICATIONS = CONFLICTS_COLUMNS + """
+			,
+			       array(select q from unnest(cast(:required as text[])) q
+			             where not exists (select 1 from published_training_qualification h
+			                               where h.volunteer_id = v.id and h.qualification = q
+			                                   and (h.valid_until is null or h.valid_until >= :day))) as missing
+			from unnest(cast(:volunteers as bigint[])) v(id)""";
 
 	/**
 	 * The batch of {@link SignupLanes}: every volunteer's lock (in id order, so that batches never wait on
@@ -304,9 +339,9 @@ public class Signups {
 		for (int i = 0; i < batch.size(); i++) {
 			Volunteer volunteer = batch.get(i);
 			try {
-				refuseAgainstRules(shift, volunteer, now);
+				refuseAgainstRules(shift, volunteer, now, conflicts.get(volunteer.id()).missing());
 				// the same volunteer twice in one batch: the second finds the first's sign-up
-				refuseConflicts(accepted.containsKey(volunteer.id()) ? new Conflicts(true, false)
+				refuseConflicts(accepted.containsKey(volunteer.id()) ? new Conflicts(true, false, List.of())
 						: conflicts.get(volunteer.id()));
 				refuseWhenFull(shift, confirmed);
 				SignupStatus status = status(shift, confirmed);
@@ -489,7 +524,7 @@ public class Signups {
 	private Locked lock(long shiftId) {
 		return jdbc.sql("""
 				select s.id, s.activity_id, s.starts_at, s.ends_at, s.capacity, s.min_age, s.required_skills,
-				    s.confirmed_count, s.waitlist_count, s.starts_on, a.status as activity_status, a.requires_approval,
+				    s.required_qualifications, s.confirmed_count, s.waitlist_count, s.starts_on, a.status as activity_status, a.requires_approval,
 				    a.listed, a.waitlist, a.organizer_team_id
 				from shift s join activity a on a.id = s.activity_id where s.id = :id for update of s""")
 			.param("id", shiftId)

@@ -202,7 +202,7 @@ public class Commendations {
 
 	/**
 	 * Whether the volunteer asked for their commendations to appear on their certificates (no choice recorded: no).
-	 * For the certificates, when they print extra lines.
+	 * Read by the certificates through {@code internal.CommendationLines}.
 	 */
 	public boolean onCertificates(long volunteerId) {
 		return jdbc.sql("select on_certificates from commendation_choice where volunteer_id = :v").param("v", volunteerId)

@@ -6,7 +6,7 @@
  * {@code honor_public_entry}, which holds the nominee's consent: a withdrawal hides the entry here too), and
  * chooses whether their commendations appear on their certificates. The schema is V72.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "volunteer", "demo" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "volunteer", "ledger", "demo" })
 @org.wenming.platform.ModuleTables(owns = { "commendation", "commendation_choice" }, reads = { "published_volunteer",
 		"published_team", "honor_public_entry" })
 package org.wenming.commendation;

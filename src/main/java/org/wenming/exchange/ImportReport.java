@@ -9,11 +9,12 @@ import java.util.List;
  *
  * @param added service records added ({@code skipped}: already in the ledger from an earlier import)
  * @param commendationsAdded commendations of the file the volunteer did not have yet, now recorded
+ * @param coursesAdded completed courses of the file not recorded before (training module, once per source and id)
  * @param errorsTotal all errors found ({@code errors} lists the first {@link RecordExchange#LISTED_MAX})
  */
 public record ImportReport(String source, String city, List<VolunteerResult> volunteers, int volunteersTotal,
 		List<Problem> errors, int errorsTotal, boolean stored, int added, int skipped, BigDecimal hoursAdded,
-		int commendationsAdded) {
+		int commendationsAdded, int coursesAdded) {
 
 	/**
 	 * One error: the file's line (1 = header), the service record's row (its place among the file's records, 0 when

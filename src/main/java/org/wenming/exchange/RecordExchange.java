@@ -76,6 +76,8 @@ public class RecordExchange {
 
 	private final Commendations commendations;
 
+	private final org.wenming.training.Trainings trainings;
+
 	private final RecordTransfer transfer;
 
 	private final ExchangeProperties properties;
@@ -88,8 +90,10 @@ public class RecordExchange {
 
 	private final TransactionTemplate writing;
 
-	RecordExchange(JdbcClient jdbc, Volunteers volunteers, Commendations commendations, RecordTransfer transfer,
-			ExchangeProperties properties, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+	RecordExchange(JdbcClient jdbc, Volunteers volunteers, Commendations commendations,
+			org.wenming.training.Trainings trainings, RecordTransfer transfer, ExchangeProperties properties,
+			JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+		this.trainings = trainings;
 		this.jdbc = jdbc;
 		this.volunteers = volunteers;
 		this.commendations = commendations;
@@ -336,8 +340,22 @@ public class RecordExchange {
 		return new RecordFile.Volunteer(
 				new RecordFile.Basic(v.volunteerNumber(), v.realName(), v.idType().name(), v.idNumberMasked(),
 						v.gender().name(), v.birthDate(), v.createdAt().atZoneSameInstant(CityTime.ZONE).toLocalDate()),
-				new RecordFile.Service(figures.totalHours(), figures.records(), figures.externalHours(), records), null,
-				commended, certificates);
+				new RecordFile.Service(figures.totalHours(), figures.records(), figures.externalHours(), records),
+				new RecordFile.Training(trainings.completedBy(id).stream().map(this::course).toList()), commended,
+				certificates);
+	}
+
+	/**
+	 * A completed course for the file. Its record id is derived from its content (the training module's API gives
+	 * none): stable across exports, so importing the same course twice stores it once.
+	 */
+	private RecordFile.Course course(org.wenming.training.CompletedCourse c) {
+		String content = String.join("\u001f", c.title(), c.provider(), c.hours().stripTrailingZeros().toPlainString(),
+				c.completedOn().toString(), c.certificateNumber() == null ? "" : c.certificateNumber());
+		String ref = "course-" + HexFormat.of().formatHex(sha256().digest(content.getBytes(StandardCharsets.UTF_8)), 0, 16);
+		return new RecordFile.Course(c.title(), c.provider(), c.hours(), c.completedOn(), c.place(), c.certificate(),
+				c.certificateNumber(), c.qualification() == null ? null : c.qualification().name(),
+				c.source() == null ? properties.installationId() : c.source(), ref);
 	}
 
 	private static MessageDigest sha256() {
@@ -387,6 +405,16 @@ public class RecordExchange {
 					RecordTransfer.Entered entered = writing.execute(t -> {
 						RecordTransfer.Entered e = transfer.enterExternal(m.volunteerId(), m.records(), staff.username());
 						reading.commendations += commend(m, reading.city, staff);
+						for (RecordFile.Course c : m.courses()) {
+							if (trainings.recordExternal(m.volunteerId(), c.source(), c.sourceRecordId(),
+									new org.wenming.training.CompletedCourse(c.title(), c.provider(), c.hours(),
+											c.completedOn(), c.place(), c.certificate(), c.certificateNumber(),
+											c.qualification() == null ? null
+													: org.wenming.training.Qualification.valueOf(c.qualification()),
+											c.source()))) {
+								reading.courses++;
+							}
+						}
 						return e;
 					});
 					reading.added += entered.added();
@@ -395,6 +423,9 @@ public class RecordExchange {
 				}
 				catch (RecordTransfer.ExternalRecordsRefused refused) {
 					refused.errors().forEach(e -> reading.error(m.line(), e.row(), e.field(), e.messageKey()));
+				}
+				catch (org.wenming.training.TrainingRefusedException refused) {
+					refused.problems().forEach(p -> reading.error(m.line(), 0, "training.courses." + p.field(), p.messageKey()));
 				}
 				catch (org.wenming.commendation.CommendationRefusedException refused) {
 					refused.problems().forEach(p -> reading.error(m.line(), 0, "commendations." + p.field(), p.messageKey()));
@@ -472,6 +503,8 @@ public class RecordExchange {
 
 		int commendations;
 
+		int courses;
+
 		BigDecimal hours = BigDecimal.ZERO.setScale(1);
 
 		String source;
@@ -489,12 +522,12 @@ public class RecordExchange {
 
 		ImportReport report(boolean stored) {
 			return new ImportReport(source, city, List.copyOf(results), volunteersTotal, List.copyOf(problems), errors,
-					stored, added, skipped, hours, commendations);
+					stored, added, skipped, hours, commendations, courses);
 		}
 	}
 
 	private record Matched(int line, long volunteerId, String volunteerNumber, List<ExternalRecord> records,
-			List<RecordFile.Commendation> commendations) {
+			List<RecordFile.Commendation> commendations, List<RecordFile.Course> courses) {
 	}
 
 	/** Pass 1: the header's format and source, the trailer's counts, digest and signature. */
@@ -649,8 +682,15 @@ public class RecordExchange {
 					reading.results.add(new VolunteerResult(line0, NameMask.mask(v.basic().name()),
 							here.get().volunteerNumber(), records.size(), hours, 0));
 				}
+				List<RecordFile.Course> courses = v.training() == null || v.training().courses() == null ? List.of()
+						: v.training().courses();
+				for (RecordFile.Course c : courses) {
+					if (c == null || c.qualification() != null && !QUALIFICATIONS.contains(c.qualification())) {
+						reading.error(line0, 0, "training.courses.qualification", "exchange.error.qualification");
+					}
+				}
 				matched.add(new Matched(line0, here.get().id(), here.get().volunteerNumber(), records,
-						v.commendations() == null ? List.of() : v.commendations()));
+						v.commendations() == null ? List.of() : v.commendations(), courses));
 			}
 		}
 		if (reading.volunteersTotal == 0) {
@@ -658,6 +698,9 @@ public class RecordExchange {
 		}
 		return matched;
 	}
+
+	private static final Set<String> QUALIFICATIONS = java.util.Arrays.stream(org.wenming.training.Qualification.values())
+		.map(Enum::name).collect(java.util.stream.Collectors.toSet());
 
 	/** The same person: ID type, masked ID number, birth date and name all equal. */
 	private static boolean same(Volunteer v, RecordFile.Basic basic) {

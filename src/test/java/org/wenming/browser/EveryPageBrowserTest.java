@@ -435,6 +435,32 @@ class EveryPageBrowserTest {
 				values (:c, 'RECEIVED', '', 'test', now())""").param("c", complaint).update();
 		made.put("complaint", String.valueOf(complaint));
 
+		// training: an upcoming first-aid course of the county, one the volunteer completed, one from elsewhere
+		long course = jdbc.sql("""
+				insert into training_course (title, provider, hours, starts_on, place, certificate, qualification,
+				    validity_months, region_code, region_path, created_by, created_at)
+				values ('无障碍测试急救培训', '肇庆市红十字会', 16, current_date + 10, '端州区', true, 'FIRST_AID', 36, :county,
+				    :path, 'test', now()) returning id""")
+			.param("county", COUNTY).param("path", regions.find(COUNTY).orElseThrow().path()).query(Long.class).single();
+		long completedCourse = jdbc.sql("""
+				insert into training_course (title, provider, hours, starts_on, place, certificate, qualification,
+				    region_code, region_path, created_by, created_at)
+				values ('无障碍测试消防培训', '端州区消防大队', 4, current_date - 30, '端州区', true, 'FIRE_SAFETY', :county,
+				    :path, 'test', now()) returning id""")
+			.param("county", COUNTY).param("path", regions.find(COUNTY).orElseThrow().path()).query(Long.class).single();
+		jdbc.sql("""
+				insert into training_enrolment (course_id, volunteer_id, status, completed_on, certificate_number, enrolled_at,
+				    recorded_by, recorded_at)
+				values (:c, :v, 'COMPLETED', current_date - 30, 'XF-001', now(), 'test', now())""")
+			.param("c", completedCourse).param("v", volunteer.id()).update();
+		jdbc.sql("""
+				insert into training_external (volunteer_id, source, source_ref, title, provider, hours, completed_on, place,
+				    certificate, qualification, valid_until, recorded_at)
+				values (:v, '无障碍测试来源', :ref, '红十字救护员', '广州市红十字会', 16, current_date - 400, '广州', true,
+				    'FIRST_AID', current_date - 10, now())""")
+			.param("v", volunteer.id()).param("ref", "a11y-" + suffix()).update();
+		made.put("trainingCourse", String.valueOf(course));
+
 		usernames = names;
 		rows = made;
 	}

@@ -127,6 +127,8 @@ final class PageInventory {
 			page("/me/complaints", As.VOLUNTEER),
 			// record transfer: the volunteer's figures and the download of their whole record
 			page("/me/record", As.VOLUNTEER),
+			// the volunteer's training: completed courses, qualifications with expiry, courses to enrol in
+			page("/me/training", As.VOLUNTEER),
 			// the organizer's ratings of a shift's attendees
 			page("/admin/shifts/{shift}/ratings", As.TEAM_LEADER),
 			page("/me/cases", As.VOLUNTEER),
@@ -227,6 +229,12 @@ final class PageInventory {
 			page("/admin/complaints", As.OFFICE_STAFF),
 			page("/admin/complaints/new", As.OFFICE_STAFF),
 			page("/admin/complaints/{complaint}", As.OFFICE_STAFF),
+			// training in the office's scope: courses, a course's form and volunteers, the sheet import
+			page("/admin/training", As.OFFICE_STAFF),
+			page("/admin/training/new", As.OFFICE_STAFF),
+			page("/admin/training/{trainingCourse}", As.OFFICE_STAFF),
+			page("/admin/training/{trainingCourse}/edit", As.OFFICE_STAFF),
+			page("/admin/training/import", As.OFFICE_STAFF),
 			// the government-service catalogue for staff
 			page("/admin/catalogue", As.OFFICE_STAFF),
 			page("/admin/catalogue/new", As.OFFICE_STAFF),

@@ -98,7 +98,8 @@ class DemoCityTest {
 				"org.wenming.assessment.demo.PlacesDemoPart",
 				"org.wenming.servicedesk.demo.ServiceDeskDemoPart",
 				"org.wenming.honor.demo.HonorDemoPart", "org.wenming.honor.brand.demo.CareAndBrandsDemoPart",
-				"org.wenming.commendation.demo.CommendationDemoPart", "org.wenming.complaint.demo.ComplaintDemoPart",
+				"org.wenming.commendation.demo.CommendationDemoPart", "org.wenming.training.demo.TrainingDemoPart",
+				"org.wenming.complaint.demo.ComplaintDemoPart",
 				"org.wenming.newsroom.demo.NewsroomDemoPart",
 				"org.wenming.catalogue.demo.CatalogueDemoPart", "org.wenming.insight.demo.InsightDemoPart",
 				"org.wenming.volunteer.demo.VolunteerLoginDemoPart");
@@ -118,6 +119,45 @@ class DemoCityTest {
 		assertThatThrownBy(() -> city.generate(DemoScale.TINY, -1, true, line -> {
 		})).isInstanceOf(DemoRefusedException.class);
 		assertThat(published.stream(BulkLoadFinished.class).skip(before)).hasSize(1);
+	}
+
+	@Autowired
+	org.wenming.activity.Signups signups;
+
+	/**
+	 * Issue 22's story: the marathon's first-aid station requires first aid; the demo volunteer completed the
+	 * city's first-aid course and is not refused for it, a volunteer without any training is.
+	 */
+	@Test
+	void theMarathonsFirstAidStationTakesOnlyThoseWhoHoldFirstAid() {
+		rolledBack(figures -> {
+			long shift = jdbc.sql("""
+					select s.id from shift s join activity a on a.id = s.activity_id
+					where a.title like '%马拉松赛道急救点%' and s.required_qualifications = '{FIRST_AID}'""")
+				.query(Long.class).single();
+			long trained = jdbc.sql("select volunteer_id from training_enrolment where certificate_number = 'RC-DEMO-0001'")
+				.query(Long.class).single();
+			long untrained = jdbc.sql("""
+					select v.id from volunteer v where v.status = 'ACTIVE' and v.registered_by = :actor
+					    and not exists (select 1 from training_enrolment e where e.volunteer_id = v.id)
+					order by v.id limit 1""").param("actor", DemoScenario.ACTOR).query(Long.class).single();
+			assertThat(refusal(() -> signups.signUp(shift, volunteers.find(untrained).orElseThrow())))
+				.isEqualTo("activity.error.trainingMissing.FIRST_AID");
+			// the demo volunteer may already be on it or on an overlapping shift; never refused for training
+			assertThat(refusal(() -> signups.signUp(shift, volunteers.find(trained).orElseThrow())))
+				.doesNotStartWith("activity.error.trainingMissing");
+			return figures;
+		}, 7);
+	}
+
+	private static String refusal(Runnable step) {
+		try {
+			step.run();
+			return "signed up";
+		}
+		catch (org.wenming.activity.ActivityRefusedException ex) {
+			return ex.messageKey();
+		}
 	}
 
 	@Test

@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * "Zhaoqing" (A), a second application started here on a fresh database is "another city" (B), which trusts A's
  * ledger key. A volunteer with hours of two activity types (one record corrected, one brought from a third city
  * earlier) and a commendation moves from A to B: A exports, B imports for the same person registered there, and
- * every figure is equal — total hours, records, hours per type, commendations; importing again adds nothing.
+ * every figure is equal — total hours, records, hours per type, commendations, completed courses (a first-aid
+ * course: B then holds the qualification); importing again adds nothing.
  */
 @WenmingTest
 class ExchangeRoundTripTest {
@@ -70,6 +71,9 @@ class ExchangeRoundTripTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	@Test
 	void aVolunteerMovingToAnotherWenmingKeepsEveryFigure() throws Exception {
 		TestUsers users = new TestUsers(regions);
@@ -97,6 +101,11 @@ class ExchangeRoundTripTest {
 		assertThat(exchange.importFile(third, a.volunteerNumber(), true, staffA).added()).isEqualTo(1);
 		commendations.create(new Commendations.Draft(a.volunteerNumber(), null, "优秀志愿者", "肇庆市文明办", "CITY",
 				today.minusDays(20).toString()), null, staffA);
+		// the first-aid course from the third city
+		org.wenming.training.Trainings trainings = context.getBean(org.wenming.training.Trainings.class);
+		trainings.recordExternal(a.id(), "test-third-city", "course-1", new org.wenming.training.CompletedCourse("急救员培训",
+				"外市红十字会", new java.math.BigDecimal("16.0"), today.minusDays(60), "外市", true, "HJ-2026-001",
+				org.wenming.training.Qualification.FIRST_AID, "test-third-city"));
 		RecordTransfer.Figures inA = transfer.figures(a.id());
 		assertThat(inA.totalHours()).isEqualByComparingTo("9.0");
 		assertThat(inA.hoursByType()).containsEntry("LECTURE", new java.math.BigDecimal("2.0"));
@@ -132,6 +141,16 @@ class ExchangeRoundTripTest {
 			assertThat(report.errors()).isEmpty();
 			assertThat(report.added()).isEqualTo(3);
 			assertThat(report.commendationsAdded()).isEqualTo(1);
+			assertThat(report.coursesAdded()).isEqualTo(1);
+			var trainingsB = b.getBean(org.wenming.training.Trainings.class);
+			assertThat(trainingsB.completedBy(there.id()))
+				.extracting(c -> c.title() + "/" + c.provider() + "/" + c.hours().stripTrailingZeros().toPlainString() + "/"
+						+ c.completedOn() + "/" + c.qualification() + "/" + c.certificateNumber())
+				.containsExactlyElementsOf(trainings.completedBy(a.id()).stream()
+					.map(c -> c.title() + "/" + c.provider() + "/" + c.hours().stripTrailingZeros().toPlainString() + "/"
+							+ c.completedOn() + "/" + c.qualification() + "/" + c.certificateNumber())
+					.toList());
+			assertThat(trainingsB.holds(there.id(), org.wenming.training.Qualification.FIRST_AID, today)).isTrue();
 
 			RecordTransfer.Figures inB = transferB.figures(there.id());
 			assertThat(inB.totalHours()).isEqualByComparingTo(inA.totalHours());
@@ -154,6 +173,7 @@ class ExchangeRoundTripTest {
 			assertThat(again.added()).isZero();
 			assertThat(again.skipped()).isEqualTo(3);
 			assertThat(again.commendationsAdded()).isZero();
+			assertThat(again.coursesAdded()).isZero();
 			assertThat(transferB.figures(there.id())).isEqualTo(inB);
 			// B's whole chain and totals hold
 			assertThat(ledgerB.verify(n -> { }).intact()).isTrue();

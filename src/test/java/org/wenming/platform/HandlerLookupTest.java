@@ -2,6 +2,7 @@ package org.wenming.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -21,9 +23,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.wenming.support.WenmingTest;
 
 /**
- * The shortcut of {@link HandlerLookup} turns a mapping away only when Spring would too: for a request made
- * from every pattern of the application (its variables filled in), every mapping that Spring's own matching
- * accepts is accepted; and it does turn most of them away, which is why it is there.
+ * The index of {@link HandlerLookup} finds what Spring's own lookup finds: for a request made from every
+ * pattern of the application (its variables filled in), every mapping Spring matches is among the path's
+ * candidates, and the lookup gives the same method, pattern and variables (or the same exception) as Spring's;
+ * and a path is matched against a handful of mappings, not all of them, which is why it is there.
  */
 @WenmingTest
 class HandlerLookupTest {
@@ -40,32 +43,81 @@ class HandlerLookupTest {
 	}
 
 	@Test
-	void noMappingThatSpringMatchesIsTurnedAwayAndMostOthersAre() {
+	void everyRequestFindsWhatSpringsOwnLookupFindsAgainstAHandfulOfMappings() throws Exception {
 		HandlerLookup.LiteralBeginnings lookup = (HandlerLookup.LiteralBeginnings) mapping;
 		Map<RequestMappingInfo, HandlerMethod> all = mapping.getHandlerMethods();
 		assertThat(all).hasSizeGreaterThan(100);
 		long pairs = 0;
-		long springMatched = 0;
-		long shortcutPassed = 0;
+		long candidates = 0;
+		long found = 0;
 		for (MockHttpServletRequest request : requestsFor(all.keySet())) {
+			String path = request.getRequestURI();
+			List<HandlerLookup.Candidate> listed = lookup.candidates(path);
 			for (RequestMappingInfo info : all.keySet()) {
-				RequestMappingInfo spring = info.getMatchingCondition(request);
-				RequestMappingInfo ours = lookup.matchingWithin(request.getRequestURI(), info, request);
-				pairs++;
-				if (spring != null) {
-					springMatched++;
-					assertThat(ours).as("%s %s against %s", request.getMethod(), request.getRequestURI(), info)
-						.isEqualTo(spring);
-				}
-				if (lookupPasses(info, request)) {
-					shortcutPassed++;
+				if (info.getMatchingCondition(request) != null) {
+					assertThat(listed).as("%s %s: a mapping Spring matches is a candidate: %s", request.getMethod(), path, info)
+						.anyMatch(candidate -> candidate.info() == info);
 				}
 			}
+			pairs += all.size();
+			candidates += listed.size();
+			Outcome ours = outcome(() -> lookup.lookupHandlerMethod(path, request), request);
+			MockHttpServletRequest again = request(request.getMethod(), path);
+			Outcome spring = outcome(() -> lookup.springLookup(path, again), again);
+			assertThat(ours).as("%s %s", request.getMethod(), path).isEqualTo(spring);
+			if (ours.method() != null) {
+				found++;
+			}
 		}
-		assertThat(springMatched).as("requests made from the patterns find their mappings").isGreaterThan(all.size() / 2);
-		assertThat(all.keySet().stream().filter(info -> lookup.turnsAway("/no/such/page", info)).count())
-			.as("the registry's own mappings are known to the shortcut").isGreaterThan(all.size() * 9L / 10);
-		assertThat(shortcutPassed).as("mappings past the literal beginnings, of %d pairs", pairs).isLessThan(pairs / 10);
+		assertThat(found).as("requests made from the patterns find their methods").isGreaterThan(all.size() / 2);
+		assertThat(candidates).as("mappings a path is matched against, of %d pairs", pairs).isLessThan(pairs / 20);
+	}
+
+	@Test
+	void aMappingRegisteredAfterTheStartIsFoundAndForgottenWhenRemoved() throws Exception {
+		HandlerLookup.LiteralBeginnings lookup = (HandlerLookup.LiteralBeginnings) mapping;
+		RequestMappingInfo info = RequestMappingInfo.paths("/test-only/lookup/{id}").methods(RequestMethod.GET)
+			.options(mapping.getBuilderConfiguration()).build();
+		Method handler = LateHandler.class.getDeclaredMethod("late", String.class);
+		assertThat(lookup.lookupHandlerMethod("/test-only/lookup/9", request("GET", "/test-only/lookup/9"))).isNull();
+		mapping.registerMapping(info, new LateHandler(), handler);
+		try {
+			HandlerMethod found = lookup.lookupHandlerMethod("/test-only/lookup/9", request("GET", "/test-only/lookup/9"));
+			assertThat(found).isNotNull();
+			assertThat(found.getMethod()).isEqualTo(handler);
+		}
+		finally {
+			mapping.unregisterMapping(info);
+		}
+		assertThat(lookup.lookupHandlerMethod("/test-only/lookup/9", request("GET", "/test-only/lookup/9"))).isNull();
+	}
+
+	static final class LateHandler {
+
+		String late(String id) {
+			return id;
+		}
+	}
+
+	/** What a lookup gave: the method with its pattern and variables, or the kind of exception. */
+	private record Outcome(Method method, Object pattern, Object variables, String failure) {
+	}
+
+	private interface Lookup {
+
+		HandlerMethod find() throws Exception;
+	}
+
+	private static Outcome outcome(Lookup lookup, MockHttpServletRequest request) {
+		try {
+			HandlerMethod found = lookup.find();
+			return new Outcome(found == null ? null : found.getMethod(),
+					request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE),
+					request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE), null);
+		}
+		catch (Exception ex) {
+			return new Outcome(null, null, null, ex.getClass().getName());
+		}
 	}
 
 	@Test
@@ -75,6 +127,9 @@ class HandlerLookupTest {
 		assertThat(HandlerLookup.LiteralBeginnings.literalBeginning("/a?c")).isEqualTo("/a");
 		assertThat(HandlerLookup.LiteralBeginnings.literalBeginning("/admin")).isEqualTo("/admin");
 		assertThat(HandlerLookup.LiteralBeginnings.literalBeginning("")).isEmpty();
+		assertThat(HandlerLookup.LiteralBeginnings.directory("/api/v1/shifts/")).isEqualTo("/api/v1/shifts/");
+		assertThat(HandlerLookup.LiteralBeginnings.directory("/files/img-")).isEqualTo("/files/");
+		assertThat(HandlerLookup.LiteralBeginnings.directory("")).isEmpty();
 	}
 
 	@Test
@@ -96,17 +151,6 @@ class HandlerLookupTest {
 		// (the lookup of a path with % skips it)
 		assertThat(((HandlerLookup.LiteralBeginnings) mapping).getHandler(encoded)).as("found by Spring").isNotNull();
 		assertThat(info.getMatchingCondition(encoded)).isNotNull();
-	}
-
-	/** Whether the literal beginnings alone would let the mapping through (Spring's answer aside). */
-	private static boolean lookupPasses(RequestMappingInfo info, MockHttpServletRequest request) {
-		String path = request.getRequestURI();
-		for (String beginning : HandlerLookup.LiteralBeginnings.of(info)) {
-			if (path.startsWith(beginning)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static List<MockHttpServletRequest> requestsFor(Iterable<RequestMappingInfo> infos) {

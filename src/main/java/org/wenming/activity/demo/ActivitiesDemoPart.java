@@ -67,6 +67,36 @@ class ActivitiesDemoPart implements DemoCityPart {
 			run.atEnd(() -> DemoTables.moveSequencesPast(jdbc, TABLES));
 			DemoTables.analyze(jdbc, TABLES);
 		});
+		run.step("first-aid station", () -> firstAidStation(run));
+	}
+
+	/**
+	 * The demo's marathon station (issue 22): the last upcoming service shift becomes a first-aid point of the
+	 * city's marathon and requires the first-aid qualification (training's part gives it to the demo volunteer
+	 * and others). The last one, so that the demo's earlier upcoming shifts take sign-ups as they always did; its
+	 * own sign-ups were made before the requirement and stay.
+	 */
+	private void firstAidStation(DemoCityRun run) {
+		Long shift = jdbc.sql("""
+				select s.id from shift s join activity a on a.id = s.activity_id
+				where a.status = 'PUBLISHED' and a.type = 'SERVICE' and s.starts_at > :from
+				order by s.starts_at desc, s.id desc limit 1""")
+			.param("from", java.sql.Timestamp.from(DemoScenario.at(run.plan().asOf().plusDays(1), 0)))
+			.query(Long.class).optional().orElse(null);
+		if (shift == null) {
+			return;
+		}
+		jdbc.sql("update shift set required_qualifications = '{FIRST_AID}' where id = :id").param("id", shift).update();
+		String city = run.get(CityGeography.class).cityName();
+		jdbc.sql("""
+				update activity set title = :title, description = :description
+				where id = (select activity_id from shift where id = :id)""")
+			.param("title", city + "马拉松赛道急救点志愿服务")
+			.param("description", city + "马拉松赛道急救点：协助医疗队为跑者提供现场急救和补给。本班次需持有有效的急救培训资质。")
+			.param("id", shift).update();
+		// the digest takes the shift's start, never its generated id
+		run.digest(("first-aid station:" + jdbc.sql("select starts_at from shift where id = :id").param("id", shift)
+			.query(java.time.OffsetDateTime.class).single().toInstant()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	/** An activity planned in memory before it is written (only the recent years have them). */

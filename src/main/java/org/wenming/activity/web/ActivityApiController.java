@@ -1,11 +1,16 @@
 package org.wenming.activity.web;
 
-import java.net.URI;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,12 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wenming.activity.Activities;
 import org.wenming.activity.Activity;
 import org.wenming.activity.ActivityPage;
+import org.wenming.activity.Signup;
 import org.wenming.activity.Signups;
 import org.wenming.platform.ApiIds;
+import org.wenming.platform.DirectAnswer;
 import org.wenming.platform.Paging;
 import org.wenming.region.Regions;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.Volunteer;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** Published activities over JSON for everyone, and a volunteer's own sign-ups. */
 @RestController
@@ -34,11 +43,16 @@ class ActivityApiController extends ActivityProblems {
 
 	private final Regions regions;
 
-	ActivityApiController(Activities activities, Signups signups, Regions regions, MessageSource messages) {
+	/** The same mapper Spring MVC's JSON converter uses, for the answers written directly. */
+	private final JsonMapper json;
+
+	ActivityApiController(Activities activities, Signups signups, Regions regions, JsonMapper json,
+			MessageSource messages) {
 		super(messages);
 		this.activities = activities;
 		this.signups = signups;
 		this.regions = regions;
+		this.json = json;
 	}
 
 	@GetMapping("/api/v1/activities")
@@ -62,16 +76,36 @@ class ActivityApiController extends ActivityProblems {
 	}
 
 	/**
-	 * Signs the caller up: 201 with the sign-up (CONFIRMED, WAITLISTED or PENDING). Answered asynchronously:
-	 * the request thread is free while the sign-up waits in its shift's line (a refusal or an unknown shift,
-	 * 404, comes through the same exception handlers).
+	 * Signs the caller up: 201 with the sign-up (CONFIRMED, WAITLISTED or PENDING). The request thread is
+	 * free while the sign-up waits in its shift's line, and the thread that decided it writes the answer
+	 * ({@link DirectAnswer}); a refusal or an unknown shift (404) comes back through this method's
+	 * dispatch to the same exception handlers as any other. (Asking for the response also tells Spring MVC
+	 * that this method answers itself.)
 	 */
 	@PostMapping("/api/v1/shifts/{id}/signups")
-	CompletableFuture<ResponseEntity<ActivityJson.SignupJson>> signUp(@AuthenticationPrincipal ScopedUser user,
-			@PathVariable String id) {
-		return signups.signUpSoon(ApiIds.id(id), user)
-			.thenApply(signup -> ResponseEntity.created(URI.create("/api/v1/me/signups"))
-				.body(ActivityJson.SignupJson.of(signup)));
+	void signUp(@AuthenticationPrincipal ScopedUser user, @PathVariable String id, HttpServletRequest request,
+			HttpServletResponse response) throws Exception {
+		if (DirectAnswer.isFailureDispatch(request)) {
+			DirectAnswer.rethrowFailure(request);
+		}
+		CompletableFuture<Signup> soon = signups.signUpSoon(ApiIds.id(id), user);
+		DirectAnswer answer = DirectAnswer.start(request, response);
+		soon.whenComplete((signup, failure) -> {
+			if (failure != null) {
+				answer.fail(failure instanceof CompletionException wrapped && wrapped.getCause() != null
+						? wrapped.getCause() : failure);
+			}
+			else {
+				answer.answer(written -> created(written, ActivityJson.SignupJson.of(signup)));
+			}
+		});
+	}
+
+	private void created(HttpServletResponse response, ActivityJson.SignupJson body) throws IOException {
+		response.setStatus(HttpServletResponse.SC_CREATED);
+		response.setHeader(HttpHeaders.LOCATION, "/api/v1/me/signups");
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), body);
 	}
 
 	@PostMapping("/api/v1/signups/{id}/cancel")

@@ -22,14 +22,15 @@ import org.wenming.shared.CityTime;
 /**
  * The activity form exactly as submitted, every value a string so that whatever was typed is shown
  * again next to its error. Shifts come as {@code shifts[i].startsAt}, {@code .endsAt},
- * {@code .capacity}, {@code .minAge} and {@code .requiredSkills} (repeated).
+ * {@code .capacity}, {@code .minAge}, {@code .requiredSkills} and {@code .requiredQualifications} (both repeated).
  */
 public record ActivityForm(Map<String, String> fields, List<ShiftForm> shifts) {
 
 	/** Blank shift rows a new form offers. */
 	static final int BLANK_SHIFTS = 3;
 
-	private static final Pattern SHIFT_FIELD = Pattern.compile("shifts\\[(\\d{1,2})]\\.(startsAt|endsAt|capacity|minAge|requiredSkills)");
+	private static final Pattern SHIFT_FIELD = Pattern.compile(
+			"shifts\\[(\\d{1,2})]\\.(startsAt|endsAt|capacity|minAge|requiredSkills|requiredQualifications)");
 
 	static final List<String> FIELDS = List.of("title", "description", "type", "lectureSetting", "lectureTeamId",
 			"campaignTheme", "courseSubject", "organizerTeamId", "organizerSiteId", "siteId", "address", "regionCode",
@@ -37,15 +38,20 @@ public record ActivityForm(Map<String, String> fields, List<ShiftForm> shifts) {
 
 	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-	public record ShiftForm(String startsAt, String endsAt, String capacity, String minAge, List<String> requiredSkills) {
+	public record ShiftForm(String startsAt, String endsAt, String capacity, String minAge, List<String> requiredSkills,
+			List<String> requiredQualifications) {
+
+		public ShiftForm {
+			requiredQualifications = requiredQualifications == null ? List.of() : requiredQualifications;
+		}
 
 		static ShiftForm blank() {
-			return new ShiftForm("", "", "", "", List.of());
+			return new ShiftForm("", "", "", "", List.of(), List.of());
 		}
 
 		boolean empty() {
 			return Inputs.blank(startsAt) && Inputs.blank(endsAt) && Inputs.blank(capacity) && Inputs.blank(minAge)
-					&& requiredSkills.isEmpty();
+					&& requiredSkills.isEmpty() && requiredQualifications.isEmpty();
 		}
 	}
 
@@ -88,7 +94,7 @@ public record ActivityForm(Map<String, String> fields, List<ShiftForm> shifts) {
 		for (Shift s : shifts) {
 			rows.add(new ShiftForm(LOCAL.format(s.startsAt().atZoneSameInstant(CityTime.ZONE)),
 					LOCAL.format(s.endsAt().atZoneSameInstant(CityTime.ZONE)), String.valueOf(s.capacity()),
-					text(s.minAge()), s.requiredSkills()));
+					text(s.minAge()), s.requiredSkills(), s.requiredQualifications()));
 		}
 		rows.add(ShiftForm.blank());
 		return new ActivityForm(f, rows);
@@ -109,6 +115,7 @@ public record ActivityForm(Map<String, String> fields, List<ShiftForm> shifts) {
 		}
 		TreeMap<Integer, String[]> rows = new TreeMap<>();
 		TreeMap<Integer, List<String>> skills = new TreeMap<>();
+		TreeMap<Integer, List<String>> qualifications = new TreeMap<>();
 		for (Map.Entry<String, List<String>> e : params.entrySet()) {
 			Matcher m = SHIFT_FIELD.matcher(e.getKey());
 			if (!m.matches()) {
@@ -122,17 +129,21 @@ public record ActivityForm(Map<String, String> fields, List<ShiftForm> shifts) {
 				case "endsAt" -> row[1] = first;
 				case "capacity" -> row[2] = first;
 				case "minAge" -> row[3] = first;
+				case "requiredQualifications" ->
+					qualifications.put(i, e.getValue().stream().filter(s -> !s.isBlank()).toList());
 				default -> skills.put(i, e.getValue().stream().filter(s -> !s.isBlank()).toList());
 			}
 			skills.putIfAbsent(i, List.of());
+			qualifications.putIfAbsent(i, List.of());
 		}
 		List<ShiftForm> shifts = new ArrayList<>();
 		for (Integer i : rows.keySet()) {
-			shifts.add(new ShiftForm(rows.get(i)[0], rows.get(i)[1], rows.get(i)[2], rows.get(i)[3], skills.get(i)));
+			shifts.add(new ShiftForm(rows.get(i)[0], rows.get(i)[1], rows.get(i)[2], rows.get(i)[3], skills.get(i),
+					qualifications.get(i)));
 		}
 		for (Integer i : skills.keySet()) {
 			if (!rows.containsKey(i)) {
-				shifts.add(new ShiftForm("", "", "", "", skills.get(i)));
+				shifts.add(new ShiftForm("", "", "", "", skills.get(i), qualifications.get(i)));
 			}
 		}
 		// blank rows are dropped, so a row's index is its shift's index in the draft and in the errors
@@ -162,7 +173,7 @@ public record ActivityForm(Map<String, String> fields, List<ShiftForm> shifts) {
 			String p = "shifts[" + index++ + "].";
 			drafts.add(new ShiftDraft(Inputs.time(p + "startsAt", s.startsAt(), problems),
 					Inputs.time(p + "endsAt", s.endsAt(), problems), Inputs.number(p + "capacity", s.capacity(), problems),
-					Inputs.number(p + "minAge", s.minAge(), problems), s.requiredSkills()));
+					Inputs.number(p + "minAge", s.minAge(), problems), s.requiredSkills(), s.requiredQualifications()));
 		}
 		return new ActivityDraft(value("title"), value("description"),
 				Inputs.choice("type", value("type"), Inputs::type, problems),

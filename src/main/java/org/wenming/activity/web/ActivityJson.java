@@ -34,11 +34,12 @@ final class ActivityJson {
 	}
 
 	record ShiftJson(long id, OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity, Integer minAge,
-			List<String> requiredSkills, int confirmed, int placesLeft, int waitlist) {
+			List<String> requiredSkills, List<String> requiredQualifications, int confirmed, int placesLeft,
+			int waitlist) {
 
 		static ShiftJson of(Shift s) {
 			return new ShiftJson(s.id(), s.startsAt(), s.endsAt(), s.capacity(), s.minAge(), s.requiredSkills(),
-					s.confirmedCount(), s.placesLeft(), s.waitlistCount());
+					s.requiredQualifications(), s.confirmedCount(), s.placesLeft(), s.waitlistCount());
 		}
 	}
 
@@ -110,7 +111,8 @@ final class ActivityJson {
 	}
 
 	/** Numbers as JSON numbers (the strict mapping refuses text such as ５０ naming the field); times as text. */
-	record ShiftInput(String startsAt, String endsAt, Integer capacity, Integer minAge, List<String> requiredSkills) {
+	record ShiftInput(String startsAt, String endsAt, Integer capacity, Integer minAge, List<String> requiredSkills,
+			List<String> requiredQualifications) {
 	}
 
 	/**
@@ -137,6 +139,8 @@ final class ActivityJson {
 							Inputs.number(p + "capacity", text(s.capacity()), problems),
 							Inputs.number(p + "minAge", text(s.minAge()), problems),
 							s.requiredSkills() == null ? List.of() : s.requiredSkills().stream()
+								.map(x -> x == null ? "" : x).toList(),
+							s.requiredQualifications() == null ? List.of() : s.requiredQualifications().stream()
 								.map(x -> x == null ? "" : x).toList()));
 				}
 			}

@@ -25,6 +25,11 @@ public record ActivityView(Activity activity, List<Shift> shifts, List<Signup> m
 			.collect(java.util.stream.Collectors.joining("、"));
 	}
 
+	/** The shift's required qualifications' message keys, in the order the organizer chose them. */
+	public List<String> qualificationKeys(Shift shift) {
+		return shift.requiredQualifications().stream().map(code -> "training.qualification." + code).toList();
+	}
+
 	public ActivityStatus status() {
 		return activity.statusAt(now);
 	}

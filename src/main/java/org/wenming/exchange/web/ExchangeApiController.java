@@ -55,7 +55,7 @@ class ExchangeApiController {
 	}
 
 	record ReportJson(String source, String city, boolean stored, int added, int skipped, String hoursAdded,
-			int commendationsAdded,
+			int commendationsAdded, int coursesAdded,
 			int volunteersTotal, List<ImportReport.VolunteerResult> volunteers, int errorsTotal, List<ProblemJson> errors) {
 	}
 
@@ -195,7 +195,7 @@ class ExchangeApiController {
 
 	ReportJson json(ImportReport report, Locale locale) {
 		return new ReportJson(report.source(), report.city(), report.stored(), report.added(), report.skipped(),
-				report.hoursAdded().toPlainString(), report.commendationsAdded(), report.volunteersTotal(), report.volunteers(), report.errorsTotal(),
+				report.hoursAdded().toPlainString(), report.commendationsAdded(), report.coursesAdded(), report.volunteersTotal(), report.volunteers(), report.errorsTotal(),
 				report.errors().stream().map(p -> new ProblemJson(p.line(), p.row(), p.field(),
 						messages.getMessage(p.messageKey(), null, p.messageKey(), locale))).toList());
 	}

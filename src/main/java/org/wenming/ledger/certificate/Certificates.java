@@ -6,13 +6,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wenming.ledger.CertificateLine;
+import org.wenming.ledger.CertificateLines;
 import org.wenming.ledger.certificate.internal.CertificateNumbers;
 import org.wenming.ledger.certificate.internal.CertificatePdf;
 import org.wenming.shared.CityTime;
@@ -58,9 +62,13 @@ public class Certificates {
 
 	private final LedgerProofs proofs;
 
+	/** The commendation and training modules' lines, for the volunteers who asked for them. */
+	private final List<CertificateLines> lineSources;
+
 	Certificates(JdbcClient jdbc, Volunteers volunteers, CertificatePdf pdf, CertificateProperties properties,
-			Clock clock, LedgerProofs proofs) {
+			Clock clock, LedgerProofs proofs, List<CertificateLines> lineSources) {
 		this.proofs = proofs;
+		this.lineSources = List.copyOf(lineSources);
 		this.jdbc = jdbc;
 		this.volunteers = volunteers;
 		this.pdf = pdf;
@@ -96,22 +104,27 @@ public class Certificates {
 		long seq = jdbc.sql("select coalesce(max(seq), 0) from service_record").query(Long.class).single();
 		ServiceFigures figures = figures(volunteer.id(), period, seq);
 		LocalDate today = today();
+		List<CertificateLine> lines = lines(volunteer.id(), period.to());
+		String linesKey = lines.stream().map(CertificateLine::key).collect(Collectors.joining("\n"));
 		String number = CertificateNumbers.next(properties.numberPrefix(), today.getYear());
 		// 60 random bits: a clash of numbers is not worth a retry path; the unique index would refuse it
 		Optional<Long> inserted = jdbc.sql("""
 				insert into service_certificate (number, volunteer_id, volunteer_number, name_masked, period_from,
-				    period_to, total_hours, record_count, ledger_seq, figures_key, issuer, issued_on, issued_at, issued_by)
-				values (:number, :volunteer, :volunteerNumber, :name, :from, :to, :total, :records, :seq, :key, :issuer,
-				    :today, :now, :by)
-				on conflict (volunteer_id, coalesce(period_from, date '0001-01-01'), period_to, issued_on, figures_key)
+				    period_to, total_hours, record_count, ledger_seq, figures_key, lines_key, issuer, issued_on,
+				    issued_at, issued_by)
+				values (:number, :volunteer, :volunteerNumber, :name, :from, :to, :total, :records, :seq, :key, :linesKey,
+				    :issuer, :today, :now, :by)
+				on conflict (volunteer_id, coalesce(period_from, date '0001-01-01'), period_to, issued_on, figures_key,
+				    lines_key)
 				do nothing
 				returning id""")
 				.param("number", number).param("volunteer", volunteer.id())
 				.param("volunteerNumber", volunteer.volunteerNumber()).param("name", NameMask.mask(volunteer.realName()))
 				.param("from", period.from(), Types.DATE).param("to", period.to())
 				.param("total", figures.totalHours()).param("records", figures.records()).param("seq", seq)
-				.param("key", figures.key()).param("issuer", properties.issuer()).param("today", today)
-				.param("now", OffsetDateTime.now(clock)).param("by", by).query(Long.class).optional();
+				.param("key", figures.key()).param("linesKey", linesKey).param("issuer", properties.issuer())
+				.param("today", today).param("now", OffsetDateTime.now(clock)).param("by", by).query(Long.class)
+				.optional();
 		if (inserted.isPresent()) {
 			for (TypeHours type : figures.byType()) {
 				jdbc.sql("""
@@ -120,16 +133,51 @@ public class Certificates {
 						.param("id", inserted.get()).param("type", type.activityType()).param("hours", type.hours())
 						.param("records", type.records()).update();
 			}
+			for (int i = 0; i < lines.size(); i++) {
+				CertificateLine line = lines.get(i);
+				jdbc.sql("""
+						insert into service_certificate_line (certificate_id, position, kind, title, by_whom, detail_key,
+						    detail_argument, dated)
+						values (:id, :position, :kind, :title, :by, :detailKey, :detailArgument, :on)""")
+						.param("id", inserted.get()).param("position", i).param("kind", line.kind().name())
+						.param("title", line.title()).param("by", line.by()).param("detailKey", line.detailKey())
+						.param("detailArgument", line.detailArgument()).param("on", line.on()).update();
+			}
 			proofs.nameHeads(inserted.get(), volunteer.id(), period, seq);
 			return find(inserted.get()).orElseThrow();
 		}
 		long existing = jdbc.sql("""
 				select id from service_certificate
 				where volunteer_id = :volunteer and coalesce(period_from, date '0001-01-01') = coalesce(:from, date '0001-01-01')
-				  and period_to = :to and issued_on = :today and figures_key = :key""")
+				  and period_to = :to and issued_on = :today and figures_key = :key and lines_key = :linesKey""")
 				.param("volunteer", volunteer.id()).param("from", period.from(), Types.DATE).param("to", period.to())
-				.param("today", today).param("key", figures.key()).query(Long.class).single();
+				.param("today", today).param("key", figures.key()).param("linesKey", linesKey).query(Long.class)
+				.single();
 		return find(existing).orElseThrow();
+	}
+
+	/** What the volunteer asked to have printed: up to {@link CertificateLines#PRINTED} of each kind, newest first. */
+	private List<CertificateLine> lines(long volunteerId, LocalDate upTo) {
+		List<CertificateLine> lines = new ArrayList<>();
+		for (CertificateLine.Kind kind : CertificateLine.Kind.values()) {
+			lineSources.stream().flatMap(source -> source.forCertificate(volunteerId, upTo).stream())
+				.filter(line -> line.kind() == kind && !line.on().isAfter(upTo))
+				.sorted(Comparator.comparing(CertificateLine::on).reversed().thenComparing(CertificateLine::title))
+				.limit(CertificateLines.PRINTED).forEach(lines::add);
+		}
+		return lines;
+	}
+
+	/** The lines a certificate was issued with, as printed. */
+	public List<CertificateLine> printedLines(long certificateId) {
+		return jdbc.sql("""
+				select kind, title, by_whom, detail_key, detail_argument, dated from service_certificate_line
+				where certificate_id = :id order by position""")
+				.param("id", certificateId)
+				.query((rs, i) -> new CertificateLine(CertificateLine.Kind.valueOf(rs.getString("kind")),
+						rs.getString("title"), rs.getString("by_whom"), rs.getString("detail_key"),
+						rs.getString("detail_argument"), rs.getObject("dated", LocalDate.class)))
+				.list();
 	}
 
 	/** The volunteer's figures for the period from the ledger up to position {@code seq}. */
@@ -223,7 +271,7 @@ public class Certificates {
 	private byte[] render(IssuedCertificate c, Volunteer v, Locale locale, String siteUrl) {
 		return pdf.render(new CertificatePdf.Content(c.number(), v.realName(), v.idType().messageKey(),
 				v.idNumberMasked(), c.volunteerNumber(), c.periodFrom(), c.periodTo(), c.figures(), c.issuer(),
-				c.issuedOn(), verificationUrl(c.number(), siteUrl),
+				c.issuedOn(), verificationUrl(c.number(), siteUrl), printedLines(c.id()),
 				proofs.namedHeads(c.id()).stream()
 					.map(h -> new CertificatePdf.Head(h.cityCode(), h.size(), h.time(),
 							java.util.HexFormat.of().formatHex(h.root()).substring(0, 16)))

@@ -34,6 +34,7 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.wenming.ledger.CertificateLine;
 import org.wenming.ledger.certificate.ServiceFigures;
 import org.wenming.ledger.certificate.TypeHours;
 import org.wenming.platform.PdfFonts;
@@ -64,9 +65,10 @@ public class CertificatePdf {
 	/** What goes on the page; the names and numbers are the volunteer's own, masked where the rules say so. */
 	public record Content(String number, String realName, String idTypeKey, String idNumberMasked,
 			String volunteerNumber, LocalDate periodFrom, LocalDate periodTo, ServiceFigures figures, String issuer,
-			LocalDate issuedOn, String verificationUrl, List<Head> heads) {
+			LocalDate issuedOn, String verificationUrl, List<CertificateLine> lines, List<Head> heads) {
 
 		public Content {
+			lines = lines == null ? List.of() : List.copyOf(lines);
 			heads = heads == null ? List.of() : List.copyOf(heads);
 		}
 	}
@@ -116,6 +118,12 @@ public class CertificatePdf {
 
 			document.add(identity(c, base, locale));
 			document.add(hoursTable(c.figures(), base, locale));
+			for (CertificateLine.Kind kind : CertificateLine.Kind.values()) {
+				List<CertificateLine> ofKind = c.lines().stream().filter(line -> line.kind() == kind).toList();
+				if (!ofKind.isEmpty()) {
+					document.add(linesTable(kind, ofKind, base, locale));
+				}
+			}
 
 			Paragraph closing = new Paragraph(24, t("certificate.pdf.closing", locale), body);
 			closing.setFirstLineIndent(26);
@@ -173,6 +181,29 @@ public class CertificatePdf {
 		table.addCell(cell(t("certificate.pdf.total", locale), cell, total, Element.ALIGN_LEFT));
 		table.addCell(cell(String.valueOf(figures.records()), cell, total, Element.ALIGN_RIGHT));
 		table.addCell(cell(ServiceFigures.hours(figures.totalHours()), cell, total, Element.ALIGN_RIGHT));
+		return table;
+	}
+
+	/** The commendations or trainings the volunteer asked for: date, what, by whom (and level or hours). */
+	private PdfPTable linesTable(CertificateLine.Kind kind, List<CertificateLine> lines, BaseFont base, Locale locale)
+			throws DocumentException {
+		Font head = new Font(base, 10, Font.NORMAL, Color.WHITE);
+		Font small = new Font(base, 10, Font.NORMAL, INK);
+		PdfPTable table = new PdfPTable(new float[] { 2, 4, 4 });
+		table.setWidthPercentage(100);
+		table.setSpacingBefore(8);
+		table.setHeaderRows(1);
+		PdfPCell title = cell(t("certificate.pdf.lines." + kind.name(), locale), head, RED, Element.ALIGN_LEFT);
+		title.setColspan(3);
+		table.addCell(title);
+		for (CertificateLine line : lines) {
+			table.addCell(cell(date(line.on(), locale), small, null, Element.ALIGN_LEFT));
+			table.addCell(cell(line.title(), small, null, Element.ALIGN_LEFT));
+			String detail = line.detailKey() == null ? null : t(line.detailKey(), locale, line.detailArgument());
+			String by = detail == null ? line.by()
+					: line.by().isBlank() ? detail : t("certificate.pdf.lines.by", locale, line.by(), detail);
+			table.addCell(cell(by, small, null, Element.ALIGN_LEFT));
+		}
 		return table;
 	}
 

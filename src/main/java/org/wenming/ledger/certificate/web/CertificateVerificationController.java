@@ -1,6 +1,7 @@
 package org.wenming.ledger.certificate.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,8 @@ class CertificateVerificationController extends PageController {
 				? certificates.verify(number).orElse(null)
 				: null;
 		Map<String, Object> model = new HashMap<>();
-		model.put("view", new VerificationView(verification));
+		model.put("view", new VerificationView(verification,
+				verification == null ? List.of() : certificates.printedLines(verification.certificate().id())));
 		return new ModelAndView("certificate/verify", model, verification == null ? HttpStatus.NOT_FOUND : HttpStatus.OK);
 	}
 }

@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.wenming.ledger.CertificateLine;
 import org.wenming.ledger.certificate.ServiceFigures;
 import org.wenming.ledger.certificate.TypeHours;
 import org.wenming.ledger.certificate.Verification;
 
 /** The public verification page: genuine and matching, genuine but changed since, or unknown ({@code verification} null). */
-public record VerificationView(Verification verification) {
+public record VerificationView(Verification verification, List<CertificateLine> lines) {
+
+	public VerificationView {
+		lines = lines == null ? List.of() : List.copyOf(lines);
+	}
 
 	public boolean known() {
 		return verification != null;
