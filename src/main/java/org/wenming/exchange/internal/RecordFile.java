@@ -63,7 +63,7 @@ public final class RecordFile {
 			OffsetDateTime end, String type, String title, String organizer, BigDecimal hours) {
 	}
 
-	/** 培训信息 (designed with the training module's API; not written until that module is wired in). */
+	/** 培训情况: the courses the volunteer completed (the training module's {@code Trainings#completedBy}). */
 	public record Training(List<Course> courses) {
 	}
 
