@@ -393,13 +393,15 @@ public class RecordExchange {
 			if (!trailer(file, reading)) {
 				return reading.report(false);
 			}
-			List<Matched> matched = volunteers(file, target, staff, reading);
+			int matched = volunteers(file, target, staff, reading, true, m -> {
+			});
 			if (reading.errors > 0 || !store) {
 				return reading.report(false);
 			}
 			String path = target != null ? target.regionPath() : staff.scope().isEverything() ? "" : staff.scope().path();
 			long event = event("IMPORT", staff, target == null ? null : target.id(), path, null, reading.source);
-			for (Matched m : matched) {
+			// pass 3 reads the file again: memory holds one volunteer's records, not the file's
+			volunteers(file, target, staff, new Reading(), false, m -> {
 				try {
 					// the volunteer's records and commendations in one transaction: all of them or none
 					RecordTransfer.Entered entered = writing.execute(t -> {
@@ -430,9 +432,9 @@ public class RecordExchange {
 				catch (org.wenming.commendation.CommendationRefusedException refused) {
 					refused.problems().forEach(p -> reading.error(m.line(), 0, "commendations." + p.field(), p.messageKey()));
 				}
-			}
+			});
 			jdbc.sql("update exchange_event set volunteers = :v, records = :r, sha256 = :sha where id = :id")
-				.param("v", matched.size()).param("r", (long) reading.added).param("sha", reading.sha256)
+				.param("v", matched).param("r", (long) reading.added).param("sha", reading.sha256)
 				.param("id", event).update();
 			return reading.report(reading.added > 0 || reading.errors == 0);
 		}
@@ -622,9 +624,13 @@ public class RecordExchange {
 		return value == null || !value.isString() ? null : value.asString();
 	}
 
-	/** Pass 2: every volunteer parsed, matched and checked against the ledger; nothing stored. */
-	private List<Matched> volunteers(Path file, Volunteer target, ScopedUser staff, Reading reading) throws IOException {
-		List<Matched> matched = new ArrayList<>();
+	/**
+	 * Every volunteer of the file parsed and matched, handed to {@code each} one at a time; with {@code check} (pass
+	 * 2) their records checked against the ledger, nothing stored.
+	 */
+	private int volunteers(Path file, Volunteer target, ScopedUser staff, Reading reading, boolean check,
+			java.util.function.Consumer<Matched> each) throws IOException {
+		int matched = 0;
 		int row = 0;
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
 			RecordFile.Lines lines = new RecordFile.Lines(in);
@@ -675,9 +681,11 @@ public class RecordExchange {
 							target != null ? "exchange.error.idMismatch" : "exchange.error.noMatch");
 					continue;
 				}
-				List<RecordTransfer.RowError> errors = transfer.check(here.get().id(), records);
 				int line0 = lines.number();
-				errors.forEach(e -> reading.error(line0, e.row(), e.field(), e.messageKey()));
+				if (check) {
+					transfer.check(here.get().id(), records)
+						.forEach(e -> reading.error(line0, e.row(), e.field(), e.messageKey()));
+				}
 				if (reading.results.size() < LISTED_MAX) {
 					reading.results.add(new VolunteerResult(line0, NameMask.mask(v.basic().name()),
 							here.get().volunteerNumber(), records.size(), hours, 0));
@@ -689,7 +697,8 @@ public class RecordExchange {
 						reading.error(line0, 0, "training.courses.qualification", "exchange.error.qualification");
 					}
 				}
-				matched.add(new Matched(line0, here.get().id(), here.get().volunteerNumber(), records,
+				matched++;
+				each.accept(new Matched(line0, here.get().id(), here.get().volunteerNumber(), records,
 						v.commendations() == null ? List.of() : v.commendations(), courses));
 			}
 		}
