@@ -411,6 +411,17 @@ class DataScopeEndpointsTest {
 			"GET /api/v1/shifts/{shiftId}/ratings", "POST /api/v1/shifts/{shiftId}/ratings");
 
 	/**
+	 * Record transfer (issue 22): a volunteer's own file; the offices export a volunteer of their scope (another
+	 * county's: refused naming volunteerNumber) or every volunteer of their scope, with a reason, and import files of
+	 * trusted sources for volunteers of their scope (another county's: refused naming volunteerNumber, nothing stored;
+	 * other roles 403); the identity is the installation's. Probed in {@code org.wenming.exchange.ExchangeTest}.
+	 */
+	static final Set<String> RECORD_TRANSFER = Set.of("GET /api/v1/me/record", "GET /api/v1/exchange/source",
+			"POST /api/v1/exchange/exports", "POST /api/v1/exchange/exports/bulk", "POST /api/v1/exchange/imports",
+			"GET /me/record", "GET /me/record/export", "GET /admin/exchange", "POST /admin/exchange/export",
+			"POST /admin/exchange/bulk", "POST /admin/exchange/import", "POST /admin/exchange/import/store");
+
+	/**
 	 * Training in the volunteer's record (issue 22): courses and their enrolments are the offices' in their scope
 	 * (another county's course 404 with a security event on pages and API, a volunteer outside the scope refused
 	 * naming volunteerNumber, a sheet's row of another county's course or volunteer refused with its row number,
@@ -945,6 +956,7 @@ class DataScopeEndpointsTest {
 		classified.addAll(NEWSROOM_PUBLIC);
 		classified.addAll(NEWSROOM_STAFF);
 		classified.addAll(VOLUNTEER_RECORD);
+		classified.addAll(RECORD_TRANSFER);
 		classified.addAll(TRAINING);
 		SCOPED.forEach(p -> classified.add(p.endpoint()));
 		assertThat(classified).as("every endpoint of the application, classified").isEqualTo(mapped);

@@ -7,7 +7,12 @@ public enum RecordKind {
 	/** recorded by staff: paper sign-in sheets, 活动外补记, or an approved 补录 */
 	MANUAL,
 	/** 更正: a change of hours to an earlier record, which stays as it was */
-	CORRECTION;
+	CORRECTION,
+	/**
+	 * 转入: served and recorded in another volunteer system and brought along by the volunteer (record transfer);
+	 * counted in the volunteer's totals, never in the city's dashboards or Wenming's certificates
+	 */
+	EXTERNAL;
 
 	public String messageKey() {
 		return "ledger.kind." + name();

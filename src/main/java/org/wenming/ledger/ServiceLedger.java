@@ -205,7 +205,7 @@ public class ServiceLedger {
 	public Optional<RecordRow> ownRecord(long seq, ScopedUser me) {
 		return ownVolunteer(me).flatMap(v -> jdbc.sql("select " + ROW_COLUMNS + """
 				 from service_record r join published_volunteer v on v.id = r.volunteer_id
-				where r.seq = :seq and r.volunteer_id = :v and r.kind <> 'CORRECTION'""")
+				where r.seq = :seq and r.volunteer_id = :v and r.kind not in ('CORRECTION', 'EXTERNAL')""")
 			.param("seq", seq).param("v", v.id()).query(ServiceLedger::row).optional());
 	}
 

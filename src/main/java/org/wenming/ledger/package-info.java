@@ -12,6 +12,7 @@
 		"volunteer :: team", "activity", "demo" })
 @org.wenming.platform.ModuleTables(owns = { "service_record", "ledger_head", "volunteer_hours", "volunteer_year_hours", "volunteer_day_hours", "volunteer_day_hours_default",
 		"correction_request", "service_certificate", "service_certificate_hours", "ledger_tree_cursor", "ledger_tree",
-		"ledger_tree_tile", "ledger_tree_head", "service_certificate_head", "service_certificate_line" }, publishes = "published_service_record",
+		"ledger_tree_tile", "ledger_tree_head", "service_certificate_head", "service_certificate_line",
+		"service_record_external" }, publishes = "published_service_record",
 		reads = "published_volunteer")
 package org.wenming.ledger;

@@ -125,6 +125,8 @@ final class PageInventory {
 			// the volunteer's record: commendations (with the certificate choice), ratings and complaints (with the response form)
 			page("/me/commendations", As.VOLUNTEER),
 			page("/me/complaints", As.VOLUNTEER),
+			// record transfer: the volunteer's figures and the download of their whole record
+			page("/me/record", As.VOLUNTEER),
 			// the volunteer's training: completed courses, qualifications with expiry, courses to enrol in
 			page("/me/training", As.VOLUNTEER),
 			// the organizer's ratings of a shift's attendees
@@ -222,6 +224,8 @@ final class PageInventory {
 			// the volunteer's record for staff: commendations and complaints in the office's scope
 			page("/admin/commendations", As.OFFICE_STAFF),
 			page("/admin/commendations/new", As.OFFICE_STAFF),
+			// record transfer: export one or all in scope with a reason, import with a preview
+			page("/admin/exchange", As.OFFICE_STAFF),
 			page("/admin/complaints", As.OFFICE_STAFF),
 			page("/admin/complaints/new", As.OFFICE_STAFF),
 			page("/admin/complaints/{complaint}", As.OFFICE_STAFF),
@@ -277,6 +281,7 @@ final class PageInventory {
 			Map.entry("/admin/honor/awards/{}/document", "a PDF"),
 			Map.entry("/admin/commendations/{}/document", "a PDF"),
 			Map.entry("/me/commendations/{}/document", "a PDF"),
+			Map.entry("/me/record/export", "a wenming-record/1 file (JSON lines)"),
 			Map.entry("/admin/casework/statistics.pdf", "a PDF"),
 			Map.entry("/casework/rankings/{}.xlsx", "a workbook"),
 			Map.entry("/casework/rankings/{}.pdf", "a PDF"),

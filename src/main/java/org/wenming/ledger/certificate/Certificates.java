@@ -34,12 +34,15 @@ import org.wenming.volunteer.team.NameMask;
 @Service
 public class Certificates {
 
-	/** Sums per activity type; a correction counts in the period (and type) of the record it corrects. */
+	/**
+	 * Sums per activity type; a correction counts in the period (and type) of the record it corrects. Records
+	 * brought from another system (EXTERNAL) are certified there, not here.
+	 */
 	private static final String FIGURES = """
 			select coalesce(o.activity_type, r.activity_type) as activity_type, sum(r.hours) as hours,
 			       count(*) filter (where r.kind <> 'CORRECTION') as records
 			from service_record r left join service_record o on o.seq = r.corrects_seq
-			where r.volunteer_id = :volunteer and r.seq <= :seq
+			where r.volunteer_id = :volunteer and r.seq <= :seq and r.kind <> 'EXTERNAL'
 			  and coalesce(o.started_at, r.started_at) >= :from and coalesce(o.started_at, r.started_at) < :until
 			group by 1 order by 1""";
 

@@ -103,7 +103,13 @@ public class LedgerWriter {
 			prev = digest;
 		}
 		write(appended, seq, prev, dayHours);
-		events.publishEvent(new org.wenming.ledger.ServiceRecordsAppended(appended.stream()
+		// external records (served in another system) are in the chain and the volunteer's totals, not in the
+		// city's dashboards: they are not announced
+		List<ServiceRecord> announced = appended.stream().filter(r -> r.kind() != RecordKind.EXTERNAL).toList();
+		if (announced.isEmpty()) {
+			return appended;
+		}
+		events.publishEvent(new org.wenming.ledger.ServiceRecordsAppended(announced.stream()
 			.map(r -> new org.wenming.ledger.ServiceRecordsAppended.Entry(r.seq(), r.kind(), r.volunteerId(),
 					r.organizationKind(), r.organizationId(), r.regionPath(), r.activityType(), r.startedAt(), r.hours()))
 			.toList()));
@@ -111,7 +117,7 @@ public class LedgerWriter {
 	}
 
 	private NewRecord capped(NewRecord record, BigDecimal today) {
-		if (record.kind() == RecordKind.CORRECTION) {
+		if (record.kind() == RecordKind.CORRECTION || record.kind() == RecordKind.EXTERNAL) {
 			BigDecimal after = today.add(record.hours());
 			if (after.compareTo(policy.dailyCap()) > 0) {
 				throw new LedgerRefusedException("hours", "ledger.error.dailyCap");
