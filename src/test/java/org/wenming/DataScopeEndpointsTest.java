@@ -426,7 +426,8 @@ class DataScopeEndpointsTest {
 	 * (another county's course 404 with a security event on pages and API, a volunteer outside the scope refused
 	 * naming volunteerNumber, a sheet's row of another county's course or volunteer refused with its row number,
 	 * nothing stored; other roles 403), a volunteer enrols only in a course of their region (another 404) and sees
-	 * only their own; probed in {@code org.wenming.training.TrainingsTest}.
+	 * only their own and chooses only their own certificate lines; probed in {@code org.wenming.training.TrainingsTest}
+	 * and {@code TrainingOnCertificatesTest}.
 	 */
 	static final Set<String> TRAINING = Set.of("GET /admin/training", "GET /admin/training/new",
 			"POST /admin/training/new", "GET /admin/training/{id}", "GET /admin/training/{id}/edit",
@@ -435,7 +436,8 @@ class DataScopeEndpointsTest {
 			"POST /api/v1/training/courses", "GET /api/v1/training/courses/{id}", "PUT /api/v1/training/courses/{id}",
 			"POST /api/v1/training/courses/{id}/cancel", "GET /api/v1/training/courses/{id}/enrolments",
 			"POST /api/v1/training/courses/{id}/enrolments", "GET /me/training", "POST /me/training/{id}/enrol",
-			"GET /api/v1/me/training", "POST /api/v1/me/training/courses/{id}/enrolment");
+			"GET /api/v1/me/training", "POST /api/v1/me/training/courses/{id}/enrolment", "POST /me/training/choice",
+			"PUT /api/v1/me/training/choice");
 
 	@Autowired
 	MockMvc mvc;
