@@ -43,7 +43,7 @@ class DatabaseConfiguration {
 	}
 
 	/**
-	 * A second, small pool on the same database with PostgreSQL's default plan caching, for
+	 * A second, small pool on the same database whose statements keep one generic plan per connection, for
 	 * {@link KeyLookups}. Not a default candidate: whoever wants a DataSource or JdbcClient by type
 	 * gets the main pool.
 	 */
@@ -57,6 +57,11 @@ class DatabaseConfiguration {
 		// hand-off spun; 24 gave 1,759-2,095 check-ins/s against 1,531-1,650 (docs/BENCHMARKS.md, session 6)
 		config.setMaximumPoolSize(properties.keyLookupPoolSize());
 		config.setMinimumIdle(2);
+		// PostgreSQL's default (five custom plans, then the generic one if it looks no dearer) kept planning the
+		// sign-up's conflicts statement on every call: over the signup table's yearly partitions the generic plan
+		// looks dearer before run-time pruning, and planning took 0.91 of its 1.03 ms (pg_stat_statements,
+		// docs/BENCHMARKS.md). Statements here find rows by key, where the generic plan is the right one.
+		config.setConnectionInitSql("set plan_cache_mode = force_generic_plan");
 		config.setJdbcUrl(dataSource.getJdbcUrl());
 		config.setUsername(dataSource.getUsername());
 		config.setPassword(dataSource.getPassword());

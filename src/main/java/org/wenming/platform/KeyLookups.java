@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * Qualifies the {@code JdbcClient} for hot paths whose statements find rows by key (a check-in scan):
- * its small pool keeps PostgreSQL's default plan caching, so a statement is planned once per
+ * its small pool keeps one generic plan per statement and connection, so a statement is planned once per
  * connection. The main pool plans every statement anew for the scoped searches, whose best plan
  * depends on the bound scope; for a keyed nine-table lookup that planning cost more than running it.
  * Statements through it commit on their own (no Spring transaction spans them).
