@@ -29,6 +29,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenming.commendation.Commendations;
+import org.wenming.complaint.Complaints;
+import org.wenming.complaint.OwnComplaint;
 import org.wenming.exchange.ImportReport.Problem;
 import org.wenming.exchange.ImportReport.VolunteerResult;
 import org.wenming.exchange.internal.RecordFile;
@@ -78,6 +80,8 @@ public class RecordExchange {
 
 	private final org.wenming.training.Trainings trainings;
 
+	private final Complaints complaints;
+
 	private final RecordTransfer transfer;
 
 	private final ExchangeProperties properties;
@@ -91,9 +95,10 @@ public class RecordExchange {
 	private final TransactionTemplate writing;
 
 	RecordExchange(JdbcClient jdbc, Volunteers volunteers, Commendations commendations,
-			org.wenming.training.Trainings trainings, RecordTransfer transfer, ExchangeProperties properties,
-			JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+			org.wenming.training.Trainings trainings, Complaints complaints, RecordTransfer transfer,
+			ExchangeProperties properties, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
 		this.trainings = trainings;
+		this.complaints = complaints;
 		this.jdbc = jdbc;
 		this.volunteers = volunteers;
 		this.commendations = commendations;
@@ -157,7 +162,7 @@ public class RecordExchange {
 				"exchange.error.notVolunteer"));
 		long event = event("EXPORT", me, v.id(), v.regionPath(), null, null);
 		return finish(event, readOnly.execute(s -> write(out, "ONE", siteUrl, List.of(v.id()).iterator()::forEachRemaining,
-				type)));
+				type, true)));
 	}
 
 	/** The volunteer of this number, if in the staff member's scope (else not found, the house's 404). */
@@ -247,11 +252,17 @@ public class RecordExchange {
 
 	private Exported write(OutputStream target, String scope, String siteUrl,
 			java.util.function.Consumer<java.util.function.Consumer<Long>> ids) {
-		return write(target, scope, siteUrl, ids, FileType.JSONL);
+		return write(target, scope, siteUrl, ids, FileType.JSONL, false);
 	}
 
 	private Exported write(OutputStream target, String scope, String siteUrl,
 			java.util.function.Consumer<java.util.function.Consumer<Long>> ids, FileType type) {
+		return write(target, scope, siteUrl, ids, type, false);
+	}
+
+	/** {@code own}: the volunteer's own copy, which also carries their complaints as they see them. */
+	private Exported write(OutputStream target, String scope, String siteUrl,
+			java.util.function.Consumer<java.util.function.Consumer<Long>> ids, FileType type, boolean own) {
 		MessageDigest sha = sha256();
 		long[] records = { 0 };
 		int[] count = { 0 };
@@ -271,7 +282,7 @@ public class RecordExchange {
 				line(out, header);
 			}
 			ids.accept(id -> {
-				RecordFile.Volunteer v = volunteer(id, siteUrl);
+				RecordFile.Volunteer v = volunteer(id, siteUrl, own);
 				records[0] += v.service().records().size();
 				count[0]++;
 				if (csv != null) {
@@ -320,7 +331,7 @@ public class RecordExchange {
 	}
 
 	/** One volunteer's whole record as the file carries it. */
-	private RecordFile.Volunteer volunteer(long id, String siteUrl) {
+	private RecordFile.Volunteer volunteer(long id, String siteUrl, boolean own) {
 		Volunteer v = volunteers.find(id).orElseThrow();
 		List<RecordFile.Record> records = new ArrayList<>();
 		transfer.forEachRecord(id, r -> records.add(new RecordFile.Record(
@@ -342,7 +353,12 @@ public class RecordExchange {
 						v.gender().name(), v.birthDate(), v.createdAt().atZoneSameInstant(CityTime.ZONE).toLocalDate()),
 				new RecordFile.Service(figures.totalHours(), figures.records(), figures.externalHours(), records),
 				new RecordFile.Training(trainings.completedBy(id).stream().map(this::course).toList()), commended,
-				certificates);
+				certificates, own ? complaints.own(id).stream().map(RecordExchange::complaint).toList() : null);
+	}
+
+	private static RecordFile.Complaint complaint(OwnComplaint c) {
+		return new RecordFile.Complaint(c.summary(), c.status().name(), c.receivedAt(), c.decidedAt(), c.decisionReason(),
+				c.response(), c.respondedAt());
 	}
 
 	/**

@@ -7,6 +7,6 @@
  * records ({@link org.wenming.ledger.RecordTransfer}), all or nothing, row by row errors, never twice.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "volunteer",
-		"volunteer :: team", "ledger", "commendation", "training" })
+		"volunteer :: team", "ledger", "commendation", "complaint", "training" })
 @org.wenming.platform.ModuleTables(owns = { "exchange_event" }, reads = { "published_volunteer" })
 package org.wenming.exchange;

@@ -63,7 +63,7 @@ final class ExchangeFiles {
 	static RecordFile.Volunteer volunteer(RecordFile.Basic basic, List<RecordFile.Record> records) {
 		BigDecimal total = records.stream().map(RecordFile.Record::hours).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
 		return new RecordFile.Volunteer(basic, new RecordFile.Service(total, records.size(), BigDecimal.ZERO, records),
-				null, List.of(), List.of());
+				null, List.of(), List.of(), null);
 	}
 
 	/**

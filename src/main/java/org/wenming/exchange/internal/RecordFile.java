@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The file format {@code wenming-record/1} (docs/notes/exchange.md): UTF-8 JSON lines — a header line, one line per
  * volunteer ({@code {"volunteer": …}}), a trailer line ({@code {"trailer": …}}) with the counts, the SHA-256 of every
@@ -40,9 +42,20 @@ public final class RecordFile {
 	public record VolunteerLine(Volunteer volunteer) {
 	}
 
-	/** One volunteer's record, in the five categories of the national rules (complaints: see the notes). */
+	/**
+	 * One volunteer's record, in the five categories of the national rules. {@code complaints} only in the
+	 * volunteer's own copy (absent from a transfer by staff or in bulk: see the notes); an import ignores it.
+	 */
 	public record Volunteer(Basic basic, Service service, Training training, List<Commendation> commendations,
-			List<Certificate> certificates) {
+			List<Certificate> certificates, @JsonInclude(JsonInclude.Include.NON_NULL) List<Complaint> complaints) {
+	}
+
+	/**
+	 * 投诉情况, as the volunteer sees their own: what was complained of, where it stands, the decision's reason and
+	 * their response; never who complained.
+	 */
+	public record Complaint(String summary, String status, OffsetDateTime receivedAt, OffsetDateTime decidedAt,
+			String decision, String response, OffsetDateTime respondedAt) {
 	}
 
 	/** 基本信息: what a receiving system needs to match the person — never the full ID number. */
