@@ -142,6 +142,16 @@ class VolunteerMovesCityTest {
 		assertThat(own.get("decision").asString()).isEqualTo("现场记录显示处置得当");
 		assertThat(String.join("\n", lines)).as("the complainant never reaches the volunteer").doesNotContain("居民" + tag)
 			.doesNotContain("\"RESIDENT\"").doesNotContain("complainant");
+		// the same in the CSV form, a row per section
+		String csv = body(mvc.perform(get("/api/v1/me/record").param("format", "csv").with(mover.signedIn())).andReturn());
+		assertThat(csv.lines().filter(l -> l.startsWith("service,"))).hasSize(40);
+		assertThat(csv.lines().filter(l -> l.startsWith("training,"))).singleElement().asString()
+			.contains("红十字救护员培训" + tag).contains("FIRST_AID");
+		assertThat(csv.lines().filter(l -> l.startsWith("commendation,"))).singleElement().asString()
+			.contains("马拉松优秀志愿者" + tag);
+		assertThat(csv.lines().filter(l -> l.startsWith("complaint,"))).singleElement().asString()
+			.contains("DISMISSED").contains("现场记录显示处置得当");
+		assertThat(csv).doesNotContain("居民" + tag);
 	}
 
 	/** A shift five days ahead of a published activity of the team that requires first aid. */

@@ -21,8 +21,9 @@ public final class RecordCsv {
 			"exported_at", "scope", "name", "id_type", "id_number_masked", "gender", "birth_date", "registered_on",
 			"total_hours", "record_count", "external_hours", "source_system", "source_record_id", "kind", "date", "start",
 			"end", "type", "title", "organizer", "hours", "issuer", "level", "awarded_on", "honour", "number",
-			"period_from", "period_to", "records", "issued_on", "verification_url", "volunteers", "sha256", "suite",
-			"key_id", "signature");
+			"period_from", "period_to", "records", "issued_on", "verification_url", "provider", "completed_on", "place",
+			"certificate", "certificate_number", "qualification", "summary", "status", "received_at", "decided_at",
+			"decision", "response", "responded_at", "volunteers", "sha256", "suite", "key_id", "signature");
 
 	public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
 
@@ -62,6 +63,14 @@ public final class RecordCsv {
 					"kind", r.kind(), "date", r.date(), "start", r.start(), "end", r.end(), "type", r.type(), "title",
 					r.title(), "organizer", r.organizer(), "hours", r.hours()));
 		}
+		if (v.training() != null) {
+			for (RecordFile.Course c : v.training().courses()) {
+				rows.add(row("training", number, "title", c.title(), "provider", c.provider(), "hours", c.hours(),
+						"completed_on", c.completedOn(), "place", c.place(), "certificate", c.certificate(),
+						"certificate_number", c.certificateNumber(), "qualification", c.qualification(), "source_system",
+						c.source(), "source_record_id", c.sourceRecordId()));
+			}
+		}
 		for (RecordFile.Commendation c : v.commendations()) {
 			rows.add(row("commendation", number, "title", c.title(), "issuer", c.issuer(), "level", c.level(),
 					"awarded_on", c.awardedOn(), "honour", c.honour()));
@@ -70,6 +79,14 @@ public final class RecordCsv {
 			rows.add(row("certificate", number, "number", c.number(), "period_from", c.periodFrom(), "period_to",
 					c.periodTo(), "hours", c.hours(), "records", c.records(), "issued_on", c.issuedOn(),
 					"verification_url", c.verificationUrl()));
+		}
+		// the volunteer's own copy only (a transfer carries none)
+		if (v.complaints() != null) {
+			for (RecordFile.Complaint c : v.complaints()) {
+				rows.add(row("complaint", number, "summary", c.summary(), "status", c.status(), "received_at",
+						c.receivedAt(), "decided_at", c.decidedAt(), "decision", c.decision(), "response", c.response(),
+						"responded_at", c.respondedAt()));
+			}
 		}
 		for (Object[] r : rows) {
 			out.printRecord(r);
