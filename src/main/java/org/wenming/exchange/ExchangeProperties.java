@@ -22,6 +22,8 @@ import jakarta.validation.constraints.Size;
  *        (Ed25519 or SM2: the other system's ledger signing key, as its {@code /api/v1/exchange/source} shows)
  * @param maxFileBytes the largest file accepted for import, in bytes (1 KB .. 2 GB)
  * @param fetchSize rows fetched at a time while a bulk export streams (50–10000)
+ * @param uploadRetention how long a previewed import file that was never stored is kept (1 hour – 30 days)
+ * @param uploadPurgeCron when such files are removed (a Spring cron in city time, or {@code -} for never)
  */
 @Validated
 @ConfigurationProperties("wenming.exchange")
@@ -30,9 +32,15 @@ public record ExchangeProperties(
 		@DefaultValue("肇庆市") @NotBlank @Size(max = 40) String cityName,
 		@DefaultValue Map<String, String> trustedSources,
 		@Min(1024) @Max(2_147_483_647L) @DefaultValue("536870912") long maxFileBytes,
-		@Min(50) @Max(10_000) @DefaultValue("1000") int fetchSize) {
+		@Min(50) @Max(10_000) @DefaultValue("1000") int fetchSize,
+		@DefaultValue("1d") java.time.Duration uploadRetention,
+		@DefaultValue("0 20 * * * *") @NotBlank String uploadPurgeCron) {
 
 	public ExchangeProperties {
+		if (uploadRetention.compareTo(java.time.Duration.ofHours(1)) < 0
+				|| uploadRetention.compareTo(java.time.Duration.ofDays(30)) > 0) {
+			throw new IllegalArgumentException("wenming.exchange.upload-retention must be 1 hour to 30 days");
+		}
 		trustedSources = trustedSources == null ? Map.of() : Map.copyOf(trustedSources);
 		trustedSources.forEach((id, pem) -> {
 			if (!id.matches("[a-z0-9-]{3,64}")) {

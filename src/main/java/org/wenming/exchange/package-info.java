@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "region", "volunteer",
 		"volunteer :: team", "ledger", "commendation", "complaint", "training" })
-@org.wenming.platform.ModuleTables(owns = { "exchange_event" }, reads = { "published_volunteer" })
+@org.wenming.platform.ModuleTables(owns = { "exchange_event", "exchange_upload" }, reads = { "published_volunteer" })
 package org.wenming.exchange;

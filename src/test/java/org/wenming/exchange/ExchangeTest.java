@@ -377,6 +377,38 @@ class ExchangeTest {
 				order by id desc limit 1""").query(Long.class).single()).isEqualTo(inScope);
 	}
 
+	@Autowired
+	org.wenming.exchange.internal.KeptUploads kept;
+
+	@Test
+	void aPreviewedFileNeverStoredIsRemovedAfterItsRetentionAndAStoredOneAtOnce() throws Exception {
+		RecordFixtures.Person g = fixtures.volunteer(RecordFixtures.DUANZHOU);
+		List<String> keys = new java.util.ArrayList<>();
+		for (String ref : List.of("k1", "k2")) {
+			String file = files.file(volunteer(g), List.of(ExchangeFiles.record(ref + RecordFixtures.tag(), daysAgo(80), 9, 11, "2.0")));
+			var upload = new org.springframework.mock.web.MockMultipartFile("file", "record.jsonl", "application/x-ndjson",
+					file.getBytes(StandardCharsets.UTF_8));
+			String page = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.multipart("/admin/exchange/import").file(upload).param("importNumber", g.volunteerNumber()).with(duanzhou)
+				.with(csrf())).andReturn());
+			keys.add(page.replaceAll("(?s).*name=\"upload\" value=\"([^\"]+)\".*", "$1"));
+		}
+		assertThat(keys).allSatisfy(key -> assertThat(kept.store().get(key)).isPresent());
+		// the first is stored: it goes at once; the second is left, and an hour's retention does not take it yet
+		mvc.perform(post("/admin/exchange/import/store").with(duanzhou).with(csrf()).param("upload", keys.get(0))
+			.param("importNumber", g.volunteerNumber())).andReturn();
+		assertThat(kept.store().get(keys.get(0))).isEmpty();
+		assertThat(kept.deleteBatch(java.time.Instant.now().minus(java.time.Duration.ofHours(1)), 100)).isZero();
+		assertThat(kept.store().get(keys.get(1))).isPresent();
+		// a day later it goes, row and file
+		jdbc.sql("update exchange_upload set uploaded_at = now() - interval '2 days' where object_key = :k")
+			.param("k", keys.get(1)).update();
+		assertThat(kept.deleteBatch(java.time.Instant.now().minus(kept.retention()), 100)).isEqualTo(1);
+		assertThat(kept.store().get(keys.get(1))).isEmpty();
+		assertThat(jdbc.sql("select count(*) from exchange_upload where object_key in (:k)").param("k", keys)
+			.query(Long.class).single()).isZero();
+	}
+
 	@Test
 	void thePagesPreviewAnImportBeforeStoringItAndTheVolunteerSeesOwnAndExternalApart() throws Exception {
 		RecordFixtures.Person g = fixtures.volunteer(RecordFixtures.DUANZHOU);

@@ -23,10 +23,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.wenming.exchange.ExchangeRefusedException;
 import org.wenming.exchange.ImportReport;
 import org.wenming.exchange.RecordExchange;
+import org.wenming.exchange.internal.KeptUploads;
 import org.wenming.platform.FormErrors;
 import org.wenming.platform.FormValues;
 import org.wenming.platform.ObjectStore;
-import org.wenming.platform.ObjectStores;
 import org.wenming.platform.PageController;
 import org.wenming.platform.RecordNotFound;
 import org.wenming.shared.ScopedUser;
@@ -44,9 +44,12 @@ class ExchangePages extends PageController {
 
 	private final ObjectStore uploads;
 
-	ExchangePages(RecordExchange exchange, ObjectStores stores) {
+	private final KeptUploads kept;
+
+	ExchangePages(RecordExchange exchange, KeptUploads kept) {
 		this.exchange = exchange;
-		this.uploads = stores.area("exchange", null);
+		this.kept = kept;
+		this.uploads = kept.store();
 	}
 
 	@GetMapping("/me/record")
@@ -134,6 +137,7 @@ class ExchangePages extends PageController {
 					return page(new FormValues(values, FormErrors.NONE), report, null, importNumber, HttpStatus.BAD_REQUEST);
 				}
 				uploads.putFile(key, kept);
+				this.kept.kept(key, staff.userId());
 				return page(new FormValues(values, FormErrors.NONE), report, key, importNumber, HttpStatus.OK);
 			}
 			finally {
@@ -163,7 +167,7 @@ class ExchangePages extends PageController {
 			Path kept = exchange.keep(in);
 			try {
 				ImportReport report = exchange.importFile(kept, blank(importNumber), true, staff);
-				uploads.delete(upload);
+				this.kept.done(upload);
 				return page(new FormValues(values, FormErrors.NONE), report, null, importNumber,
 						report.refused() ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
 			}
