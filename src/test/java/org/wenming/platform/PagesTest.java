@@ -64,7 +64,10 @@ class PagesTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.info.title").value("Wenming API"))
 			.andExpect(jsonPath("$.paths['/api/v1/sites/{id}'].get").exists())
-			.andExpect(jsonPath("$.paths['/api/v1/admin/users'].post").exists());
+			.andExpect(jsonPath("$.paths['/api/v1/admin/users'].post").exists())
+			// the sign-up answers itself (platform.DirectAnswer): its 201 and body are declared, not inferred
+			.andExpect(jsonPath("$.paths['/api/v1/shifts/{id}/signups'].post.responses['201'].content['application/json'].schema").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/shifts/{id}/signups'].post.parameters.length()").value(1));
 	}
 
 	@Test

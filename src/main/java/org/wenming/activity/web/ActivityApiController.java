@@ -29,6 +29,10 @@ import org.wenming.region.Regions;
 import org.wenming.shared.ScopedUser;
 import org.wenming.volunteer.Volunteer;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Published activities over JSON for everyone, and a volunteer's own sign-ups. */
@@ -82,6 +86,10 @@ class ActivityApiController extends ActivityProblems {
 	 * dispatch to the same exception handlers as any other. (Asking for the response also tells Spring MVC
 	 * that this method answers itself.)
 	 */
+	@Operation(summary = "Sign the caller up for a shift: the sign-up, CONFIRMED, WAITLISTED or PENDING",
+			responses = @ApiResponse(responseCode = "201", description = "signed up",
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(implementation = ActivityJson.SignupJson.class))))
 	@PostMapping("/api/v1/shifts/{id}/signups")
 	void signUp(@AuthenticationPrincipal ScopedUser user, @PathVariable String id, HttpServletRequest request,
 			HttpServletResponse response) throws Exception {
