@@ -69,6 +69,26 @@ public final class Sheets {
 		return isWorkbook(content) ? xlsx(content, limits) : csv(content, limits);
 	}
 
+	/** The text of a row's cell in the column found at {@code columns}, or null when missing or blank. */
+	public static <C> String cell(List<String> cells, java.util.Map<C, Integer> columns, C column) {
+		Integer i = columns.get(column);
+		if (i == null || i >= cells.size()) {
+			return null;
+		}
+		String value = cells.get(i);
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	/** A cell's text as an error report quotes it: without control characters, at most 60 characters. */
+	public static String clip(String value) {
+		if (value == null) {
+			return null;
+		}
+		String cleaned = value.codePoints().filter(c -> !Character.isISOControl(c))
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+		return cleaned.length() > 60 ? cleaned.substring(0, 60) + "…" : cleaned;
+	}
+
 	public static boolean isWorkbook(byte[] content) {
 		return content.length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
 	}

@@ -187,25 +187,25 @@ public class PlaceImports {
 	private Parsed parse(int rowNumber, List<String> cells, Map<Column, Integer> columns, Map<String, PlaceType> types,
 			Lookup lookup, List<RowError> errors) {
 		int before = errors.size();
-		String typeText = cell(cells, columns, Column.TYPE);
+		String typeText = Sheets.cell(cells, columns, Column.TYPE);
 		PlaceType type = typeText == null ? null : types.get(typeText.strip().toUpperCase(Locale.ROOT));
 		if (typeText != null && type == null) {
-			errors.add(new RowError(rowNumber, Column.TYPE.field(), "assessment.place.error.type", clip(typeText)));
+			errors.add(new RowError(rowNumber, Column.TYPE.field(), "assessment.place.error.type", Sheets.clip(typeText)));
 		}
-		String regionText = cell(cells, columns, Column.REGION);
+		String regionText = Sheets.cell(cells, columns, Column.REGION);
 		String code = null;
 		if (regionText != null) {
 			Lookup.Found found = lookup.resolve(regionText.strip());
 			if (found.key() != null) {
-				errors.add(new RowError(rowNumber, Column.REGION.field(), found.key(), clip(regionText)));
+				errors.add(new RowError(rowNumber, Column.REGION.field(), found.key(), Sheets.clip(regionText)));
 			}
 			else {
 				code = found.region().code();
 			}
 		}
-		BigDecimal lat = decimal(rowNumber, Column.LATITUDE, cell(cells, columns, Column.LATITUDE), errors);
-		BigDecimal lon = decimal(rowNumber, Column.LONGITUDE, cell(cells, columns, Column.LONGITUDE), errors);
-		PlaceDraft draft = new PlaceDraft(type, cell(cells, columns, Column.NAME), cell(cells, columns, Column.ADDRESS),
+		BigDecimal lat = decimal(rowNumber, Column.LATITUDE, Sheets.cell(cells, columns, Column.LATITUDE), errors);
+		BigDecimal lon = decimal(rowNumber, Column.LONGITUDE, Sheets.cell(cells, columns, Column.LONGITUDE), errors);
+		PlaceDraft draft = new PlaceDraft(type, Sheets.cell(cells, columns, Column.NAME), Sheets.cell(cells, columns, Column.ADDRESS),
 				code, lat, lon).trimmed();
 		for (PlaceProblem p : PlaceRules.check(draft)) {
 			String column = p.field().equals("regionCode") ? Column.REGION.field() : p.field();
@@ -219,7 +219,7 @@ public class PlaceImports {
 					case "longitude" -> Column.LONGITUDE;
 					default -> Column.NAME;
 				};
-				errors.add(new RowError(rowNumber, column, p.messageKey(), clip(cell(cells, columns, c))));
+				errors.add(new RowError(rowNumber, column, p.messageKey(), Sheets.clip(Sheets.cell(cells, columns, c))));
 			}
 		}
 		return errors.size() == before ? new Parsed(rowNumber, draft, regionText) : null;
@@ -231,7 +231,7 @@ public class PlaceImports {
 		}
 		String t = text.strip();
 		if (!t.matches("-?\\d{1,3}(\\.\\d{1,12})?")) {
-			errors.add(new RowError(row, column.field(), "assessment.place.error.number", clip(t)));
+			errors.add(new RowError(row, column.field(), "assessment.place.error.number", Sheets.clip(t)));
 			return null;
 		}
 		BigDecimal value = new BigDecimal(t);
@@ -247,10 +247,10 @@ public class PlaceImports {
 			}
 			Column c = Column.of(text);
 			if (c == null) {
-				errors.add(new RowError(1, "header", "assessment.place.import.unknownColumn", clip(text)));
+				errors.add(new RowError(1, "header", "assessment.place.import.unknownColumn", Sheets.clip(text)));
 			}
 			else if (columns.putIfAbsent(c, i) != null) {
-				errors.add(new RowError(1, c.field(), "assessment.place.import.repeatedColumn", clip(text)));
+				errors.add(new RowError(1, c.field(), "assessment.place.import.repeatedColumn", Sheets.clip(text)));
 			}
 		}
 		for (Column required : List.of(Column.TYPE, Column.NAME, Column.REGION)) {
@@ -259,24 +259,6 @@ public class PlaceImports {
 			}
 		}
 		return columns;
-	}
-
-	private static String cell(List<String> cells, Map<Column, Integer> columns, Column column) {
-		Integer i = columns.get(column);
-		if (i == null || i >= cells.size()) {
-			return null;
-		}
-		String value = cells.get(i);
-		return value == null || value.isBlank() ? null : value;
-	}
-
-	private static String clip(String value) {
-		if (value == null) {
-			return null;
-		}
-		String cleaned = value.codePoints().filter(c -> !Character.isISOControl(c))
-				.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-		return cleaned.length() > 60 ? cleaned.substring(0, 60) + "…" : cleaned;
 	}
 
 	/** The type's code and its name in each language, upper-cased (a code may come in lower case). */

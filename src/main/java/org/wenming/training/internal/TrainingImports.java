@@ -141,10 +141,10 @@ public class TrainingImports {
 			count++;
 			int rowNumber = i + 1;
 			int before = errors.size();
-			String courseText = cell(cells, columns, Column.COURSE);
+			String courseText = Sheets.cell(cells, columns, Column.COURSE);
 			Course course = null;
 			if (courseText == null || !courseText.strip().matches("\\d{1,18}")) {
-				errors.add(new RowError(rowNumber, Column.COURSE.field(), "training.import.courseUnknown", clip(courseText)));
+				errors.add(new RowError(rowNumber, Column.COURSE.field(), "training.import.courseUnknown", Sheets.clip(courseText)));
 			}
 			else {
 				long id = Long.parseLong(courseText.strip());
@@ -152,29 +152,29 @@ public class TrainingImports {
 				if (course == null || !staff.scope().covers(course.regionPath())) {
 					// another office's course is as unknown as none
 					errors.add(new RowError(rowNumber, Column.COURSE.field(), "training.import.courseUnknown",
-							clip(courseText)));
+							Sheets.clip(courseText)));
 					course = null;
 				}
 			}
-			String statusText = cell(cells, columns, Column.STATUS);
+			String statusText = Sheets.cell(cells, columns, Column.STATUS);
 			EnrolmentStatus status = statusText == null ? null : statuses.get(statusText.strip().toUpperCase(Locale.ROOT));
-			Trainings.EntryDraft draft = new Trainings.EntryDraft(cell(cells, columns, Column.VOLUNTEER_NUMBER),
+			Trainings.EntryDraft draft = new Trainings.EntryDraft(Sheets.cell(cells, columns, Column.VOLUNTEER_NUMBER),
 					status == null ? (statusText == null ? null : "?") : status.name(),
-					cell(cells, columns, Column.COMPLETED_ON), cell(cells, columns, Column.CERTIFICATE_NUMBER));
+					Sheets.cell(cells, columns, Column.COMPLETED_ON), Sheets.cell(cells, columns, Column.CERTIFICATE_NUMBER));
 			Trainings.CheckedEntry entry = null;
 			if (course != null) {
 				entry = trainings.checkEntry(course, draft, staff, p -> errors.add(new RowError(rowNumber,
-						p.field(), p.messageKey(), clip(valueOf(p.field(), cells, columns)))));
+						p.field(), p.messageKey(), Sheets.clip(valueOf(p.field(), cells, columns)))));
 			}
 			else {
 				// the row's other values are still checked against a stand-in that every date fits
 				trainings.checkEntry(STAND_IN, draft, staff, p -> errors.add(new RowError(rowNumber, p.field(),
-						p.messageKey(), clip(valueOf(p.field(), cells, columns)))));
+						p.messageKey(), Sheets.clip(valueOf(p.field(), cells, columns)))));
 			}
 			if (entry != null && errors.size() == before) {
 				if (!seen.add(course.id() + "|" + entry.volunteerId())) {
 					errors.add(new RowError(rowNumber, Column.VOLUNTEER_NUMBER.field(), "training.import.duplicate",
-							clip(draft.volunteerNumber())));
+							Sheets.clip(draft.volunteerNumber())));
 				}
 				else {
 					rows.add(new Row(course.id(), entry));
@@ -200,7 +200,7 @@ public class TrainingImports {
 	private static String valueOf(String field, List<String> cells, Map<Column, Integer> columns) {
 		for (Column c : Column.values()) {
 			if (c.field().equals(field)) {
-				return cell(cells, columns, c);
+				return Sheets.cell(cells, columns, c);
 			}
 		}
 		return null;
@@ -219,10 +219,10 @@ public class TrainingImports {
 			}
 			Column c = Column.of(text);
 			if (c == null) {
-				errors.add(new RowError(1, "header", "training.import.unknownColumn", clip(text)));
+				errors.add(new RowError(1, "header", "training.import.unknownColumn", Sheets.clip(text)));
 			}
 			else if (columns.putIfAbsent(c, i) != null) {
-				errors.add(new RowError(1, c.field(), "training.import.repeatedColumn", clip(text)));
+				errors.add(new RowError(1, c.field(), "training.import.repeatedColumn", Sheets.clip(text)));
 			}
 		}
 		for (Column required : List.of(Column.VOLUNTEER_NUMBER, Column.COURSE, Column.STATUS)) {
@@ -231,24 +231,6 @@ public class TrainingImports {
 			}
 		}
 		return columns;
-	}
-
-	private static String cell(List<String> cells, Map<Column, Integer> columns, Column column) {
-		Integer i = columns.get(column);
-		if (i == null || i >= cells.size()) {
-			return null;
-		}
-		String value = cells.get(i);
-		return value == null || value.isBlank() ? null : value;
-	}
-
-	private static String clip(String value) {
-		if (value == null) {
-			return null;
-		}
-		String cleaned = value.codePoints().filter(c -> !Character.isISOControl(c))
-			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-		return cleaned.length() > 60 ? cleaned.substring(0, 60) + "…" : cleaned;
 	}
 
 	/** The status's code and its name in each language, upper-cased. */
