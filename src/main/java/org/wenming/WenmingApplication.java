@@ -24,6 +24,13 @@ public class WenmingApplication {
 		if (org.wenming.demo.DemoCommand.matches(args)) {
 			System.exit(org.wenming.demo.DemoCommand.run(WenmingApplication.class, args));
 		}
-		SpringApplication.run(WenmingApplication.class, args);
+		application().run(args);
+	}
+
+	/** The server as {@code main} starts it: its embedded PostgreSQL started beside the context's own start. */
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(WenmingApplication.class);
+		application.addListeners(new org.wenming.platform.EmbeddedDatabaseHeadStart());
+		return application;
 	}
 }

@@ -48,6 +48,34 @@ final class EmbeddedPostgresServers {
 	private EmbeddedPostgresServers() {
 	}
 
+	/**
+	 * Starts the folder's server on a thread of its own while the application context is still being read
+	 * ({@link EmbeddedDatabaseHeadStart}): PostgreSQL's start (0.3 s on a restart, seconds for a first
+	 * {@code initdb}) then overlaps the context's own work instead of following it. The server is nobody's
+	 * until the first {@link #acquire} takes it over, waiting for it if it is still starting. A failed head start
+	 * is only logged at debug: that acquire starts it again and reports why it cannot.
+	 */
+	static void startAhead(Path folder, int port, boolean fresh, boolean durable, int maxConnections) {
+		Path key = folder.toAbsolutePath().normalize();
+		Thread starter = new Thread(() -> {
+			synchronized (EmbeddedPostgresServers.class) {
+				if (LEASES.containsKey(key)) {
+					return;
+				}
+				try {
+					Lease lease = start(key, port, fresh, durable, maxConnections);
+					lease.startedAhead = true;
+					LEASES.put(key, lease);
+				}
+				catch (RuntimeException ex) {
+					log.debug("The embedded PostgreSQL's head start failed; the database's own start will try again", ex);
+				}
+			}
+		}, "wenming-pg-start");
+		starter.setDaemon(true);
+		starter.start();
+	}
+
 	static synchronized EmbeddedPostgres acquire(Path folder, int port, boolean fresh, boolean durable, int maxConnections) {
 		Path key = folder.toAbsolutePath().normalize();
 		Lease lease = LEASES.get(key);
@@ -57,6 +85,18 @@ final class EmbeddedPostgresServers {
 		}
 		lease.holders++;
 		return lease.server;
+	}
+
+	/** How many contexts hold the folder's server: -1 when none runs, 0 for a head start nobody took yet. */
+	static synchronized int holders(Path folder) {
+		Lease lease = LEASES.get(folder.toAbsolutePath().normalize());
+		return lease == null ? -1 : lease.holders;
+	}
+
+	/** Whether the folder's running server was started ahead of its context ({@link #startAhead}). */
+	static synchronized boolean startedAhead(Path folder) {
+		Lease lease = LEASES.get(folder.toAbsolutePath().normalize());
+		return lease != null && lease.startedAhead;
 	}
 
 	static synchronized void release(Path folder) {
@@ -75,7 +115,8 @@ final class EmbeddedPostgresServers {
 	private static synchronized void stopLeftovers() {
 		long deadline = System.currentTimeMillis() + SHUTDOWN_GRACE_MILLIS;
 		try {
-			while (!LEASES.isEmpty() && System.currentTimeMillis() < deadline) {
+			// a head-started server that no context took (it failed before its database) has no one to wait for
+			while (LEASES.values().stream().anyMatch(lease -> lease.holders > 0) && System.currentTimeMillis() < deadline) {
 				EmbeddedPostgresServers.class.wait(Math.max(1, deadline - System.currentTimeMillis()));
 			}
 		}
@@ -206,6 +247,8 @@ final class EmbeddedPostgresServers {
 		final FileLock lock;
 
 		int holders;
+
+		boolean startedAhead;
 
 		Lease(EmbeddedPostgres server, FileChannel channel, FileLock lock) {
 			this.server = server;

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -82,8 +81,21 @@ class EmbeddedDatabaseRestartTest {
 		}
 	}
 
+	@Test
+	void theServerStartsItsPostgresAheadOfTheContextWhichTakesItOverAndStopsIt() {
+		Path folder = dataFolder.resolve("db");
+		try (ConfigurableApplicationContext first = start()) {
+			assertThat(EmbeddedPostgresServers.startedAhead(folder)).isTrue();
+			assertThat(EmbeddedPostgresServers.holders(folder)).isEqualTo(1);
+			assertThat(first.getBean(JdbcClient.class).sql("select 1").query(Integer.class).single()).isEqualTo(1);
+		}
+		// taken over, so stopped with the context (a head start nobody took would still be running)
+		assertThat(EmbeddedPostgresServers.holders(folder)).isEqualTo(-1);
+	}
+
+	/** As {@code main} starts it: the embedded PostgreSQL started ahead ({@link EmbeddedDatabaseHeadStart}). */
 	private ConfigurableApplicationContext start() {
-		return SpringApplication.run(WenmingApplication.class, "--server.port=0",
+		return WenmingApplication.application().run("--server.port=0",
 				"--wenming.db.embedded-directory=" + dataFolder.resolve("db"), "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN");
 	}
