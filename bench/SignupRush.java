@@ -327,6 +327,7 @@ public class SignupRush {
 			throw new IllegalStateException("only " + sessions.size() + " sessions");
 		}
 		warmClient(rushHttp);
+		long cpuBefore = processCpuMs();
 		long spacing = TimeUnit.MICROSECONDS.toNanos(spacingMicros);
 		long t0 = t0(t0EpochMs);
 		Attempt[] attempts = new Attempt[volunteers];
@@ -363,8 +364,8 @@ public class SignupRush {
 		Files.writeString(work.resolve("rush-meta.txt"), "t0_epoch_ms=" + t0EpochMs + "\nvolunteers=" + volunteers
 				+ "\nspacing_us=" + spacingMicros + "\nmax_in_flight=" + maxInFlight.get() + "\nunanswered="
 				+ outstanding.get() + "\n");
-		System.out.printf("rush: %d sign-ups sent, %d unanswered, at most %d in flight%n", volunteers, outstanding.get(),
-				maxInFlight.get());
+		System.out.printf("rush: %d sign-ups sent, %d unanswered, at most %d in flight; the client's CPU %d ms%n", volunteers,
+				outstanding.get(), maxInFlight.get(), processCpuMs() - cpuBefore);
 	}
 
 	/** The client's own warm-up (classes loaded, code compiled, some connections open): liveness probes. */
@@ -375,6 +376,15 @@ public class SignupRush {
 					HttpResponse.BodyHandlers.discarding()));
 		}
 		CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+	}
+
+	/**
+	 * The CPU this client process has used (ms): the clients share the server's machine, so what they use is
+	 * not the server's.
+	 */
+	static long processCpuMs() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
 	}
 
 	/** The wall-clock instant t0 on this process's nanoTime scale (both client processes start there). */
@@ -388,6 +398,7 @@ public class SignupRush {
 
 	static void read(Path work, long activity, int readers, long readPeriodMs, long t0EpochMs) throws Exception {
 		warmClient(readHttp);
+		long cpuBefore = processCpuMs();
 		long t0 = t0(t0EpochMs);
 		Path done = work.resolve("rush-done");
 		// read j at t0 + j × (period / readers), by reader j mod readers, until the rush's process says it is done
@@ -446,8 +457,8 @@ public class SignupRush {
 		}
 		Files.writeString(work.resolve("reads-meta.txt"), "readers=" + readers + "\nread_period_ms=" + readPeriodMs
 				+ "\nread_errors=" + readErrors.get() + "\nhtml_page=" + page[0] + "\n");
-		System.out.printf("readers: %d reads (%d not 200 with placesLeft); page: %s%n", reads.size(), readErrors.get(),
-				page[0]);
+		System.out.printf("readers: %d reads (%d not 200 with placesLeft); page: %s; the readers' CPU %d ms%n", reads.size(),
+				readErrors.get(), page[0], processCpuMs() - cpuBefore);
 	}
 
 	/** Sends the sign-up at its planned time (open loop) and records its answer when it comes. */

@@ -76,18 +76,22 @@ wrk -t2 -c16 -d3s "$BASE/actuator/health/liveness" > /dev/null
 baseline=$(wrk -t2 -c16 -d10s -s bench/throughput.lua "$BASE/actuator/health/liveness" | tail -1)
 echo "baseline liveness (16 connections, 10 s): $baseline"
 
+# the whole machine's busy and idle time (/proc/stat: user nice system idle iowait irq softirq steal, in ticks)
+machine() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat; }
 cpu_before=$(cpu_ms jvm); pg_before=$(cpu_ms pg); pg_stats_reset
+read busy_before idle_before <<< "$(machine)"
 # the client runs at a higher priority than the server (CLIENT_NICE, default -10, needs root; 0 to leave it): on
 # 2 shared cores an open-loop client starved by the server's threads sends late and reads its answers late
 # the readers in a process of their own (a process holds at most `ulimit -n` connections: 20,000 here), both
 # processes starting at the same wall-clock instant T0 (after their JVMs have started and warmed up)
 T0=$(( $(date +%s%3N) + 20000 ))
 rm -f "$WORK/rush-done"
-nice -n "${CLIENT_NICE:--10}" $CLIENT read "$BASE" "$WORK" "$ACTIVITY" "$READERS" "$READ_PERIOD_MS" "$T0" &
+nice -n "${CLIENT_NICE:--10}" $CLIENT read "$BASE" "$WORK" "$ACTIVITY" "$READERS" "$READ_PERIOD_MS" "$T0" | tee -a "$WORK/client.out" &
 READ_PID=$!
-nice -n "${CLIENT_NICE:--10}" $CLIENT rush "$BASE" "$WORK" "$ACTIVITY" "$VOLUNTEERS" "$SPACING_US" "$T0"
+nice -n "${CLIENT_NICE:--10}" $CLIENT rush "$BASE" "$WORK" "$ACTIVITY" "$VOLUNTEERS" "$SPACING_US" "$T0" | tee -a "$WORK/client.out"
 wait $READ_PID
 cpu_after=$(cpu_ms jvm); pg_after=$(cpu_ms pg)
+read busy_after idle_after <<< "$(machine)"
 
 shifts_in=$(paste -sd, "$WORK/shifts.txt")
 $SQL -t -A -c "
@@ -103,7 +107,8 @@ echo "| measure | value |"
 echo "|---|---|"
 echo "| baseline: wrk GET /actuator/health/liveness, 16 connections, 10 s, same run | $baseline |"
 $CLIENT report "$WORK" || report_ok=$?
-echo "| CPU during the rush (sign-ups + reads) | JVM $((cpu_after - cpu_before)) ms, PostgreSQL $((pg_after - pg_before)) ms |"
+tick_ms=$((1000 / $(getconf CLK_TCK)))
+echo "| CPU during the rush (sign-ups + reads; from 20 s before t0, while the clients wait, to the last answer) | JVM $((cpu_after - cpu_before)) ms, PostgreSQL $((pg_after - pg_before)) ms; the clients (from t0): $(grep -o "the client's CPU [0-9]*" "$WORK/client.out" | grep -o '[0-9]*$') ms sending, $(grep -o "the readers' CPU [0-9]*" "$WORK/client.out" | grep -o '[0-9]*$') ms reading; the whole machine busy $(((busy_after - busy_before) * tick_ms)) ms, idle $(((idle_after - idle_before) * tick_ms)) ms |"
 echo "| the same sign-up $DUPLICATES times at once by one volunteer | rows afterwards: $dup_rows $( [ $dup_ok = 0 ] && echo '(one sign-up, the rest the same or 409 already signed up)' || echo '— WRONG' ) |"
 echo
 cat "$WORK/report-details.txt"
