@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.wenming.platform.KeyLookups;
+import org.wenming.platform.KeyedReads;
 import org.wenming.shared.DataScope;
 
 /** The division tree: look-ups, breadcrumbs, children and name search, with scope applied where asked. */
@@ -18,15 +20,23 @@ public class Regions {
 
 	private final JdbcClient jdbc;
 
-	Regions(JdbcClient jdbc) {
+	/** For the look-ups by key that every page with a region picker or breadcrumb makes (see {@link KeyedReads}). */
+	private final JdbcClient keyLookups;
+
+	Regions(JdbcClient jdbc, @KeyLookups JdbcClient keyLookups) {
 		this.jdbc = jdbc;
+		this.keyLookups = keyLookups;
+	}
+
+	private JdbcClient byKey() {
+		return KeyedReads.pick(jdbc, keyLookups);
 	}
 
 	public Optional<Region> find(String code) {
 		if (code == null || !code.matches("\\d{2,12}")) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select code, name, level, parent_code, path from region where code = :code")
+		return byKey().sql("select code, name, level, parent_code, path from region where code = :code")
 				.param("code", code).query(ROW).optional();
 	}
 
@@ -47,8 +57,8 @@ public class Regions {
 		for (String part : region.path().split("\\.")) {
 			codes.add(part);
 		}
-		return jdbc.sql("select code, name, level, parent_code, path from region where code in (:codes) order by level")
-				.param("codes", codes).query(ROW).list();
+		return byKey().sql("select code, name, level, parent_code, path from region where code = any(:codes) order by level")
+				.param("codes", codes.toArray(String[]::new)).query(ROW).list();
 	}
 
 	/** The regions of these codes in one query (unknown codes are left out): for naming many lines at once. */
@@ -56,12 +66,12 @@ public class Regions {
 		if (codes.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select code, name, level, parent_code, path from region where code = any(:codes)")
+		return byKey().sql("select code, name, level, parent_code, path from region where code = any(:codes)")
 				.param("codes", codes.toArray(String[]::new)).query(ROW).list();
 	}
 
 	public List<Region> children(String code) {
-		return jdbc.sql("select code, name, level, parent_code, path from region where parent_code = :code order by code")
+		return byKey().sql("select code, name, level, parent_code, path from region where parent_code = :code order by code")
 				.param("code", code).query(ROW).list();
 	}
 
