@@ -259,8 +259,9 @@ public class Activities {
 		// afresh on every request (the pool forces custom plans: the region range needs them), 0.85 of its
 		// 1.0 ms, and the count planned it again (docs/BENCHMARKS.md, "The public directory's statements").
 		// The count needs no join: the names are left joins by key, and an activity's region always exists
-		// (a foreign key). Lag-tolerant (ReplicaReads): the places left are a hint; the activity's page and
-		// the sign-up read the primary.
+		// (a foreign key). The ids are lag-tolerant (ReplicaReads); the rows by key come from the primary, which
+		// holds every row a replica does. The places left are a hint: the activity's page and the sign-up read
+		// the primary.
 		String matches = "from (select a.id, a.starts_at, " + distance + " as distance_km from activity a where " + where
 				+ ") x" + (query.near() ? " where distance_km <= :radius" : "");
 		Map<Long, Double> page = new LinkedHashMap<>();
@@ -309,7 +310,7 @@ public class Activities {
 			join published_region r on r.code = a.region_code
 			where a.id = any(cast(:ids as bigint[]))""";
 
-		// ---- who may organize ---------------------------------------------------------------------------------
+	// ---- who may organize ---------------------------------------------------------------------------------
 
 	public static boolean isStaff(ScopedUser user) {
 		return user != null && user.roles().stream().anyMatch(STAFF_ROLES::contains);
