@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.wenming.complaint.RecordFixtures;
 import org.wenming.region.Regions;
+import org.wenming.shared.CityTime;
 import org.wenming.shared.Roles;
 import org.wenming.support.WenmingTest;
 import org.wenming.volunteer.Volunteers;
@@ -374,8 +375,9 @@ class TrainingsTest {
 			.contains("来自 广州志愿者系统").contains("GZ-RC-77");
 		// bad values are named, nothing stored
 		assertThatThrownBy(() -> trainings.recordExternal(volunteer.volunteerId(), "", "r2-" + tag,
-				new CompletedCourse("", "p", new BigDecimal("500"), LocalDate.now().plusDays(1), null, false, null, null,
-						null)))
+				// tomorrow in the city (UTC+8): from 16:00 UTC the machine's tomorrow is the city's today
+				new CompletedCourse("", "p", new BigDecimal("500"), LocalDate.now(CityTime.ZONE).plusDays(1), null, false,
+						null, null, null)))
 			.isInstanceOfSatisfying(TrainingRefusedException.class, ex -> assertThat(ex.problems())
 				.extracting(p -> p.field()).contains("source", "title", "hours", "completedOn"));
 		assertThat(fixtures.count("training_external where source_ref = 'r2-" + tag + "'")).isZero();
